@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { parseDurationMs } from './duration';
+
+const EXAMPLE_SECRETS = new Set([
+  'your-secret-key-change-in-production',
+  'your-refresh-secret-key-change-in-production',
+  'dev-only-access-secret-change-me',
+  'dev-only-refresh-secret-change-me',
+]);
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const duration = z.string().transform((value, ctx) => {
+  const ms = parseDurationMs(value);
+  if (ms === null || ms <= 0) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration such as 15m or 7d` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional())
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: optionalUrl,
+    /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+    DATA_DIR: z.string().optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    REDIS_URL: optionalUrl,
+
+    JWT_SECRET: z.string().min(16).default('dev-only-access-secret-change-me'),
+    JWT_REFRESH_SECRET: z.string().min(16).default('dev-only-refresh-secret-change-me'),
+    JWT_ACCESS_EXPIRY: duration.default(15 * 60_000),
+    JWT_REFRESH_EXPIRY: duration.default(7 * 86_400_000),
+    BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+
+    S3_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY: z.string().optional(),
+    S3_SECRET_KEY: z.string().optional(),
+    S3_BUCKET: z.string().default('chat-images'),
+    S3_PUBLIC_URL: optionalUrl,
+    AWS_REGION: z.string().default('us-east-1'),
+    STORAGE_DRIVER: z.enum(['s3', 'local']).optional(),
+
+    FRONTEND_URL: z.string().default('http://localhost:5173'),
+    /** The built web app served on PORT; empty disables serving it. */
+    FRONTEND_DIST: z.string().optional(),
+
+    RATE_LIMIT_ENABLED: booleanString.default(true),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(900_000),
+    RATE_LIMIT_MAX_REQUESTS: z.coerce.number().int().positive().default(1_000),
+    AUTH_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(900_000),
+    AUTH_RATE_LIMIT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const) {
+      if (EXAMPLE_SECRETS.has(env[key])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set to a strong secret in production' });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  storageDriver: 's3' | 'local';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; the rest of the server receives the result, never process.env. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return { ...env, storageDriver: env.STORAGE_DRIVER ?? (env.S3_ENDPOINT ? 's3' : 'local') };
+}

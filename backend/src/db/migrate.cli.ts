@@ -1,0 +1,28 @@
+import 'dotenv/config';
+import { loadConfig } from '../config/env';
+import { createLogger } from '../lib/logger';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { migrate } from './migrate';
+
+/** `npm run migrate`: migrates DATABASE_URL, or the embedded database when it is unset. */
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
+  try {
+    const result = await migrate(config.DATABASE_URL ?? embedded!.url);
+    logger.info(
+      { applied: result.applied, alreadyApplied: result.alreadyApplied },
+      result.applied.length ? 'migrations applied' : 'database is up to date',
+    );
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+run().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { Router, type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../lib/logger';
+import { apiNotFound, errorHandler } from './error-handler';
+
+export interface AppOptions {
+  logger: Logger;
+  /** Routers mounted under /api that need no access token (register, login, refresh). */
+  publicApi: Router;
+  /** Routers mounted under /api behind the access-token check. */
+  api: Router;
+  isReady(): Promise<boolean>;
+  frontendDist?: string;
+}
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'debug'),
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  const api = Router();
+  api.use(express.json({ limit: '100kb' }), cookieParser());
+  api.use(options.publicApi);
+  api.use(options.api);
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (options.frontendDist && existsSync(join(options.frontendDist, 'index.html'))) {
+    serveWebApp(app, options.frontendDist);
+  }
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+/** The built SPA: static files, and index.html for every other GET so that deep links load the app. */
+function serveWebApp(app: Express, dist: string): void {
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dist, 'index.html'));
+  });
+}

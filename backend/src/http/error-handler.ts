@@ -1,0 +1,28 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, toErrorBody } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+
+/** body-parser's errors carry a `type`; map them to the contract's codes instead of a 500. */
+const BODY_PARSER_ERRORS: Record<string, AppError> = {
+  'entity.parse.failed': new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON'),
+  'entity.too.large': new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large'),
+  'encoding.unsupported': new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content encoding'),
+  'charset.unsupported': new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported charset'),
+};
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`));
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const type = (error as { type?: string } | null)?.type;
+    const known = error instanceof AppError ? error : type ? BODY_PARSER_ERRORS[type] : undefined;
+    if (known) {
+      res.status(known.status).json(toErrorBody(known));
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } });
+  };
+}

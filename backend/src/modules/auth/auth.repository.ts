@@ -1,0 +1,47 @@
+import type { PrismaClient } from '../../db/prisma';
+import { publicUserSelect } from '../users/users.presenter';
+
+export interface NewSession {
+  id: string;
+  userId: string;
+  refreshTokenHash: string;
+  expiresAt: Date;
+  userAgent?: string;
+  ip?: string;
+}
+
+export class AuthRepository {
+  constructor(private readonly db: PrismaClient) {}
+
+  createUser(data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string }) {
+    return this.db.user.create({ data, select: { ...publicUserSelect, createdAt: true } });
+  }
+
+  findUserForLogin(usernameNormalized: string) {
+    return this.db.user.findUnique({
+      where: { usernameNormalized },
+      select: { ...publicUserSelect, createdAt: true, passwordHash: true },
+    });
+  }
+
+  createSession(session: NewSession) {
+    return this.db.session.create({ data: session, select: { id: true } });
+  }
+
+  findSession(id: string) {
+    return this.db.session.findUnique({ where: { id } });
+  }
+
+  /** Compare-and-swap: only succeeds if the presented token is still the current one. */
+  async rotateSession(id: string, currentHash: string, nextHash: string, expiresAt: Date): Promise<boolean> {
+    const { count } = await this.db.session.updateMany({
+      where: { id, refreshTokenHash: currentHash, revokedAt: null },
+      data: { refreshTokenHash: nextHash, expiresAt, lastUsedAt: new Date() },
+    });
+    return count === 1;
+  }
+
+  async revokeSession(id: string): Promise<void> {
+    await this.db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+}

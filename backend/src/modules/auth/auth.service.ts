@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import bcrypt from 'bcrypt';
+import { isUniqueViolation } from '../../db/prisma';
+import { conflict, unauthorized } from '../../lib/errors';
+import type { UserPresenter } from '../users/users.presenter';
+import { normalizeUsername } from '../users/users.schemas';
+import type { AuthRepository } from './auth.repository';
+import type { LoginInput, RegisterInput } from './auth.schemas';
+import { TokenService } from './tokens';
+
+export interface ClientInfo {
+  userAgent?: string;
+  ip?: string;
+}
+
+export interface AuthSettings {
+  bcryptRounds: number;
+  refreshTtlMs: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class AuthService {
+  /** Compared against when the username is unknown, so that a miss costs the same time as a wrong password. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly tokens: TokenService,
+    private readonly presenter: UserPresenter,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  async register(input: RegisterInput, client: ClientInfo) {
+    const passwordHash = await bcrypt.hash(input.password, this.settings.bcryptRounds);
+    try {
+      const user = await this.repository.createUser({
+        username: input.username,
+        usernameNormalized: normalizeUsername(input.username),
+        displayName: input.displayName ?? input.username,
+        passwordHash,
+      });
+      return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('That username is already taken');
+      throw error;
+    }
+  }
+
+  async login(input: LoginInput, client: ClientInfo) {
+    const found = await this.repository.findUserForLogin(normalizeUsername(input.username));
+    this.decoyHash ??= bcrypt.hash('decoy-password', this.settings.bcryptRounds);
+    const passwordOk = await bcrypt.compare(input.password, found?.passwordHash ?? (await this.decoyHash));
+    if (!found || !passwordOk) throw unauthorized('Wrong username or password');
+    const { passwordHash: _omit, ...user } = found;
+    return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
+  }
+
+  /** Rotates the refresh token. Presenting one that was already rotated away means it leaked: end the session. */
+  async refresh(refreshToken: string) {
+    const sessionId = TokenService.sessionIdOf(refreshToken);
+    if (!sessionId || !UUID.test(sessionId)) throw unauthorized('Invalid refresh token');
+    const session = await this.repository.findSession(sessionId);
+    if (!session || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized('Session has ended');
+
+    const presentedHash = this.tokens.hashRefresh(refreshToken);
+    const next = this.tokens.mintRefresh(sessionId);
+    const rotated =
+      presentedHash === session.refreshTokenHash &&
+      (await this.repository.rotateSession(sessionId, presentedHash, next.hash, this.expiry()));
+    if (!rotated) {
+      await this.repository.revokeSession(sessionId);
+      throw unauthorized('Refresh token was already used; the session has been signed out');
+    }
+    return {
+      accessToken: this.tokens.signAccess({ userId: session.userId, sessionId }),
+      refreshToken: next.token,
+    };
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    const sessionId = refreshToken ? TokenService.sessionIdOf(refreshToken) : null;
+    if (!sessionId || !UUID.test(sessionId)) return;
+    const session = await this.repository.findSession(sessionId);
+    if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken!)) {
+      await this.repository.revokeSession(sessionId);
+    }
+  }
+
+  private async startSession(userId: string, client: ClientInfo) {
+    const sessionId = randomUUID();
+    const refresh = this.tokens.mintRefresh(sessionId);
+    await this.repository.createSession({
+      id: sessionId,
+      userId,
+      refreshTokenHash: refresh.hash,
+      expiresAt: this.expiry(),
+      userAgent: client.userAgent?.slice(0, 512),
+      ip: client.ip?.slice(0, 64),
+    });
+    return { accessToken: this.tokens.signAccess({ userId, sessionId }), refreshToken: refresh.token };
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.settings.refreshTtlMs);
+  }
+}

@@ -1,0 +1,116 @@
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { registerUser } from '../../../tests/helpers/users';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const api = () => request(server.url);
+
+describe('register', () => {
+  it('creates the account, signs in and sets an httpOnly refresh cookie scoped to /api/auth', async () => {
+    const response = await api()
+      .post('/api/auth/register')
+      .send({ username: 'Ada.L', password: 'analytical engine', displayName: 'Ada Lovelace' })
+      .expect(201);
+    expect(response.body.user).toMatchObject({ username: 'Ada.L', displayName: 'Ada Lovelace', online: false });
+    expect(response.body.user.passwordHash).toBeUndefined();
+    expect(typeof response.body.accessToken).toBe('string');
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/refresh_token=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Path=\/api\/auth/);
+  });
+
+  it('refuses a username taken in another letter case with 409', async () => {
+    await api().post('/api/auth/register').send({ username: 'grace', password: 'cobol rules!' }).expect(201);
+    const response = await api()
+      .post('/api/auth/register')
+      .send({ username: 'GRACE', password: 'cobol rules!' })
+      .expect(409);
+    expect(response.body.error.code).toBe('CONFLICT');
+  });
+
+  it.each([
+    [{ username: 'ab', password: 'long enough' }, 'username'],
+    [{ username: 'has space', password: 'long enough' }, 'username'],
+    [{ username: 'valid_name', password: 'short' }, 'password'],
+    [{ username: 'valid_name', password: 'x'.repeat(129) }, 'password'],
+    [{ password: 'long enough' }, 'username'],
+  ])('rejects %j with a 400 naming %s', async (body, field) => {
+    const response = await api().post('/api/auth/register').send(body).expect(400);
+    expect(response.body.error.code).toBe('VALIDATION_ERROR');
+    expect(response.body.error.details.map((detail: { field: string }) => detail.field)).toContain(field);
+  });
+});
+
+describe('login', () => {
+  it('signs in with the right password, case-insensitively by username', async () => {
+    const user = await registerUser(server, 'Linus');
+    const response = await api()
+      .post('/api/auth/login')
+      .send({ username: 'linus', password: 'correct horse battery' })
+      .expect(200);
+    expect(response.body.user.id).toBe(user.id);
+  });
+
+  it('answers a wrong password and an unknown user alike with 401', async () => {
+    await registerUser(server, 'margaret');
+    const wrong = await api().post('/api/auth/login').send({ username: 'margaret', password: 'nope nope' });
+    const unknown = await api().post('/api/auth/login').send({ username: 'nobody', password: 'nope nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+  });
+});
+
+describe('access tokens', () => {
+  it('guards the API: no token, a forged token and an alg:none token get 401', async () => {
+    const user = await registerUser(server);
+    await api().get('/api/users/me').expect(401);
+    const forged = jwt.sign({ sid: 'x', typ: 'access' }, 'not-our-secret', { subject: user.id });
+    await api().get('/api/users/me').set('Authorization', `Bearer ${forged}`).expect(401);
+    const unsigned = jwt.sign({ sid: 'x', typ: 'access' }, '', { subject: user.id, algorithm: 'none' });
+    await api().get('/api/users/me').set('Authorization', `Bearer ${unsigned}`).expect(401);
+    const me = await api().get('/api/users/me').set(user.auth).expect(200);
+    expect(me.body.user).toMatchObject({ id: user.id, username: user.username });
+  });
+});
+
+describe('refresh and logout', () => {
+  it('rotates the refresh token from the cookie, and keeps a browser signed in', async () => {
+    const agent = request.agent(server.url);
+    await agent.post('/api/auth/register').send({ username: 'cookie_user', password: 'long enough' }).expect(201);
+    const refreshed = await agent.post('/api/auth/refresh').send({}).expect(200);
+    await agent
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+      .expect(200);
+    await agent.post('/api/auth/refresh').send({}).expect(200);
+  });
+
+  it('revokes the whole session when an already-used refresh token comes back', async () => {
+    const user = await registerUser(server);
+    const first = await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    // The thief replayed the old token, so the legitimate newer token is dead too.
+    await api().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
+  });
+
+  it('logout ends the session', async () => {
+    const user = await registerUser(server);
+    await api().post('/api/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
+    await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+  });
+
+  it('refuses garbage refresh tokens with 401, not 500', async () => {
+    for (const refreshToken of ['garbage', 'a.b', `${'0'.repeat(36)}.x`]) {
+      await api().post('/api/auth/refresh').send({ refreshToken }).expect(401);
+    }
+    await api().post('/api/auth/refresh').send({}).expect(401);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Prisma } from '../../db/prisma';
+import { messageInclude, type MessageDto, type MessagePresenter } from '../messages/messages.presenter';
+import { avatarUrl, publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
+
+export const chatInclude = {
+  participants: {
+    select: {
+      role: true,
+      lastReadSeq: true,
+      lastDeliveredSeq: true,
+      joinedAt: true,
+      user: { select: publicUserSelect },
+    },
+    orderBy: { joinedAt: 'asc' },
+  },
+  messages: { orderBy: { seq: 'desc' }, take: 1, include: messageInclude },
+} satisfies Prisma.ChatInclude;
+
+export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
+
+export interface ParticipantDto {
+  user: PublicUser;
+  role: 'owner' | 'member';
+  lastReadSeq: number;
+  lastDeliveredSeq: number;
+}
+
+export interface ChatDto {
+  id: string;
+  type: 'direct' | 'group';
+  name: string | null;
+  avatarUrl: string | null;
+  ownerId: string | null;
+  participants: ParticipantDto[];
+  lastMessage: MessageDto | null;
+  lastSeq: number;
+  unreadCount: number;
+  updatedAt: string;
+}
+
+export class ChatPresenter {
+  constructor(
+    private readonly users: UserPresenter,
+    private readonly messages: MessagePresenter,
+  ) {}
+
+  /** A chat as one participant sees it: unreadCount is theirs. */
+  toDto(chat: ChatRecord, viewerId: string): ChatDto {
+    const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
+    const lastMessage = chat.messages[0];
+    return {
+      id: chat.id,
+      type: chat.type,
+      name: chat.name,
+      avatarUrl: avatarUrl(chat.avatarAttachmentId),
+      ownerId: chat.ownerId,
+      participants: chat.participants.map((participant) => ({
+        user: this.users.toPublic(participant.user),
+        role: participant.role,
+        lastReadSeq: participant.lastReadSeq,
+        lastDeliveredSeq: participant.lastDeliveredSeq,
+      })),
+      lastMessage: lastMessage ? this.messages.toDto(lastMessage) : null,
+      lastSeq: chat.lastSeq,
+      unreadCount: Math.max(0, chat.lastSeq - (viewer?.lastReadSeq ?? chat.lastSeq)),
+      updatedAt: chat.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { isUniqueViolation } from '../../db/prisma';
+import { badRequest, forbidden, notFound } from '../../lib/errors';
+import type { EventPublisher } from '../../realtime/events';
+import type { ChatPresenter } from './chats.presenter';
+import type { ChatsRepository } from './chats.repository';
+
+export class ChatsService {
+  constructor(
+    private readonly repository: ChatsRepository,
+    private readonly presenter: ChatPresenter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async list(userId: string) {
+    const chats = await this.repository.listForUser(userId);
+    return chats.map((chat) => this.presenter.toDto(chat, userId));
+  }
+
+  async get(userId: string, chatId: string) {
+    const chat = await this.repository.findById(chatId);
+    if (!chat || !chat.participants.some((participant) => participant.user.id === userId)) throw notFound('Chat');
+    return this.presenter.toDto(chat, userId);
+  }
+
+  /** One direct chat per pair: returns the existing one, or creates it (the unique key settles concurrent creates). */
+  async openDirect(userId: string, otherId: string) {
+    if (userId === otherId) throw badRequest('You cannot start a chat with yourself');
+    const existing = await this.repository.findDirect(userId, otherId);
+    if (existing) return { created: false, chat: this.presenter.toDto(existing, userId) };
+    if (!(await this.repository.areContacts(userId, otherId))) {
+      throw forbidden('You can only start a direct chat with a contact');
+    }
+    try {
+      const chat = await this.repository.createDirect(userId, otherId);
+      for (const participantId of [userId, otherId]) {
+        this.events.toUsers([participantId], 'chat:created', { chat: this.presenter.toDto(chat, participantId) });
+      }
+      return { created: true, chat: this.presenter.toDto(chat, userId) };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await this.repository.findDirect(userId, otherId);
+      if (!raced) throw error;
+      return { created: false, chat: this.presenter.toDto(raced, userId) };
+    }
+  }
+
+  /** Access check used by every chat-scoped read and write; a chat you are not in does not exist for you. */
+  async requireParticipants(userId: string, chatId: string): Promise<string[]> {
+    const participantIds = await this.repository.participantIds(chatId);
+    if (!participantIds.includes(userId)) throw notFound('Chat');
+    return participantIds;
+  }
+}

@@ -1,0 +1,85 @@
+import { isUniqueViolation } from '../../db/prisma';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
+import type { EventPublisher } from '../../realtime/events';
+import type { ContactPresenter, ContactRequestRecord } from './contacts.presenter';
+import type { ContactsRepository } from './contacts.repository';
+
+type RequestRecord = ContactRequestRecord & { fromUserId: string; toUserId: string };
+
+export class ContactsService {
+  constructor(
+    private readonly repository: ContactsRepository,
+    private readonly presenter: ContactPresenter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async list(userId: string) {
+    const rows = await this.repository.listContacts(userId);
+    return rows.map((row) => this.presenter.contact(row.contact, row.createdAt));
+  }
+
+  async requests(userId: string) {
+    const rows = await this.repository.listRequests(userId);
+    const incoming = rows.filter((row) => row.toUserId === userId);
+    const outgoing = rows.filter((row) => row.fromUserId === userId);
+    return {
+      incoming: incoming.map((row) => {
+        const { id, from, createdAt } = this.presenter.request(row);
+        return { id, from, createdAt };
+      }),
+      outgoing: outgoing.map((row) => {
+        const { id, to, createdAt } = this.presenter.request(row);
+        return { id, to, createdAt };
+      }),
+    };
+  }
+
+  /** Sends a request, or accepts the other person's pending one if they asked first. */
+  async sendRequest(userId: string, targetId: string) {
+    if (userId === targetId) throw badRequest('You cannot add yourself as a contact');
+    if (!(await this.repository.userExists(targetId))) throw notFound('User');
+    if (await this.repository.areContacts(userId, targetId)) throw conflict('You are already contacts');
+
+    const reverse = await this.repository.findRequestBetween(targetId, userId);
+    if (reverse) return { accepted: true as const, contact: await this.acceptRequest(reverse, userId) };
+
+    try {
+      const request = await this.repository.createRequest(userId, targetId);
+      const dto = this.presenter.request(request);
+      this.events.toUsers([targetId], 'contact:request', { request: dto });
+      return { accepted: false as const, request: dto };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('A request to this user is already pending');
+      throw error;
+    }
+  }
+
+  async accept(userId: string, requestId: string) {
+    const request = await this.repository.findRequest(requestId);
+    if (!request || (request.toUserId !== userId && request.fromUserId !== userId)) throw notFound('Contact request');
+    if (request.toUserId !== userId) throw forbidden('Only the recipient can accept a contact request');
+    return this.acceptRequest(request, userId);
+  }
+
+  /** The recipient rejects, or the sender cancels. */
+  async decline(userId: string, requestId: string): Promise<void> {
+    const request = await this.repository.findRequest(requestId);
+    if (!request || (request.toUserId !== userId && request.fromUserId !== userId)) throw notFound('Contact request');
+    await this.repository.deleteRequest(requestId);
+  }
+
+  async remove(userId: string, otherId: string): Promise<void> {
+    if (!(await this.repository.areContacts(userId, otherId))) throw notFound('Contact');
+    await this.repository.removeContact(userId, otherId);
+  }
+
+  private async acceptRequest(request: RequestRecord, acceptingUserId: string) {
+    const since = await this.repository.accept(request);
+    if (!since) throw notFound('Contact request');
+    this.events.toUsers([request.fromUserId], 'contact:accepted', {
+      contact: this.presenter.contact(request.to, since),
+    });
+    const other = request.fromUserId === acceptingUserId ? request.to : request.from;
+    return this.presenter.contact(other, since);
+  }
+}

@@ -1,0 +1,83 @@
+import request from 'supertest';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { registerUser, type TestUser } from '../../../tests/helpers/users';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const api = () => request(server.url);
+const sendRequest = (from: TestUser, to: TestUser) =>
+  api().post('/api/contacts/requests').set(from.auth).send({ userId: to.id });
+
+it('request → both sides see it → recipient accepts → both are contacts', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  const sent = await sendRequest(alice, bob).expect(201);
+  const requestId = sent.body.request.id;
+
+  const bobsView = await api().get('/api/contacts/requests').set(bob.auth).expect(200);
+  expect(bobsView.body.incoming).toEqual([expect.objectContaining({ id: requestId, from: expect.objectContaining({ id: alice.id }) })]);
+  expect(bobsView.body.outgoing).toEqual([]);
+  const alicesView = await api().get('/api/contacts/requests').set(alice.auth).expect(200);
+  expect(alicesView.body.outgoing).toEqual([expect.objectContaining({ id: requestId, to: expect.objectContaining({ id: bob.id }) })]);
+
+  await api().post(`/api/contacts/requests/${requestId}/accept`).set(alice.auth).expect(403);
+  const accepted = await api().post(`/api/contacts/requests/${requestId}/accept`).set(bob.auth).expect(200);
+  expect(accepted.body.contact.user.id).toBe(alice.id);
+
+  const alicesContacts = await api().get('/api/contacts').set(alice.auth).expect(200);
+  expect(alicesContacts.body.contacts.map((c: { user: { id: string } }) => c.user.id)).toEqual([bob.id]);
+  const bobsContacts = await api().get('/api/contacts').set(bob.auth).expect(200);
+  expect(bobsContacts.body.contacts.map((c: { user: { id: string } }) => c.user.id)).toEqual([alice.id]);
+  expect((await api().get('/api/contacts/requests').set(bob.auth)).body.incoming).toEqual([]);
+
+  await sendRequest(alice, bob).expect(409);
+});
+
+it('a request back to someone who already asked accepts theirs', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await sendRequest(alice, bob).expect(201);
+  const response = await sendRequest(bob, alice).expect(200);
+  expect(response.body.contact.user.id).toBe(alice.id);
+  const contacts = await api().get('/api/contacts').set(alice.auth);
+  expect(contacts.body.contacts).toHaveLength(1);
+});
+
+it('refuses requests to yourself, to nobody, and duplicates', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await sendRequest(alice, alice).expect(400);
+  await api()
+    .post('/api/contacts/requests')
+    .set(alice.auth)
+    .send({ userId: '00000000-0000-4000-8000-000000000000' })
+    .expect(404);
+  await sendRequest(alice, bob).expect(201);
+  await sendRequest(alice, bob).expect(409);
+});
+
+it('the recipient can reject, the sender can cancel, strangers see nothing', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  const eve = await registerUser(server);
+  const first = await sendRequest(alice, bob).expect(201);
+  await api().delete(`/api/contacts/requests/${first.body.request.id}`).set(eve.auth).expect(404);
+  await api().delete(`/api/contacts/requests/${first.body.request.id}`).set(bob.auth).expect(204);
+  const second = await sendRequest(alice, bob).expect(201);
+  await api().delete(`/api/contacts/requests/${second.body.request.id}`).set(alice.auth).expect(204);
+  expect((await api().get('/api/contacts/requests').set(bob.auth)).body.incoming).toEqual([]);
+});
+
+it('removing a contact removes it for both', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  const sent = await sendRequest(alice, bob).expect(201);
+  await api().post(`/api/contacts/requests/${sent.body.request.id}/accept`).set(bob.auth).expect(200);
+  await api().delete(`/api/contacts/${alice.id}`).set(bob.auth).expect(204);
+  expect((await api().get('/api/contacts').set(alice.auth)).body.contacts).toEqual([]);
+  await api().delete(`/api/contacts/${alice.id}`).set(bob.auth).expect(404);
+});

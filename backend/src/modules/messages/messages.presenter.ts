@@ -1,0 +1,91 @@
+import type { Prisma } from '../../db/prisma';
+import { publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
+
+export const messageInclude = {
+  sender: { select: publicUserSelect },
+  replyTo: {
+    select: { id: true, seq: true, content: true, deletedAt: true, sender: { select: publicUserSelect } },
+  },
+  attachments: true,
+  reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
+} satisfies Prisma.MessageInclude;
+
+export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
+
+export interface AttachmentDto {
+  id: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  url: string;
+  thumbnailUrl: string;
+}
+
+export interface ReactionDto {
+  emoji: string;
+  count: number;
+  userIds: string[];
+}
+
+export interface MessageDto {
+  id: string;
+  chatId: string;
+  seq: number;
+  clientMsgId: string | null;
+  sender: PublicUser | null;
+  type: 'text' | 'image' | 'system';
+  content: string;
+  replyTo: { id: string; seq: number; sender: PublicUser | null; excerpt: string } | null;
+  attachments: AttachmentDto[];
+  reactions: ReactionDto[];
+  editedAt: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+}
+
+const EXCERPT_LENGTH = 120;
+
+export class MessagePresenter {
+  constructor(private readonly users: UserPresenter) {}
+
+  toDto(message: MessageRecord): MessageDto {
+    const reply = message.replyTo;
+    return {
+      id: message.id,
+      chatId: message.chatId,
+      seq: message.seq,
+      clientMsgId: message.clientMsgId,
+      sender: message.sender ? this.users.toPublic(message.sender) : null,
+      type: message.type,
+      content: message.deletedAt ? '' : message.content,
+      replyTo: reply
+        ? {
+            id: reply.id,
+            seq: reply.seq,
+            sender: reply.sender ? this.users.toPublic(reply.sender) : null,
+            excerpt: reply.deletedAt ? '' : reply.content.slice(0, EXCERPT_LENGTH),
+          }
+        : null,
+      attachments: message.attachments.map((attachment) => ({
+        id: attachment.id,
+        mime: attachment.mime,
+        size: attachment.size,
+        width: attachment.width,
+        height: attachment.height,
+        url: `/api/attachments/${attachment.id}`,
+        thumbnailUrl: `/api/attachments/${attachment.id}/thumbnail`,
+      })),
+      reactions: groupReactions(message.reactions),
+      editedAt: message.editedAt?.toISOString() ?? null,
+      deletedAt: message.deletedAt?.toISOString() ?? null,
+      createdAt: message.createdAt.toISOString(),
+    };
+  }
+}
+
+function groupReactions(reactions: { emoji: string; userId: string }[]): ReactionDto[] {
+  const byEmoji = new Map<string, string[]>();
+  for (const { emoji, userId } of reactions) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), userId]);
+  return [...byEmoji].map(([emoji, userIds]) => ({ emoji, count: userIds.length, userIds }));
+}

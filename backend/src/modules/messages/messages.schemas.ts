@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const MAX_CONTENT_LENGTH = 10_000;
+export const PAGE_SIZE = 50;
+
+const seqSchema = z.coerce.number().int().min(0);
+
+export const messageContentSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH} characters`);
+
+export const sendMessageBodySchema = z
+  .object({
+    clientMsgId: z.string().trim().min(1).max(64),
+    content: messageContentSchema,
+    replyToId: z.uuid('must be a message id').optional(),
+  })
+  .strict();
+
+/** The socket payload carries the chat id that REST carries in the path. */
+export const sendMessageEventSchema = sendMessageBodySchema.extend({ chatId: z.uuid('must be a chat id') }).strict();
+
+export const listMessagesQuerySchema = z
+  .object({
+    before: seqSchema.optional(),
+    after: seqSchema.optional(),
+    around: z.uuid('must be a message id').optional(),
+    limit: z.coerce.number().int().min(1).max(PAGE_SIZE).default(PAGE_SIZE),
+  })
+  .refine((query) => [query.before, query.after, query.around].filter((v) => v !== undefined).length <= 1, {
+    message: 'use at most one of before, after and around',
+  });
+
+export type SendMessageInput = z.infer<typeof sendMessageEventSchema>;
+export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;

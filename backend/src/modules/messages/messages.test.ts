@@ -1,0 +1,134 @@
+import request from 'supertest';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
+
+let server: TestServer;
+let alice: TestUser;
+let bob: TestUser;
+beforeAll(async () => {
+  server = await startTestServer();
+  alice = await registerUser(server);
+  bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+});
+afterAll(() => server.close());
+
+const api = () => request(server.url);
+const send = (user: TestUser, chatId: string, body: Record<string, unknown>) =>
+  api().post(`/api/chats/${chatId}/messages`).set(user.auth).send(body);
+
+async function freshChat(): Promise<string> {
+  const carol = await registerUser(server);
+  await makeContacts(server, alice, carol);
+  return openDirectChat(server, alice, carol);
+}
+
+it('stores a message, shows it to the other participant and updates the chat list', async () => {
+  const chatId = await openDirectChat(server, alice, bob);
+  const sent = await send(alice, chatId, { clientMsgId: 'm-1', content: '  hello **bob**  ' }).expect(201);
+  expect(sent.body.message).toMatchObject({
+    chatId,
+    seq: 1,
+    clientMsgId: 'm-1',
+    type: 'text',
+    content: 'hello **bob**',
+    sender: expect.objectContaining({ id: alice.id }),
+    replyTo: null,
+    attachments: [],
+    reactions: [],
+    editedAt: null,
+    deletedAt: null,
+  });
+
+  const history = await api().get(`/api/chats/${chatId}/messages`).set(bob.auth).expect(200);
+  expect(history.body).toEqual({ messages: [sent.body.message], hasMoreBefore: false, hasMoreAfter: false });
+
+  const bobsChats = await api().get('/api/chats').set(bob.auth);
+  expect(bobsChats.body.chats[0]).toMatchObject({ id: chatId, lastSeq: 1, unreadCount: 1 });
+  expect(bobsChats.body.chats[0].lastMessage.id).toBe(sent.body.message.id);
+  const alicesChats = await api().get('/api/chats').set(alice.auth);
+  expect(alicesChats.body.chats.find((chat: { id: string }) => chat.id === chatId).unreadCount).toBe(0);
+});
+
+it('is idempotent by clientMsgId: a retry returns the original and stores nothing new', async () => {
+  const chatId = await freshChat();
+  const first = await send(alice, chatId, { clientMsgId: 'retry-me', content: 'once' }).expect(201);
+  const retry = await send(alice, chatId, { clientMsgId: 'retry-me', content: 'once' }).expect(200);
+  expect(retry.body.message.id).toBe(first.body.message.id);
+  const concurrent = await Promise.all(
+    Array.from({ length: 5 }, () => send(alice, chatId, { clientMsgId: 'burst', content: 'burst' })),
+  );
+  expect(new Set(concurrent.map((response) => response.body.message.id)).size).toBe(1);
+  const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth);
+  expect(history.body.messages.map((m: { seq: number }) => m.seq)).toEqual([1, 2]);
+});
+
+it('numbers concurrent messages 1..N without gaps or duplicates', async () => {
+  const chatId = await openDirectChat(server, bob, alice);
+  const before = (await api().get(`/api/chats/${chatId}`).set(bob.auth)).body.chat.lastSeq as number;
+  const responses = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => send(i % 2 ? alice : bob, chatId, { clientMsgId: `c-${i}`, content: `#${i}` })),
+  );
+  expect(responses.every((response) => response.status === 201)).toBe(true);
+  const seqs = responses.map((response) => response.body.message.seq as number).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => before + i + 1));
+});
+
+it('pages history by seq: newest page, before, after and around a message', async () => {
+  const chatId = await freshChat();
+  const ids: string[] = [];
+  for (let i = 1; i <= 120; i++) {
+    ids.push((await send(alice, chatId, { clientMsgId: `p-${i}`, content: `message ${i}` })).body.message.id);
+  }
+  const seqsOf = (body: { messages: { seq: number }[] }) => body.messages.map((m) => m.seq);
+  const page = (query: string) => api().get(`/api/chats/${chatId}/messages${query}`).set(alice.auth).expect(200);
+
+  const newest = await page('');
+  expect(seqsOf(newest.body)).toEqual(Array.from({ length: 50 }, (_, i) => 71 + i));
+  expect(newest.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: false });
+
+  const older = await page('?before=71');
+  expect(seqsOf(older.body)[0]).toBe(21);
+  expect(older.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
+
+  const oldest = await page('?before=21');
+  expect(seqsOf(oldest.body)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(oldest.body.hasMoreBefore).toBe(false);
+
+  const newer = await page('?after=100&limit=10');
+  expect(seqsOf(newer.body)).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110]);
+  expect(newer.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
+
+  const around = await page(`?around=${ids[59]}&limit=5`);
+  expect(seqsOf(around.body)).toEqual([58, 59, 60, 61, 62]);
+
+  await api().get(`/api/chats/${chatId}/messages?limit=51`).set(alice.auth).expect(400);
+  await api().get(`/api/chats/${chatId}/messages?before=5&after=2`).set(alice.auth).expect(400);
+  await api()
+    .get(`/api/chats/${chatId}/messages?around=00000000-0000-4000-8000-000000000000`)
+    .set(alice.auth)
+    .expect(404);
+});
+
+it('refuses empty, oversized and malformed messages without storing anything', async () => {
+  const chatId = await freshChat();
+  await send(alice, chatId, { clientMsgId: 'e', content: '   ' }).expect(400);
+  const tooLong = await send(alice, chatId, { clientMsgId: 'l', content: 'x'.repeat(10_001) }).expect(400);
+  expect(tooLong.body.error.details[0].field).toBe('content');
+  await send(alice, chatId, { clientMsgId: 'ok', content: 'x'.repeat(10_000) }).expect(201);
+  await send(alice, chatId, { content: 'no client id' }).expect(400);
+  await send(alice, chatId, { clientMsgId: 'r', content: 'hi', replyToId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+  const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth);
+  expect(history.body.messages).toHaveLength(1);
+});
+
+it('replies quote the original message', async () => {
+  const chatId = await freshChat();
+  const original = await send(alice, chatId, { clientMsgId: 'q1', content: 'the original' }).expect(201);
+  const reply = await send(alice, chatId, {
+    clientMsgId: 'q2',
+    content: 'a reply',
+    replyToId: original.body.message.id,
+  }).expect(201);
+  expect(reply.body.message.replyTo).toMatchObject({ id: original.body.message.id, seq: 1, excerpt: 'the original' });
+});

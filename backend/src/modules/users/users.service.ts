@@ -1,0 +1,28 @@
+import { notFound } from '../../lib/errors';
+import type { UserPresenter } from './users.presenter';
+import type { UsersRepository } from './users.repository';
+
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly presenter: UserPresenter,
+  ) {}
+
+  async me(userId: string) {
+    const user = await this.users.findPrivateById(userId);
+    if (!user) throw notFound('User');
+    return this.presenter.toPrivate(user);
+  }
+
+  async profile(viewerId: string, userId: string) {
+    const user = await this.users.findPublicById(userId);
+    if (!user) throw notFound('User');
+    const isContact = viewerId !== userId && (await this.users.isContact(viewerId, userId));
+    return { ...this.presenter.toPublic(user), isContact };
+  }
+
+  async search(viewerId: string, term: string, limit: number) {
+    const users = await this.users.search(term, viewerId, limit);
+    return users.map((user) => this.presenter.toPublic(user));
+  }
+}

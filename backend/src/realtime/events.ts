@@ -1,0 +1,21 @@
+import type { ChatDto } from '../modules/chats/chats.presenter';
+import type { ContactDto, ContactRequestDto } from '../modules/contacts/contacts.presenter';
+import type { MessageDto } from '../modules/messages/messages.presenter';
+
+/** Server → client events. Services publish these after their transaction commits; only realtime/ emits them. */
+export interface ServerToClientEvents {
+  'message:new': (payload: { message: MessageDto }) => void;
+  'chat:created': (payload: { chat: ChatDto }) => void;
+  'contact:request': (payload: { request: ContactRequestDto }) => void;
+  'contact:accepted': (payload: { contact: ContactDto }) => void;
+}
+
+export type ServerEvent = keyof ServerToClientEvents;
+export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+export interface EventPublisher {
+  /** Delivers to every connected device of each user, on whichever instance it is connected. */
+  toUsers<E extends ServerEvent>(userIds: readonly string[], event: E, payload: ServerEventPayload<E>): void;
+}
+
+export const userRoom = (userId: string) => `user:${userId}`;

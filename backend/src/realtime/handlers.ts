@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { AppError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import { parseInput } from '../http/validate';
+
+export type Ack = (response: { ok: true } & Record<string, unknown>) => void;
+export type AckError = { ok: false; error: { code: string; message: string; details?: unknown } };
+
+export interface SocketHandler<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  handle(userId: string, payload: z.output<S>): Promise<Record<string, unknown>>;
+}
+
+/** Client → server events, registered by each feature module. */
+export type SocketHandlers = Record<string, SocketHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Runs one client event: validates the payload with the module's schema, calls the service and answers the
+ * acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
+ */
+export async function runHandler(
+  handler: SocketHandler,
+  userId: string,
+  args: unknown[],
+  logger: Logger,
+): Promise<void> {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
+  try {
+    const payload = parseInput(handler.schema, args[0]);
+    const result = await handler.handle(userId, payload);
+    ack?.({ ok: true, ...result });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const response: AckError = {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      };
+      ack?.(response);
+      return;
+    }
+    logger.error({ err: error, userId }, 'socket handler failed');
+    ack?.({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } });
+  }
+}

@@ -1,0 +1,62 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Logger } from '../lib/logger';
+import type { TokenService } from '../modules/auth/tokens';
+import { userRoom, type EventPublisher, type ServerToClientEvents } from './events';
+import { runHandler, type SocketHandlers } from './handlers';
+import type { Presence } from './presence';
+
+interface SocketData {
+  userId: string;
+}
+
+export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketServerOptions {
+  tokens: TokenService;
+  presence: Presence;
+  logger: Logger;
+  corsOrigin: string;
+}
+
+export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): MessengerServer {
+  const io: MessengerServer = new Server(httpServer, {
+    cors: { origin: options.corsOrigin, credentials: true },
+    maxHttpBufferSize: 1e6,
+  });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    try {
+      if (typeof token !== 'string') throw new Error('missing token');
+      socket.data.userId = options.tokens.verifyAccess(token).userId;
+      next();
+    } catch {
+      next(new Error('unauthorized'));
+    }
+  });
+  return io;
+}
+
+/** Wires the feature modules' client events onto every new connection. */
+export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
+  io.on('connection', (socket: Socket) => {
+    const { userId } = socket.data as SocketData;
+    void socket.join(userRoom(userId));
+    void options.presence.connected(userId);
+    socket.on('disconnect', () => void options.presence.disconnected(userId));
+    for (const [event, handler] of Object.entries(handlers)) {
+      socket.on(event, (...args: unknown[]) => void runHandler(handler, userId, args, options.logger));
+    }
+  });
+}
+
+export class SocketPublisher implements EventPublisher {
+  constructor(private readonly io: MessengerServer) {}
+
+  toUsers: EventPublisher['toUsers'] = (userIds, event, payload) => {
+    if (userIds.length === 0) return;
+    // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
+    (this.io.to(userIds.map(userRoom)).emit as (event: string, payload: unknown) => boolean)(event, payload);
+  };
+}

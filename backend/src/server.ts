@@ -1,0 +1,121 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Router } from 'express';
+import { Redis } from 'ioredis';
+import type { Config } from './config/env';
+import { REPO_ROOT } from './db/embedded-postgres';
+import type { PrismaClient } from './db/prisma';
+import { createApp } from './http/app';
+import { authenticate } from './http/authenticate';
+import type { Logger } from './lib/logger';
+import { AuthRepository } from './modules/auth/auth.repository';
+import { authRoutes } from './modules/auth/auth.routes';
+import { AuthService } from './modules/auth/auth.service';
+import { TokenService } from './modules/auth/tokens';
+import { ChatPresenter } from './modules/chats/chats.presenter';
+import { ChatsRepository } from './modules/chats/chats.repository';
+import { chatsRoutes } from './modules/chats/chats.routes';
+import { ChatsService } from './modules/chats/chats.service';
+import { ContactPresenter } from './modules/contacts/contacts.presenter';
+import { ContactsRepository } from './modules/contacts/contacts.repository';
+import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { ContactsService } from './modules/contacts/contacts.service';
+import { MessagePresenter } from './modules/messages/messages.presenter';
+import { MessagesRepository } from './modules/messages/messages.repository';
+import { messagesRoutes } from './modules/messages/messages.routes';
+import { MessagesService } from './modules/messages/messages.service';
+import { messageSocketHandlers } from './modules/messages/messages.socket';
+import { UserPresenter } from './modules/users/users.presenter';
+import { UsersRepository } from './modules/users/users.repository';
+import { usersRoutes } from './modules/users/users.routes';
+import { UsersService } from './modules/users/users.service';
+import { LocalPresence } from './realtime/presence';
+import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
+
+export interface MessengerServerHandle {
+  httpServer: HttpServer;
+  /** Resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every module with exactly the dependencies it uses. */
+export async function createMessengerServer(
+  config: Config,
+  prisma: PrismaClient,
+  logger: Logger,
+): Promise<MessengerServerHandle> {
+  const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
+  const presence = new LocalPresence();
+  const httpServer = createServer();
+  const socketOptions = { tokens, presence, logger, corsOrigin: config.FRONTEND_URL };
+  const io = createSocketServer(httpServer, socketOptions);
+  const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
+  const events = new SocketPublisher(io);
+
+  const userPresenter = new UserPresenter(presence);
+  const messagePresenter = new MessagePresenter(userPresenter);
+  const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
+
+  const auth = new AuthService(new AuthRepository(prisma), tokens, userPresenter, {
+    bcryptRounds: config.BCRYPT_ROUNDS,
+    refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+  });
+  const users = new UsersService(new UsersRepository(prisma), userPresenter);
+  const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
+  const chats = new ChatsService(new ChatsRepository(prisma), chatPresenter, events);
+  const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
+
+  const publicApi = Router();
+  publicApi.use(
+    '/auth',
+    authRoutes(auth, { secureCookies: config.NODE_ENV === 'production', refreshTtlMs: config.JWT_REFRESH_EXPIRY }),
+  );
+  const api = Router();
+  api.use(authenticate(tokens));
+  api.use('/users', usersRoutes(users));
+  api.use('/contacts', contactsRoutes(contacts));
+  api.use('/chats', chatsRoutes(chats));
+  api.use(messagesRoutes(messages));
+
+  const app = createApp({
+    logger,
+    publicApi,
+    api,
+    frontendDist: config.FRONTEND_DIST ?? join(REPO_ROOT, 'frontend', 'dist'),
+    isReady: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+      await Promise.all(redisClients.map((client) => client.ping()));
+      return true;
+    },
+  });
+  httpServer.on('request', app);
+  attachHandlers(io, messageSocketHandlers(messages), socketOptions);
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      // io.close() disconnects every socket and closes the HTTP server.
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}
+
+/** Fans socket events out across instances through Redis pub/sub. */
+async function attachRedisAdapter(io: ReturnType<typeof createSocketServer>, url: string, logger: Logger) {
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  logger.info('socket.io fan-out through the Redis adapter');
+  return [pub, sub];
+}

@@ -1,0 +1,40 @@
+import request from 'supertest';
+import { loadConfig } from '../../src/config/env';
+import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { createLogger } from '../../src/lib/logger';
+import { createMessengerServer } from '../../src/server';
+import { createTestDatabase } from './test-database';
+
+export interface TestServer {
+  url: string;
+  prisma: PrismaClient;
+  api: ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+}
+
+/** A real server on a random port over its own real database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BCRYPT_ROUNDS: '4',
+    DATABASE_URL: database.url,
+    FRONTEND_DIST: '',
+    ...env,
+  });
+  const prisma = createPrisma(database.url);
+  const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL));
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    prisma,
+    api: request.agent(url),
+    close: async () => {
+      await server.close();
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+}

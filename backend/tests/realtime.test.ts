@@ -1,0 +1,73 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { startTestServer, type TestServer } from './helpers/test-server';
+import { makeContacts, openDirectChat, registerUser, type TestUser } from './helpers/users';
+
+let server: TestServer;
+const sockets: Socket[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+});
+afterAll(() => server.close());
+
+function connectAs(user: TestUser | { accessToken: string }): Promise<Socket> {
+  const socket = connect(server.url, { auth: { token: user.accessToken }, transports: ['websocket'], reconnection: false });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+function nextEvent<T>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5_000);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+it('refuses a connection without a valid access token', async () => {
+  await expect(connectAs({ accessToken: 'not-a-token' })).rejects.toThrow('unauthorized');
+});
+
+it('delivers message:send to every device of both participants, and acknowledges the sender', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  const [alicePhone, aliceLaptop, bobPhone, bobLaptop] = await Promise.all([
+    connectAs(alice),
+    connectAs(alice),
+    connectAs(bob),
+    connectAs(bob),
+  ]);
+
+  const received = Promise.all(
+    [aliceLaptop, bobPhone, bobLaptop].map((socket) => nextEvent<{ message: { id: string } }>(socket, 'message:new')),
+  );
+  const ack = await alicePhone.timeout(5_000).emitWithAck('message:send', { chatId, clientMsgId: 'live-1', content: 'hello' });
+  expect(ack).toMatchObject({ ok: true, message: { chatId, seq: 1, content: 'hello', clientMsgId: 'live-1' } });
+  for (const payload of await received) expect(payload.message.id).toBe(ack.message.id);
+});
+
+it('answers bad payloads with ok:false and keeps the connection', async () => {
+  const alice = await registerUser(server);
+  const socket = await connectAs(alice);
+  const missing = await socket.timeout(5_000).emitWithAck('message:send', { content: 'no chat' });
+  expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  const notString = await socket.timeout(5_000).emitWithAck('message:send', 'garbage');
+  expect(notString.ok).toBe(false);
+  const strangersChat = await socket
+    .timeout(5_000)
+    .emitWithAck('message:send', { chatId: '00000000-0000-4000-8000-000000000000', clientMsgId: 'x', content: 'hi' });
+  expect(strangersChat).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  socket.emit('message:send', { chatId: 'no ack at all' });
+  expect(socket.connected).toBe(true);
+  const stillWorks = await socket.timeout(5_000).emitWithAck('message:send', {});
+  expect(stillWorks.ok).toBe(false);
+});
