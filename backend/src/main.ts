@@ -1,4 +1,4 @@
-import 'dotenv/config';
+import './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';

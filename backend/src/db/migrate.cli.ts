@@ -1,4 +1,4 @@
-import 'dotenv/config';
+import '../config/dotenv';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../lib/logger';
 import { startEmbeddedPostgres } from './embedded-postgres';

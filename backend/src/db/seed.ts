@@ -1,0 +1,99 @@
+import '../config/dotenv';
+import bcrypt from 'bcrypt';
+import { loadConfig } from '../config/env';
+import { createLogger } from '../lib/logger';
+import { MessagesRepository } from '../modules/messages/messages.repository';
+import { directKeyOf } from '../modules/chats/chats.repository';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { migrate } from './migrate';
+import { createPrisma, type PrismaClient } from './prisma';
+
+export const SEED_PASSWORD = 'password123';
+const PEOPLE = [
+  ['alice', 'Alice Anderson'],
+  ['bob', 'Bob Brown'],
+  ['carol', 'Carol Chen'],
+  ['dave', 'Dave Diaz'],
+] as const;
+
+/** Demo data for local development: four users who know each other, a direct chat and a group with history. */
+export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<'seeded' | 'already seeded'> {
+  if (await prisma.user.findUnique({ where: { usernameNormalized: 'alice' } })) return 'already seeded';
+  const passwordHash = await bcrypt.hash(SEED_PASSWORD, bcryptRounds);
+  const users = await Promise.all(
+    PEOPLE.map(([username, displayName]) =>
+      prisma.user.create({ data: { username, usernameNormalized: username, displayName, passwordHash } }),
+    ),
+  );
+  const [alice, bob, carol, dave] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0], (typeof users)[0]];
+
+  await prisma.contact.createMany({
+    data: users.flatMap((user) =>
+      users.filter((other) => other.id !== user.id).map((other) => ({ userId: user.id, contactId: other.id })),
+    ),
+  });
+
+  const direct = await prisma.chat.create({
+    data: {
+      type: 'direct',
+      directKey: directKeyOf(alice.id, bob.id),
+      participants: { create: [{ userId: alice.id }, { userId: bob.id }] },
+    },
+  });
+  const group = await prisma.chat.create({
+    data: {
+      type: 'group',
+      name: 'Launch crew',
+      ownerId: alice.id,
+      participants: {
+        create: [
+          { userId: alice.id, role: 'owner' },
+          { userId: bob.id },
+          { userId: carol.id },
+          { userId: dave.id },
+        ],
+      },
+    },
+  });
+
+  const messages = new MessagesRepository(prisma);
+  const script: [string, (typeof users)[0], string][] = [
+    [direct.id, alice, 'Hi Bob! Did you see the **new** messenger?'],
+    [direct.id, bob, 'I did, it is _fast_.'],
+    [group.id, alice, 'Welcome to the launch crew 🚀'],
+    [group.id, carol, 'Glad to be here.'],
+    [group.id, dave, 'Same! What is **first** on the list?'],
+  ];
+  for (const [index, [chatId, sender, content]] of script.entries()) {
+    await messages.create({ chatId, senderId: sender.id, clientMsgId: `seed-${index}`, content });
+  }
+  return 'seeded';
+}
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
+  const url = config.DATABASE_URL ?? embedded!.url;
+  const prisma = createPrisma(url);
+  try {
+    await migrate(url);
+    const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
+    logger.info(
+      { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
+      outcome === 'seeded' ? 'demo data created' : 'demo data was already there',
+    );
+  } finally {
+    await prisma.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

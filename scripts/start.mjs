@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm start` at the repository root: builds whatever is missing or older than its sources, then runs the
+// messenger (API + Socket.IO + web app on PORT). With no DATABASE_URL / REDIS_URL / S3_ENDPOINT it runs on its
+// embedded defaults, so a fresh clone needs nothing but `npm install && npm start`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Newest modification time under the given paths (files or folders), skipping build output and dependencies. */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) {
+        if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
+      }
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+const builds = [
+  {
+    name: 'Prisma client',
+    output: 'backend/src/generated/prisma/client.ts',
+    sources: ['backend/prisma/schema.prisma'],
+    command: ['run', 'generate', '-w', 'backend'],
+  },
+  {
+    name: 'backend',
+    output: 'backend/dist/main.js',
+    sources: ['backend/src', 'backend/tsconfig.json', 'backend/tsconfig.build.json', 'backend/package.json'],
+    command: ['run', 'build', '-w', 'backend'],
+  },
+  {
+    name: 'web app',
+    output: 'frontend/dist/index.html',
+    sources: ['frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'],
+    command: ['run', 'build', '-w', 'frontend'],
+  },
+];
+
+for (const build of builds) {
+  const output = join(root, build.output);
+  const sourcesChanged = newestMtime(build.sources.map((source) => join(root, source)));
+  if (existsSync(output) && statSync(output).mtimeMs >= sourcesChanged) continue;
+  console.log(`▸ building the ${build.name}…`);
+  const result = spawnSync(npm, build.command, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✗ building the ${build.name} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
