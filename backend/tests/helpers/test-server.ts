@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config/env';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/lib/logger';
 import { createMessengerServer } from '../../src/server';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestServer {
   url: string;
@@ -12,9 +12,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on a random port over its own real database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * A real server on a random port over its own real database, or over a shared one (then the caller drops it), as
+ * several instances behind a load balancer would be.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  shared?: TestDatabase,
+): Promise<TestServer> {
+  const database = shared ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -34,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       await server.close();
       await prisma.$disconnect();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

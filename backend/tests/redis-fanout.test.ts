@@ -1,0 +1,51 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database';
+import { startTestServer, type TestServer } from './helpers/test-server';
+import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let database: TestDatabase;
+let instances: TestServer[];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  instances = [
+    await startTestServer({ REDIS_URL }, database),
+    await startTestServer({ REDIS_URL }, database),
+  ];
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  for (const instance of instances) await instance.close();
+  await database.drop();
+});
+
+function connectTo(instance: TestServer, token: string): Promise<Socket> {
+  const socket = connect(instance.url, { auth: { token }, transports: ['websocket'], reconnection: false });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+it('delivers a message sent through one instance to a recipient connected to another (REDIS_URL set)', async () => {
+  const [first, second] = instances as [TestServer, TestServer];
+  const alice = await registerUser(first);
+  const bob = await registerUser(first);
+  await makeContacts(first, alice, bob);
+  const chatId = await openDirectChat(first, alice, bob);
+
+  const aliceSocket = await connectTo(first, alice.accessToken);
+  const bobSocket = await connectTo(second, bob.accessToken);
+  const received = new Promise<{ message: { content: string } }>((resolve) => bobSocket.once('message:new', resolve));
+  const ack = await aliceSocket
+    .timeout(5_000)
+    .emitWithAck('message:send', { chatId, clientMsgId: 'across', content: 'across instances' });
+  expect(ack.ok).toBe(true);
+  expect((await received).message.content).toBe('across instances');
+  const ready = await fetch(`${second.url}/ready`);
+  expect(ready.status).toBe(200);
+});
