@@ -1,6 +1,6 @@
 import './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { createLogger } from './lib/logger';
@@ -10,20 +10,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
 
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
-    databaseUrl = embedded.url;
-  }
-  const migrations = await migrate(databaseUrl);
+  const database = await resolveDatabase(config, logger);
+  const migrations = await migrate(database.url);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
 
-  const prisma = createPrisma(databaseUrl);
+  const prisma = createPrisma(database.url);
   const server = await createMessengerServer(config, prisma, logger);
   const port = await server.listen(config.PORT, config.HOST);
   logger.info(
-    { port, database: embedded ? 'embedded' : 'external', redis: Boolean(config.REDIS_URL) },
+    { port, database: database.embedded ? 'embedded' : 'external', redis: Boolean(config.REDIS_URL) },
     `1000-Messenger listening on http://localhost:${port}`,
   );
 
@@ -36,7 +31,7 @@ async function main(): Promise<void> {
     try {
       await server.close();
       await prisma.$disconnect();
-      await embedded?.stop();
+      await database.stop();
     } finally {
       clearTimeout(forceExit);
       process.exit(0);

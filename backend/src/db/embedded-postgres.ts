@@ -61,3 +61,13 @@ export async function startEmbeddedPostgres(
     stop: () => server.stop(),
   };
 }
+
+/** DATABASE_URL when configured, otherwise the embedded PostgreSQL (started here; `stop` stops it again). */
+export async function resolveDatabase(
+  config: { DATABASE_URL?: string; DATA_DIR?: string; EMBEDDED_PG_PORT: number },
+  logger: Logger,
+): Promise<EmbeddedDatabase & { embedded: boolean }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
+  const database = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
+  return { ...database, embedded: true };
+}

@@ -1,24 +1,22 @@
 import '../config/dotenv';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../lib/logger';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { resolveDatabase } from './embedded-postgres';
 import { migrate } from './migrate';
 
 /** `npm run migrate`: migrates DATABASE_URL, or the embedded database when it is unset. */
 async function run(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const embedded = config.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
+  const database = await resolveDatabase(config, logger);
   try {
-    const result = await migrate(config.DATABASE_URL ?? embedded!.url);
+    const result = await migrate(database.url);
     logger.info(
       { applied: result.applied, alreadyApplied: result.alreadyApplied },
       result.applied.length ? 'migrations applied' : 'database is up to date',
     );
   } finally {
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/env';
 import { createLogger } from '../lib/logger';
 import { MessagesRepository } from '../modules/messages/messages.repository';
 import { directKeyOf } from '../modules/chats/chats.repository';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { resolveDatabase } from './embedded-postgres';
 import { migrate } from './migrate';
 import { createPrisma, type PrismaClient } from './prisma';
 
@@ -73,13 +73,10 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
 async function run(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const embedded = config.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, logger);
-  const url = config.DATABASE_URL ?? embedded!.url;
-  const prisma = createPrisma(url);
+  const database = await resolveDatabase(config, logger);
+  const prisma = createPrisma(database.url);
   try {
-    await migrate(url);
+    await migrate(database.url);
     const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
     logger.info(
       { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
@@ -87,7 +84,7 @@ async function run(): Promise<void> {
     );
   } finally {
     await prisma.$disconnect();
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

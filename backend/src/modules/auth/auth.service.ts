@@ -79,10 +79,11 @@ export class AuthService {
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
-    const sessionId = refreshToken ? TokenService.sessionIdOf(refreshToken) : null;
+    if (!refreshToken) return;
+    const sessionId = TokenService.sessionIdOf(refreshToken);
     if (!sessionId || !UUID.test(sessionId)) return;
     const session = await this.repository.findSession(sessionId);
-    if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken!)) {
+    if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken)) {
       await this.repository.revokeSession(sessionId);
     }
   }
