@@ -13,7 +13,11 @@ afterEach(() => {
 afterAll(() => server.close());
 
 function connectAs(user: TestUser | { accessToken: string }): Promise<Socket> {
-  const socket = connect(server.url, { auth: { token: user.accessToken }, transports: ['websocket'], reconnection: false });
+  const socket = connect(server.url, {
+    auth: { token: user.accessToken },
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -50,7 +54,9 @@ it('delivers message:send to every device of both participants, and acknowledges
   const received = Promise.all(
     [aliceLaptop, bobPhone, bobLaptop].map((socket) => nextEvent<{ message: { id: string } }>(socket, 'message:new')),
   );
-  const ack = await alicePhone.timeout(5_000).emitWithAck('message:send', { chatId, clientMsgId: 'live-1', content: 'hello' });
+  const ack = await alicePhone
+    .timeout(5_000)
+    .emitWithAck('message:send', { chatId, clientMsgId: 'live-1', content: 'hello' });
   expect(ack).toMatchObject({ ok: true, message: { chatId, seq: 1, content: 'hello', clientMsgId: 'live-1' } });
   for (const payload of await received) expect(payload.message.id).toBe(ack.message.id);
 });

@@ -11,10 +11,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  instances = [
-    await startTestServer({ REDIS_URL }, database),
-    await startTestServer({ REDIS_URL }, database),
-  ];
+  instances = [await startTestServer({ REDIS_URL }, database), await startTestServer({ REDIS_URL }, database)];
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();

@@ -72,7 +72,9 @@ it('has exactly the columns of the model, with the same nullability', async () =
     `SELECT table_name, column_name, is_nullable FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
   );
-  const actual = rows.map((row) => `${row.table_name}.${row.column_name} ${row.is_nullable === 'YES' ? 'NULL' : 'NOT NULL'}`);
+  const actual = rows.map(
+    (row) => `${row.table_name}.${row.column_name} ${row.is_nullable === 'YES' ? 'NULL' : 'NOT NULL'}`,
+  );
   const expected = models.flatMap((model) =>
     model.fields
       .filter((field) => field.kind !== 'object')
@@ -118,7 +120,10 @@ it('has the foreign keys of the model', async () => {
      FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
   );
   const actual = rows.map((row) =>
-    row.definition.replace(/"/g, '').replace(/ ON UPDATE CASCADE/, '').replace(/ ON DELETE (\w+( NULL)?)/, ' $1'),
+    row.definition
+      .replace(/"/g, '')
+      .replace(/ ON UPDATE CASCADE/, '')
+      .replace(/ ON DELETE (\w+( NULL)?)/, ' $1'),
   );
   const expected = models.flatMap((model) =>
     model.fields

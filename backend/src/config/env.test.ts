@@ -47,7 +47,11 @@ describe('loadConfig', () => {
   it('refuses to start in production with the example secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'your-secret-key-change-in-production', JWT_REFRESH_SECRET: 'x'.repeat(32) }),
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'your-secret-key-change-in-production',
+        JWT_REFRESH_SECRET: 'x'.repeat(32),
+      }),
     ).toThrow(/JWT_SECRET/);
     expect(
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32) }).NODE_ENV,

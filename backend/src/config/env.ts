@@ -8,9 +8,7 @@ const EXAMPLE_SECRETS = new Set([
   'dev-only-refresh-secret-change-me',
 ]);
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const duration = z.string().transform((value, ctx) => {
   const ms = parseDurationMs(value);

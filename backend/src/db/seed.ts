@@ -25,7 +25,12 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
       prisma.user.create({ data: { username, usernameNormalized: username, displayName, passwordHash } }),
     ),
   );
-  const [alice, bob, carol, dave] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0], (typeof users)[0]];
+  const [alice, bob, carol, dave] = users as [
+    (typeof users)[0],
+    (typeof users)[0],
+    (typeof users)[0],
+    (typeof users)[0],
+  ];
 
   await prisma.contact.createMany({
     data: users.flatMap((user) =>
@@ -46,12 +51,7 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
       name: 'Launch crew',
       ownerId: alice.id,
       participants: {
-        create: [
-          { userId: alice.id, role: 'owner' },
-          { userId: bob.id },
-          { userId: carol.id },
-          { userId: dave.id },
-        ],
+        create: [{ userId: alice.id, role: 'owner' }, { userId: bob.id }, { userId: carol.id }, { userId: dave.id }],
       },
     },
   });

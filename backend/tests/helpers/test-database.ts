@@ -34,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(url);
   return {
     url,
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

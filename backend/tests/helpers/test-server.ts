@@ -16,10 +16,7 @@ export interface TestServer {
  * A real server on a random port over its own real database, or over a shared one (then the caller drops it), as
  * several instances behind a load balancer would be.
  */
-export async function startTestServer(
-  env: Record<string, string> = {},
-  shared?: TestDatabase,
-): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestServer> {
   const database = shared ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',

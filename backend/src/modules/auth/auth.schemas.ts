@@ -11,7 +11,10 @@ export const registerBodySchema = z
   .strict();
 
 export const loginBodySchema = z
-  .object({ username: z.string().trim().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(128) })
+  .object({
+    username: z.string().trim().min(1, 'is required').max(64),
+    password: z.string().min(1, 'is required').max(128),
+  })
   .strict();
 
 /** Browsers send the refresh token as a cookie; other clients in the body. */

@@ -86,10 +86,7 @@ describe('refresh and logout', () => {
     const agent = request.agent(server.url);
     await agent.post('/api/auth/register').send({ username: 'cookie_user', password: 'long enough' }).expect(201);
     const refreshed = await agent.post('/api/auth/refresh').send({}).expect(200);
-    await agent
-      .get('/api/users/me')
-      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
-      .expect(200);
+    await agent.get('/api/users/me').set('Authorization', `Bearer ${refreshed.body.accessToken}`).expect(200);
     await agent.post('/api/auth/refresh').send({}).expect(200);
   });
 

@@ -29,7 +29,12 @@ export class TokenService {
   verifyAccess(token: string): AccessClaims {
     try {
       const payload = jwt.verify(token, this.accessSecret, { algorithms: [ALGORITHM] });
-      if (typeof payload === 'string' || payload.typ !== ACCESS_TYPE || !payload.sub || typeof payload.sid !== 'string') {
+      if (
+        typeof payload === 'string' ||
+        payload.typ !== ACCESS_TYPE ||
+        !payload.sub ||
+        typeof payload.sid !== 'string'
+      ) {
         throw unauthorized('Invalid access token');
       }
       return { userId: payload.sub, sessionId: payload.sid };

@@ -17,7 +17,13 @@ it('opens one direct chat per pair of contacts and lists it for both', async () 
   await makeContacts(server, alice, bob);
 
   const created = await api().post('/api/chats/direct').set(alice.auth).send({ userId: bob.id }).expect(201);
-  expect(created.body.chat).toMatchObject({ type: 'direct', name: null, lastMessage: null, lastSeq: 0, unreadCount: 0 });
+  expect(created.body.chat).toMatchObject({
+    type: 'direct',
+    name: null,
+    lastMessage: null,
+    lastSeq: 0,
+    unreadCount: 0,
+  });
   expect(created.body.chat.participants.map((p: { user: { id: string } }) => p.user.id).sort()).toEqual(
     [alice.id, bob.id].sort(),
   );

@@ -45,9 +45,7 @@ export class ContactsRepository {
   }
 
   areContacts(userId: string, otherId: string) {
-    return this.db.contact
-      .count({ where: { userId, contactId: otherId } })
-      .then((count) => count > 0);
+    return this.db.contact.count({ where: { userId, contactId: otherId } }).then((count) => count > 0);
   }
 
   createRequest(fromUserId: string, toUserId: string) {

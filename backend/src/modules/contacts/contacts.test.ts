@@ -19,10 +19,14 @@ it('request → both sides see it → recipient accepts → both are contacts', 
   const requestId = sent.body.request.id;
 
   const bobsView = await api().get('/api/contacts/requests').set(bob.auth).expect(200);
-  expect(bobsView.body.incoming).toEqual([expect.objectContaining({ id: requestId, from: expect.objectContaining({ id: alice.id }) })]);
+  expect(bobsView.body.incoming).toEqual([
+    expect.objectContaining({ id: requestId, from: expect.objectContaining({ id: alice.id }) }),
+  ]);
   expect(bobsView.body.outgoing).toEqual([]);
   const alicesView = await api().get('/api/contacts/requests').set(alice.auth).expect(200);
-  expect(alicesView.body.outgoing).toEqual([expect.objectContaining({ id: requestId, to: expect.objectContaining({ id: bob.id }) })]);
+  expect(alicesView.body.outgoing).toEqual([
+    expect.objectContaining({ id: requestId, to: expect.objectContaining({ id: bob.id }) }),
+  ]);
 
   await api().post(`/api/contacts/requests/${requestId}/accept`).set(alice.auth).expect(403);
   const accepted = await api().post(`/api/contacts/requests/${requestId}/accept`).set(bob.auth).expect(200);

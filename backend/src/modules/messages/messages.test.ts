@@ -67,7 +67,9 @@ it('numbers concurrent messages 1..N without gaps or duplicates', async () => {
   const chatId = await openDirectChat(server, bob, alice);
   const before = (await api().get(`/api/chats/${chatId}`).set(bob.auth)).body.chat.lastSeq as number;
   const responses = await Promise.all(
-    Array.from({ length: 30 }, (_, i) => send(i % 2 ? alice : bob, chatId, { clientMsgId: `c-${i}`, content: `#${i}` })),
+    Array.from({ length: 30 }, (_, i) =>
+      send(i % 2 ? alice : bob, chatId, { clientMsgId: `c-${i}`, content: `#${i}` }),
+    ),
   );
   expect(responses.every((response) => response.status === 201)).toBe(true);
   const seqs = responses.map((response) => response.body.message.seq as number).sort((a, b) => a - b);
@@ -117,7 +119,11 @@ it('refuses empty, oversized and malformed messages without storing anything', a
   expect(tooLong.body.error.details[0].field).toBe('content');
   await send(alice, chatId, { clientMsgId: 'ok', content: 'x'.repeat(10_000) }).expect(201);
   await send(alice, chatId, { content: 'no client id' }).expect(400);
-  await send(alice, chatId, { clientMsgId: 'r', content: 'hi', replyToId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+  await send(alice, chatId, {
+    clientMsgId: 'r',
+    content: 'hi',
+    replyToId: '00000000-0000-4000-8000-000000000000',
+  }).expect(400);
   const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth);
   expect(history.body.messages).toHaveLength(1);
 });

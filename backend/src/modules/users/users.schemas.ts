@@ -9,11 +9,7 @@ export const usernameSchema = z
   .max(32, 'must be at most 32 characters')
   .regex(USERNAME_PATTERN, 'may contain only letters, digits, "_", "." and "-"');
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters');
+export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 export const userSearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'is required').max(64),
