@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { Outlet, useMatch } from 'react-router-dom';
+import { selectCurrentUser, useSessionStore } from '../features/auth';
+import { loadChats } from '../features/chats';
+import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
+import { resetSignedInState } from './resetSignedInState';
+import { Sidebar } from './Sidebar';
+
+/** Sidebar and main pane side by side; on a phone, the chat list alone at /chats and the main pane elsewhere. */
+export function AppLayout() {
+  const userId = useSessionStore(selectCurrentUser)?.id;
+  const showingChatList = useMatch('/chats') !== null;
+
+  useEffect(() => {
+    if (!userId) return;
+    startRealtime();
+    // A failure shows in the chat list, which offers to try again.
+    loadChats().catch(() => undefined);
+    return () => {
+      stopRealtime();
+      resetSignedInState();
+    };
+  }, [userId]);
+
+  return (
+    <div className="flex h-dvh bg-white text-slate-900">
+      <aside
+        className={`w-full flex-col border-r border-slate-200 md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
+      >
+        <Sidebar />
+      </aside>
+      <main className={`min-w-0 flex-1 flex-col md:flex ${showingChatList ? 'hidden' : 'flex'}`}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

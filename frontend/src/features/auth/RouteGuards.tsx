@@ -1,0 +1,31 @@
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { LoadingScreen } from '../../shared/ui/LoadingScreen';
+import { selectSessionStatus, useSessionStore } from './sessionStore';
+
+interface ReturnState {
+  from?: string;
+}
+
+/** Signed-out visitors go to /login, which brings them back here after signing in. */
+export function RequireSession() {
+  const status = useSessionStore(selectSessionStatus);
+  const location = useLocation();
+  if (status === 'restoring') return <LoadingScreen />;
+  if (status === 'signedOut') {
+    const state: ReturnState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  return <Outlet />;
+}
+
+/** /login and /register: a signed-in user goes on to where they were heading, or the chats. */
+export function RequireNoSession() {
+  const status = useSessionStore(selectSessionStatus);
+  const location = useLocation();
+  if (status === 'restoring') return <LoadingScreen />;
+  if (status === 'signedIn') {
+    const { from } = (location.state ?? {}) as ReturnState;
+    return <Navigate to={from ?? '/chats'} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,29 @@
+import type { FormEvent } from 'react';
+import type { AuthResponse } from '../../shared/api/types';
+import { useAsyncAction } from '../../shared/ui/useAsyncAction';
+import { useSessionStore } from './sessionStore';
+
+/**
+ * Submits a sign-in or sign-up form. On success the session starts and the route guard
+ * takes the user into the app; on failure the server's message is kept for the form.
+ */
+export function useAuthSubmit(authenticate: (form: FormData) => Promise<AuthResponse>) {
+  const signedIn = useSessionStore((state) => state.signedIn);
+  const { run, pending, error } = useAsyncAction();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    run(async () => {
+      const { user, accessToken } = await authenticate(form);
+      signedIn(user, accessToken);
+    });
+  }
+
+  return { error, submitting: pending, handleSubmit };
+}
+
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,40 @@
+import { Button } from '../../shared/ui/Button';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { selectCurrentUser, useSessionStore } from '../auth';
+import { loadChats } from './chatActions';
+import { ChatListItem } from './ChatListItem';
+import { useChatsStore } from './chatsStore';
+
+// A failure shows here again, through the store.
+const retry = () => {
+  loadChats().catch(() => undefined);
+};
+
+export function ChatList() {
+  const chats = useChatsStore((state) => state.chats);
+  const loaded = useChatsStore((state) => state.loaded);
+  const loadError = useChatsStore((state) => state.loadError);
+  const currentUserId = useSessionStore(selectCurrentUser)?.id;
+
+  if (!loaded && loadError) {
+    return (
+      <div className="flex flex-col items-start gap-2 px-4 py-3">
+        <ErrorAlert message={loadError} />
+        <Button variant="secondary" onClick={retry}>
+          Reload chats
+        </Button>
+      </div>
+    );
+  }
+  if (!loaded) return <p className="px-4 py-3 text-sm text-slate-500">Loading chats…</p>;
+  if (chats.length === 0) {
+    return <p className="px-4 py-3 text-sm text-slate-500">No chats yet. Start one from your contacts.</p>;
+  }
+  return (
+    <ul aria-label="Chat list" className="divide-y divide-slate-100">
+      {chats.map((chat) => (
+        <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} />
+      ))}
+    </ul>
+  );
+}

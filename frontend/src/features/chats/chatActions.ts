@@ -1,0 +1,42 @@
+import { getErrorMessage } from '../../shared/api/errors';
+import type { Message } from '../../shared/api/types';
+import { createDirectChat, fetchChat, fetchChats } from './chatsApi';
+import { useChatsStore } from './chatsStore';
+
+let loadInFlight: Promise<void> | null = null;
+
+/** Single-flight, so that a burst of messages for unknown chats costs one request. */
+export function loadChats(): Promise<void> {
+  loadInFlight ??= fetchChats()
+    .then(
+      (chats) => useChatsStore.getState().chatsFetched(chats),
+      (error: unknown) => {
+        useChatsStore.getState().chatsFetchFailed(getErrorMessage(error));
+        throw error;
+      },
+    )
+    .finally(() => {
+      loadInFlight = null;
+    });
+  return loadInFlight;
+}
+
+/** For a deep link to a chat that the list has not loaded. */
+export async function ensureChat(chatId: string): Promise<void> {
+  const known = useChatsStore.getState().chats.some((chat) => chat.id === chatId);
+  if (!known) useChatsStore.getState().chatReceived(await fetchChat(chatId));
+}
+
+/** Returns the id of the direct chat with `userId`, creating it on first use. */
+export async function openDirectChat(userId: string): Promise<string> {
+  const chat = await createDirectChat(userId);
+  useChatsStore.getState().chatReceived(chat);
+  return chat.id;
+}
+
+/** Keeps the list's last message and order current; a chat we did not know about is fetched. */
+export function recordChatMessage(message: Message): void {
+  if (useChatsStore.getState().messageReceived(message)) return;
+  // On failure the list stays as it was; the next unknown message or reconnect fetches it again.
+  loadChats().catch(() => undefined);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
+import { chatTitle } from './chatTitle';
+import { mergeFetchedChats, withMessage } from './chatList';
+
+const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
+const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
+
+describe('chat list', () => {
+  it('names a direct chat after the other participant', () => {
+    const chat = makeDirectChat('c1', [alice, bob]);
+    expect(chatTitle(chat, alice.id)).toBe('Bob');
+    expect(chatTitle(chat, bob.id)).toBe('Alice');
+  });
+
+  it('takes a newer message as the last one, but not an older one', () => {
+    const chat = makeDirectChat('c1', [alice, bob], makeMessage({ id: 'm5', chatId: 'c1', seq: 5 }));
+
+    expect(withMessage(chat, makeMessage({ id: 'm6', chatId: 'c1', seq: 6 }))).toMatchObject({
+      lastSeq: 6,
+      lastMessage: { id: 'm6' },
+    });
+    expect(withMessage(chat, makeMessage({ id: 'm4', chatId: 'c1', seq: 4 }))).toBe(chat);
+  });
+
+  it('orders by latest activity and keeps live messages newer than a fetched list', () => {
+    const quiet = makeDirectChat('c1', [alice, bob], makeMessage({ id: 'm1', chatId: 'c1', seq: 1 }));
+    const busy = makeDirectChat('c2', [alice, bob], makeMessage({ id: 'm2', chatId: 'c2', seq: 2 }));
+    const live = withMessage(quiet, makeMessage({ id: 'm9', chatId: 'c1', seq: 9 }));
+
+    const merged = mergeFetchedChats([live, busy], [busy, quiet]);
+
+    expect(merged.map((chat) => [chat.id, chat.lastSeq])).toEqual([
+      ['c1', 9],
+      ['c2', 2],
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Composer } from './Composer';
+
+function renderComposer() {
+  const onSend = vi.fn<(content: string) => void>();
+  render(<Composer onSend={onSend} />);
+  return { onSend, input: screen.getByLabelText('Message'), user: userEvent.setup() };
+}
+
+describe('Composer', () => {
+  it('sends on Enter and clears the field', async () => {
+    const { onSend, input, user } = renderComposer();
+
+    await user.type(input, 'hello there{Enter}');
+
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('hello there');
+    expect(input).toHaveValue('');
+  });
+
+  it('starts a new line on Shift+Enter without sending', async () => {
+    const { onSend, input, user } = renderComposer();
+
+    await user.type(input, 'first line{Shift>}{Enter}{/Shift}second line');
+    expect(onSend).not.toHaveBeenCalled();
+    expect(input).toHaveValue('first line\nsecond line');
+
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('first line\nsecond line');
+    expect(input).toHaveValue('');
+  });
+
+  it('does not send blank messages', async () => {
+    const { onSend, input, user } = renderComposer();
+
+    await user.type(input, '   {Enter}');
+
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,33 @@
+import { Button } from '../../shared/ui/Button';
+import { formatContent } from './formatContent';
+import { MessageBubble } from './MessageItem';
+import type { OutgoingMessage } from './timeline';
+
+interface OutgoingItemProps {
+  outgoing: OutgoingMessage;
+  onRetry: () => void;
+}
+
+/** One of our messages the server has not stored yet: sending, or failed with the reason. */
+export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
+  const status =
+    outgoing.status === 'sending' ? (
+      <span>Sending…</span>
+    ) : (
+      <span className="flex items-center gap-2 text-red-700">
+        <span role="alert">Not sent: {outgoing.error}</span>
+        <Button variant="ghost" size="sm" onClick={onRetry}>
+          Retry message
+        </Button>
+      </span>
+    );
+  return (
+    <MessageBubble
+      own
+      senderName={null}
+      createdAt={outgoing.createdAt}
+      content={formatContent(outgoing.content)}
+      status={status}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { Message, MessagePage } from '../../shared/api/types';
+import {
+  emptyTimeline,
+  mergeMessages,
+  settleOutbox,
+  withEarlierPage,
+  withLatestPage,
+  type ChatTimeline,
+  type OutgoingMessage,
+} from './timeline';
+
+interface MessagesState {
+  timelines: Record<string, ChatTimeline>;
+  latestPageFetched: (chatId: string, page: MessagePage) => void;
+  earlierPageFetched: (chatId: string, page: MessagePage) => void;
+  /** A message from the server: a `message:new` event, an acknowledgement, an edit or a deletion. */
+  messageReceived: (message: Message) => void;
+  messageQueued: (outgoing: OutgoingMessage) => void;
+  messageFailed: (chatId: string, clientMsgId: string, error: string) => void;
+  messageRetried: (chatId: string, clientMsgId: string) => void;
+  reset: () => void;
+}
+
+export const useMessagesStore = create<MessagesState>()((set) => {
+  const update = (chatId: string, change: (timeline: ChatTimeline) => ChatTimeline) =>
+    set((state) => ({
+      timelines: { ...state.timelines, [chatId]: change(state.timelines[chatId] ?? emptyTimeline) },
+    }));
+
+  const updateOutgoing = (chatId: string, clientMsgId: string, change: Partial<OutgoingMessage>) =>
+    update(chatId, (timeline) => ({
+      ...timeline,
+      outbox: timeline.outbox.map((outgoing) =>
+        outgoing.clientMsgId === clientMsgId ? { ...outgoing, ...change } : outgoing,
+      ),
+    }));
+
+  return {
+    timelines: {},
+    latestPageFetched: (chatId, page) => update(chatId, (timeline) => withLatestPage(timeline, page)),
+    earlierPageFetched: (chatId, page) => update(chatId, (timeline) => withEarlierPage(timeline, page)),
+    messageReceived: (message) =>
+      update(message.chatId, (timeline) => ({
+        ...timeline,
+        messages: mergeMessages(timeline.messages, [message]),
+        outbox: settleOutbox(timeline.outbox, [message]),
+      })),
+    messageQueued: (outgoing) =>
+      update(outgoing.chatId, (timeline) => ({ ...timeline, outbox: [...timeline.outbox, outgoing] })),
+    messageFailed: (chatId, clientMsgId, error) => updateOutgoing(chatId, clientMsgId, { status: 'failed', error }),
+    messageRetried: (chatId, clientMsgId) => updateOutgoing(chatId, clientMsgId, { status: 'sending', error: null }),
+    reset: () => set({ timelines: {} }),
+  };
+});
+
+export const selectTimeline = (chatId: string) => (state: MessagesState) => state.timelines[chatId];

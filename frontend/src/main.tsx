@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { connectApiToSession } from './app/sessionBridge';
+import { restoreSession } from './features/auth';
+import './index.css';
+
+connectApiToSession();
+// Once, outside React: the route guards show a loading screen until it settles.
+void restoreSession();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,163 @@
+/** Shapes of the public REST and Socket.IO contract (/work/shared/api-contract.md). */
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  url: string;
+  thumbnailUrl: string;
+}
+
+export interface Reaction {
+  emoji: string;
+  count: number;
+  userIds: string[];
+}
+
+export interface ReplyPreview {
+  id: string;
+  seq: number;
+  sender: User | null;
+  excerpt: string;
+}
+
+export interface Message {
+  id: string;
+  chatId: string;
+  seq: number;
+  clientMsgId: string | null;
+  /** null for system messages */
+  sender: User | null;
+  type: 'text' | 'image' | 'system';
+  content: string;
+  replyTo: ReplyPreview | null;
+  attachments: Attachment[];
+  reactions: Reaction[];
+  editedAt: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+}
+
+export interface Participant {
+  user: User;
+  role: string;
+  lastReadSeq: number;
+  lastDeliveredSeq: number;
+}
+
+export interface Chat {
+  id: string;
+  type: 'direct' | 'group';
+  /** null for direct chats: they are named after the other participant */
+  name: string | null;
+  avatarUrl: string | null;
+  ownerId: string | null;
+  participants: Participant[];
+  lastMessage: Message | null;
+  lastSeq: number;
+  unreadCount: number;
+  updatedAt: string;
+}
+
+export interface Contact {
+  user: User;
+  since: string;
+}
+
+export interface IncomingContactRequest {
+  id: string;
+  from: User;
+  createdAt: string;
+}
+
+export interface OutgoingContactRequest {
+  id: string;
+  to: User;
+  createdAt: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+// Requests and responses
+
+export interface RegisterRequest {
+  username: string;
+  password: string;
+  displayName?: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface AuthResponse {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface RefreshResponse {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface UserResponse {
+  user: User;
+}
+
+export interface UsersResponse {
+  users: User[];
+}
+
+export interface ContactsResponse {
+  contacts: Contact[];
+}
+
+export interface ContactRequestsResponse {
+  incoming: IncomingContactRequest[];
+  outgoing: OutgoingContactRequest[];
+}
+
+/** 201 when a request was created; 200 when it accepted the other user's pending request instead. */
+export type SendContactRequestResponse = { request: OutgoingContactRequest } | { contact: Contact };
+
+export interface ContactResponse {
+  contact: Contact;
+}
+
+export interface ChatsResponse {
+  chats: Chat[];
+}
+
+export interface ChatResponse {
+  chat: Chat;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  hasMoreBefore: boolean;
+  hasMoreAfter: boolean;
+}
+
+export interface CreateMessageRequest {
+  clientMsgId: string;
+  content: string;
+}
+
+export interface MessageResponse {
+  message: Message;
+}

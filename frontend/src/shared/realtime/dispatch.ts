@@ -1,0 +1,40 @@
+import { getAccessToken, refreshAccessToken } from '../../features/auth';
+import { loadChats, useChatsStore } from '../../features/chats';
+import { useContactsStore } from '../../features/contacts';
+import { receiveMessage, reloadOpenedTimelines } from '../../features/messages';
+import { realtimeUrl } from '../api/config';
+import { ServerEvent, type ServerToClientEvents } from './events';
+import { connectRealtime, disconnectRealtime } from './socket';
+
+/**
+ * The one place where server events become store updates. To handle a new event, add its
+ * name and payload to events.ts and its entry here; components never listen to the socket.
+ */
+const serverEventHandlers: ServerToClientEvents = {
+  [ServerEvent.MessageNew]: ({ message }) => receiveMessage(message),
+  [ServerEvent.MessageEdited]: ({ message }) => receiveMessage(message),
+  [ServerEvent.MessageDeleted]: ({ message }) => receiveMessage(message),
+  [ServerEvent.ChatCreated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
+  [ServerEvent.ChatUpdated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
+  [ServerEvent.ChatRemoved]: ({ chatId }) => useChatsStore.getState().chatRemoved(chatId),
+  [ServerEvent.ContactRequest]: ({ request }) => useContactsStore.getState().requestReceived(request),
+  [ServerEvent.ContactAccepted]: ({ contact }) => useContactsStore.getState().contactAdded(contact),
+};
+
+/** While offline we may have missed events: fetch the chat list and the opened chats again. */
+function catchUp(): void {
+  loadChats().catch(() => undefined);
+  void reloadOpenedTimelines();
+}
+
+export function startRealtime(): void {
+  connectRealtime({
+    url: realtimeUrl,
+    getAccessToken,
+    refreshAccessToken,
+    handlers: serverEventHandlers,
+    onReconnect: catchUp,
+  });
+}
+
+export const stopRealtime = disconnectRealtime;

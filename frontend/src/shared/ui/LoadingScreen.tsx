@@ -1,0 +1,7 @@
+export function LoadingScreen() {
+  return (
+    <div role="status" className="flex h-dvh items-center justify-center text-slate-500">
+      Loading…
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Chat, Message, User } from '../shared/api/types';
+
+export function makeUser(overrides: Partial<User> & Pick<User, 'id' | 'username'>): User {
+  return { displayName: overrides.username, avatarUrl: null, online: false, lastSeenAt: null, ...overrides };
+}
+
+export function makeMessage(overrides: Partial<Message> & Pick<Message, 'id' | 'chatId' | 'seq'>): Message {
+  return {
+    clientMsgId: null,
+    sender: null,
+    type: 'text',
+    content: `message ${overrides.seq}`,
+    replyTo: null,
+    attachments: [],
+    reactions: [],
+    editedAt: null,
+    deletedAt: null,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, overrides.seq)).toISOString(),
+    ...overrides,
+  };
+}
+
+export function makeDirectChat(id: string, members: User[], lastMessage: Message | null = null): Chat {
+  return {
+    id,
+    type: 'direct',
+    name: null,
+    avatarUrl: null,
+    ownerId: null,
+    participants: members.map((user) => ({ user, role: 'member', lastReadSeq: 0, lastDeliveredSeq: 0 })),
+    lastMessage,
+    lastSeq: lastMessage?.seq ?? 0,
+    unreadCount: 0,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
