@@ -3,15 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from './config/env';
 import { REPO_ROOT } from './db/embedded-postgres';
 import type { PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
 import { authenticate } from './http/authenticate';
+import { createRateLimiters } from './http/rate-limit';
 import type { Logger } from './lib/logger';
+import { connectRedis } from './lib/redis';
 import { AuthRepository } from './modules/auth/auth.repository';
-import { authRoutes } from './modules/auth/auth.routes';
+import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/tokens';
 import { ChatPresenter } from './modules/chats/chats.presenter';
@@ -51,18 +53,36 @@ export async function createMessengerServer(
   const presence = new LocalPresence();
   const httpServer = createServer();
   const socketOptions = { tokens, presence, logger, corsOrigin: config.FRONTEND_URL };
-  const io = createSocketServer(httpServer, socketOptions);
-  const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
+  const io = createSocketServer(socketOptions);
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
+  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
+  const redisClients = redis ? [redis, ...adapterClients] : [];
   const events = new SocketPublisher(io);
+  const limiters = createRateLimiters(
+    {
+      enabled: config.RATE_LIMIT_ENABLED,
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+      maxRequests: config.RATE_LIMIT_MAX_REQUESTS,
+      authWindowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
+      authMaxAttempts: config.AUTH_RATE_LIMIT_MAX_ATTEMPTS,
+    },
+    redis,
+  );
 
   const userPresenter = new UserPresenter(presence);
   const messagePresenter = new MessagePresenter(userPresenter);
   const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
 
-  const auth = new AuthService(new AuthRepository(prisma), tokens, userPresenter, {
-    bcryptRounds: config.BCRYPT_ROUNDS,
-    refreshTtlMs: config.JWT_REFRESH_EXPIRY,
-  });
+  const auth = new AuthService(
+    new AuthRepository(prisma),
+    tokens,
+    userPresenter,
+    {
+      bcryptRounds: config.BCRYPT_ROUNDS,
+      refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+    },
+    events,
+  );
   const users = new UsersService(new UsersRepository(prisma), userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
   const chats = new ChatsService(new ChatsRepository(prisma), chatPresenter, events);
@@ -71,10 +91,16 @@ export async function createMessengerServer(
   const publicApi = Router();
   publicApi.use(
     '/auth',
-    authRoutes(auth, { secureCookies: config.NODE_ENV === 'production', refreshTtlMs: config.JWT_REFRESH_EXPIRY }),
+    limiters.publicApi,
+    authRoutes(auth, {
+      secureCookies: config.NODE_ENV === 'production',
+      refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+      limiters,
+    }),
   );
   const api = Router();
-  api.use(authenticate(tokens));
+  api.use(authenticate(tokens), limiters.userApi);
+  api.use('/auth', sessionRoutes(auth));
   api.use('/users', usersRoutes(users));
   api.use('/contacts', contactsRoutes(contacts));
   api.use('/chats', chatsRoutes(chats));
@@ -92,6 +118,8 @@ export async function createMessengerServer(
     },
   });
   httpServer.on('request', app);
+  // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
+  io.attach(httpServer);
   attachHandlers(io, messageSocketHandlers(messages), socketOptions);
 
   return {
@@ -109,13 +137,13 @@ export async function createMessengerServer(
   };
 }
 
-/** Fans socket events out across instances through Redis pub/sub. */
-async function attachRedisAdapter(io: ReturnType<typeof createSocketServer>, url: string, logger: Logger) {
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
-  await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
+/** Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). */
+async function attachRedisAdapter(io: ReturnType<typeof createSocketServer>, redis: Redis, logger: Logger) {
+  const clients = [redis.duplicate(), redis.duplicate()] as const;
+  for (const client of clients)
+    client.on('error', (error) => logger.warn({ err: error, role: 'adapter' }, 'redis error'));
+  await Promise.all(clients.map((client) => client.connect()));
+  io.adapter(createAdapter(...clients));
   logger.info('socket.io fan-out through the Redis adapter');
-  return [pub, sub];
+  return [...clients];
 }

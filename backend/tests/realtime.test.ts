@@ -12,12 +12,11 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function connectAs(user: TestUser | { accessToken: string }): Promise<Socket> {
-  const socket = connect(server.url, {
-    auth: { token: user.accessToken },
-    transports: ['websocket'],
-    reconnection: false,
-  });
+function connectAs(
+  user: TestUser | { accessToken: string },
+  transports: ('websocket' | 'polling')[] = ['websocket'],
+): Promise<Socket> {
+  const socket = connect(server.url, { auth: { token: user.accessToken }, transports, reconnection: false });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -76,4 +75,19 @@ it('answers bad payloads with ok:false and keeps the connection', async () => {
   expect(socket.connected).toBe(true);
   const stillWorks = await socket.timeout(5_000).emitWithAck('message:send', {});
   expect(stillWorks.ok).toBe(false);
+});
+
+it('works over HTTP long-polling too (the fallback when WebSockets are blocked)', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  const [aliceSocket, bobSocket] = await Promise.all([connectAs(alice, ['polling']), connectAs(bob, ['polling'])]);
+  const received = nextEvent<{ message: { content: string } }>(bobSocket, 'message:new');
+  const ack = await aliceSocket
+    .timeout(5_000)
+    .emitWithAck('message:send', { chatId, clientMsgId: 'poll-1', content: 'over polling' });
+  expect(ack.ok).toBe(true);
+  expect((await received).message.content).toBe('over polling');
+  expect((await fetch(`${server.url}/health`)).status).toBe(200);
 });

@@ -16,6 +16,9 @@ export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClien
 export interface EventPublisher {
   /** Delivers to every connected device of each user, on whichever instance it is connected. */
   toUsers<E extends ServerEvent>(userIds: readonly string[], event: E, payload: ServerEventPayload<E>): void;
+  /** Closes the live connections of one signed-out device, on every instance. */
+  endSession(sessionId: string): void;
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

@@ -1,13 +1,13 @@
-import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Logger } from '../lib/logger';
 import type { TokenService } from '../modules/auth/tokens';
-import { userRoom, type EventPublisher, type ServerToClientEvents } from './events';
+import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { runHandler, type SocketHandlers } from './handlers';
 import type { Presence } from './presence';
 
 interface SocketData {
   userId: string;
+  sessionId: string;
 }
 
 export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -19,8 +19,9 @@ export interface SocketServerOptions {
   corsOrigin: string;
 }
 
-export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): MessengerServer {
-  const io: MessengerServer = new Server(httpServer, {
+/** Created unattached: `attach` it to the HTTP server after the Express app, so that it takes /socket.io first. */
+export function createSocketServer(options: SocketServerOptions): MessengerServer {
+  const io: MessengerServer = new Server({
     cors: { origin: options.corsOrigin, credentials: true },
     maxHttpBufferSize: 1e6,
   });
@@ -29,7 +30,9 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
-      socket.data.userId = options.tokens.verifyAccess(token).userId;
+      const claims = options.tokens.verifyAccess(token);
+      socket.data.userId = claims.userId;
+      socket.data.sessionId = claims.sessionId;
       next();
     } catch {
       next(new Error('unauthorized'));
@@ -41,8 +44,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
 /** Wires the feature modules' client events onto every new connection. */
 export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
   io.on('connection', (socket: Socket) => {
-    const { userId } = socket.data as SocketData;
-    void socket.join(userRoom(userId));
+    const { userId, sessionId } = socket.data as SocketData;
+    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
     void options.presence.connected(userId);
     socket.on('disconnect', () => void options.presence.disconnected(userId));
     for (const [event, handler] of Object.entries(handlers)) {
@@ -59,4 +62,8 @@ export class SocketPublisher implements EventPublisher {
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
     (this.io.to(userIds.map(userRoom)).emit as (event: string, payload: unknown) => boolean)(event, payload);
   };
+
+  endSession(sessionId: string): void {
+    this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  }
 }

@@ -41,6 +41,23 @@ export class AuthRepository {
     return count === 1;
   }
 
+  listActiveSessions(userId: string) {
+    return this.db.session.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true, userAgent: true, ip: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+      orderBy: { lastUsedAt: 'desc' },
+    });
+  }
+
+  /** Revokes one of the user's own sessions; false when there is no such active session of theirs. */
+  async revokeUserSession(userId: string, id: string): Promise<boolean> {
+    const { count } = await this.db.session.updateMany({
+      where: { id, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return count === 1;
+  }
+
   async revokeSession(id: string): Promise<void> {
     await this.db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   }

@@ -1,12 +1,21 @@
 import { Router, type CookieOptions, type Request, type Response } from 'express';
+import { currentUserId } from '../../http/authenticate';
+import type { RateLimiters } from '../../http/rate-limit';
 import { parseInput } from '../../http/validate';
 import { unauthorized } from '../../lib/errors';
-import { loginBodySchema, refreshBodySchema, registerBodySchema } from './auth.schemas';
+import { loginBodySchema, refreshBodySchema, registerBodySchema, sessionIdParamSchema } from './auth.schemas';
 import type { AuthService } from './auth.service';
 
 export const REFRESH_COOKIE = 'refresh_token';
 
-export function authRoutes(auth: AuthService, options: { secureCookies: boolean; refreshTtlMs: number }): Router {
+export interface AuthRouteOptions {
+  secureCookies: boolean;
+  refreshTtlMs: number;
+  limiters: Pick<RateLimiters, 'login' | 'loginSucceeded'>;
+}
+
+/** Register, login, refresh, logout: the routes that work without an access token. */
+export function authRoutes(auth: AuthService, options: AuthRouteOptions): Router {
   const router = Router();
   const cookieOptions: CookieOptions = {
     httpOnly: true,
@@ -27,15 +36,16 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean;
     res.status(201).json(result);
   });
 
-  router.post('/login', async (req, res) => {
+  router.post('/login', options.limiters.login, async (req, res) => {
     const result = await auth.login(parseInput(loginBodySchema, req.body), clientInfo(req));
+    await options.limiters.loginSucceeded(req);
     setRefreshCookie(res, result.refreshToken);
     res.json(result);
   });
 
   router.post('/refresh', async (req, res) => {
-    const token = presentedRefreshToken(req);
     try {
+      const token = presentedRefreshToken(req);
       if (!token) throw unauthorized('No refresh token');
       const result = await auth.refresh(token);
       setRefreshCookie(res, result.refreshToken);
@@ -49,6 +59,23 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean;
   router.post('/logout', async (req, res) => {
     await auth.logout(presentedRefreshToken(req));
     res.clearCookie(REFRESH_COOKIE, cookieOptions);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/** The signed-in user's devices; mounted behind the access-token check. */
+export function sessionRoutes(auth: AuthService): Router {
+  const router = Router();
+
+  router.get('/sessions', async (req, res) => {
+    res.json({ sessions: await auth.sessions(currentUserId(req), req.auth?.sessionId ?? '') });
+  });
+
+  router.delete('/sessions/:id', async (req, res) => {
+    const { id } = parseInput(sessionIdParamSchema, req.params);
+    await auth.revoke(currentUserId(req), id);
     res.status(204).end();
   });
 

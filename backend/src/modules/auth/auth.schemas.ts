@@ -22,3 +22,5 @@ export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(
 
 export type RegisterInput = z.infer<typeof registerBodySchema>;
 export type LoginInput = z.infer<typeof loginBodySchema>;
+
+export const sessionIdParamSchema = z.object({ id: z.uuid('must be a session id') });

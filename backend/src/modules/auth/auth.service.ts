@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import { isUniqueViolation } from '../../db/prisma';
-import { conflict, unauthorized } from '../../lib/errors';
+import { conflict, notFound, unauthorized } from '../../lib/errors';
+import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly presenter: UserPresenter,
     private readonly settings: AuthSettings,
+    private readonly events: Pick<EventPublisher, 'endSession'>,
   ) {}
 
   async register(input: RegisterInput, client: ClientInfo) {
@@ -85,7 +87,30 @@ export class AuthService {
     const session = await this.repository.findSession(sessionId);
     if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken)) {
       await this.repository.revokeSession(sessionId);
+      this.events.endSession(sessionId);
     }
+  }
+
+  /** The user's signed-in devices, the one making the request marked `current`. */
+  async sessions(userId: string, currentSessionId: string) {
+    const sessions = await this.repository.listActiveSessions(userId);
+    return sessions.map((session) => ({
+      id: session.id,
+      userAgent: session.userAgent,
+      ip: session.ip,
+      createdAt: session.createdAt.toISOString(),
+      lastUsedAt: session.lastUsedAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      current: session.id === currentSessionId,
+    }));
+  }
+
+  /** Signs a device out: its refresh token stops working and its live connections are closed. */
+  async revoke(userId: string, sessionId: string): Promise<void> {
+    if (!UUID.test(sessionId) || !(await this.repository.revokeUserSession(userId, sessionId))) {
+      throw notFound('Session');
+    }
+    this.events.endSession(sessionId);
   }
 
   private async startSession(userId: string, client: ClientInfo) {
