@@ -1,38 +1,20 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { nextEvent, TestSockets } from './helpers/sockets';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { makeContacts, openDirectChat, registerUser, type TestUser } from './helpers/users';
 
 let server: TestServer;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-});
+afterEach(() => sockets.disconnectAll());
 afterAll(() => server.close());
 
-function connectAs(
+const connectAs = (
   user: TestUser | { accessToken: string },
-  transports: ('websocket' | 'polling')[] = ['websocket'],
-): Promise<Socket> {
-  const socket = connect(server.url, { auth: { token: user.accessToken }, transports, reconnection: false });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-function nextEvent<T>(socket: Socket, event: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5_000);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-}
+  transports?: ('websocket' | 'polling')[],
+): Promise<Socket> => sockets.connect(server.url, user.accessToken, transports);
 
 it('refuses a connection without a valid access token', async () => {
   await expect(connectAs({ accessToken: 'not-a-token' })).rejects.toThrow('unauthorized');

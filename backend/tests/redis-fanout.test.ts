@@ -1,4 +1,4 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import { TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { makeContacts, openDirectChat, registerUser } from './helpers/users';
@@ -7,26 +7,17 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 let database: TestDatabase;
 let instances: TestServer[];
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   instances = [await startTestServer({ REDIS_URL }, database), await startTestServer({ REDIS_URL }, database)];
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.disconnectAll();
   for (const instance of instances) await instance.close();
   await database.drop();
 });
-
-function connectTo(instance: TestServer, token: string): Promise<Socket> {
-  const socket = connect(instance.url, { auth: { token }, transports: ['websocket'], reconnection: false });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 it('delivers a message sent through one instance to a recipient connected to another (REDIS_URL set)', async () => {
   const [first, second] = instances as [TestServer, TestServer];
@@ -35,8 +26,8 @@ it('delivers a message sent through one instance to a recipient connected to ano
   await makeContacts(first, alice, bob);
   const chatId = await openDirectChat(first, alice, bob);
 
-  const aliceSocket = await connectTo(first, alice.accessToken);
-  const bobSocket = await connectTo(second, bob.accessToken);
+  const aliceSocket = await sockets.connect(first.url, alice.accessToken);
+  const bobSocket = await sockets.connect(second.url, bob.accessToken);
   const received = new Promise<{ message: { content: string } }>((resolve) => bobSocket.once('message:new', resolve));
   const ack = await aliceSocket
     .timeout(5_000)

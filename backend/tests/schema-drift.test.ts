@@ -27,7 +27,8 @@ interface DmmfModel {
 interface DmmfIndex {
   model: string;
   type: 'id' | 'normal' | 'unique' | 'fulltext';
-  fields: { name: string }[];
+  algorithm?: string;
+  fields: { name: string; operatorClass?: string }[];
 }
 
 const schemaText = readFileSync(join(__dirname, '..', 'prisma', 'schema.prisma'), 'utf8');
@@ -97,19 +98,22 @@ it('has the enums of the model', async () => {
   );
 });
 
-it('has the primary keys, unique and plain indexes of the model', async () => {
+it('has the primary keys, unique and plain indexes of the model, with their methods and operator classes', async () => {
   const { rows } = await db.query<{ tablename: string; indexdef: string }>(
     `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
   const actual = rows.map((row) => {
-    const unique = /CREATE UNIQUE INDEX/.test(row.indexdef);
-    const columns = /\(([^)]+)\)$/.exec(row.indexdef)![1]!.replace(/"/g, '').split(', ');
-    return `${row.tablename} ${unique ? 'unique' : 'index'} (${columns.join(',')})`;
+    const [, unique, method, columns] = /CREATE (UNIQUE )?INDEX .* USING (\w+) \((.+)\)$/.exec(row.indexdef) ?? [];
+    return `${row.tablename} ${unique ? 'unique' : 'index'} ${method} (${columns?.replace(/"/g, '')})`;
   });
   const expected = dmmf.datamodel.indexes.map((index) => {
-    const model = models.find((candidate) => candidate.name === index.model)!;
-    const columns = index.fields.map((field) => columnOf(model, field.name));
-    return `${tableOf(model)} ${index.type === 'normal' ? 'index' : 'unique'} (${columns.join(',')})`;
+    const model = models.find((candidate) => candidate.name === index.model);
+    if (!model) throw new Error(`index on unknown model ${index.model}`);
+    const columns = index.fields.map((field) =>
+      [columnOf(model, field.name), field.operatorClass].filter(Boolean).join(' '),
+    );
+    const method = (index.algorithm ?? 'btree').toLowerCase();
+    return `${tableOf(model)} ${index.type === 'normal' ? 'index' : 'unique'} ${method} (${columns.join(', ')})`;
   });
   expect(actual.sort()).toEqual(expected.sort());
 });

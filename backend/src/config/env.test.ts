@@ -53,6 +53,9 @@ describe('loadConfig', () => {
         JWT_REFRESH_SECRET: 'x'.repeat(32),
       }),
     ).toThrow(/JWT_SECRET/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(31), JWT_REFRESH_SECRET: 'b'.repeat(32) }),
+    ).toThrow(/JWT_SECRET: must be a strong secret of at least 32 bytes/);
     expect(
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32) }).NODE_ENV,
     ).toBe('production');

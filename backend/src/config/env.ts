@@ -8,6 +8,8 @@ const EXAMPLE_SECRETS = new Set([
   'dev-only-refresh-secret-change-me',
 ]);
 
+const MIN_PRODUCTION_SECRET_BYTES = 32;
+
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const duration = z.string().transform((value, ctx) => {
@@ -66,8 +68,12 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const) {
-      if (EXAMPLE_SECRETS.has(env[key])) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set to a strong secret in production' });
+      if (EXAMPLE_SECRETS.has(env[key]) || Buffer.byteLength(env[key]) < MIN_PRODUCTION_SECRET_BYTES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be a strong secret of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`,
+        });
       }
     }
   });

@@ -8,6 +8,10 @@ export interface ServerToClientEvents {
   'chat:created': (payload: { chat: ChatDto }) => void;
   'contact:request': (payload: { request: ContactRequestDto }) => void;
   'contact:accepted': (payload: { contact: ContactDto }) => void;
+  /** A pending request was declined or cancelled. */
+  'contact:request:removed': (payload: { requestId: string }) => void;
+  /** `userId` is no longer a contact of the receiving user (either side removed the other). */
+  'contact:removed': (payload: { userId: string }) => void;
 }
 
 export type ServerEvent = keyof ServerToClientEvents;

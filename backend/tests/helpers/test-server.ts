@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestServer {
   url: string;
+  databaseUrl: string;
   prisma: PrismaClient;
   api: ReturnType<typeof request.agent>;
   close(): Promise<void>;
@@ -32,6 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}, shared?:
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    databaseUrl: database.url,
     prisma,
     api: request.agent(url),
     close: async () => {

@@ -41,12 +41,12 @@ export class ContactsService {
     if (await this.repository.areContacts(userId, targetId)) throw conflict('You are already contacts');
 
     const reverse = await this.repository.findRequestBetween(targetId, userId);
-    if (reverse) return { accepted: true as const, contact: await this.acceptRequest(reverse, userId) };
+    if (reverse) return { accepted: true as const, contact: await this.acceptRequest(reverse) };
 
     try {
       const request = await this.repository.createRequest(userId, targetId);
       const dto = this.presenter.request(request);
-      this.events.toUsers([targetId], 'contact:request', { request: dto });
+      this.events.toUsers([targetId, userId], 'contact:request', { request: dto });
       return { accepted: false as const, request: dto };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('A request to this user is already pending');
@@ -58,7 +58,7 @@ export class ContactsService {
     const request = await this.repository.findRequest(requestId);
     if (!request || (request.toUserId !== userId && request.fromUserId !== userId)) throw notFound('Contact request');
     if (request.toUserId !== userId) throw forbidden('Only the recipient can accept a contact request');
-    return this.acceptRequest(request, userId);
+    return this.acceptRequest(request);
   }
 
   /** The recipient rejects, or the sender cancels. */
@@ -66,20 +66,24 @@ export class ContactsService {
     const request = await this.repository.findRequest(requestId);
     if (!request || (request.toUserId !== userId && request.fromUserId !== userId)) throw notFound('Contact request');
     await this.repository.deleteRequest(requestId);
+    this.events.toUsers([request.fromUserId, request.toUserId], 'contact:request:removed', { requestId });
   }
 
   async remove(userId: string, otherId: string): Promise<void> {
     if (!(await this.repository.areContacts(userId, otherId))) throw notFound('Contact');
     await this.repository.removeContact(userId, otherId);
+    this.events.toUsers([otherId], 'contact:removed', { userId });
+    this.events.toUsers([userId], 'contact:removed', { userId: otherId });
   }
 
-  private async acceptRequest(request: RequestRecord, acceptingUserId: string) {
+  /** The request is always accepted by its recipient (request.to); each side hears of the other. */
+  private async acceptRequest(request: RequestRecord) {
     const since = await this.repository.accept(request);
     if (!since) throw notFound('Contact request');
-    this.events.toUsers([request.fromUserId], 'contact:accepted', {
-      contact: this.presenter.contact(request.to, since),
-    });
-    const other = request.fromUserId === acceptingUserId ? request.to : request.from;
-    return this.presenter.contact(other, since);
+    const forRequester = this.presenter.contact(request.to, since);
+    const forRecipient = this.presenter.contact(request.from, since);
+    this.events.toUsers([request.fromUserId], 'contact:accepted', { contact: forRequester });
+    this.events.toUsers([request.toUserId], 'contact:accepted', { contact: forRecipient });
+    return forRecipient;
   }
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { registerUser, type TestUser } from '../../../tests/helpers/users';
 
@@ -6,6 +7,8 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+const sockets = new TestSockets();
+afterEach(() => sockets.disconnectAll());
 afterAll(() => server.close());
 
 const api = () => request(server.url);
@@ -84,4 +87,50 @@ it('removing a contact removes it for both', async () => {
   await api().delete(`/api/contacts/${alice.id}`).set(bob.auth).expect(204);
   expect((await api().get('/api/contacts').set(alice.auth)).body.contacts).toEqual([]);
   await api().delete(`/api/contacts/${alice.id}`).set(bob.auth).expect(404);
+});
+
+it('pushes every change to both users, on all their devices', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  const [alicePhone, aliceLaptop, bobPhone] = await Promise.all([
+    sockets.connect(server.url, alice.accessToken),
+    sockets.connect(server.url, alice.accessToken),
+    sockets.connect(server.url, bob.accessToken),
+  ]);
+  type RequestEvent = { request: { id: string; from: { id: string }; to: { id: string } } };
+  type ContactEvent = { contact: { user: { id: string } } };
+
+  const requested = Promise.all([
+    nextEvent<RequestEvent>(bobPhone, 'contact:request'),
+    nextEvent<RequestEvent>(aliceLaptop, 'contact:request'),
+  ]);
+  const sent = await sendRequest(alice, bob).expect(201);
+  for (const { request: pushed } of await requested) {
+    expect(pushed).toMatchObject({ id: sent.body.request.id, from: { id: alice.id }, to: { id: bob.id } });
+  }
+
+  const cancelled = Promise.all(
+    [alicePhone, bobPhone].map((socket) => nextEvent<{ requestId: string }>(socket, 'contact:request:removed')),
+  );
+  await api().delete(`/api/contacts/requests/${sent.body.request.id}`).set(alice.auth).expect(204);
+  for (const event of await cancelled) expect(event.requestId).toBe(sent.body.request.id);
+
+  const again = await sendRequest(alice, bob).expect(201);
+  const accepted = Promise.all([
+    nextEvent<ContactEvent>(alicePhone, 'contact:accepted'),
+    nextEvent<ContactEvent>(bobPhone, 'contact:accepted'),
+  ]);
+  await api().post(`/api/contacts/requests/${again.body.request.id}/accept`).set(bob.auth).expect(200);
+  const [forAlice, forBob] = await accepted;
+  expect(forAlice.contact.user.id).toBe(bob.id);
+  expect(forBob.contact.user.id).toBe(alice.id);
+
+  const removed = Promise.all([
+    nextEvent<{ userId: string }>(aliceLaptop, 'contact:removed'),
+    nextEvent<{ userId: string }>(bobPhone, 'contact:removed'),
+  ]);
+  await api().delete(`/api/contacts/${bob.id}`).set(alice.auth).expect(204);
+  const [forAliceDevice, forBobDevice] = await removed;
+  expect(forAliceDevice.userId).toBe(bob.id);
+  expect(forBobDevice.userId).toBe(alice.id);
 });

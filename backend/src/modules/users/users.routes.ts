@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { currentUserId } from '../../http/authenticate';
 import { parseInput } from '../../http/validate';
-import { userIdParamSchema, userSearchQuerySchema } from './users.schemas';
+import { updateMeBodySchema, userIdParamSchema, userSearchQuerySchema } from './users.schemas';
 import type { UsersService } from './users.service';
 
 export function usersRoutes(users: UsersService): Router {
@@ -9,6 +9,10 @@ export function usersRoutes(users: UsersService): Router {
 
   router.get('/me', async (req, res) => {
     res.json({ user: await users.me(currentUserId(req)) });
+  });
+
+  router.put('/me', async (req, res) => {
+    res.json({ user: await users.updateMe(currentUserId(req), parseInput(updateMeBodySchema, req.body)) });
   });
 
   router.get('/search', async (req, res) => {

@@ -19,3 +19,13 @@ export const userSearchQuerySchema = z.object({
 export const userIdParamSchema = z.object({ id: z.uuid('must be a user id') });
 
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
+
+export const updateMeBodySchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    avatarAttachmentId: z.uuid('must be an attachment id').nullable().optional(),
+  })
+  .strict()
+  .refine((body) => body.displayName !== undefined || body.avatarAttachmentId !== undefined, {
+    message: 'change at least one of displayName and avatarAttachmentId',
+  });

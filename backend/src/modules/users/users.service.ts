@@ -1,4 +1,4 @@
-import { notFound } from '../../lib/errors';
+import { badRequest, notFound } from '../../lib/errors';
 import type { UserPresenter } from './users.presenter';
 import type { UsersRepository } from './users.repository';
 
@@ -12,6 +12,16 @@ export class UsersService {
     const user = await this.users.findPrivateById(userId);
     if (!user) throw notFound('User');
     return this.presenter.toPrivate(user);
+  }
+
+  async updateMe(userId: string, changes: { displayName?: string; avatarAttachmentId?: string | null }) {
+    const avatarId = changes.avatarAttachmentId;
+    if (avatarId && !(await this.users.ownsAttachment(userId, avatarId))) {
+      throw badRequest('avatarAttachmentId must be an image you uploaded', [
+        { field: 'avatarAttachmentId', message: 'not an image you uploaded' },
+      ]);
+    }
+    return this.presenter.toPrivate(await this.users.updateProfile(userId, changes));
   }
 
   async profile(viewerId: string, userId: string) {

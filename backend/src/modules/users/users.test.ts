@@ -42,3 +42,76 @@ it('shows a profile with whether the user is a contact', async () => {
   await request(server.url).get('/api/users/00000000-0000-4000-8000-000000000000').set(me.auth).expect(404);
   await request(server.url).get('/api/users/not-an-id').set(me.auth).expect(400);
 });
+
+describe('search ranking', () => {
+  it('puts the exact username first, then username prefixes, then display-name words, then fuzzy matches', async () => {
+    const me = await registerUser(server, 'rank_viewer');
+    const names = ['marta', 'martin', 'martina_k', 'smartie'];
+    const ids = new Map<string, string>();
+    for (const name of names) ids.set(name, (await registerUser(server, name)).id);
+    await request(server.url).put('/api/users/me').set(me.auth).send({ displayName: 'Viewer' }).expect(200);
+    const byWord = await registerUser(server, 'zz_word');
+    await request(server.url).put('/api/users/me').set(byWord.auth).send({ displayName: 'Anna Martell' }).expect(200);
+
+    const response = await request(server.url).get('/api/users/search?q=martin').set(me.auth).expect(200);
+    const usernames = response.body.users.map((user: { username: string }) => user.username);
+    expect(usernames.slice(0, 2)).toEqual(['martin', 'martina_k']);
+    expect(usernames).not.toContain('rank_viewer');
+
+    const words = await request(server.url).get('/api/users/search?q=mart').set(me.auth).expect(200);
+    const order = words.body.users.map((user: { username: string }) => user.username);
+    expect(order.indexOf('marta')).toBeLessThan(order.indexOf('zz_word'));
+    expect(order.indexOf('zz_word')).toBeLessThan(order.indexOf('smartie'));
+
+    const typo = await request(server.url).get('/api/users/search?q=martinn').set(me.auth).expect(200);
+    expect(typo.body.users.map((user: { username: string }) => user.username)).toContain('martin');
+  });
+
+  it('treats LIKE wildcards in the query as text and caps the limit at 50', async () => {
+    const me = await registerUser(server, 'wild_viewer');
+    await registerUser(server, 'plain');
+    const underscore = await request(server.url).get('/api/users/search?q=_').set(me.auth).expect(200);
+    expect(underscore.body.users.every((user: { username: string }) => user.username.includes('_'))).toBe(true);
+    const percent = await request(server.url).get('/api/users/search?q=%25').set(me.auth).expect(200);
+    expect(percent.body.users).toEqual([]);
+    await request(server.url).get('/api/users/search?q=a&limit=51').set(me.auth).expect(400);
+    await request(server.url).get('/api/users/search?q=a&limit=50').set(me.auth).expect(200);
+  });
+});
+
+describe('my profile', () => {
+  it('changes the display name, trimmed, and everyone sees the new one', async () => {
+    const me = await registerUser(server);
+    const other = await registerUser(server);
+    const updated = await request(server.url)
+      .put('/api/users/me')
+      .set(me.auth)
+      .send({ displayName: '  Renamed Person ' })
+      .expect(200);
+    expect(updated.body.user).toMatchObject({ id: me.id, displayName: 'Renamed Person' });
+    const seen = await request(server.url).get(`/api/users/${me.id}`).set(other.auth).expect(200);
+    expect(seen.body.user.displayName).toBe('Renamed Person');
+  });
+
+  it.each([
+    [{}, '(body)'],
+    [{ displayName: '' }, 'displayName'],
+    [{ displayName: 'x'.repeat(65) }, 'displayName'],
+    [{ username: 'cannot-change' }, '(body)'],
+    [{ avatarAttachmentId: 'nope' }, 'avatarAttachmentId'],
+  ])('refuses %j with a 400 naming %s', async (body, field) => {
+    const me = await registerUser(server);
+    const response = await request(server.url).put('/api/users/me').set(me.auth).send(body).expect(400);
+    expect(response.body.error.details.map((detail: { field: string }) => detail.field)).toContain(field);
+  });
+
+  it("refuses someone else's image as avatar", async () => {
+    const me = await registerUser(server);
+    const response = await request(server.url)
+      .put('/api/users/me')
+      .set(me.auth)
+      .send({ avatarAttachmentId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(response.body.error.details[0].field).toBe('avatarAttachmentId');
+  });
+});

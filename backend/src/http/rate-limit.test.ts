@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from '../../tests/helpers/test-database';
+import { startTestServer, type TestServer } from '../../tests/helpers/test-server';
+import { registerUser } from '../../tests/helpers/users';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PASSWORD = 'correct horse battery';
+const uniqueName = (base: string) => `${base}_${randomBytes(4).toString('hex')}`;
+const login = (server: TestServer, username: string, password: string) =>
+  request(server.url).post('/api/auth/login').send({ username, password });
+
+describe('in memory (single node)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_MAX_REQUESTS: '40' });
+  });
+  afterAll(() => server.close());
+
+  it('blocks a username after 5 failed logins from one IP with 429 and Retry-After', async () => {
+    const user = await registerUser(server, uniqueName('victim'));
+    for (let attempt = 1; attempt <= 5; attempt++) await login(server, user.username, 'wrong password').expect(401);
+    const blocked = await login(server, user.username, PASSWORD).expect(429);
+    expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
+    // Another username from the same IP is not affected.
+    const other = await registerUser(server, uniqueName('bystander'));
+    await login(server, other.username, PASSWORD).expect(200);
+  });
+
+  it('forgets earlier failures after a successful login', async () => {
+    const user = await registerUser(server, uniqueName('forgetful'));
+    for (let attempt = 1; attempt <= 4; attempt++) await login(server, user.username, 'wrong password').expect(401);
+    await login(server, user.username, PASSWORD).expect(200);
+    for (let attempt = 1; attempt <= 4; attempt++) await login(server, user.username, 'wrong password').expect(401);
+    await login(server, user.username, PASSWORD).expect(200);
+  });
+
+  it('limits API requests per user, not per IP', async () => {
+    const busy = await registerUser(server, uniqueName('busy'));
+    const calm = await registerUser(server, uniqueName('calm'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i++) statuses.push((await request(server.url).get('/api/users/me').set(busy.auth)).status);
+    expect(statuses.slice(0, 40).every((status) => status === 200)).toBe(true);
+    expect(statuses[40]).toBe(429);
+    await request(server.url).get('/api/users/me').set(calm.auth).expect(200);
+  });
+});
+
+describe('turned off with RATE_LIMIT_ENABLED=false', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_ENABLED: 'false', AUTH_RATE_LIMIT_MAX_ATTEMPTS: '1' });
+  });
+  afterAll(() => server.close());
+
+  it('never answers 429', async () => {
+    const user = await registerUser(server, uniqueName('loadtest'));
+    for (let attempt = 1; attempt <= 3; attempt++) await login(server, user.username, 'wrong password').expect(401);
+    await login(server, user.username, PASSWORD).expect(200);
+  });
+});
+
+describe('in Redis (several instances)', () => {
+  let database: TestDatabase;
+  let instances: TestServer[];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { REDIS_URL, RATE_LIMIT_ENABLED: 'true' };
+    instances = [await startTestServer(env, database), await startTestServer(env, database)];
+  });
+  afterAll(async () => {
+    for (const instance of instances) await instance.close();
+    await database.drop();
+  });
+
+  it('counts failed logins across instances, so a load balancer cannot be used to get more guesses', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const user = await registerUser(first, uniqueName('shared'));
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await login(attempt % 2 ? first : second, user.username, 'wrong password').expect(401);
+    }
+    await login(first, user.username, PASSWORD).expect(429);
+    await login(second, user.username, PASSWORD).expect(429);
+  });
+});
