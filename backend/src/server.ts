@@ -52,7 +52,14 @@ export async function createMessengerServer(
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
   const presence = new LocalPresence();
   const httpServer = createServer();
-  const socketOptions = { tokens, presence, logger, corsOrigin: config.FRONTEND_URL };
+  const usersRepository = new UsersRepository(prisma);
+  const socketOptions = {
+    tokens,
+    presence,
+    logger,
+    corsOrigin: config.FRONTEND_URL,
+    onOffline: (userId: string) => usersRepository.markSeen(userId, new Date()),
+  };
   const io = createSocketServer(socketOptions);
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
@@ -83,7 +90,7 @@ export async function createMessengerServer(
     },
     events,
   );
-  const users = new UsersService(new UsersRepository(prisma), userPresenter);
+  const users = new UsersService(usersRepository, userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
   const chats = new ChatsService(new ChatsRepository(prisma), chatPresenter, events);
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);

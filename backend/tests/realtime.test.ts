@@ -73,3 +73,28 @@ it('works over HTTP long-polling too (the fallback when WebSockets are blocked)'
   expect((await received).message.content).toBe('over polling');
   expect((await fetch(`${server.url}/health`)).status).toBe(200);
 });
+
+it('shows a user online while any device is connected, and records when they were last seen', async () => {
+  const viewer = await registerUser(server);
+  const bob = await registerUser(server);
+  const profile = async () =>
+    (await fetch(`${server.url}/api/users/${bob.id}`, { headers: viewer.auth }).then((r) => r.json())) as {
+      user: { online: boolean; lastSeenAt: string | null };
+    };
+  expect((await profile()).user).toMatchObject({ online: false, lastSeenAt: null });
+  const phone = await connectAs(bob);
+  const laptop = await connectAs(bob);
+  expect((await profile()).user.online).toBe(true);
+  phone.disconnect();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect((await profile()).user).toMatchObject({ online: true, lastSeenAt: null });
+  const before = Date.now();
+  laptop.disconnect();
+  let seen: { online: boolean; lastSeenAt: string | null } | undefined;
+  for (let attempt = 0; attempt < 50 && !seen?.lastSeenAt; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = (await profile()).user;
+  }
+  expect(seen?.online).toBe(false);
+  expect(new Date(seen?.lastSeenAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000);
+});

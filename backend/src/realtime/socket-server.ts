@@ -15,6 +15,8 @@ export type MessengerServer = Server<Record<string, never>, ServerToClientEvents
 export interface SocketServerOptions {
   tokens: TokenService;
   presence: Presence;
+  /** Called when a user's last device disconnects (their "last seen" moment). */
+  onOffline(userId: string): Promise<void>;
   logger: Logger;
   corsOrigin: string;
 }
@@ -47,7 +49,11 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
     void options.presence.connected(userId);
-    socket.on('disconnect', () => void options.presence.disconnected(userId));
+    socket.on('disconnect', async () => {
+      if (await options.presence.disconnected(userId)) {
+        await options.onOffline(userId).catch((error: unknown) => options.logger.warn({ err: error }, 'last seen'));
+      }
+    });
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event, (...args: unknown[]) => void runHandler(handler, userId, args, options.logger));
     }
