@@ -20,6 +20,7 @@ import { ChatPresenter } from './modules/chats/chats.presenter';
 import { ChatsRepository } from './modules/chats/chats.repository';
 import { chatsRoutes } from './modules/chats/chats.routes';
 import { ChatsService } from './modules/chats/chats.service';
+import { GroupsService } from './modules/chats/groups.service';
 import { ContactPresenter } from './modules/contacts/contacts.presenter';
 import { ContactsRepository } from './modules/contacts/contacts.repository';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
@@ -92,7 +93,9 @@ export async function createMessengerServer(
   );
   const users = new UsersService(usersRepository, userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
-  const chats = new ChatsService(new ChatsRepository(prisma), chatPresenter, events);
+  const chatsRepository = new ChatsRepository(prisma);
+  const chats = new ChatsService(chatsRepository, chatPresenter, events);
+  const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
 
   const publicApi = Router();
@@ -110,7 +113,7 @@ export async function createMessengerServer(
   api.use('/auth', sessionRoutes(auth));
   api.use('/users', usersRoutes(users));
   api.use('/contacts', contactsRoutes(contacts));
-  api.use('/chats', chatsRoutes(chats));
+  api.use('/chats', chatsRoutes(chats, groups));
   api.use(messagesRoutes(messages));
 
   const app = createApp({

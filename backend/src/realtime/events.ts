@@ -1,11 +1,16 @@
 import type { ChatDto } from '../modules/chats/chats.presenter';
 import type { ContactDto, ContactRequestDto } from '../modules/contacts/contacts.presenter';
-import type { MessageDto } from '../modules/messages/messages.presenter';
+import type { MessageDto, ReactionDto } from '../modules/messages/messages.presenter';
 
 /** Server → client events. Services publish these after their transaction commits; only realtime/ emits them. */
 export interface ServerToClientEvents {
   'message:new': (payload: { message: MessageDto }) => void;
+  'message:edited': (payload: { message: MessageDto }) => void;
+  'message:deleted': (payload: { message: MessageDto }) => void;
+  'reaction:updated': (payload: { chatId: string; messageId: string; reactions: ReactionDto[] }) => void;
   'chat:created': (payload: { chat: ChatDto }) => void;
+  'chat:updated': (payload: { chat: ChatDto }) => void;
+  'chat:removed': (payload: { chatId: string }) => void;
   'contact:request': (payload: { request: ContactRequestDto }) => void;
   'contact:accepted': (payload: { contact: ContactDto }) => void;
   /** A pending request was declined or cancelled. */

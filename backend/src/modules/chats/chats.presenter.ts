@@ -1,5 +1,5 @@
 import type { Prisma } from '../../db/prisma';
-import { messageInclude, type MessageDto, type MessagePresenter } from '../messages/messages.presenter';
+import type { MessageDto, MessagePresenter, MessageRecord } from '../messages/messages.presenter';
 import { avatarUrl, publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
 
 export const chatInclude = {
@@ -11,12 +11,14 @@ export const chatInclude = {
       joinedAt: true,
       user: { select: publicUserSelect },
     },
-    orderBy: { joinedAt: 'asc' },
+    orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }],
   },
-  messages: { orderBy: { seq: 'desc' }, take: 1, include: messageInclude },
 } satisfies Prisma.ChatInclude;
 
-export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
+/** A chat with its participants and its newest message (loaded separately: see ChatsRepository). */
+export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }> & {
+  lastMessage: MessageRecord | null;
+};
 
 export interface ParticipantDto {
   user: PublicUser;
@@ -47,7 +49,7 @@ export class ChatPresenter {
   /** A chat as one participant sees it: unreadCount is theirs. */
   toDto(chat: ChatRecord, viewerId: string): ChatDto {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
-    const lastMessage = chat.messages[0];
+    const { lastMessage } = chat;
     return {
       id: chat.id,
       type: chat.type,

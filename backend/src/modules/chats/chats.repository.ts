@@ -1,35 +1,171 @@
-import type { PrismaClient } from '../../db/prisma';
-import { chatInclude } from './chats.presenter';
+import type { Prisma, PrismaClient } from '../../db/prisma';
+import { AppError } from '../../lib/errors';
+import { messageInclude, type MessageRecord } from '../messages/messages.presenter';
+import { insertMessage } from '../messages/messages.repository';
+import { chatInclude, type ChatRecord } from './chats.presenter';
+
+export const MAX_GROUP_PARTICIPANTS = 300;
 
 export const directKeyOf = (userA: string, userB: string) => [userA, userB].sort().join(':');
+
+type Transaction = Prisma.TransactionClient;
+type ChatWithParticipants = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
+
+export interface MembershipChange {
+  chatId: string;
+  /** The system message that records the change, e.g. "Ann added Bob". */
+  systemText: string;
+}
 
 export class ChatsRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  listForUser(userId: string) {
-    return this.db.chat.findMany({
+  async listForUser(userId: string): Promise<ChatRecord[]> {
+    const chats = await this.db.chat.findMany({
       where: { participants: { some: { userId } } },
       include: chatInclude,
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
     });
+    return this.withLastMessages(chats);
   }
 
-  findById(chatId: string) {
-    return this.db.chat.findUnique({ where: { id: chatId }, include: chatInclude });
+  async findById(chatId: string): Promise<ChatRecord | null> {
+    const chat = await this.db.chat.findUnique({ where: { id: chatId }, include: chatInclude });
+    return chat ? ((await this.withLastMessages([chat]))[0] ?? null) : null;
   }
 
-  findDirect(userA: string, userB: string) {
-    return this.db.chat.findUnique({ where: { directKey: directKeyOf(userA, userB) }, include: chatInclude });
+  async findDirect(userA: string, userB: string): Promise<ChatRecord | null> {
+    const chat = await this.db.chat.findUnique({
+      where: { directKey: directKeyOf(userA, userB) },
+      include: chatInclude,
+    });
+    return chat ? ((await this.withLastMessages([chat]))[0] ?? null) : null;
   }
 
-  createDirect(userA: string, userB: string) {
-    return this.db.chat.create({
+  async createDirect(userA: string, userB: string): Promise<ChatRecord> {
+    const chat = await this.db.chat.create({
       data: {
         type: 'direct',
         directKey: directKeyOf(userA, userB),
         participants: { create: [{ userId: userA }, { userId: userB }] },
       },
       include: chatInclude,
+    });
+    return { ...chat, lastMessage: null };
+  }
+
+  /** Creates the group with its owner, members and the "created the group" message, in one transaction. */
+  async createGroup(group: {
+    ownerId: string;
+    name: string;
+    memberIds: string[];
+    avatarAttachmentId?: string;
+    systemText: string;
+  }): Promise<{ chatId: string; message: MessageRecord }> {
+    return this.db.$transaction(async (tx) => {
+      const chat = await tx.chat.create({
+        data: {
+          type: 'group',
+          name: group.name,
+          ownerId: group.ownerId,
+          avatarAttachmentId: group.avatarAttachmentId,
+          participants: {
+            create: [{ userId: group.ownerId, role: 'owner' }, ...group.memberIds.map((userId) => ({ userId }))],
+          },
+        },
+        select: { id: true },
+      });
+      const message = await insertMessage(tx, {
+        chatId: chat.id,
+        senderId: null,
+        type: 'system',
+        content: group.systemText,
+      });
+      return { chatId: chat.id, message };
+    });
+  }
+
+  /**
+   * Adds members under a row lock on the chat, so that concurrent adds are counted one after the other and the
+   * cap holds. New members can read the whole history; their unread count starts at the "added" message.
+   */
+  addParticipants(change: MembershipChange, userIds: string[]): Promise<MessageRecord> {
+    return this.db.$transaction(async (tx) => {
+      await lockChat(tx, change.chatId);
+      const count = await tx.chatParticipant.count({ where: { chatId: change.chatId } });
+      if (count + userIds.length > MAX_GROUP_PARTICIPANTS) {
+        throw new AppError(
+          422,
+          'GROUP_FULL',
+          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${count})`,
+        );
+      }
+      const { lastSeq } = await tx.chat.findUniqueOrThrow({ where: { id: change.chatId }, select: { lastSeq: true } });
+      await tx.chatParticipant.createMany({
+        data: userIds.map((userId) => ({
+          chatId: change.chatId,
+          userId,
+          lastReadSeq: lastSeq,
+          lastDeliveredSeq: lastSeq,
+        })),
+      });
+      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+    });
+  }
+
+  /**
+   * Removes a member. An owner who leaves hands the group to the longest-standing member; the last member to
+   * leave deletes it. Returns null when the group is gone.
+   */
+  removeParticipant(change: MembershipChange, userId: string): Promise<MessageRecord | null> {
+    return this.db.$transaction(async (tx) => {
+      await lockChat(tx, change.chatId);
+      const removed = await tx.chatParticipant.delete({
+        where: { chatId_userId: { chatId: change.chatId, userId } },
+        select: { role: true },
+      });
+      const successor = await tx.chatParticipant.findFirst({
+        where: { chatId: change.chatId },
+        orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }],
+        select: { userId: true },
+      });
+      if (!successor) {
+        await tx.chat.delete({ where: { id: change.chatId } });
+        return null;
+      }
+      if (removed.role === 'owner') await setOwner(tx, change.chatId, successor.userId);
+      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+    });
+  }
+
+  /** Renames, changes the avatar or hands over ownership, with the system message that says so. */
+  updateGroup(
+    change: MembershipChange,
+    update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
+  ): Promise<MessageRecord> {
+    return this.db.$transaction(async (tx) => {
+      await lockChat(tx, change.chatId);
+      const { ownerId, ...details } = update;
+      if (Object.keys(details).length) await tx.chat.update({ where: { id: change.chatId }, data: details });
+      if (ownerId) await setOwner(tx, change.chatId, ownerId);
+      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+    });
+  }
+
+  async deleteChat(chatId: string): Promise<void> {
+    await this.db.chat.delete({ where: { id: chatId } });
+  }
+
+  /** The membership facts every access check needs, in one query. */
+  async membership(chatId: string) {
+    return this.db.chat.findUnique({
+      where: { id: chatId },
+      select: {
+        id: true,
+        type: true,
+        ownerId: true,
+        participants: { select: { userId: true } },
+      },
     });
   }
 
@@ -38,7 +174,46 @@ export class ChatsRepository {
     return rows.map((row) => row.userId);
   }
 
-  async areContacts(userId: string, otherId: string): Promise<boolean> {
-    return (await this.db.contact.count({ where: { userId, contactId: otherId } })) > 0;
+  async contactIdsAmong(userId: string, candidateIds: string[]): Promise<Set<string>> {
+    const rows = await this.db.contact.findMany({
+      where: { userId, contactId: { in: candidateIds } },
+      select: { contactId: true },
+    });
+    return new Set(rows.map((row) => row.contactId));
   }
+
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, displayName: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  async ownsAttachment(userId: string, attachmentId: string): Promise<boolean> {
+    return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId } })) > 0;
+  }
+
+  /**
+   * Newest message of each chat by its (chat_id, seq) key, in one query. (Prisma's nested `take: 1` would read
+   * every message of every chat and cut in memory.)
+   */
+  private async withLastMessages(chats: ChatWithParticipants[]): Promise<ChatRecord[]> {
+    const keys = chats.filter((chat) => chat.lastSeq > 0).map((chat) => ({ chatId: chat.id, seq: chat.lastSeq }));
+    const messages = keys.length
+      ? await this.db.message.findMany({ where: { OR: keys }, include: messageInclude })
+      : [];
+    const byChat = new Map(messages.map((message) => [message.chatId, message]));
+    return chats.map((chat) => ({ ...chat, lastMessage: byChat.get(chat.id) ?? null }));
+  }
+}
+
+async function lockChat(tx: Transaction, chatId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+}
+
+async function setOwner(tx: Transaction, chatId: string, ownerId: string): Promise<void> {
+  await tx.chatParticipant.updateMany({ where: { chatId, role: 'owner' }, data: { role: 'member' } });
+  await tx.chatParticipant.update({ where: { chatId_userId: { chatId, userId: ownerId } }, data: { role: 'owner' } });
+  await tx.chat.update({ where: { id: chatId }, data: { ownerId } });
 }

@@ -27,14 +27,12 @@ export class ChatsService {
     if (userId === otherId) throw badRequest('You cannot start a chat with yourself');
     const existing = await this.repository.findDirect(userId, otherId);
     if (existing) return { created: false, chat: this.presenter.toDto(existing, userId) };
-    if (!(await this.repository.areContacts(userId, otherId))) {
+    if (!(await this.repository.contactIdsAmong(userId, [otherId])).has(otherId)) {
       throw forbidden('You can only start a direct chat with a contact');
     }
     try {
       const chat = await this.repository.createDirect(userId, otherId);
-      for (const participantId of [userId, otherId]) {
-        this.events.toUsers([participantId], 'chat:created', { chat: this.presenter.toDto(chat, participantId) });
-      }
+      await this.publish('chat:created', chat.id, [userId, otherId]);
       return { created: true, chat: this.presenter.toDto(chat, userId) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -49,5 +47,13 @@ export class ChatsService {
     const participantIds = await this.repository.participantIds(chatId);
     if (!participantIds.includes(userId)) throw notFound('Chat');
     return participantIds;
+  }
+
+  /** Publishes the chat as each recipient sees it (their own unread count). */
+  async publish(event: 'chat:created' | 'chat:updated', chatId: string, recipients: readonly string[]): Promise<void> {
+    if (recipients.length === 0) return;
+    const chat = await this.repository.findById(chatId);
+    if (!chat) return;
+    for (const userId of recipients) this.events.toUsers([userId], event, { chat: this.presenter.toDto(chat, userId) });
   }
 }

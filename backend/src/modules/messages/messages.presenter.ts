@@ -84,7 +84,7 @@ export class MessagePresenter {
   }
 }
 
-function groupReactions(reactions: { emoji: string; userId: string }[]): ReactionDto[] {
+export function groupReactions(reactions: { emoji: string; userId: string }[]): ReactionDto[] {
   const byEmoji = new Map<string, string[]>();
   for (const { emoji, userId } of reactions) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), userId]);
   return [...byEmoji].map(([emoji, userIds]) => ({ emoji, count: userIds.length, userIds }));

@@ -35,3 +35,26 @@ export const listMessagesQuerySchema = z
 
 export type SendMessageInput = z.infer<typeof sendMessageEventSchema>;
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+export const messageIdParamSchema = z.object({ id: z.uuid('must be a message id') });
+
+export const editMessageBodySchema = z.object({ content: messageContentSchema }).strict();
+export const editMessageEventSchema = editMessageBodySchema
+  .extend({ messageId: z.uuid('must be a message id') })
+  .strict();
+export const deleteMessageEventSchema = z.object({ messageId: z.uuid('must be a message id') }).strict();
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** One emoji: a single grapheme that is pictographic (👍, ❤️, 👩🏽‍💻) or a flag (🇺🇦). */
+export const emojiSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .refine(
+    (value) =>
+      [...graphemes.segment(value)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value),
+    'must be a single emoji',
+  );
+
+export const reactionBodySchema = z.object({ emoji: emojiSchema }).strict();
+export const reactionParamsSchema = z.object({ id: z.uuid('must be a message id'), emoji: emojiSchema });

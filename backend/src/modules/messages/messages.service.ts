@@ -1,8 +1,8 @@
 import { isUniqueViolation } from '../../db/prisma';
-import { badRequest, notFound } from '../../lib/errors';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { ChatsService } from '../chats/chats.service';
-import type { MessagePresenter } from './messages.presenter';
+import { groupReactions, type MessagePresenter } from './messages.presenter';
 import type { MessagesRepository } from './messages.repository';
 import type { ListMessagesQuery, SendMessageInput } from './messages.schemas';
 
@@ -64,5 +64,48 @@ export class MessagesService {
       hasMoreBefore: Math.min(from, to + 1) > 1,
       hasMoreAfter: Math.max(to, from - 1) < lastSeq,
     };
+  }
+
+  /** Sender only; not system messages, not once deleted. The previous text is not kept. */
+  async edit(userId: string, messageId: string, content: string) {
+    const { message, participantIds } = await this.loadForChange(userId, messageId);
+    if (message.senderId !== userId) throw forbidden('Only the sender can edit a message');
+    if (message.deletedAt) throw conflict('A deleted message cannot be edited');
+    const edited = this.presenter.toDto(await this.repository.edit(messageId, content));
+    this.events.toUsers(participantIds, 'message:edited', { message: edited });
+    return edited;
+  }
+
+  /** The sender, or the owner of a group, may delete; deleting twice is harmless. */
+  async delete(userId: string, messageId: string) {
+    const { message, participantIds } = await this.loadForChange(userId, messageId);
+    const isGroupOwner = message.chat.type === 'group' && message.chat.ownerId === userId;
+    if (message.senderId !== userId && !isGroupOwner) {
+      throw forbidden('Only the sender or the group owner can delete a message');
+    }
+    if (message.deletedAt) return this.presenter.toDto(await this.repository.findById(messageId));
+    const deleted = this.presenter.toDto(await this.repository.softDelete(messageId));
+    this.events.toUsers(participantIds, 'message:deleted', { message: deleted });
+    return deleted;
+  }
+
+  /** Adds (present = true) or removes the caller's reaction; both are idempotent. */
+  async react(userId: string, messageId: string, emoji: string, present: boolean) {
+    const { message, participantIds } = await this.loadForChange(userId, messageId, { allowSystem: true });
+    if (message.deletedAt) throw conflict('A deleted message cannot get reactions');
+    if (present) await this.repository.addReaction(messageId, userId, emoji);
+    else await this.repository.removeReaction(messageId, userId, emoji);
+    const reactions = groupReactions(await this.repository.reactions(messageId));
+    this.events.toUsers(participantIds, 'reaction:updated', { chatId: message.chatId, messageId, reactions });
+    return reactions;
+  }
+
+  /** A message in a chat you are not in does not exist for you. */
+  private async loadForChange(userId: string, messageId: string, options: { allowSystem?: boolean } = {}) {
+    const message = await this.repository.findForChange(messageId);
+    if (!message) throw notFound('Message');
+    const participantIds = await this.chats.requireParticipants(userId, message.chatId);
+    if (message.type === 'system' && !options.allowSystem) throw forbidden('System messages cannot be changed');
+    return { message, participantIds };
   }
 }

@@ -1,0 +1,145 @@
+import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import type { EventPublisher } from '../../realtime/events';
+import type { MessagePresenter, MessageRecord } from '../messages/messages.presenter';
+import { MAX_GROUP_PARTICIPANTS, type ChatsRepository } from './chats.repository';
+import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
+import type { ChatsService } from './chats.service';
+
+type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>>;
+
+/**
+ * Group chats: every change runs in one transaction that also writes the system message recording it, and is
+ * published only after that transaction commits.
+ */
+export class GroupsService {
+  constructor(
+    private readonly repository: ChatsRepository,
+    private readonly chats: ChatsService,
+    private readonly messages: MessagePresenter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async create(ownerId: string, input: CreateGroupInput) {
+    const memberIds = input.memberIds.filter((id) => id !== ownerId);
+    await this.requireContacts(ownerId, memberIds);
+    if (input.avatarAttachmentId) await this.requireOwnImage(ownerId, input.avatarAttachmentId);
+    const owner = await this.nameOf(ownerId);
+    const { chatId, message } = await this.repository.createGroup({
+      ...input,
+      ownerId,
+      memberIds,
+      systemText: `${owner} created the group "${input.name}"`,
+    });
+    const everyone = [ownerId, ...memberIds];
+    await this.chats.publish('chat:created', chatId, everyone);
+    this.announce(everyone, message);
+    return this.chats.get(ownerId, chatId);
+  }
+
+  async update(actorId: string, chatId: string, input: UpdateGroupInput) {
+    const group = await this.requireOwner(actorId, chatId);
+    const actor = await this.nameOf(actorId);
+    const changes: string[] = [];
+    if (input.name !== undefined) changes.push(`renamed the group to "${input.name}"`);
+    if (input.avatarAttachmentId) await this.requireOwnImage(actorId, input.avatarAttachmentId);
+    if (input.avatarAttachmentId !== undefined) {
+      changes.push(input.avatarAttachmentId ? 'changed the group photo' : 'removed the group photo');
+    }
+    if (input.ownerId !== undefined && input.ownerId !== actorId) {
+      if (!isMember(group, input.ownerId)) throw badRequest('The new owner must be a member of the group');
+      changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
+    }
+    const message = await this.repository.updateGroup(
+      { chatId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
+      { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
+    );
+    const members = memberIds(group);
+    await this.chats.publish('chat:updated', chatId, members);
+    this.announce(members, message);
+    return this.chats.get(actorId, chatId);
+  }
+
+  async delete(actorId: string, chatId: string): Promise<void> {
+    const group = await this.requireOwner(actorId, chatId);
+    await this.repository.deleteChat(chatId);
+    this.events.toUsers(memberIds(group), 'chat:removed', { chatId });
+  }
+
+  async addParticipants(actorId: string, chatId: string, userIds: string[]) {
+    const group = await this.requireOwner(actorId, chatId);
+    const newIds = userIds.filter((id) => !isMember(group, id));
+    if (newIds.length === 0) return this.chats.get(actorId, chatId);
+    if (group.participants.length + newIds.length > MAX_GROUP_PARTICIPANTS) {
+      throw new AppError(422, 'GROUP_FULL', `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants`);
+    }
+    await this.requireContacts(actorId, newIds);
+    const names = await this.repository.displayNames([actorId, ...newIds]);
+    const added = newIds.map((id) => names.get(id)).join(', ');
+    const message = await this.repository.addParticipants(
+      { chatId, systemText: `${names.get(actorId)} added ${added}` },
+      newIds,
+    );
+    const existing = memberIds(group);
+    await this.chats.publish('chat:created', chatId, newIds);
+    await this.chats.publish('chat:updated', chatId, existing);
+    this.announce([...existing, ...newIds], message);
+    return this.chats.get(actorId, chatId);
+  }
+
+  /** The owner removes anyone; any member removes themselves (leaves). */
+  async removeParticipant(actorId: string, chatId: string, userId: string): Promise<void> {
+    const group = await this.requireGroup(actorId, chatId);
+    if (actorId !== userId && group.ownerId !== actorId) throw forbidden('Only the group owner can remove members');
+    if (!isMember(group, userId)) throw notFound('Participant');
+    const names = await this.repository.displayNames([actorId, userId]);
+    const systemText =
+      actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
+    const message = await this.repository.removeParticipant({ chatId, systemText }, userId);
+    this.events.toUsers([userId], 'chat:removed', { chatId });
+    if (!message) return;
+    const remaining = memberIds(group).filter((id) => id !== userId);
+    await this.chats.publish('chat:updated', chatId, remaining);
+    this.announce(remaining, message);
+  }
+
+  private announce(userIds: readonly string[], message: MessageRecord): void {
+    this.events.toUsers(userIds, 'message:new', { message: this.messages.toDto(message) });
+  }
+
+  private async requireGroup(userId: string, chatId: string): Promise<Membership> {
+    const chat = await this.repository.membership(chatId);
+    if (!chat || !isMember(chat, userId)) throw notFound('Chat');
+    if (chat.type !== 'group') throw badRequest('This is a direct chat, not a group');
+    return chat;
+  }
+
+  private async requireOwner(userId: string, chatId: string): Promise<Membership> {
+    const group = await this.requireGroup(userId, chatId);
+    if (group.ownerId !== userId) throw forbidden('Only the group owner can do this');
+    return group;
+  }
+
+  private async requireContacts(userId: string, candidateIds: string[]): Promise<void> {
+    const contacts = await this.repository.contactIdsAmong(userId, candidateIds);
+    const strangers = candidateIds.filter((id) => !contacts.has(id));
+    if (strangers.length) {
+      throw forbidden(`You can only add your contacts to a group (not: ${strangers.join(', ')})`);
+    }
+  }
+
+  private async requireOwnImage(userId: string, attachmentId: string): Promise<void> {
+    if (!(await this.repository.ownsAttachment(userId, attachmentId))) {
+      throw badRequest('avatarAttachmentId must be an image you uploaded', [
+        { field: 'avatarAttachmentId', message: 'not an image you uploaded' },
+      ]);
+    }
+  }
+
+  private async nameOf(userId: string): Promise<string> {
+    return (await this.repository.displayNames([userId])).get(userId) ?? 'Someone';
+  }
+}
+
+const memberIds = (chat: Membership) => chat.participants.map((participant) => participant.userId);
+const isMember = (chat: Membership, userId: string) =>
+  chat.participants.some((participant) => participant.userId === userId);
