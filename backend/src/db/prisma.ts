@@ -9,9 +9,14 @@ export function createPrisma(databaseUrl: string, maxConnections = 10): PrismaCl
   return new PrismaClient({ adapter });
 }
 
-/** True when a write failed on a unique index (optionally: on one that covers the given column). */
+/**
+ * True when a write failed on a unique index (optionally: on one that covers the given column). Prisma reports it
+ * as P2002 from its query builder and as P2010 wrapping PostgreSQL's 23505 from raw SQL.
+ */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
-  if (typeof error !== 'object' || error === null || (error as { code?: string }).code !== 'P2002') return false;
-  if (!column) return true;
-  return JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes(column);
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as { code?: string; meta?: unknown };
+  const details = JSON.stringify(meta ?? {});
+  const unique = code === 'P2002' || (code === 'P2010' && details.includes('"originalCode":"23505"'));
+  return unique && (!column || details.includes(column));
 }

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
 import { AppError } from '../../lib/errors';
 import { messageInclude, type MessageRecord } from '../messages/messages.presenter';
-import { insertMessage } from '../messages/messages.repository';
+import { insertSystemMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
 
 export const MAX_GROUP_PARTICIPANTS = 300;
@@ -75,12 +75,7 @@ export class ChatsRepository {
         },
         select: { id: true },
       });
-      const message = await insertMessage(tx, {
-        chatId: chat.id,
-        senderId: null,
-        type: 'system',
-        content: group.systemText,
-      });
+      const message = await insertSystemMessage(tx, chat.id, group.systemText);
       return { chatId: chat.id, message };
     });
   }
@@ -109,7 +104,7 @@ export class ChatsRepository {
           lastDeliveredSeq: lastSeq,
         })),
       });
-      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+      return insertSystemMessage(tx, change.chatId, change.systemText);
     });
   }
 
@@ -134,7 +129,7 @@ export class ChatsRepository {
         return null;
       }
       if (removed.role === 'owner') await setOwner(tx, change.chatId, successor.userId);
-      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+      return insertSystemMessage(tx, change.chatId, change.systemText);
     });
   }
 
@@ -148,7 +143,7 @@ export class ChatsRepository {
       const { ownerId, ...details } = update;
       if (Object.keys(details).length) await tx.chat.update({ where: { id: change.chatId }, data: details });
       if (ownerId) await setOwner(tx, change.chatId, ownerId);
-      return insertMessage(tx, { chatId: change.chatId, senderId: null, type: 'system', content: change.systemText });
+      return insertSystemMessage(tx, change.chatId, change.systemText);
     });
   }
 

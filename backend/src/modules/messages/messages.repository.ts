@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from '../../db/prisma';
-import { messageInclude } from './messages.presenter';
+import { Prisma, type PrismaClient } from '../../db/prisma';
+import { messageInclude, type MessageRecord } from './messages.presenter';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -14,19 +14,9 @@ export interface NewMessage {
 export class MessagesRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  /**
-   * The one write path for a message: takes the chat's next seq and inserts in one transaction, so seqs have no
-   * gaps even under concurrent senders. The sender has read everything up to their own message.
-   */
-  create(message: NewMessage) {
-    return this.db.$transaction(async (tx) => {
-      const created = await insertMessage(tx, { ...message, type: 'text' });
-      await tx.chatParticipant.updateMany({
-        where: { chatId: message.chatId, userId: message.senderId },
-        data: { lastReadSeq: created.seq, lastDeliveredSeq: created.seq },
-      });
-      return created;
-    });
+  /** A user's message; null when the sender is not (or no longer) a participant of the chat. */
+  create(message: NewMessage): Promise<MessageRecord | null> {
+    return insertMessage(this.db, { ...message, type: 'text' });
   }
 
   /** Who may change a message: its sender, and in a group its owner (for deletion). */
@@ -111,23 +101,128 @@ export class MessagesRepository {
   }
 }
 
+interface InsertedRow {
+  id: string;
+  chat_id: string;
+  seq: number;
+  sender_id: string | null;
+  client_msg_id: string | null;
+  type: 'text' | 'system';
+  content: string;
+  reply_to_id: string | null;
+  created_at: Date;
+  sender_username: string | null;
+  sender_display_name: string | null;
+  sender_avatar_attachment_id: string | null;
+  sender_last_seen_at: Date | null;
+  reply_seq: number | null;
+  reply_content: string | null;
+  reply_deleted_at: Date | null;
+  reply_sender_id: string | null;
+  reply_sender_username: string | null;
+  reply_sender_display_name: string | null;
+  reply_sender_avatar_attachment_id: string | null;
+  reply_sender_last_seen_at: Date | null;
+}
+
 /**
- * Appends a message to a chat inside the caller's transaction: it takes the chat's next seq (the row lock of the
- * UPDATE orders concurrent senders), so seqs have no gaps. Every message, user or system, is written here.
+ * The one write path for every message, user or system: a single SQL statement that takes the chat's next seq
+ * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message, raises the
+ * sender's read watermark to it, and returns it with its sender and quoted reply. One round trip, and the chat row
+ * is locked only for the statement itself. A user's message is written only while they are a participant.
  */
 export async function insertMessage(
-  tx: Transaction,
+  db: PrismaClient | Transaction,
   message: Omit<NewMessage, 'senderId' | 'clientMsgId'> & {
     senderId: string | null;
     clientMsgId?: string;
     type: 'text' | 'system';
   },
-) {
-  const now = new Date();
-  const { lastSeq: seq } = await tx.chat.update({
-    where: { id: message.chatId },
-    data: { lastSeq: { increment: 1 }, lastMessageAt: now, updatedAt: now },
-    select: { lastSeq: true },
-  });
-  return tx.message.create({ data: { ...message, seq, createdAt: now }, include: messageInclude });
+): Promise<MessageRecord | null> {
+  const { chatId, senderId, clientMsgId = null, type, content, replyToId = null } = message;
+  const membership = senderId
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = ${chatId}::uuid AND user_id = ${senderId}::uuid)`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<InsertedRow[]>`
+    WITH bumped AS (
+      UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+      WHERE id = ${chatId}::uuid ${membership}
+      RETURNING id, last_seq
+    ), inserted AS (
+      INSERT INTO messages (chat_id, seq, sender_id, client_msg_id, type, content, reply_to_id, created_at)
+      SELECT id, last_seq, ${senderId}::uuid, ${clientMsgId}, ${type}::"MessageType", ${content}, ${replyToId}::uuid, now()
+      FROM bumped
+      RETURNING id, chat_id, seq, sender_id, client_msg_id, type::text AS type, content, reply_to_id, created_at
+    ), watermark AS (
+      UPDATE chat_participants SET last_read_seq = inserted.seq, last_delivered_seq = inserted.seq
+      FROM inserted WHERE chat_participants.chat_id = inserted.chat_id AND chat_participants.user_id = inserted.sender_id
+    )
+    SELECT inserted.*,
+           s.username AS sender_username, s.display_name AS sender_display_name,
+           s.avatar_attachment_id AS sender_avatar_attachment_id, s.last_seen_at AS sender_last_seen_at,
+           r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
+           rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
+           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.last_seen_at AS reply_sender_last_seen_at
+    FROM inserted
+    LEFT JOIN users s ON s.id = inserted.sender_id
+    LEFT JOIN messages r ON r.id = inserted.reply_to_id
+    LEFT JOIN users rs ON rs.id = r.sender_id`;
+  const row = rows[0];
+  return row ? toMessageRecord(row) : null;
+}
+
+/** A system message ("Ann added Bob"), written inside the transaction that made the change it records. */
+export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<MessageRecord> {
+  const message = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
+  if (!message) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
+  return message;
+}
+
+function toMessageRecord(row: InsertedRow): MessageRecord {
+  const user = (
+    id: string | null,
+    username: string | null,
+    displayName: string | null,
+    avatar: string | null,
+    seen: Date | null,
+  ) =>
+    id && username && displayName ? { id, username, displayName, avatarAttachmentId: avatar, lastSeenAt: seen } : null;
+  return {
+    id: row.id,
+    chatId: row.chat_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    clientMsgId: row.client_msg_id,
+    type: row.type,
+    content: row.content,
+    replyToId: row.reply_to_id,
+    editedAt: null,
+    deletedAt: null,
+    createdAt: row.created_at,
+    sender: user(
+      row.sender_id,
+      row.sender_username,
+      row.sender_display_name,
+      row.sender_avatar_attachment_id,
+      row.sender_last_seen_at,
+    ),
+    replyTo:
+      row.reply_to_id && row.reply_seq !== null
+        ? {
+            id: row.reply_to_id,
+            seq: row.reply_seq,
+            content: row.reply_content ?? '',
+            deletedAt: row.reply_deleted_at,
+            sender: user(
+              row.reply_sender_id,
+              row.reply_sender_username,
+              row.reply_sender_display_name,
+              row.reply_sender_avatar_attachment_id,
+              row.reply_sender_last_seen_at,
+            ),
+          }
+        : null,
+    attachments: [],
+    reactions: [],
+  };
 }

@@ -15,13 +15,11 @@ export class MessagesService {
   ) {}
 
   /**
-   * Sends a message (REST and socket alike). Idempotent per (sender, clientMsgId): a retry returns the original
-   * message with created=false and publishes nothing.
+   * Sends a message (REST and socket alike). Idempotent per (sender, clientMsgId): the unique index turns a retry
+   * into a failed insert, answered with the original message (created=false), and nothing is published.
    */
   async send(senderId: string, input: SendMessageInput) {
     const participantIds = await this.chats.requireParticipants(senderId, input.chatId);
-    const existing = await this.repository.findByClientMsgId(senderId, input.clientMsgId);
-    if (existing) return { created: false, message: this.presenter.toDto(existing) };
     if (input.replyToId && !(await this.repository.findInChat(input.chatId, input.replyToId))) {
       throw badRequest('replyToId must be a message of the same chat', [
         { field: 'replyToId', message: 'not a message of this chat' },
@@ -31,6 +29,7 @@ export class MessagesService {
     let record;
     try {
       record = await this.repository.create({ ...input, senderId });
+      if (!record) throw notFound('Chat');
     } catch (error) {
       if (!isUniqueViolation(error, 'client_msg_id')) throw error;
       const original = await this.repository.findByClientMsgId(senderId, input.clientMsgId);
