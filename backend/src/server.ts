@@ -30,6 +30,11 @@ import { MessagesRepository } from './modules/messages/messages.repository';
 import { messagesRoutes } from './modules/messages/messages.routes';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
+import { ReceiptsRepository } from './modules/receipts/receipts.repository';
+import { ReceiptsService } from './modules/receipts/receipts.service';
+import { receiptSocketHandlers } from './modules/receipts/receipts.socket';
+import { TypingService } from './modules/typing/typing.service';
+import { typingSocketHandlers } from './modules/typing/typing.socket';
 import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
@@ -59,7 +64,10 @@ export async function createMessengerServer(
     presence,
     logger,
     corsOrigin: config.FRONTEND_URL,
-    onOffline: (userId: string) => usersRepository.markSeen(userId, new Date()),
+    onOffline: async (userId: string) => {
+      typing.stopAll(userId);
+      await usersRepository.markSeen(userId, new Date());
+    },
   };
   const io = createSocketServer(socketOptions);
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
@@ -97,6 +105,8 @@ export async function createMessengerServer(
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
+  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), chats, events);
+  const typing = new TypingService(chats, events);
 
   const publicApi = Router();
   publicApi.use(
@@ -130,7 +140,11 @@ export async function createMessengerServer(
   httpServer.on('request', app);
   // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
   io.attach(httpServer);
-  attachHandlers(io, messageSocketHandlers(messages), socketOptions);
+  attachHandlers(
+    io,
+    { ...messageSocketHandlers(messages), ...receiptSocketHandlers(receipts), ...typingSocketHandlers(typing) },
+    socketOptions,
+  );
 
   return {
     httpServer,

@@ -8,6 +8,10 @@ export interface ServerToClientEvents {
   'message:edited': (payload: { message: MessageDto }) => void;
   'message:deleted': (payload: { message: MessageDto }) => void;
   'reaction:updated': (payload: { chatId: string; messageId: string; reactions: ReactionDto[] }) => void;
+  'message:delivered': (payload: { chatId: string; userId: string; seq: number }) => void;
+  'message:read': (payload: { chatId: string; userId: string; seq: number }) => void;
+  'typing:start': (payload: { chatId: string; userId: string }) => void;
+  'typing:stop': (payload: { chatId: string; userId: string }) => void;
   'chat:created': (payload: { chat: ChatDto }) => void;
   'chat:updated': (payload: { chat: ChatDto }) => void;
   'chat:removed': (payload: { chatId: string }) => void;
@@ -24,7 +28,12 @@ export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClien
 
 export interface EventPublisher {
   /** Delivers to every connected device of each user, on whichever instance it is connected. */
-  toUsers<E extends ServerEvent>(userIds: readonly string[], event: E, payload: ServerEventPayload<E>): void;
+  toUsers<E extends ServerEvent>(
+    userIds: readonly string[],
+    event: E,
+    payload: ServerEventPayload<E>,
+    options?: { volatile?: boolean },
+  ): void;
   /** Closes the live connections of one signed-out device, on every instance. */
   endSession(sessionId: string): void;
 }

@@ -63,10 +63,12 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
 export class SocketPublisher implements EventPublisher {
   constructor(private readonly io: MessengerServer) {}
 
-  toUsers: EventPublisher['toUsers'] = (userIds, event, payload) => {
+  toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
+    const rooms = userIds.map(userRoom);
+    const target = options?.volatile ? this.io.volatile.to(rooms) : this.io.to(rooms);
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
-    (this.io.to(userIds.map(userRoom)).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    (target.emit as (event: string, payload: unknown) => boolean)(event, payload);
   };
 
   endSession(sessionId: string): void {

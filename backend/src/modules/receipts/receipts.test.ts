@@ -1,0 +1,95 @@
+import request from 'supertest';
+import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
+
+let server: TestServer;
+const sockets = new TestSockets();
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => sockets.disconnectAll());
+afterAll(() => server.close());
+
+async function chatWithMessages(count: number): Promise<{ alice: TestUser; bob: TestUser; chatId: string }> {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  for (let i = 1; i <= count; i++) {
+    await request(server.url)
+      .post(`/api/chats/${chatId}/messages`)
+      .set(alice.auth)
+      .send({ clientMsgId: `r${i}`, content: `message ${i}` });
+  }
+  return { alice, bob, chatId };
+}
+
+const watermarks = async (viewer: TestUser, chatId: string, userId: string) => {
+  const chat = await request(server.url).get(`/api/chats/${chatId}`).set(viewer.auth).expect(200);
+  const participant = chat.body.chat.participants.find((p: { user: { id: string } }) => p.user.id === userId);
+  return { delivered: participant.lastDeliveredSeq, read: participant.lastReadSeq, unread: chat.body.chat.unreadCount };
+};
+
+it('tells the sender (all devices) when the recipient got and read messages, and clears unread everywhere', async () => {
+  const { alice, bob, chatId } = await chatWithMessages(3);
+  const [aliceSocket, bobPhone, bobLaptop] = await Promise.all([
+    sockets.connect(server.url, alice.accessToken),
+    sockets.connect(server.url, bob.accessToken),
+    sockets.connect(server.url, bob.accessToken),
+  ]);
+  expect(await watermarks(bob, chatId, bob.id)).toEqual({ delivered: 0, read: 0, unread: 3 });
+
+  const delivered = nextEvent<{ chatId: string; userId: string; seq: number }>(aliceSocket, 'message:delivered');
+  expect(await bobPhone.timeout(5_000).emitWithAck('message:delivered', { chatId, seq: 3 })).toEqual({ ok: true });
+  expect(await delivered).toEqual({ chatId, userId: bob.id, seq: 3 });
+
+  const readBySender = nextEvent<{ seq: number }>(aliceSocket, 'message:read');
+  const readOnOtherDevice = nextEvent<{ seq: number }>(bobLaptop, 'message:read');
+  expect(await bobPhone.timeout(5_000).emitWithAck('message:read', { chatId, seq: 2 })).toEqual({ ok: true });
+  expect((await readBySender).seq).toBe(2);
+  expect((await readOnOtherDevice).seq).toBe(2);
+  expect(await watermarks(bob, chatId, bob.id)).toEqual({ delivered: 3, read: 2, unread: 1 });
+});
+
+it('only ever raises watermarks, never past the last message, and reading implies delivery', async () => {
+  const { bob, chatId } = await chatWithMessages(2);
+  const socket = await sockets.connect(server.url, bob.accessToken);
+  await socket.timeout(5_000).emitWithAck('message:read', { chatId, seq: 2 });
+  await socket.timeout(5_000).emitWithAck('message:read', { chatId, seq: 1 });
+  await socket.timeout(5_000).emitWithAck('message:delivered', { chatId, seq: 1 });
+  expect(await watermarks(bob, chatId, bob.id)).toMatchObject({ delivered: 2, read: 2 });
+  await socket.timeout(5_000).emitWithAck('message:read', { chatId, seq: 999 });
+  expect(await watermarks(bob, chatId, bob.id)).toMatchObject({ delivered: 2, read: 2 });
+});
+
+it('coalesces a burst of acknowledgements into few writes and ends at the highest', async () => {
+  const { alice, bob, chatId } = await chatWithMessages(30);
+  const [aliceSocket, bobSocket] = await Promise.all([
+    sockets.connect(server.url, alice.accessToken),
+    sockets.connect(server.url, bob.accessToken),
+  ]);
+  const seen: number[] = [];
+  aliceSocket.on('message:read', (event: { seq: number }) => seen.push(event.seq));
+  const acks = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => bobSocket.timeout(5_000).emitWithAck('message:read', { chatId, seq: i + 1 })),
+  );
+  expect(acks.every((ack) => ack.ok)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(seen.length).toBeLessThan(10);
+  expect(seen.at(-1)).toBe(30);
+  expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+});
+
+it('refuses receipts for chats you are not in, and bad payloads', async () => {
+  const { chatId } = await chatWithMessages(1);
+  const stranger = await registerUser(server);
+  const socket = await sockets.connect(server.url, stranger.accessToken);
+  expect(await socket.timeout(5_000).emitWithAck('message:read', { chatId, seq: 1 })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+  for (const bad of [{ chatId, seq: 0 }, { chatId, seq: 1.5 }, { chatId: 'x', seq: 1 }, { seq: 1 }, null]) {
+    expect((await socket.timeout(5_000).emitWithAck('message:delivered', bad)).ok).toBe(false);
+  }
+});

@@ -1,0 +1,46 @@
+import type { EventPublisher } from '../../realtime/events';
+import type { ChatsService } from '../chats/chats.service';
+
+export const TYPING_EXPIRES_MS = 5_000;
+
+/**
+ * "Someone is typing": relayed to the chat's other participants as volatile events (a lost one is harmless), and
+ * stopped by the server itself when the typist goes quiet for 5 s or disconnects.
+ */
+export class TypingService {
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; recipients: readonly string[] }>();
+
+  constructor(
+    private readonly chats: ChatsService,
+    private readonly events: EventPublisher,
+    private readonly expiresMs = TYPING_EXPIRES_MS,
+  ) {}
+
+  async start(userId: string, chatId: string): Promise<void> {
+    const recipients = (await this.chats.requireParticipants(userId, chatId)).filter((id) => id !== userId);
+    const key = `${chatId}:${userId}`;
+    clearTimeout(this.timers.get(key)?.timer);
+    const timer = setTimeout(() => this.stop(userId, chatId), this.expiresMs);
+    timer.unref();
+    this.timers.set(key, { timer, recipients });
+    this.events.toUsers(recipients, 'typing:start', { chatId, userId }, { volatile: true });
+  }
+
+  /** Idempotent: stopping when not typing does nothing. */
+  stop(userId: string, chatId: string): void {
+    const key = `${chatId}:${userId}`;
+    const typing = this.timers.get(key);
+    if (!typing) return;
+    clearTimeout(typing.timer);
+    this.timers.delete(key);
+    this.events.toUsers(typing.recipients, 'typing:stop', { chatId, userId }, { volatile: true });
+  }
+
+  /** The user's last device left: whatever they were typing is over. */
+  stopAll(userId: string): void {
+    for (const key of [...this.timers.keys()]) {
+      const [chatId = '', typist] = key.split(':');
+      if (typist === userId) this.stop(userId, chatId);
+    }
+  }
+}

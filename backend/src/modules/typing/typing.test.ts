@@ -1,0 +1,57 @@
+import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { makeContacts, openDirectChat, registerUser } from '../../../tests/helpers/users';
+
+let server: TestServer;
+const sockets = new TestSockets();
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => sockets.disconnectAll());
+afterAll(() => server.close());
+
+async function pair() {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  const [aliceSocket, bobSocket] = await Promise.all([
+    sockets.connect(server.url, alice.accessToken),
+    sockets.connect(server.url, bob.accessToken),
+  ]);
+  return { alice, bob, chatId, aliceSocket, bobSocket };
+}
+
+it('relays typing to the other participant and stops on typing:stop', async () => {
+  const { alice, chatId, aliceSocket, bobSocket } = await pair();
+  const started = nextEvent<{ chatId: string; userId: string }>(bobSocket, 'typing:start');
+  expect(await aliceSocket.timeout(5_000).emitWithAck('typing:start', { chatId })).toEqual({ ok: true });
+  expect(await started).toEqual({ chatId, userId: alice.id });
+  const stopped = nextEvent<{ userId: string }>(bobSocket, 'typing:stop');
+  await aliceSocket.timeout(5_000).emitWithAck('typing:stop', { chatId });
+  expect((await stopped).userId).toBe(alice.id);
+});
+
+it('stops by itself after 5 seconds of silence', async () => {
+  const { alice, chatId, aliceSocket, bobSocket } = await pair();
+  await aliceSocket.timeout(5_000).emitWithAck('typing:start', { chatId });
+  const begin = Date.now();
+  const stopped = await nextEvent<{ userId: string }>(bobSocket, 'typing:stop', 7_000);
+  expect(stopped.userId).toBe(alice.id);
+  expect(Date.now() - begin).toBeGreaterThanOrEqual(4_500);
+});
+
+it('stops when the typist disconnects, and refuses strangers', async () => {
+  const { alice, chatId, aliceSocket, bobSocket } = await pair();
+  await aliceSocket.timeout(5_000).emitWithAck('typing:start', { chatId });
+  const stopped = nextEvent<{ userId: string }>(bobSocket, 'typing:stop');
+  aliceSocket.disconnect();
+  expect((await stopped).userId).toBe(alice.id);
+
+  const stranger = await registerUser(server);
+  const strangerSocket = await sockets.connect(server.url, stranger.accessToken);
+  expect(await strangerSocket.timeout(5_000).emitWithAck('typing:start', { chatId })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+});
