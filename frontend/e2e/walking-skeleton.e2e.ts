@@ -39,8 +39,9 @@ it('two people register, become contacts and chat live; the message survives rel
   await alice.getByLabel('Search users').fill('bob');
   await alice.getByRole('button', { name: 'Add bob' }).click();
 
-  // Bob accepts.
+  // Bob accepts, from the tab of requests waiting for him.
   await bob.getByRole('link', { name: 'Contacts' }).click();
+  await bob.getByRole('tab', { name: /^Incoming/ }).click();
   await bob.getByRole('button', { name: 'Accept alice' }).click();
 
   // Alice opens the chat with Bob.

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth';
 import type { CreateMessageRequest } from '../shared/api/types';
-import { created, fakeApi, ok } from '../test/fakeApi';
+import { apiError, created, fakeApi, noContent, ok } from '../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../test/factories';
 import { FakeSocket } from '../test/fakeSocket';
 import { routes } from './routes';
@@ -63,6 +63,68 @@ describe('the signed-in app', () => {
     expect(await within(log).findByText('soon', { selector: 'em' })).toBeInTheDocument();
     expect(within(log).getAllByRole('listitem')).toHaveLength(3);
     expect(screen.getByRole('link', { name: /Bob Builder/ })).toHaveTextContent('You: See you _soon_');
+  });
+
+  it('links a direct chat to the profile of the person in it', async () => {
+    fakeApi({
+      'GET /api/chats': () => ok({ chats: [chat] }),
+      'GET /api/chats/c1/messages': () => ok({ messages: history, hasMoreBefore: false, hasMoreAfter: false }),
+      'GET /api/users/u2': () => ok({ user: { ...bob, isContact: true } }),
+      'GET /api/contacts': () => ok({ contacts: [{ user: bob, since: '2025-01-01T00:00:00Z' }] }),
+      'GET /api/contacts/requests': () => ok({ incoming: [], outgoing: [] }),
+    });
+    const router = renderApp('/chats/c1');
+
+    await userEvent.click(await screen.findByRole('link', { name: 'View profile' }));
+
+    expect(router.state.location.pathname).toBe('/users/u2');
+    expect(await screen.findByRole('button', { name: 'Remove contact' })).toBeInTheDocument();
+  });
+
+  it('opens my profile settings from the sidebar', async () => {
+    fakeApi({
+      'GET /api/chats': () => ok({ chats: [] }),
+      'GET /api/users/me': () => ok({ user: { ...alice, createdAt: '2025-01-01T00:00:00Z' } }),
+      'GET /api/auth/sessions': () => ok({ sessions: [] }),
+    });
+    const router = renderApp('/chats');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Profile' }));
+
+    expect(router.state.location.pathname).toBe('/settings/profile');
+    expect(await screen.findByLabelText('Display name')).toHaveValue('Alice');
+  });
+
+  it('lands on /login with a notice when the server has ended the session', async () => {
+    fakeApi({
+      'GET /api/chats': () => apiError(401, 'UNAUTHORIZED', 'Token expired'),
+      'POST /api/auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Session has ended'),
+    });
+    const router = renderApp('/chats');
+
+    expect(await screen.findByRole('status')).toHaveTextContent('You were signed out.');
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
+  it('after signing out on purpose, signing in again starts at the chats rather than the last page', async () => {
+    fakeApi({
+      'GET /api/chats': () => ok({ chats: [] }),
+      'GET /api/contacts': () => ok({ contacts: [] }),
+      'GET /api/contacts/requests': () => ok({ incoming: [], outgoing: [] }),
+      'POST /api/auth/logout': () => noContent,
+      'POST /api/auth/login': () => ok({ user: alice, accessToken: 'token-2', refreshToken: 'r2' }),
+    });
+    const router = renderApp('/contacts');
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.type(await screen.findByLabelText('Username'), 'alice');
+    expect(screen.queryByText('You were signed out.')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/chats');
   });
 
   it('sends a signed-out visitor to /login', async () => {

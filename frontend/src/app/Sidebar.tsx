@@ -32,6 +32,9 @@ export function Sidebar() {
         <NavLink to="/contacts" className={navLinkClass}>
           Contacts
         </NavLink>
+        <NavLink to="/settings/profile" className={navLinkClass}>
+          Profile
+        </NavLink>
       </nav>
       <div className="min-h-0 flex-1 overflow-y-auto">
         <ChatList />

@@ -1,6 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { LoginPage, RegisterPage, RequireNoSession, RequireSession } from '../features/auth';
 import { ContactsPage } from '../features/contacts';
+import { UserProfilePage } from '../features/profile';
+import { ProfileSettingsPage } from '../features/settings';
 import { AppLayout } from './AppLayout';
 import { ChatRoute } from './ChatRoute';
 import { ChatsHome } from './ChatsHome';
@@ -23,6 +25,8 @@ export const routes: RouteObject[] = [
           { path: '/chats', element: <ChatsHome /> },
           { path: '/chats/:chatId', element: <ChatRoute /> },
           { path: '/contacts', element: <ContactsPage /> },
+          { path: '/users/:userId', element: <UserProfilePage /> },
+          { path: '/settings/profile', element: <ProfileSettingsPage /> },
         ],
       },
     ],

@@ -1,4 +1,10 @@
-import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import {
+  AxiosError,
+  AxiosHeaders,
+  type AxiosAdapter,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from 'axios';
 import { api } from '../shared/api/client';
 
 /** What a fake route handler sees of a request the app made. */
@@ -14,6 +20,7 @@ export interface FakeRequest {
 export interface FakeReply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 type Handler = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
@@ -45,7 +52,7 @@ function respond(config: InternalAxiosRequestConfig, reply: FakeReply): AxiosRes
     data: reply.body ?? '',
     status: reply.status,
     statusText: String(reply.status),
-    headers: {},
+    headers: new AxiosHeaders(reply.headers),
     config,
   };
   if (reply.status < 400) return response;
@@ -88,4 +95,11 @@ export const created = (body: unknown): FakeReply => ({ status: 201, body });
 export const apiError = (status: number, code: string, message: string): FakeReply => ({
   status,
   body: { error: { code, message } },
+});
+export const noContent: FakeReply = { status: 204 };
+
+/** The server's rate limiter: 429 with the contract's body and how long to wait. */
+export const rateLimited = (retryAfterSeconds: number): FakeReply => ({
+  ...apiError(429, 'RATE_LIMITED', 'Too many requests; slow down'),
+  headers: { 'Retry-After': String(retryAfterSeconds) },
 });

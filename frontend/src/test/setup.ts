@@ -16,5 +16,5 @@ afterEach(async () => {
     import('../features/auth'),
   ]);
   resetSignedInState();
-  useSessionStore.setState({ status: 'restoring', user: null, accessToken: null });
+  useSessionStore.setState({ status: 'restoring', user: null, accessToken: null, signOutReason: null });
 });

@@ -4,12 +4,14 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { TextField } from '../../shared/ui/TextField';
 import { AuthCard } from './AuthCard';
 import { login } from './authApi';
+import { selectSignOutReason, useSessionStore } from './sessionStore';
 import { formText, useAuthSubmit } from './useAuthSubmit';
 
 export function LoginPage() {
   const { error, submitting, handleSubmit } = useAuthSubmit((form) =>
     login({ username: formText(form, 'username').trim(), password: formText(form, 'password') }),
   );
+  const signOutReason = useSessionStore(selectSignOutReason);
 
   return (
     <AuthCard
@@ -23,6 +25,11 @@ export function LoginPage() {
         </>
       }
     >
+      {signOutReason === 'sessionEnded' && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          You were signed out.
+        </p>
+      )}
       <form onSubmit={handleSubmit} className="flex flex-col gap-4">
         <TextField label="Username" name="username" autoComplete="username" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -2,9 +2,9 @@ import { isAxiosError } from 'axios';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { connectApiToSession } from '../../app/sessionBridge';
 import { api } from '../../shared/api/client';
-import { apiError, fakeApi, ok } from '../../test/fakeApi';
+import { apiError, fakeApi, noContent, ok, rateLimited } from '../../test/fakeApi';
 import { makeUser } from '../../test/factories';
-import { restoreSession } from './session';
+import { refreshAccessToken, restoreSession, signOut } from './session';
 import { useSessionStore } from './sessionStore';
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
@@ -65,6 +65,19 @@ describe('session', () => {
     expect(useSessionStore.getState().accessToken).toBe('renewed');
   });
 
+  it('refreshes an expired token for the session list too, though it lives under /api/auth', async () => {
+    useSessionStore.getState().signedIn(alice, 'expired');
+    fakeApi({
+      'POST /api/auth/refresh': () => ok({ accessToken: 'renewed', refreshToken: 'r2' }),
+      'GET /api/auth/sessions': ({ authorization }) =>
+        authorization === 'Bearer renewed' ? ok({ sessions: [] }) : apiError(401, 'UNAUTHORIZED', 'Token expired'),
+    });
+
+    const response = await api.get('/api/auth/sessions');
+
+    expect(response.data).toEqual({ sessions: [] });
+  });
+
   it('signs out when the refresh is refused, failing the original request', async () => {
     useSessionStore.getState().signedIn(alice, 'expired');
     fakeApi({
@@ -75,6 +88,35 @@ describe('session', () => {
     const failure: unknown = await api.get('/api/chats').catch((error: unknown) => error);
 
     expect(isAxiosError(failure) && failure.response?.status).toBe(401);
-    expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', accessToken: null });
+    expect(useSessionStore.getState()).toMatchObject({
+      status: 'signedOut',
+      accessToken: null,
+      signOutReason: 'sessionEnded',
+    });
+  });
+
+  it('stays signed in when the refresh is only rate limited', async () => {
+    useSessionStore.getState().signedIn(alice, 'expired');
+    fakeApi({ 'POST /api/auth/refresh': () => rateLimited(30) });
+
+    await expect(refreshAccessToken()).rejects.toThrow();
+
+    expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', accessToken: 'expired' });
+  });
+
+  it('gives no "signed out" notice when this device signs itself out', async () => {
+    useSessionStore.getState().signedIn(alice, 'token-1');
+    // The server closes our socket as it revokes the session, and the socket asks for a refresh meanwhile.
+    fakeApi({
+      'POST /api/auth/logout': async () => {
+        await refreshAccessToken().catch(() => undefined);
+        return noContent;
+      },
+      'POST /api/auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Session has ended'),
+    });
+
+    await signOut();
+
+    expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'userSignedOut' });
   });
 });

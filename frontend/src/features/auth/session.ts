@@ -4,6 +4,26 @@ import { useSessionStore } from './sessionStore';
 
 export const getAccessToken = () => useSessionStore.getState().accessToken;
 
+/** Set while this device signs itself out, so that the server closing our socket is not taken for a revocation. */
+let signingOut = false;
+
+/**
+ * Whether a failed refresh means the session is over. A network blip or a rate limit (429) must not sign the
+ * user out: only the server refusing the refresh token does.
+ */
+function refreshWasRefused(error: unknown): boolean {
+  const status = isAxiosError(error) ? error.response?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** The server ended a session we were using (revoked from another device, expired, or a reused token). */
+function sessionEnded(): void {
+  const { status, signedOut } = useSessionStore.getState();
+  if (signingOut) signedOut('userSignedOut');
+  // During start-up a refusal only means there was nothing to restore: no notice for that.
+  else signedOut(status === 'signedIn' ? 'sessionEnded' : undefined);
+}
+
 let refreshInFlight: Promise<string> | null = null;
 
 /**
@@ -19,8 +39,7 @@ export function refreshAccessToken(): Promise<string> {
         return accessToken;
       },
       (error: unknown) => {
-        // Only the server's refusal ends the session; a network blip must not sign the user out.
-        if (isAxiosError(error) && error.response) useSessionStore.getState().signedOut();
+        if (refreshWasRefused(error)) sessionEnded();
         throw error;
       },
     )
@@ -43,12 +62,14 @@ export async function restoreSession(): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
+  signingOut = true;
   try {
     await authApi.logout();
   } catch {
     // Signing out on this device must work even when the server cannot be reached.
   } finally {
-    useSessionStore.getState().signedOut();
+    signingOut = false;
+    useSessionStore.getState().signedOut('userSignedOut');
   }
 }
 

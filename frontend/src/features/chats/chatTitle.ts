@@ -1,7 +1,7 @@
 import type { Chat, User } from '../../shared/api/types';
 
 /** The other person in a direct chat (yourself, in a chat with only you). */
-function directPartner(chat: Chat, currentUserId: string | undefined): User | undefined {
+export function directPartner(chat: Chat, currentUserId: string | undefined): User | undefined {
   const others = chat.participants.filter((participant) => participant.user.id !== currentUserId);
   return (others[0] ?? chat.participants[0])?.user;
 }

@@ -1,4 +1,4 @@
 export { ChatList } from './ChatList';
 export { ensureChat, loadChats, openDirectChat, recordChatMessage } from './chatActions';
-export { chatTitle } from './chatTitle';
+export { chatTitle, directPartner } from './chatTitle';
 export { selectChat, useChatsStore } from './chatsStore';

@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { openDirectChat } from '../chats';
 import { useContactsStore } from './contactsStore';
-import { Section } from './Section';
 import { UserRow } from './UserRow';
 
 export function ContactList() {
@@ -14,14 +13,14 @@ export function ContactList() {
   const open = useAsyncAction();
 
   return (
-    <Section title="Your contacts">
+    <>
       <ErrorAlert message={open.error} />
       {loaded && contacts.length === 0 && (
-        <p className="text-sm text-slate-500">No contacts yet. Find people above and add them.</p>
+        <p className="py-2 text-sm text-slate-500">No contacts yet. Find people above and add them.</p>
       )}
       <ul aria-label="Contact list" className="divide-y divide-slate-100">
         {contacts.map(({ user }) => (
-          <UserRow key={user.id} user={user}>
+          <UserRow key={user.id} user={user} showPresence>
             <Button
               variant="secondary"
               size="sm"
@@ -39,6 +38,6 @@ export function ContactList() {
           </UserRow>
         ))}
       </ul>
-    </Section>
+    </>
   );
 }

@@ -1,19 +1,31 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { User } from '../../shared/api/types';
 import { Avatar } from '../../shared/ui/Avatar';
+import { PresenceDot } from '../../shared/ui/PresenceDot';
 
 interface UserRowProps {
   user: User;
+  /** Contacts show whether they are online; strangers' presence is not ours to show in lists. */
+  showPresence?: boolean;
   /** Buttons or a status for this user. */
   children: ReactNode;
 }
 
-export function UserRow({ user, children }: UserRowProps) {
+export function UserRow({ user, showPresence = false, children }: UserRowProps) {
   return (
     <li className="flex items-center gap-3 py-2">
-      <Avatar name={user.displayName} url={user.avatarUrl} />
+      <span className="relative shrink-0">
+        <Avatar name={user.displayName} url={user.avatarUrl} />
+        {showPresence && <PresenceDot user={user} />}
+      </span>
       <span className="min-w-0 flex-1">
-        <span className="block truncate font-medium text-slate-900">{user.displayName}</span>
+        <Link
+          to={`/users/${encodeURIComponent(user.id)}`}
+          className="block truncate font-medium text-slate-900 hover:underline"
+        >
+          {user.displayName}
+        </Link>
         <span className="block truncate text-sm text-slate-500">@{user.username}</span>
       </span>
       <span className="flex shrink-0 items-center gap-2">{children}</span>

@@ -11,9 +11,11 @@ import type {
 
 const requestPath = (requestId: string) => `/api/contacts/requests/${encodeURIComponent(requestId)}`;
 
-/** Matches usernames and display names; never includes yourself. */
+const SEARCH_LIMIT = 20;
+
+/** Matches usernames and display names, best matches first; never includes yourself. */
 export async function searchUsers(query: string): Promise<User[]> {
-  const { data } = await api.get<UsersResponse>('/api/users/search', { params: { q: query } });
+  const { data } = await api.get<UsersResponse>('/api/users/search', { params: { q: query, limit: SEARCH_LIMIT } });
   return data.users;
 }
 
@@ -40,4 +42,9 @@ export async function acceptContactRequest(requestId: string): Promise<Contact> 
 /** The recipient declines, or the sender cancels. */
 export async function deleteContactRequest(requestId: string): Promise<void> {
   await api.delete(requestPath(requestId));
+}
+
+/** `userId` is the other person; the chat history with them stays. */
+export async function deleteContact(userId: string): Promise<void> {
+  await api.delete(`/api/contacts/${encodeURIComponent(userId)}`);
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
-import { chatTitle, ensureChat, selectChat, useChatsStore } from '../chats';
+import { chatTitle, directPartner, ensureChat, selectChat, useChatsStore } from '../chats';
 import { Composer } from './Composer';
 import { loadLatestMessages } from './messageActions';
 import { MessageList } from './MessageList';
@@ -18,6 +18,7 @@ export function ChatView({ chatId }: ChatViewProps) {
   const chat = useChatsStore(selectChat(chatId));
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const [loadError, setLoadError] = useState<string | null>(null);
+  const partner = chat?.type === 'direct' ? directPartner(chat, currentUserId) : undefined;
 
   useEffect(() => {
     Promise.all([ensureChat(chatId), loadLatestMessages(chatId)]).catch((error: unknown) =>
@@ -34,6 +35,14 @@ export function ChatView({ chatId }: ChatViewProps) {
         <h1 id="chat-title" className="truncate text-lg font-semibold text-slate-900">
           {chat ? chatTitle(chat, currentUserId) : 'Chat'}
         </h1>
+        {partner && partner.id !== currentUserId && (
+          <Link
+            to={`/users/${encodeURIComponent(partner.id)}`}
+            className="ml-auto shrink-0 text-sm font-medium text-blue-700 hover:underline"
+          >
+            View profile
+          </Link>
+        )}
       </header>
       <div className="px-4 empty:hidden">
         <ErrorAlert message={loadError} />

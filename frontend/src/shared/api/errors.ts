@@ -1,4 +1,5 @@
-import { isAxiosError } from 'axios';
+import { AxiosHeaders, isAxiosError, type AxiosResponse } from 'axios';
+import { parseRetryAfter, tooManyAttemptsMessage } from './rateLimit';
 import type { ApiErrorBody } from './types';
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
@@ -7,9 +8,17 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
 }
 
+function retryAfterOf(response: AxiosResponse): number | null {
+  const { headers } = response;
+  const value: unknown = headers instanceof AxiosHeaders ? headers.get('retry-after') : headers['retry-after'];
+  return parseRetryAfter(value);
+}
+
 /** A message fit to show the user for anything an API call or a socket acknowledgement rejected with. */
 export function getErrorMessage(error: unknown): string {
   if (isAxiosError(error)) {
+    // Rate limiting answers every endpoint alike; one wording that says how long to wait beats the server's text.
+    if (error.response?.status === 429) return tooManyAttemptsMessage(retryAfterOf(error.response));
     const body: unknown = error.response?.data;
     if (isApiErrorBody(body)) return body.error.message;
     if (!error.response) return 'Cannot reach the server. Check your connection and try again.';
@@ -17,4 +26,9 @@ export function getErrorMessage(error: unknown): string {
   }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong. Please try again.';
+}
+
+/** The API answered with this HTTP status (not a network failure). */
+export function hasStatus(error: unknown, status: number): boolean {
+  return isAxiosError(error) && error.response?.status === status;
 }

@@ -9,6 +9,28 @@ export interface User {
   lastSeenAt: string | null;
 }
 
+/** GET /api/users/me: the signed-in user, with what only they may see. */
+export interface CurrentUser extends User {
+  createdAt: string;
+}
+
+/** GET /api/users/:id: someone's public profile, as the viewer sees it. */
+export interface UserProfile extends User {
+  isContact: boolean;
+}
+
+/** One signed-in device (GET /api/auth/sessions). */
+export interface DeviceSession {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  /** The session making the request: this browser. */
+  current: boolean;
+}
+
 export interface Attachment {
   id: string;
   mime: string;
@@ -87,6 +109,14 @@ export interface OutgoingContactRequest {
   createdAt: string;
 }
 
+/** A request as the `contact:request` event carries it, to both sides' devices. */
+export interface ContactRequest {
+  id: string;
+  from: User;
+  to: User;
+  createdAt: string;
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
@@ -117,6 +147,22 @@ export interface RefreshResponse {
 
 export interface UserResponse {
   user: User;
+}
+
+export interface CurrentUserResponse {
+  user: CurrentUser;
+}
+
+export interface UpdateProfileRequest {
+  displayName: string;
+}
+
+export interface UserProfileResponse {
+  user: UserProfile;
+}
+
+export interface SessionsResponse {
+  sessions: DeviceSession[];
 }
 
 export interface UsersResponse {

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectApiToSession } from '../../app/sessionBridge';
 import { useSessionStore } from '../../features/auth';
 import { useChatsStore } from '../../features/chats';
+import { useContactsStore } from '../../features/contacts';
 import { sendMessage, useMessagesStore } from '../../features/messages';
-import { fakeApi, ok } from '../../test/fakeApi';
+import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket } from '../../test/fakeSocket';
 import type { Message } from '../api/types';
@@ -84,5 +85,38 @@ describe('realtime', () => {
 
     await vi.waitFor(() => expect(connect).toHaveBeenCalledOnce());
     expect(useSessionStore.getState().accessToken).toBe('token-2');
+  });
+
+  it('ends the session when the server closes the socket and refuses a refresh (signed out elsewhere)', async () => {
+    fakeApi({ 'POST /api/auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Session has ended') });
+
+    socket.disconnect();
+    socket.serverEmit('disconnect', 'io server disconnect');
+
+    await vi.waitFor(() =>
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'sessionEnded' }),
+    );
+  });
+
+  it('reconnects when the server closed the socket but the session lives on', async () => {
+    fakeApi({ 'POST /api/auth/refresh': () => ok({ accessToken: 'token-2', refreshToken: 'r2' }) });
+    const connect = vi.spyOn(socket, 'connect');
+
+    socket.disconnect();
+    socket.serverEmit('disconnect', 'io server disconnect');
+
+    await vi.waitFor(() => expect(connect).toHaveBeenCalledOnce());
+    expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', accessToken: 'token-2' });
+  });
+
+  it('keeps a contact request sent from my other device with the ones I sent', () => {
+    const carol = makeUser({ id: 'u3', username: 'carol' });
+    socket.serverEmit('contact:request', { request: { id: 'r1', from: alice, to: carol, createdAt: '2025-01-01' } });
+    socket.serverEmit('contact:request', { request: { id: 'r2', from: bob, to: alice, createdAt: '2025-01-01' } });
+
+    expect(useContactsStore.getState()).toMatchObject({
+      outgoing: [{ id: 'r1', to: { id: 'u3' } }],
+      incoming: [{ id: 'r2', from: { id: 'u2' } }],
+    });
   });
 });

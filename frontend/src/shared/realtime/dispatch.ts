@@ -1,10 +1,12 @@
-import { getAccessToken, refreshAccessToken } from '../../features/auth';
+import { getAccessToken, refreshAccessToken, useSessionStore } from '../../features/auth';
 import { loadChats, useChatsStore } from '../../features/chats';
-import { useContactsStore } from '../../features/contacts';
+import { receiveContactRequest, useContactsStore } from '../../features/contacts';
 import { receiveMessage, reloadOpenedTimelines } from '../../features/messages';
 import { realtimeUrl } from '../api/config';
 import { ServerEvent, type ServerToClientEvents } from './events';
 import { connectRealtime, disconnectRealtime } from './socket';
+
+const contacts = () => useContactsStore.getState();
 
 /**
  * The one place where server events become store updates. To handle a new event, add its
@@ -17,8 +19,16 @@ const serverEventHandlers: ServerToClientEvents = {
   [ServerEvent.ChatCreated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
   [ServerEvent.ChatUpdated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
   [ServerEvent.ChatRemoved]: ({ chatId }) => useChatsStore.getState().chatRemoved(chatId),
-  [ServerEvent.ContactRequest]: ({ request }) => useContactsStore.getState().requestReceived(request),
-  [ServerEvent.ContactAccepted]: ({ contact }) => useContactsStore.getState().contactAdded(contact),
+  [ServerEvent.PresenceOnline]: ({ userId }) => contacts().presenceChanged(userId, { online: true }),
+  [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) =>
+    contacts().presenceChanged(userId, { online: false, lastSeenAt }),
+  [ServerEvent.ContactRequest]: ({ request }) => {
+    const currentUserId = useSessionStore.getState().user?.id;
+    if (currentUserId) receiveContactRequest(request, currentUserId);
+  },
+  [ServerEvent.ContactRequestRemoved]: ({ requestId }) => contacts().requestRemoved(requestId),
+  [ServerEvent.ContactAccepted]: ({ contact }) => contacts().contactAdded(contact),
+  [ServerEvent.ContactRemoved]: ({ userId }) => contacts().contactRemoved(userId),
 };
 
 /** While offline we may have missed events: fetch the chat list and the opened chats again. */

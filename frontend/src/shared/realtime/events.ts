@@ -1,4 +1,4 @@
-import type { Chat, Contact, IncomingContactRequest, Message } from '../api/types';
+import type { Chat, Contact, ContactRequest, Message } from '../api/types';
 
 /** Server → client event names (contract: "Socket.IO"). */
 export const ServerEvent = {
@@ -8,9 +8,14 @@ export const ServerEvent = {
   ChatCreated: 'chat:created',
   ChatUpdated: 'chat:updated',
   ChatRemoved: 'chat:removed',
-  // Not in the written contract yet: the backend sends these so the contacts page stays live.
+  PresenceOnline: 'presence:online',
+  PresenceOffline: 'presence:offline',
+  // Not in the written contract yet: the backend sends these to both people's devices so that the
+  // contacts page and profiles stay live.
   ContactRequest: 'contact:request',
+  ContactRequestRemoved: 'contact:request:removed',
   ContactAccepted: 'contact:accepted',
+  ContactRemoved: 'contact:removed',
 } as const;
 
 /** Client → server event names. */
@@ -25,8 +30,16 @@ export interface ServerToClientEvents {
   [ServerEvent.ChatCreated]: (payload: { chat: Chat }) => void;
   [ServerEvent.ChatUpdated]: (payload: { chat: Chat }) => void;
   [ServerEvent.ChatRemoved]: (payload: { chatId: string }) => void;
-  [ServerEvent.ContactRequest]: (payload: { request: IncomingContactRequest }) => void;
+  [ServerEvent.PresenceOnline]: (payload: { userId: string }) => void;
+  [ServerEvent.PresenceOffline]: (payload: { userId: string; lastSeenAt: string }) => void;
+  /** Sent to the recipient, and to the sender's other devices. */
+  [ServerEvent.ContactRequest]: (payload: { request: ContactRequest }) => void;
+  /** Declined or cancelled, by either side. */
+  [ServerEvent.ContactRequestRemoved]: (payload: { requestId: string }) => void;
+  /** `contact.user` is the other person. */
   [ServerEvent.ContactAccepted]: (payload: { contact: Contact }) => void;
+  /** `userId` is no longer our contact, whoever removed whom. */
+  [ServerEvent.ContactRemoved]: (payload: { userId: string }) => void;
 }
 
 export interface AckError {

@@ -30,6 +30,7 @@ export class RealtimeUnavailableError extends Error {
 }
 
 const ACK_TIMEOUT_MS = 8_000;
+const RECONNECT_AFTER_FAILED_REFRESH_MS = 5_000;
 
 let socket: RealtimeSocket | null = null;
 
@@ -47,6 +48,22 @@ export function connectRealtime(options: RealtimeOptions): void {
     if (hasConnected) options.onReconnect();
     hasConnected = true;
     refreshedSinceConnect = false;
+  });
+  connection.on('disconnect', (reason) => {
+    // The server closes the connections of a device whose session was revoked, and Socket.IO does not
+    // reconnect after a server-side disconnect. The access token may well still be valid, so ask for a new
+    // one: a refusal ends the session (and this socket); success means we were only dropped, so come back.
+    if (reason !== 'io server disconnect') return;
+    options.refreshAccessToken().then(
+      () => {
+        if (socket === connection) connection.connect();
+      },
+      // A network failure rather than a refusal: try again later, unless the session ended meanwhile.
+      () =>
+        setTimeout(() => {
+          if (socket === connection) connection.connect();
+        }, RECONNECT_AFTER_FAILED_REFRESH_MS),
+    );
   });
   connection.on('connect_error', (error) => {
     // Socket.IO does not retry a connection its server middleware refused. Refresh once per

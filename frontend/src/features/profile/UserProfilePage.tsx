@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { getErrorMessage, hasStatus } from '../../shared/api/errors';
+import type { UserProfile } from '../../shared/api/types';
+import { describePresence } from '../../shared/lib/presence';
+import { Avatar } from '../../shared/ui/Avatar';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { selectCurrentUser, useSessionStore } from '../auth';
+import { loadContacts, useContactsStore, useRelationship } from '../contacts';
+import { fetchUserProfile } from './profileApi';
+import { ProfileActions } from './ProfileActions';
+
+/** /users/:userId. Keyed by the id, so nothing of one profile shows while the next one loads. */
+export function UserProfilePage() {
+  const { userId = '' } = useParams();
+  return <UserProfileView key={userId} userId={userId} />;
+}
+
+type Loaded = { state: 'loading' } | { state: 'found'; profile: UserProfile } | { state: 'failed'; error: string };
+
+function UserProfileView({ userId }: { userId: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    fetchUserProfile(userId).then(
+      (profile) => setLoaded({ state: 'found', profile }),
+      (error: unknown) =>
+        setLoaded({
+          state: 'failed',
+          error: hasStatus(error, 404) ? 'There is no user with this address.' : getErrorMessage(error),
+        }),
+    );
+    // The buttons depend on pending requests, which only the contact lists know.
+    if (!useContactsStore.getState().loaded) void loadContacts();
+  }, [userId]);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col bg-slate-50">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+        <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
+          <span aria-hidden="true">←</span> Back to chat list
+        </Link>
+        <p className="text-lg font-semibold text-slate-900">Profile</p>
+      </header>
+      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">
+        {loaded.state === 'loading' && <p className="text-sm text-slate-500">Loading profile…</p>}
+        {loaded.state === 'failed' && (
+          <>
+            <h1 className="text-lg font-semibold text-slate-900">Profile unavailable</h1>
+            <ErrorAlert message={loaded.error} />
+          </>
+        )}
+        {loaded.state === 'found' && <ProfileCard user={loaded.profile} />}
+      </div>
+    </div>
+  );
+}
+
+function ProfileCard({ user }: { user: UserProfile }) {
+  const currentUserId = useSessionStore(selectCurrentUser)?.id;
+  const relationship = useRelationship(user.id);
+  const isMe = user.id === currentUserId;
+  // Until the contact lists are loaded, the profile's own answer tells whether we are contacts.
+  const known =
+    relationship.kind === 'unknown'
+      ? { kind: user.isContact ? ('contact' as const) : ('none' as const) }
+      : relationship;
+
+  return (
+    <section aria-labelledby="profile-name" className="flex flex-col gap-4 rounded-xl bg-white p-6 shadow-sm">
+      <div className="flex items-center gap-4">
+        <Avatar name={user.displayName} url={user.avatarUrl} />
+        <div className="min-w-0">
+          <h1 id="profile-name" className="truncate text-xl font-semibold text-slate-900">
+            {user.displayName}
+          </h1>
+          <p className="truncate text-sm text-slate-500">@{user.username}</p>
+          <p className="text-sm text-slate-600">
+            {user.online && <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-green-500" />}
+            {describePresence(user)}
+          </p>
+        </div>
+      </div>
+      {isMe ? (
+        <p className="text-sm text-slate-600">
+          This is you.{' '}
+          <Link to="/settings/profile" className="font-medium text-blue-700 hover:underline">
+            Edit your profile
+          </Link>
+        </p>
+      ) : (
+        <ProfileActions user={user} relationship={known} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { User } from '../api/types';
+import { describePresence } from '../lib/presence';
+
+interface PresenceDotProps {
+  user: Pick<User, 'online' | 'lastSeenAt'>;
+}
+
+/** A dot on the corner of an avatar (put both in a `relative` box); named "Online" or "Offline" for screen readers. */
+export function PresenceDot({ user }: PresenceDotProps) {
+  return (
+    <span
+      role="img"
+      aria-label={user.online ? 'Online' : 'Offline'}
+      title={describePresence(user)}
+      className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full ring-2 ring-white ${
+        user.online ? 'bg-green-500' : 'bg-slate-300'
+      }`}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+interface StatusMessageProps {
+  message: string | null;
+}
+
+/** A confirmation that something worked; announced politely by screen readers. */
+export function StatusMessage({ message }: StatusMessageProps) {
+  return (
+    <p role="status" className="text-sm text-green-700 empty:hidden">
+      {message}
+    </p>
+  );
+}
