@@ -64,6 +64,7 @@ export async function createMessengerServer(
     presence,
     logger,
     corsOrigin: config.FRONTEND_URL,
+    eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perSeconds: 10 } : undefined,
     onOffline: async (userId: string) => {
       typing.stopAll(userId);
       await usersRepository.markSeen(userId, new Date());

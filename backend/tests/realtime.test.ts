@@ -98,3 +98,20 @@ it('shows a user online while any device is connected, and records when they wer
   expect(seen?.online).toBe(false);
   expect(new Date(seen?.lastSeenAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000);
 });
+
+it('answers a flood of events from one socket with RATE_LIMITED errors and keeps serving the others', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  const flooder = await connectAs(alice);
+  const calm = await connectAs(alice);
+  const answers = await Promise.all(
+    Array.from({ length: 100 }, () => flooder.timeout(5_000).emitWithAck('typing:start', { chatId })),
+  );
+  const refused = answers.filter((answer) => !answer.ok);
+  expect(refused.length).toBeGreaterThanOrEqual(40);
+  expect(refused[0]).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+  expect(flooder.connected).toBe(true);
+  expect(await calm.timeout(5_000).emitWithAck('typing:stop', { chatId })).toEqual({ ok: true });
+});

@@ -18,6 +18,13 @@ export type SocketHandlers = Record<string, SocketHandler<any>>; // eslint-disab
  * Runs one client event: validates the payload with the module's schema, calls the service and answers the
  * acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
  */
+/** Answers a client event's acknowledgement (when it asked for one) with an error, without running it. */
+export function refuse(args: unknown[], error: AppError): void {
+  const last = args[args.length - 1];
+  if (typeof last !== 'function') return;
+  (last as (response: AckError) => void)({ ok: false, error: { code: error.code, message: error.message } });
+}
+
 export async function runHandler(
   handler: SocketHandler,
   userId: string,

@@ -1,8 +1,10 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
+import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TokenService } from '../modules/auth/tokens';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
-import { runHandler, type SocketHandlers } from './handlers';
+import { refuse, runHandler, type SocketHandlers } from './handlers';
 import type { Presence } from './presence';
 
 interface SocketData {
@@ -17,6 +19,8 @@ export interface SocketServerOptions {
   presence: Presence;
   /** Called when a user's last device disconnects (their "last seen" moment). */
   onOffline(userId: string): Promise<void>;
+  /** Token bucket per socket over all client events; undefined turns it off (load tests). */
+  eventLimit?: { events: number; perSeconds: number };
   logger: Logger;
   corsOrigin: string;
 }
@@ -43,19 +47,35 @@ export function createSocketServer(options: SocketServerOptions): MessengerServe
   return io;
 }
 
+const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
+
 /** Wires the feature modules' client events onto every new connection. */
 export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
+  const limiter = options.eventLimit
+    ? new RateLimiterMemory({ points: options.eventLimit.events, duration: options.eventLimit.perSeconds })
+    : undefined;
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
     void options.presence.connected(userId);
     socket.on('disconnect', async () => {
+      await limiter?.delete(socket.id);
       if (await options.presence.disconnected(userId)) {
         await options.onOffline(userId).catch((error: unknown) => options.logger.warn({ err: error }, 'last seen'));
       }
     });
     for (const [event, handler] of Object.entries(handlers)) {
-      socket.on(event, (...args: unknown[]) => void runHandler(handler, userId, args, options.logger));
+      socket.on(event, async (...args: unknown[]) => {
+        if (
+          limiter &&
+          !(await limiter.consume(socket.id).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return refuse(args, FLOODING);
+        await runHandler(handler, userId, args, options.logger);
+      });
     }
   });
 }
