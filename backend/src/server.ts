@@ -40,6 +40,8 @@ import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
 import { LocalPresence } from './realtime/presence';
+import { PresenceRepository } from './modules/presence/presence.repository';
+import { PresenceService } from './modules/presence/presence.service';
 import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
 
 export interface MessengerServerHandle {
@@ -58,16 +60,15 @@ export async function createMessengerServer(
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
   const presence = new LocalPresence();
   const httpServer = createServer();
-  const usersRepository = new UsersRepository(prisma);
   const socketOptions = {
     tokens,
-    presence,
     logger,
     corsOrigin: config.FRONTEND_URL,
     eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perSeconds: 10 } : undefined,
-    onOffline: async (userId: string) => {
-      typing.stopAll(userId);
-      await usersRepository.markSeen(userId, new Date());
+    // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
+    connections: {
+      connected: (userId: string) => presenceService.connected(userId),
+      disconnected: (userId: string) => presenceService.disconnected(userId),
     },
   };
   const io = createSocketServer(socketOptions);
@@ -100,7 +101,7 @@ export async function createMessengerServer(
     },
     events,
   );
-  const users = new UsersService(usersRepository, userPresenter);
+  const users = new UsersService(new UsersRepository(prisma), userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
@@ -108,6 +109,9 @@ export async function createMessengerServer(
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), chats, events);
   const typing = new TypingService(chats, events);
+  const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
+    typing.stopAll(userId),
+  );
 
   const publicApi = Router();
   publicApi.use(

@@ -91,7 +91,7 @@ it('shows a user online while any device is connected, and records when they wer
   const before = Date.now();
   laptop.disconnect();
   let seen: { online: boolean; lastSeenAt: string | null } | undefined;
-  for (let attempt = 0; attempt < 50 && !seen?.lastSeenAt; attempt++) {
+  for (let attempt = 0; attempt < 120 && !seen?.lastSeenAt; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     seen = (await profile()).user;
   }
@@ -115,3 +115,31 @@ it('answers a flood of events from one socket with RATE_LIMITED errors and keeps
   expect(flooder.connected).toBe(true);
   expect(await calm.timeout(5_000).emitWithAck('typing:stop', { chatId })).toEqual({ ok: true });
 });
+
+it('pushes presence to contacts only, and a reload within the grace period does not blink offline', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  const stranger = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const bobSocket = await connectAs(bob);
+  const strangerSocket = await connectAs(stranger);
+  const strangerHeard: string[] = [];
+  strangerSocket.onAny((event: string) => strangerHeard.push(event));
+
+  const online = nextEvent<{ userId: string }>(bobSocket, 'presence:online');
+  const first = await connectAs(alice);
+  expect((await online).userId).toBe(alice.id);
+
+  const offlineEvents: unknown[] = [];
+  bobSocket.on('presence:offline', (event: unknown) => offlineEvents.push(event));
+  first.disconnect();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const reloaded = await connectAs(alice);
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
+  expect(offlineEvents).toEqual([]);
+
+  const offline = nextEvent<{ userId: string; lastSeenAt: string }>(bobSocket, 'presence:offline', 8_000);
+  reloaded.disconnect();
+  expect(await offline).toEqual({ userId: alice.id, lastSeenAt: expect.any(String) });
+  expect(strangerHeard.filter((event) => event.startsWith('presence:'))).toEqual([]);
+}, 20_000);

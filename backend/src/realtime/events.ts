@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   'message:read': (payload: { chatId: string; userId: string; seq: number }) => void;
   'typing:start': (payload: { chatId: string; userId: string }) => void;
   'typing:stop': (payload: { chatId: string; userId: string }) => void;
+  'presence:online': (payload: { userId: string }) => void;
+  'presence:offline': (payload: { userId: string; lastSeenAt: string }) => void;
   'chat:created': (payload: { chat: ChatDto }) => void;
   'chat:updated': (payload: { chat: ChatDto }) => void;
   'chat:removed': (payload: { chatId: string }) => void;

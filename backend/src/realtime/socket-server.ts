@@ -5,7 +5,6 @@ import type { Logger } from '../lib/logger';
 import type { TokenService } from '../modules/auth/tokens';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
-import type { Presence } from './presence';
 
 interface SocketData {
   userId: string;
@@ -16,9 +15,8 @@ export type MessengerServer = Server<Record<string, never>, ServerToClientEvents
 
 export interface SocketServerOptions {
   tokens: TokenService;
-  presence: Presence;
-  /** Called when a user's last device disconnects (their "last seen" moment). */
-  onOffline(userId: string): Promise<void>;
+  /** Told of every device that connects and disconnects (presence). */
+  connections: { connected(userId: string): Promise<void>; disconnected(userId: string): Promise<void> };
   /** Token bucket per socket over all client events; undefined turns it off (load tests). */
   eventLimit?: { events: number; perSeconds: number };
   logger: Logger;
@@ -57,12 +55,11 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
-    void options.presence.connected(userId);
+    const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
+    options.connections.connected(userId).catch(logFailure);
     socket.on('disconnect', async () => {
       await limiter?.delete(socket.id);
-      if (await options.presence.disconnected(userId)) {
-        await options.onOffline(userId).catch((error: unknown) => options.logger.warn({ err: error }, 'last seen'));
-      }
+      await options.connections.disconnected(userId).catch(logFailure);
     });
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event, async (...args: unknown[]) => {

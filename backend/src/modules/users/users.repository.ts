@@ -51,10 +51,6 @@ export class UsersRepository {
     return this.db.user.update({ where: { id }, data, select: privateUserSelect });
   }
 
-  async markSeen(id: string, at: Date): Promise<void> {
-    await this.db.user.updateMany({ where: { id }, data: { lastSeenAt: at } });
-  }
-
   async ownsAttachment(userId: string, attachmentId: string): Promise<boolean> {
     return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId } })) > 0;
   }
