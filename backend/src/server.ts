@@ -39,7 +39,9 @@ import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
+import { MemoryEventLog, RedisEventLog } from './realtime/event-log';
 import { LocalPresence } from './realtime/presence';
+import { syncSocketHandlers } from './realtime/sync.socket';
 import { PresenceRepository } from './modules/presence/presence.repository';
 import { PresenceService } from './modules/presence/presence.service';
 import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
@@ -75,7 +77,8 @@ export async function createMessengerServer(
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
-  const events = new SocketPublisher(io);
+  const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
+  const events = new SocketPublisher(io, eventLog, logger);
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -147,7 +150,12 @@ export async function createMessengerServer(
   io.attach(httpServer);
   attachHandlers(
     io,
-    { ...messageSocketHandlers(messages), ...receiptSocketHandlers(receipts), ...typingSocketHandlers(typing) },
+    {
+      ...messageSocketHandlers(messages),
+      ...receiptSocketHandlers(receipts),
+      ...typingSocketHandlers(typing),
+      ...syncSocketHandlers(eventLog),
+    },
     socketOptions,
   );
 

@@ -28,13 +28,20 @@ export interface ServerToClientEvents {
 export type ServerEvent = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
 
+export interface PublishOptions {
+  /** Current state rather than a change (presence): not recorded for replay; a reconnecting client refetches it. */
+  transient?: boolean;
+  /** Also transient, and may be dropped for a client that is not ready (typing). */
+  volatile?: boolean;
+}
+
 export interface EventPublisher {
   /** Delivers to every connected device of each user, on whichever instance it is connected. */
   toUsers<E extends ServerEvent>(
     userIds: readonly string[],
     event: E,
     payload: ServerEventPayload<E>,
-    options?: { volatile?: boolean },
+    options?: PublishOptions,
   ): void;
   /** Closes the live connections of one signed-out device, on every instance. */
   endSession(sessionId: string): void;

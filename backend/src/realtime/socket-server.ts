@@ -2,6 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { EventLog } from './event-log';
 import type { TokenService } from '../modules/auth/tokens';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
@@ -77,15 +78,37 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
   });
 }
 
+/**
+ * Emits events to users' rooms. A state-changing event is first recorded in the replay log, and goes out with its
+ * `cursor`; events leave this instance in the order they were published. Volatile ones (typing) skip the log.
+ */
 export class SocketPublisher implements EventPublisher {
-  constructor(private readonly io: MessengerServer) {}
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly io: MessengerServer,
+    private readonly log: EventLog,
+    private readonly logger: Logger,
+  ) {}
 
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
     const rooms = userIds.map(userRoom);
-    const target = options?.volatile ? this.io.volatile.to(rooms) : this.io.to(rooms);
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
-    (target.emit as (event: string, payload: unknown) => boolean)(event, payload);
+    const emit = (target: { emit: unknown }, body: unknown) =>
+      (target.emit as (event: string, payload: unknown) => boolean)(event, body);
+    if (options?.volatile || options?.transient) {
+      emit(options.volatile ? this.io.volatile.to(rooms) : this.io.to(rooms), payload);
+      return;
+    }
+    this.queue = this.queue.then(async () => {
+      const cursor = await this.log.append(userIds, event, payload).catch((error: unknown) => {
+        // The database has the change; clients that miss the push catch up by seq.
+        this.logger.error({ err: error, event }, 'replay log unavailable; event sent without a cursor');
+        return undefined;
+      });
+      emit(this.io.to(rooms), cursor ? { ...payload, cursor } : payload);
+    });
   };
 
   endSession(sessionId: string): void {

@@ -109,7 +109,12 @@ describe('reactions', () => {
     const memberSocket = await sockets.connect(server.url, member.accessToken);
     await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji: '👍' }).expect(200);
     await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji: '👍' }).expect(200);
-    const pushed = nextEvent<{ messageId: string; reactions: unknown[] }>(memberSocket, 'reaction:updated');
+    const pushed = nextEvent<{ messageId: string; reactions: { count: number }[] }>(
+      memberSocket,
+      'reaction:updated',
+      5_000,
+      (event) => event.reactions[0]?.count === 2,
+    );
     const both = await api()
       .post(`/api/messages/${message.id}/reactions`)
       .set(member.auth)
@@ -117,6 +122,7 @@ describe('reactions', () => {
       .expect(200);
     expect(both.body.reactions).toEqual([{ emoji: '👍', count: 2, userIds: [owner.id, member.id] }]);
     expect((await pushed).reactions).toEqual(both.body.reactions);
+    expect(await pushed).toMatchObject({ messageId: message.id, cursor: expect.any(String) });
 
     await api().post(`/api/messages/${message.id}/reactions`).set(member.auth).send({ emoji: '👩🏽‍💻' }).expect(200);
     await api().post(`/api/messages/${message.id}/reactions`).set(member.auth).send({ emoji: '🇺🇦' }).expect(200);

@@ -61,7 +61,10 @@ export class PresenceService {
     payload: { userId: string; lastSeenAt?: string },
   ): Promise<void> {
     const audience = await this.repository.audience(userId);
-    if (event === 'presence:online') this.events.toUsers(audience, event, { userId });
-    else this.events.toUsers(audience, event, { userId, lastSeenAt: payload.lastSeenAt ?? new Date().toISOString() });
+    if (event === 'presence:online') this.events.toUsers(audience, event, { userId }, { transient: true });
+    else {
+      const lastSeenAt = payload.lastSeenAt ?? new Date().toISOString();
+      this.events.toUsers(audience, event, { userId, lastSeenAt }, { transient: true });
+    }
   }
 }

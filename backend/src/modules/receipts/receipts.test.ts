@@ -42,7 +42,7 @@ it('tells the sender (all devices) when the recipient got and read messages, and
 
   const delivered = nextEvent<{ chatId: string; userId: string; seq: number }>(aliceSocket, 'message:delivered');
   expect(await bobPhone.timeout(5_000).emitWithAck('message:delivered', { chatId, seq: 3 })).toEqual({ ok: true });
-  expect(await delivered).toEqual({ chatId, userId: bob.id, seq: 3 });
+  expect(await delivered).toEqual({ chatId, userId: bob.id, seq: 3, cursor: expect.any(String) });
 
   const readBySender = nextEvent<{ seq: number }>(aliceSocket, 'message:read');
   const readOnOtherDevice = nextEvent<{ seq: number }>(bobLaptop, 'message:read');

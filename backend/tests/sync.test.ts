@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { nextEvent, TestSockets } from './helpers/sockets';
+import { startTestServer, type TestServer } from './helpers/test-server';
+import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+
+let server: TestServer;
+const sockets = new TestSockets();
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => sockets.disconnectAll());
+afterAll(() => server.close());
+
+it('replays everything a device missed while offline, in order, then nothing', async () => {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  const chatId = await openDirectChat(server, alice, bob);
+  const api = () => request(server.url);
+
+  const bobPhone = await sockets.connect(server.url, bob.accessToken);
+  const { cursor: before } = await bobPhone.timeout(5_000).emitWithAck('sync', { cursor: null });
+  const live = nextEvent<{ cursor: string }>(bobPhone, 'message:new');
+  const first = await api()
+    .post(`/api/chats/${chatId}/messages`)
+    .set(alice.auth)
+    .send({ clientMsgId: 's1', content: 'while you were here' });
+  const { cursor: seen } = await live;
+  expect(seen).toEqual(expect.any(String));
+  bobPhone.disconnect();
+
+  // Bob's phone is offline: a message, an edit, a reaction, a deletion and a read receipt happen.
+  const second = await api()
+    .post(`/api/chats/${chatId}/messages`)
+    .set(alice.auth)
+    .send({ clientMsgId: 's2', content: 'while you were away' });
+  await api().put(`/api/messages/${first.body.message.id}`).set(alice.auth).send({ content: 'edited' });
+  await api().post(`/api/messages/${second.body.message.id}/reactions`).set(alice.auth).send({ emoji: '🎉' });
+  await api().delete(`/api/messages/${first.body.message.id}`).set(alice.auth);
+  const bobLaptop = await sockets.connect(server.url, bob.accessToken);
+  await bobLaptop.timeout(5_000).emitWithAck('message:read', { chatId, seq: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+
+  const phoneAgain = await sockets.connect(server.url, bob.accessToken);
+  const replay = await phoneAgain.timeout(5_000).emitWithAck('sync', { cursor: seen });
+  expect(replay.ok).toBe(true);
+  expect(replay.events.map((entry: { event: string }) => entry.event)).toEqual([
+    'message:new',
+    'message:edited',
+    'reaction:updated',
+    'message:deleted',
+    'message:delivered',
+    'message:read',
+  ]);
+  expect(replay.events[0].payload.message.content).toBe('while you were away');
+  expect(replay.hasMore).toBe(false);
+
+  const fromStart = await phoneAgain.timeout(5_000).emitWithAck('sync', { cursor: before });
+  expect(fromStart.events).toHaveLength(7);
+  const nothingNew = await phoneAgain.timeout(5_000).emitWithAck('sync', { cursor: replay.cursor });
+  expect(nothingNew).toEqual({ ok: true, events: [], cursor: replay.cursor, hasMore: false });
+});
+
+it('answers a cursor it cannot honour with CURSOR_EXPIRED', async () => {
+  const alice = await registerUser(server);
+  const socket = await sockets.connect(server.url, alice.accessToken);
+  expect(await socket.timeout(5_000).emitWithAck('sync', { cursor: 'other-epoch.12' })).toMatchObject({
+    ok: false,
+    error: { code: 'CURSOR_EXPIRED' },
+  });
+  expect((await socket.timeout(5_000).emitWithAck('sync', { cursor: 42 })).ok).toBe(false);
+});
