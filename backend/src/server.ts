@@ -66,6 +66,7 @@ export async function createMessengerServer(
     tokens,
     logger,
     corsOrigin: config.FRONTEND_URL,
+    reauthGraceMs: config.SOCKET_REAUTH_GRACE_MS,
     eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perSeconds: 10 } : undefined,
     // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
     connections: {

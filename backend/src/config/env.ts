@@ -46,6 +46,8 @@ const envSchema = z
     JWT_ACCESS_EXPIRY: duration.default(15 * 60_000),
     JWT_REFRESH_EXPIRY: duration.default(7 * 86_400_000),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
+    SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),

@@ -10,6 +10,7 @@ import { refuse, runHandler, type SocketHandlers } from './handlers';
 interface SocketData {
   userId: string;
   sessionId: string;
+  expiresAt: number;
 }
 
 export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -18,6 +19,8 @@ export interface SocketServerOptions {
   tokens: TokenService;
   /** Told of every device that connects and disconnects (presence). */
   connections: { connected(userId: string): Promise<void>; disconnected(userId: string): Promise<void> };
+  /** How long a socket whose token expired has to send `auth:refresh`. */
+  reauthGraceMs: number;
   /** Token bucket per socket over all client events; undefined turns it off (load tests). */
   eventLimit?: { events: number; perSeconds: number };
   logger: Logger;
@@ -36,14 +39,49 @@ export function createSocketServer(options: SocketServerOptions): MessengerServe
     try {
       if (typeof token !== 'string') throw new Error('missing token');
       const claims = options.tokens.verifyAccess(token);
-      socket.data.userId = claims.userId;
-      socket.data.sessionId = claims.sessionId;
+      socket.data = claims;
       next();
     } catch {
       next(new Error('unauthorized'));
     }
   });
   return io;
+}
+
+/**
+ * A connection outlives its access token: when the token expires the client is sent `auth:expired` and must answer
+ * `auth:refresh {token}` with a fresh token of the same session within the grace period, or it is disconnected.
+ */
+function watchTokenExpiry(socket: Socket, tokens: TokenService, graceMs: number): void {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const { expiresAt } = socket.data as SocketData;
+    timer = setTimeout(
+      () => {
+        socket.emit('auth:expired', {});
+        timer = setTimeout(() => socket.disconnect(true), graceMs);
+      },
+      Math.max(0, expiresAt - Date.now()),
+    );
+  };
+  socket.on('auth:refresh', (payload: unknown, ack?: unknown) => {
+    const answer = typeof ack === 'function' ? (ack as (response: unknown) => void) : () => undefined;
+    const token = (payload as { token?: unknown } | null)?.token;
+    try {
+      if (typeof token !== 'string') throw new Error('missing token');
+      const claims = tokens.verifyAccess(token);
+      const current = socket.data as SocketData;
+      if (claims.userId !== current.userId || claims.sessionId !== current.sessionId) throw new Error('other session');
+      socket.data = claims;
+      schedule();
+      answer({ ok: true });
+    } catch {
+      answer({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A fresh access token of this session is needed' } });
+    }
+  });
+  socket.on('disconnect', () => clearTimeout(timer));
+  schedule();
 }
 
 const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
@@ -56,6 +94,7 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
+    watchTokenExpiry(socket, options.tokens, options.reauthGraceMs);
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
     options.connections.connected(userId).catch(logFailure);
     socket.on('disconnect', async () => {

@@ -7,6 +7,10 @@ export interface AccessClaims {
   sessionId: string;
 }
 
+export interface VerifiedAccess extends AccessClaims {
+  expiresAt: number;
+}
+
 const ALGORITHM = 'HS256';
 const ACCESS_TYPE = 'access';
 
@@ -26,7 +30,7 @@ export class TokenService {
     });
   }
 
-  verifyAccess(token: string): AccessClaims {
+  verifyAccess(token: string): VerifiedAccess {
     try {
       const payload = jwt.verify(token, this.accessSecret, { algorithms: [ALGORITHM] });
       if (
@@ -37,7 +41,7 @@ export class TokenService {
       ) {
         throw unauthorized('Invalid access token');
       }
-      return { userId: payload.sub, sessionId: payload.sid };
+      return { userId: payload.sub, sessionId: payload.sid, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthorized('Access token expired');
       throw unauthorized('Invalid access token');
