@@ -41,6 +41,7 @@ import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
 import { MemoryEventLog, RedisEventLog } from './realtime/event-log';
 import { LocalPresence } from './realtime/presence';
+import { RedisPresence } from './realtime/redis-presence';
 import { syncSocketHandlers } from './realtime/sync.socket';
 import { PresenceRepository } from './modules/presence/presence.repository';
 import { PresenceService } from './modules/presence/presence.service';
@@ -60,7 +61,6 @@ export async function createMessengerServer(
   logger: Logger,
 ): Promise<MessengerServerHandle> {
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
-  const presence = new LocalPresence();
   const httpServer = createServer();
   const socketOptions = {
     tokens,
@@ -78,6 +78,10 @@ export async function createMessengerServer(
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
+  const presence = redis
+    ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), logger)
+    : new LocalPresence();
+  if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
   const events = new SocketPublisher(io, eventLog, logger);
   const limiters = createRateLimiters(
@@ -116,6 +120,7 @@ export async function createMessengerServer(
   const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
     typing.stopAll(userId),
   );
+  await presenceService.start();
 
   const publicApi = Router();
   publicApi.use(
@@ -170,6 +175,7 @@ export async function createMessengerServer(
     close: async () => {
       // io.close() disconnects every socket and closes the HTTP server.
       await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await presenceService.stop();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
   };

@@ -1,4 +1,4 @@
-import { TestSockets } from './helpers/sockets';
+import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { makeContacts, openDirectChat, registerUser } from './helpers/users';
@@ -37,3 +37,22 @@ it('delivers a message sent through one instance to a recipient connected to ano
   const ready = await fetch(`${second.url}/ready`);
   expect(ready.status).toBe(200);
 });
+
+it('shows presence across instances: connected on one, seen online through the other', async () => {
+  const [first, second] = instances as [TestServer, TestServer];
+  const alice = await registerUser(first);
+  const bob = await registerUser(first);
+  await makeContacts(first, alice, bob);
+  const bobSocket = await sockets.connect(second.url, bob.accessToken);
+  const online = nextEvent<{ userId: string }>(bobSocket, 'presence:online');
+  const aliceSocket = await sockets.connect(first.url, alice.accessToken);
+  expect((await online).userId).toBe(alice.id);
+  const profile = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
+  expect(((await profile.json()) as { user: { online: boolean } }).user.online).toBe(true);
+
+  const offline = nextEvent<{ userId: string }>(bobSocket, 'presence:offline', 8_000);
+  aliceSocket.disconnect();
+  expect((await offline).userId).toBe(alice.id);
+  const after = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
+  expect(((await after.json()) as { user: { online: boolean } }).user.online).toBe(false);
+}, 15_000);

@@ -8,10 +8,22 @@ export interface Presence {
   connected(userId: string): Promise<boolean>;
   /** Returns true when this was the user's last connected device. */
   disconnected(userId: string): Promise<boolean>;
+  /** `onLost`: users who went offline without disconnecting here (their instance died). */
+  start(onLost: (userIds: string[]) => void): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export class LocalPresence implements Presence {
   private readonly connections = new Map<string, number>();
+
+  /** Nothing to start or stop: a single node's sockets all disconnect through this process. */
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
 
   isOnline(userId: string): boolean {
     return this.connections.has(userId);

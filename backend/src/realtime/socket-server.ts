@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { EventLog } from './event-log';
+import type { PresenceChange } from './redis-presence';
 import type { TokenService } from '../modules/auth/tokens';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
@@ -13,7 +14,12 @@ interface SocketData {
   expiresAt: number;
 }
 
-export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between instances (through the Redis adapter). */
+interface InterServerEvents {
+  presence: (change: PresenceChange) => void;
+}
+
+export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServerOptions {
   tokens: TokenService;

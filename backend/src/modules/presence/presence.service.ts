@@ -22,6 +22,19 @@ export class PresenceService {
     private readonly graceMs = OFFLINE_GRACE_MS,
   ) {}
 
+  /** Starts the tracker; users it finds gone with a dead instance go offline like any other. */
+  start(): Promise<void> {
+    return this.tracker.start((userIds) => {
+      for (const userId of userIds) void this.wentOffline(userId);
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.goingOffline.values()) clearTimeout(timer);
+    this.goingOffline.clear();
+    await this.tracker.stop();
+  }
+
   async connected(userId: string): Promise<void> {
     if (!(await this.tracker.connected(userId))) return;
     const pending = this.goingOffline.get(userId);
