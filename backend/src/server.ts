@@ -145,6 +145,7 @@ export async function createMessengerServer(
     publicApi,
     api,
     frontendDist: config.FRONTEND_DIST ?? join(REPO_ROOT, 'frontend', 'dist'),
+    instanceName: config.INSTANCE_NAME,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));

@@ -13,6 +13,7 @@ export interface AppOptions {
   /** Routers mounted under /api behind the access-token check. */
   api: Router;
   isReady(): Promise<boolean>;
+  instanceName: string;
   frontendDist?: string;
 }
 
@@ -29,7 +30,7 @@ export function createApp(options: AppOptions): Express {
   );
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', instance: options.instanceName });
   });
   app.get('/ready', async (_req, res) => {
     const ready = await options.isReady().catch(() => false);
