@@ -233,7 +233,9 @@ it('loses nothing and duplicates nothing when an instance is killed mid-traffic'
   expect(userMessages.map((row) => row.client_msg_id).sort()).toEqual(everythingSent);
   expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
   expect(userMessages).toHaveLength(CLIENTS * 12);
-  console.log(`chaos: ${moved} of ${CLIENTS} clients moved to the survivor; ${userMessages.length} messages, each once`);
+  console.log(
+    `chaos: ${moved} of ${CLIENTS} clients moved to the survivor; ${userMessages.length} messages, each once`,
+  );
 
   // Every device converges to exactly the server's history: pushes, then sync, then gaps by seq.
   await new Promise((resolve) => setTimeout(resolve, 500));
