@@ -83,8 +83,8 @@ class ChaosClient {
     this.socket = nginx.socket(token, localAddress, { reconnectionDelay: 100, reconnectionDelayMax: 500 });
     this.socket.on(
       'message:new',
-      ({ message, cursor }: { message: { seq: number; clientMsgId: string }; cursor?: string }) => {
-        this.received.set(message.seq, message.clientMsgId);
+      ({ message, cursor }: { message: { seq: number; clientMsgId: string | null }; cursor?: string }) => {
+        this.received.set(message.seq, message.clientMsgId ?? '');
         if (cursor) this.cursor = cursor;
       },
     );
@@ -135,7 +135,7 @@ class ChaosClient {
         event: string;
         payload: { message: { seq: number; clientMsgId: string } };
       }[]) {
-        if (event === 'message:new') this.received.set(payload.message.seq, payload.message.clientMsgId);
+        if (event === 'message:new') this.received.set(payload.message.seq, payload.message.clientMsgId ?? '');
       }
       this.cursor = answer.cursor;
       more = answer.hasMore;

@@ -42,6 +42,8 @@ export function createRateLimiters(settings: RateLimitSettings, redis: Redis | u
     rateLimit({
       standardHeaders: 'draft-7',
       legacyHeaders: false,
+      // A Redis outage must not take the API down with it: fail open, the limiter resumes when Redis does.
+      passOnStoreError: true,
       store: redis
         ? new RedisStore({
             prefix: `rl:${prefix}:`,
