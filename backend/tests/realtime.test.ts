@@ -1,15 +1,10 @@
 import type { Socket } from 'socket.io-client';
-import { nextEvent, TestSockets } from './helpers/sockets';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { nextEvent, useTestSockets } from './helpers/sockets';
+import { useTestServer } from './helpers/test-server';
 import { makeContacts, openDirectChat, registerUser, type TestUser } from './helpers/users';
 
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer();
 
 const connectAs = (
   user: TestUser | { accessToken: string },

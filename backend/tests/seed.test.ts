@@ -1,12 +1,8 @@
 import request from 'supertest';
 import { SEED_PASSWORD, seed } from '../src/db/seed';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { useTestServer } from './helpers/test-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 it('seeds users who can sign in and find their chats and history, once', async () => {
   expect(await seed(server.prisma, 4)).toBe('seeded');

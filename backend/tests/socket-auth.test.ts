@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { nextEvent, TestSockets } from './helpers/sockets';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { nextEvent, useTestSockets } from './helpers/sockets';
+import { useTestServer } from './helpers/test-server';
 import { registerUser } from './helpers/users';
 
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer({ JWT_ACCESS_EXPIRY: '2s', SOCKET_REAUTH_GRACE_MS: '1000' });
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer({ JWT_ACCESS_EXPIRY: '2s', SOCKET_REAUTH_GRACE_MS: '1000' });
 
 const freshToken = async (refreshToken: string) =>
   (await request(server.url).post('/api/auth/refresh').send({ refreshToken }).expect(200)).body as {

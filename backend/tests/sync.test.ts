@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { nextEvent, TestSockets } from './helpers/sockets';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { nextEvent, useTestSockets } from './helpers/sockets';
+import { useTestServer } from './helpers/test-server';
 import { makeContacts, openDirectChat, registerUser } from './helpers/users';
 
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer();
 
 it('replays everything a device missed while offline, in order, then nothing', async () => {
   const alice = await registerUser(server);

@@ -41,3 +41,10 @@ export function nextEvent<T>(
     socket.on(event, listener);
   });
 }
+
+/** Sockets for a test file, all disconnected after each test. */
+export function useTestSockets(): TestSockets {
+  const sockets = new TestSockets();
+  afterEach(() => sockets.disconnectAll());
+  return sockets;
+}

@@ -43,3 +43,34 @@ export async function startTestServer(env: Record<string, string> = {}, shared?:
     },
   };
 }
+
+/**
+ * One server for the whole test file, started before its first test and closed after its last; usable right away
+ * as `const server = useTestServer()` (its properties are read when the tests run).
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer(env);
+  });
+  afterAll(() => current?.close());
+  const started = (): TestServer => {
+    if (!current) throw new Error('the test server starts in beforeAll');
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get databaseUrl() {
+      return started().databaseUrl;
+    },
+    get prisma() {
+      return started().prisma;
+    },
+    get api() {
+      return started().api;
+    },
+    close: () => started().close(),
+  };
+}

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { useTestServer } from '../../../tests/helpers/test-server';
 import { registerUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const api = () => request(server.url);
 

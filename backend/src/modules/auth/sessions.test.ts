@@ -1,17 +1,12 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { startTestServer, useTestServer } from '../../../tests/helpers/test-server';
 import { registerUser } from '../../../tests/helpers/users';
 
 const JWT_SECRET = 'test-access-secret-of-enough-length';
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer({ JWT_SECRET, JWT_ACCESS_EXPIRY: '2s' });
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer({ JWT_SECRET, JWT_ACCESS_EXPIRY: '2s' });
 
 const api = () => request(server.url);
 const me = (token: string) => api().get('/api/users/me').set('Authorization', `Bearer ${token}`);

@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { useTestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer();
 
 const api = () => request(server.url);
 type Chat = { id: string; ownerId: string; name: string; participants: { user: { id: string }; role: string }[] };

@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { useTestServer } from '../../../tests/helpers/test-server';
 import { registerUser, type TestUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-const sockets = new TestSockets();
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const server = useTestServer();
+const sockets = useTestSockets();
 
 const api = () => request(server.url);
 const sendRequest = (from: TestUser, to: TestUser) =>

@@ -1,14 +1,9 @@
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { useTestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, openDirectChat, registerUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
-const sockets = new TestSockets();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
+const sockets = useTestSockets();
+const server = useTestServer();
 
 async function pair() {
   const alice = await registerUser(server);

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { useTestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, registerUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 it('finds users by username prefix or display name, never yourself', async () => {
   const me = await registerUser(server, 'searcher');
