@@ -9,12 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'hdr-histogram-js';
+import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { migrate } from '../../backend/src/db/migrate';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
@@ -55,18 +54,11 @@ function startBackend(port: number, databaseUrl: string): Promise<ChildProcess> 
 }
 
 async function main(): Promise<void> {
-  const name = `messenger_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const database = await createTestDatabase();
   const backends: ChildProcess[] = [];
   const sockets: Socket[] = [];
   try {
-    await migrate(databaseUrl);
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client({ connectionString: database.url });
     await db.connect();
     const { rows: users } = await db.query<{ id: string }>(
       `INSERT INTO users (username, username_normalized, display_name, password_hash)
@@ -85,7 +77,7 @@ async function main(): Promise<void> {
       chatIds.push(rows[0]?.id ?? '');
     }
     await db.end();
-    backends.push(...(await Promise.all(PORTS.map((port) => startBackend(port, databaseUrl)))));
+    backends.push(...(await Promise.all(PORTS.map((port) => startBackend(port, database.url)))));
 
     const token = (userId: string) =>
       jwt.sign({ sid: randomBytes(8).toString('hex'), typ: 'access' }, SECRET, { subject: userId, expiresIn: 3600 });
@@ -108,7 +100,11 @@ async function main(): Promise<void> {
     }
     await Promise.all(
       sockets.map(
-        (socket) => new Promise((resolve) => (socket.connected ? resolve(null) : socket.once('connect', resolve))),
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.connected) resolve();
+            else socket.once('connect', () => resolve());
+          }),
       ),
     );
     console.log(`${CLIENTS} sockets connected (${pairs} on each instance)`);
@@ -137,8 +133,7 @@ async function main(): Promise<void> {
     for (const socket of sockets) socket.disconnect();
     for (const backend of backends) backend.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -2,14 +2,12 @@
  * Group-chat benchmark (issue #4): sending into a 300-member group and reading a page of history through the real
  * services and a real PostgreSQL, at 1 and 20 concurrent senders; latency percentiles and database queries per
  * operation. Socket fan-out is left out on purpose (the performance CLI measures it end to end).
- * Run from backend/: `npm run bench:group` (BENCH_MESSAGES, BENCH_DATABASE_URL).
+ * Run from backend/: `npm run bench:group` (BENCH_MESSAGES, TEST_DATABASE_URL).
  */
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { build } from 'hdr-histogram-js';
-import { Client } from 'pg';
-import { migrate } from '../../backend/src/db/migrate';
+import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { PrismaClient } from '../../backend/src/generated/prisma/client';
 import { ChatPresenter } from '../../backend/src/modules/chats/chats.presenter';
 import { ChatsRepository } from '../../backend/src/modules/chats/chats.repository';
@@ -21,7 +19,6 @@ import { UserPresenter } from '../../backend/src/modules/users/users.presenter';
 import type { EventPublisher } from '../../backend/src/realtime/events';
 import { LocalPresence } from '../../backend/src/realtime/presence';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2_000);
 const MEMBERS = 300;
 const PAGE_READS = 500;
@@ -36,21 +33,15 @@ async function timed<T>(histogram: Histogram, run: () => Promise<T>): Promise<T>
 }
 
 async function main(): Promise<void> {
-  const name = `messenger_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const database = await createTestDatabase();
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url.toString(), max: 20 }),
+    adapter: new PrismaPg({ connectionString: database.url, max: 20 }),
     log: [{ emit: 'event', level: 'query' }],
   });
   let queries = 0;
   prisma.$on('query', () => void queries++);
 
   try {
-    await migrate(url.toString());
     await prisma.$executeRawUnsafe(
       `INSERT INTO users (username, username_normalized, display_name, password_hash)
        SELECT 'member' || i, 'member' || i, 'Member ' || i, 'unused' FROM generate_series(1, ${MEMBERS}) AS i`,
@@ -130,8 +121,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await prisma.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -1,17 +1,14 @@
 /**
  * User-search benchmark: 100,000 users in a fresh database, then the repository's search as the API runs it.
  * Target (issue #3): p95 under 20 ms. Run from backend/: `npm run bench:search` (BENCH_USERS, BENCH_QUERIES,
- * BENCH_DATABASE_URL to change the size, the number of timed queries and the PostgreSQL server).
+ * TEST_DATABASE_URL to change the size, the number of timed queries and the PostgreSQL server).
  */
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { build } from 'hdr-histogram-js';
-import { Client } from 'pg';
-import { migrate } from '../../backend/src/db/migrate';
+import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { createPrisma } from '../../backend/src/db/prisma';
 import { UsersRepository } from '../../backend/src/modules/users/users.repository';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2_000);
 
@@ -37,15 +34,9 @@ function queryFor(i: number): { kind: string; q: string } {
 }
 
 async function main(): Promise<void> {
-  const name = `messenger_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const prisma = createPrisma(url.toString());
+  const database = await createTestDatabase();
+  const prisma = createPrisma(database.url);
   try {
-    await migrate(url.toString());
     const started = Date.now();
     await prisma.$executeRawUnsafe(
       `INSERT INTO users (username, username_normalized, display_name, password_hash)
@@ -89,8 +80,7 @@ async function main(): Promise<void> {
     console.log(`\np95 ${p95.toFixed(2)} ms: ${p95 < 20 ? 'within' : 'OVER'} the 20 ms target`);
   } finally {
     await prisma.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
