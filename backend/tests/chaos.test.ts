@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { TestNginx } from './helpers/nginx';
+import { freePort } from './helpers/ports';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 
 /**
@@ -21,15 +21,6 @@ let database: TestDatabase;
 let nginx: TestNginx;
 const backends = new Map<string, ChildProcess>();
 const clients: ChaosClient[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startBackend(name: string, port: number): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
