@@ -38,6 +38,12 @@ import { typingSocketHandlers } from './modules/typing/typing.socket';
 import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
+import { LocalStorage } from './modules/media/local-storage';
+import { MediaRepository } from './modules/media/media.repository';
+import { mediaRoutes } from './modules/media/media.routes';
+import { MediaService } from './modules/media/media.service';
+import { S3Storage } from './modules/media/s3-storage';
+import type { ObjectStorage } from './modules/media/storage';
 import { UsersService } from './modules/users/users.service';
 import { MemoryEventLog, RedisEventLog } from './realtime/event-log';
 import { LocalPresence } from './realtime/presence';
@@ -115,6 +121,9 @@ export async function createMessengerServer(
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
+  const storage = createStorage(config);
+  await storage.prepare();
+  const media = new MediaService(new MediaRepository(prisma), storage);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), chats, events);
   const typing = new TypingService(chats, events);
   const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
@@ -139,6 +148,7 @@ export async function createMessengerServer(
   api.use('/contacts', contactsRoutes(contacts));
   api.use('/chats', chatsRoutes(chats, groups));
   api.use(messagesRoutes(messages));
+  api.use('/attachments', mediaRoutes(media));
 
   const app = createApp({
     logger,
@@ -180,6 +190,19 @@ export async function createMessengerServer(
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
   };
+}
+
+/** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
+function createStorage(config: Config): ObjectStorage {
+  if (config.storageDriver === 'local') return new LocalStorage(join(REPO_ROOT, config.DATA_DIR ?? '.data', 'uploads'));
+  if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
+  return new S3Storage({
+    endpoint: config.S3_ENDPOINT,
+    region: config.AWS_REGION,
+    bucket: config.S3_BUCKET,
+    accessKeyId: config.S3_ACCESS_KEY,
+    secretAccessKey: config.S3_SECRET_KEY,
+  });
 }
 
 /** Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/env';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
@@ -19,12 +22,14 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestServer> {
   const database = shared ?? (await createTestDatabase());
+  const dataDir = mkdtempSync(join(tmpdir(), 'messenger-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BCRYPT_ROUNDS: '4',
     DATABASE_URL: database.url,
     FRONTEND_DIST: '',
+    DATA_DIR: dataDir,
     ...env,
   });
   const prisma = createPrisma(database.url);
@@ -40,6 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}, shared?:
       await server.close();
       await prisma.$disconnect();
       if (!shared) await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

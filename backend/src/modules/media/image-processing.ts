@@ -1,0 +1,71 @@
+import sharp from 'sharp';
+import { AppError } from '../../lib/errors';
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** A 10 MB file may decode to far more: refuse anything over 100 megapixels (decompression bombs). */
+const MAX_INPUT_PIXELS = 100_000_000;
+const THUMBNAIL_SIZE = 320;
+const AVATAR_SIZE = 512;
+
+const FORMATS = {
+  jpeg: { mime: 'image/jpeg', extension: 'jpg' },
+  png: { mime: 'image/png', extension: 'png' },
+  gif: { mime: 'image/gif', extension: 'gif' },
+  webp: { mime: 'image/webp', extension: 'webp' },
+} as const;
+
+export interface ProcessedImage {
+  mime: string;
+  extension: string;
+  width: number;
+  height: number;
+  original: Buffer;
+  thumbnail: Buffer;
+}
+
+const unsupported = (message: string) => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+
+/**
+ * Decides the type from the bytes (never the file name or the declared type), turns the image upright by its EXIF
+ * orientation, re-encodes it without any metadata (so GPS positions never leak), keeps animation, and makes a
+ * WebP thumbnail. Avatars are cropped square.
+ */
+export async function processImage(input: Buffer, purpose: 'attachment' | 'avatar'): Promise<ProcessedImage> {
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: true, failOn: 'error' as const };
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(input, options).metadata();
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/pixel limit/i.test(message)) throw unsupported('The image has too many pixels');
+    throw unsupported('The file is not an image we can read (JPEG, PNG, GIF or WebP)');
+  }
+  const format =
+    metadata.format && metadata.format in FORMATS ? FORMATS[metadata.format as keyof typeof FORMATS] : null;
+  if (!format) throw unsupported('Only JPEG, PNG, GIF and WebP images are accepted');
+
+  const frames = metadata.pages ?? 1;
+  try {
+    // Only animations are opened as animations: EXIF orientation applies to single images.
+    let pipeline = sharp(input, { ...options, animated: frames > 1 }).rotate();
+    if (purpose === 'avatar') pipeline = pipeline.resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover' });
+    const { data: original, info } = await pipeline.toFormat(metadata.format).toBuffer({
+      resolveWithObject: true,
+    });
+    const thumbnail = await sharp(original, { ...options, animated: false })
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    return {
+      mime: format.mime,
+      extension: format.extension,
+      width: info.width,
+      // Animated images are stacked frames in sharp; report one frame's height.
+      height: frames > 1 ? Math.round(info.height / frames) : info.height,
+      original,
+      thumbnail,
+    };
+  } catch {
+    throw unsupported('The image is damaged and cannot be processed');
+  }
+}

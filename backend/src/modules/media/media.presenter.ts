@@ -1,0 +1,16 @@
+import type { Attachment } from '../../generated/prisma/client';
+import type { AttachmentDto } from '../messages/messages.presenter';
+
+export function toAttachmentDto(
+  attachment: Pick<Attachment, 'id' | 'mime' | 'size' | 'width' | 'height'>,
+): AttachmentDto {
+  return {
+    id: attachment.id,
+    mime: attachment.mime,
+    size: attachment.size,
+    width: attachment.width,
+    height: attachment.height,
+    url: `/api/attachments/${attachment.id}`,
+    thumbnailUrl: `/api/attachments/${attachment.id}/thumbnail`,
+  };
+}

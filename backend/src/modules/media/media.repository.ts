@@ -1,0 +1,38 @@
+import type { PrismaClient } from '../../db/prisma';
+
+export interface NewAttachment {
+  id: string;
+  uploaderId: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  storageKey: string;
+  thumbnailKey: string;
+}
+
+export class MediaRepository {
+  constructor(private readonly db: PrismaClient) {}
+
+  create(attachment: NewAttachment) {
+    return this.db.attachment.create({ data: attachment });
+  }
+
+  /**
+   * The attachment if this user may see it: they uploaded it, it is in a message of a chat they are in now, or it is
+   * someone's (user or group) avatar, which every signed-in user may see.
+   */
+  async findVisible(attachmentId: string, userId: string) {
+    const rows = await this.db.$queryRaw<{ storage_key: string; thumbnail_key: string; mime: string }[]>`
+      SELECT a.storage_key, a.thumbnail_key, a.mime FROM attachments a
+      WHERE a.id = ${attachmentId}::uuid AND (
+        a.uploader_id = ${userId}::uuid
+        OR EXISTS (
+          SELECT 1 FROM messages m JOIN chat_participants p ON p.chat_id = m.chat_id
+          WHERE m.id = a.message_id AND p.user_id = ${userId}::uuid)
+        OR EXISTS (SELECT 1 FROM users u WHERE u.avatar_attachment_id = a.id)
+        OR EXISTS (SELECT 1 FROM chats c WHERE c.avatar_attachment_id = a.id))`;
+    const row = rows[0];
+    return row ? { storageKey: row.storage_key, thumbnailKey: row.thumbnail_key, mime: row.mime } : null;
+  }
+}

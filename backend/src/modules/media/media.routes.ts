@@ -1,0 +1,38 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { currentUserId } from '../../http/authenticate';
+import { parseInput } from '../../http/validate';
+import { MAX_IMAGE_BYTES } from './image-processing';
+import type { MediaService } from './media.service';
+import { receiveFile } from './upload';
+
+const attachmentIdSchema = z.object({ id: z.uuid('must be an attachment id') });
+const uploadQuerySchema = z.object({ purpose: z.enum(['attachment', 'avatar']).default('attachment') });
+
+export function mediaRoutes(media: MediaService): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const { purpose } = parseInput(uploadQuerySchema, req.query);
+    const file = await receiveFile(req, MAX_IMAGE_BYTES);
+    res.status(201).json({ attachment: await media.upload(currentUserId(req), file, purpose) });
+  });
+
+  const serve = (variant: 'original' | 'thumbnail') =>
+    async function serveImage(req: Request, res: Response) {
+      const { id } = parseInput(attachmentIdSchema, req.params);
+      const image = await media.open(currentUserId(req), id, variant);
+      res.set({
+        'Content-Type': image.contentType,
+        'Content-Length': String(image.size),
+        'Cache-Control': 'private, max-age=86400, immutable',
+        'Content-Disposition': 'inline',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      image.body.pipe(res);
+    };
+  router.get('/:id', serve('original'));
+  router.get('/:id/thumbnail', serve('thumbnail'));
+
+  return router;
+}

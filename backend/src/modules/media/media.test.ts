@@ -1,0 +1,124 @@
+import request from 'supertest';
+import sharp from 'sharp';
+import { images } from '../../../tests/helpers/images';
+import { startS3 } from '../../../tests/helpers/s3';
+import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { registerUser, type TestUser } from '../../../tests/helpers/users';
+
+const TEN_MB = 10 * 1024 * 1024;
+
+type Setup = () => Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
+const localDisk: Setup = async () => ({ env: {}, stop: async () => undefined });
+const s3: Setup = async () => {
+  const server = await startS3();
+  return {
+    env: { S3_ENDPOINT: server.endpoint, S3_ACCESS_KEY: server.accessKey, S3_SECRET_KEY: server.secretKey },
+    stop: server.stop,
+  };
+};
+
+describe.each([
+  ['local disk', localDisk],
+  ['S3 (s3rver)', s3],
+])('images on %s', (_, setup) => {
+  let server: TestServer;
+  let stopStorage: () => Promise<void>;
+  let alice: TestUser;
+  let bob: TestUser;
+  beforeAll(async () => {
+    const storage = await setup();
+    stopStorage = storage.stop;
+    server = await startTestServer(storage.env);
+    alice = await registerUser(server);
+    bob = await registerUser(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    await stopStorage();
+  });
+
+  const upload = (user: TestUser, file: Buffer, filename = 'photo.bin', contentType = 'application/octet-stream') =>
+    request(server.url).post('/api/attachments').set(user.auth).attach('file', file, { filename, contentType });
+  const download = (user: TestUser, path: string) =>
+    request(server.url)
+      .get(path)
+      .set(user.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  it('turns a JPEG upright, strips its EXIF (GPS included) and makes a WebP thumbnail', async () => {
+    const response = await upload(alice, await images.jpegWithGps(), 'holiday.png', 'image/png').expect(201);
+    const { attachment } = response.body;
+    expect(attachment).toMatchObject({ mime: 'image/jpeg', width: 400, height: 600 });
+    expect(attachment.url).toBe(`/api/attachments/${attachment.id}`);
+
+    const original = await download(alice, attachment.url).expect(200).expect('Content-Type', 'image/jpeg');
+    const stored = await sharp(original.body as Buffer).metadata();
+    expect({ width: stored.width, height: stored.height, exif: stored.exif }).toEqual({
+      width: 400,
+      height: 600,
+      exif: undefined,
+    });
+    expect((original.body as Buffer).includes(Buffer.from('Spy cam'))).toBe(false);
+
+    const thumbnail = await download(alice, attachment.thumbnailUrl).expect(200).expect('Content-Type', 'image/webp');
+    const small = await sharp(thumbnail.body as Buffer).metadata();
+    expect(Math.max(small.width ?? 0, small.height ?? 0)).toBe(320);
+  });
+
+  it('accepts PNG and WebP, and keeps an animated GIF animated', async () => {
+    await upload(alice, await images.png())
+      .expect(201)
+      .expect(({ body }) => expect(body.attachment.mime).toBe('image/png'));
+    await upload(alice, await images.webp()).expect(201);
+    const gif = await upload(alice, await images.animatedGif()).expect(201);
+    expect(gif.body.attachment).toMatchObject({ mime: 'image/gif', width: 40, height: 30 });
+    const stored = await download(alice, gif.body.attachment.url).expect(200);
+    expect((await sharp(stored.body as Buffer, { animated: true }).metadata()).pages).toBe(2);
+  });
+
+  it.each([
+    ['SVG', images.svg, 'icon.svg', 'image/svg+xml'],
+    ['text that claims to be a PNG', async () => Buffer.from('hello, not an image'), 'fake.png', 'image/png'],
+    ['a truncated JPEG', async () => (await images.jpegWithGps()).subarray(0, 300), 'cut.jpg', 'image/jpeg'],
+  ])('refuses %s with 415', async (_label, make, filename, contentType) => {
+    const response = await upload(alice, await make(), filename, contentType).expect(415);
+    expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a decompression bomb', async () => {
+    await upload(alice, await images.decompressionBomb()).expect(415);
+  }, 20_000);
+
+  it('takes 10 MB and refuses 10 MB + 1 byte, without a 500 for bad requests', async () => {
+    const jpeg = await images.jpegWithGps();
+    const exactly = Buffer.concat([jpeg, Buffer.alloc(TEN_MB - jpeg.length)]);
+    await upload(alice, exactly).expect(201);
+    const response = await upload(alice, Buffer.concat([exactly, Buffer.alloc(1)])).expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    await request(server.url).post('/api/attachments').set(alice.auth).send({ file: 'json' }).expect(415);
+    await request(server.url).post('/api/attachments').set(alice.auth).field('other', 'x').expect(400);
+    await request(server.url).post('/api/attachments').attach('file', jpeg, 'x.jpg').expect(401);
+  }, 20_000);
+
+  it('shows an upload only to its uploader, and an avatar to everyone signed in', async () => {
+    const { body } = await upload(alice, await images.png()).expect(201);
+    await download(bob, body.attachment.url).expect(404);
+    await download(bob, body.attachment.thumbnailUrl).expect(404);
+    await request(server.url).get(body.attachment.url).expect(401);
+    await request(server.url).get('/api/attachments/not-an-id').set(alice.auth).expect(400);
+
+    await request(server.url)
+      .put('/api/users/me')
+      .set(alice.auth)
+      .send({ avatarAttachmentId: body.attachment.id })
+      .expect(200);
+    await download(bob, body.attachment.thumbnailUrl).expect(200);
+    const profile = await request(server.url).get(`/api/users/${alice.id}`).set(bob.auth).expect(200);
+    expect(profile.body.user.avatarUrl).toBe(body.attachment.thumbnailUrl);
+  });
+});
