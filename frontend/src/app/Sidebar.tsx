@@ -1,7 +1,15 @@
-import { NavLink } from 'react-router-dom';
+import { useState } from 'react';
+import { NavLink, useLocation } from 'react-router-dom';
 import { Button } from '../shared/ui/Button';
 import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
-import { ChatList } from '../features/chats';
+import { ChatList, NewGroupDialog } from '../features/chats';
+
+/** A message handed over by the page we came from (such as a chat we were removed from). */
+function useNavigationNotice(): string | null {
+  const state: unknown = useLocation().state;
+  if (typeof state !== 'object' || state === null || !('notice' in state)) return null;
+  return typeof state.notice === 'string' ? state.notice : null;
+}
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `flex-1 border-b-2 px-4 py-2 text-center text-sm font-medium ${
@@ -10,6 +18,8 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Sidebar() {
   const user = useSessionStore(selectCurrentUser);
+  const [creatingGroup, setCreatingGroup] = useState(false);
+  const notice = useNavigationNotice();
   return (
     <>
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
@@ -36,6 +46,17 @@ export function Sidebar() {
           Profile
         </NavLink>
       </nav>
+      {notice && (
+        <p role="status" className="mx-4 mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      )}
+      <div className="flex justify-end px-4 pt-3">
+        <Button variant="secondary" size="sm" onClick={() => setCreatingGroup(true)}>
+          New group
+        </Button>
+      </div>
+      {creatingGroup && <NewGroupDialog onClose={() => setCreatingGroup(false)} />}
       <div className="min-h-0 flex-1 overflow-y-auto">
         <ChatList />
       </div>

@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
           { path: '/', element: <Navigate to="/chats" replace /> },
           { path: '/chats', element: <ChatsHome /> },
           { path: '/chats/:chatId', element: <ChatRoute /> },
+          { path: '/chats/:chatId/messages/:messageId', element: <ChatRoute /> },
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/users/:userId', element: <UserProfilePage /> },
           { path: '/settings/profile', element: <ProfileSettingsPage /> },

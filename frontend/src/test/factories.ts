@@ -34,3 +34,19 @@ export function makeDirectChat(id: string, members: User[], lastMessage: Message
     updatedAt: '2025-01-01T00:00:00.000Z',
   };
 }
+
+/** A group chat; the first member owns it. */
+export function makeGroupChat(id: string, name: string, members: User[], lastMessage: Message | null = null): Chat {
+  return {
+    ...makeDirectChat(id, members, lastMessage),
+    type: 'group',
+    name,
+    ownerId: members[0]?.id ?? null,
+    participants: members.map((user, index) => ({
+      user,
+      role: index === 0 ? 'owner' : 'member',
+      lastReadSeq: 0,
+      lastDeliveredSeq: 0,
+    })),
+  };
+}

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeApi } from './fakeApi';
+import type * as ReactVirtuoso from 'react-virtuoso';
 
 beforeEach(() => {
   // No test reaches a real network: anything a test did not route answers 404.
@@ -17,4 +18,21 @@ afterEach(async () => {
   ]);
   resetSignedInState();
   useSessionStore.setState({ status: 'restoring', user: null, accessToken: null, signOutReason: null });
+});
+
+// jsdom lays nothing out, so Virtuoso would measure a zero-height viewport and render no rows. Its own test
+// context gives every row and the viewport a fixed size instead. jsdom cannot scroll either, and Virtuoso keeps
+// the list hidden until the initial scroll position is reached, so that one prop is left out; the list
+// otherwise runs as in the browser.
+vi.mock('react-virtuoso', async (importOriginal) => {
+  const virtuoso = await importOriginal<typeof ReactVirtuoso>();
+  const { createElement, forwardRef } = await import('react');
+  const Virtuoso = forwardRef<ReactVirtuoso.VirtuosoHandle, object>(function MeasuredVirtuoso(props, ref) {
+    return createElement(
+      virtuoso.VirtuosoMockContext.Provider,
+      { value: { viewportHeight: 100_000, itemHeight: 40 } },
+      createElement(virtuoso.Virtuoso, { ...props, initialTopMostItemIndex: undefined, ref }),
+    );
+  });
+  return { ...virtuoso, Virtuoso };
 });

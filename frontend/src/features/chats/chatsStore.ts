@@ -11,13 +11,24 @@ interface ChatsState {
   chatsFetched: (chats: Chat[]) => void;
   chatsFetchFailed: (error: string) => void;
   chatReceived: (chat: Chat) => void;
+  /** We were taken out of the chat (removed, or the group was deleted): say so if it was open. */
   chatRemoved: (chatId: string) => void;
+  /** We left or deleted the chat ourselves: nothing to announce. */
+  chatLeft: (chatId: string) => void;
+  /** The last chat we were taken out of, so that its open view can close with a notice. */
+  removedChatId: string | null;
+
   /** Returns false when the message belongs to a chat this list does not know yet. */
   messageReceived: (message: Message) => boolean;
   reset: () => void;
 }
 
-const initialState = { chats: [], loaded: false, loadError: null } satisfies Partial<ChatsState>;
+const initialState = {
+  chats: [],
+  loaded: false,
+  loadError: null,
+  removedChatId: null,
+} satisfies Partial<ChatsState>;
 
 export const useChatsStore = create<ChatsState>()((set, get) => ({
   ...initialState,
@@ -27,8 +38,17 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
   chatReceived: (chat) =>
     set((state) => ({
       chats: sortByActivity([chat, ...state.chats.filter((known) => known.id !== chat.id)]),
+      // Added back to a group we had been removed from.
+      removedChatId: state.removedChatId === chat.id ? null : state.removedChatId,
     })),
-  chatRemoved: (chatId) => set((state) => ({ chats: state.chats.filter((chat) => chat.id !== chatId) })),
+  chatRemoved: (chatId) =>
+    set((state) => {
+      // Our own leave removed it already: no notice for that.
+      if (!state.chats.some((chat) => chat.id === chatId)) return state;
+      return { chats: state.chats.filter((chat) => chat.id !== chatId), removedChatId: chatId };
+    }),
+  chatLeft: (chatId) => set((state) => ({ chats: state.chats.filter((chat) => chat.id !== chatId) })),
+
   messageReceived: (message) => {
     if (!get().chats.some((chat) => chat.id === message.chatId)) return false;
     set((state) => ({

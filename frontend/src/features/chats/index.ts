@@ -2,3 +2,5 @@ export { ChatList } from './ChatList';
 export { ensureChat, loadChats, openDirectChat, recordChatMessage } from './chatActions';
 export { chatTitle, directPartner } from './chatTitle';
 export { selectChat, useChatsStore } from './chatsStore';
+export { GroupInfoPanel } from './GroupInfoPanel';
+export { NewGroupDialog } from './NewGroupDialog';

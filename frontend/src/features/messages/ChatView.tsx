@@ -1,56 +1,104 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
+import type { Chat, Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
-import { chatTitle, directPartner, ensureChat, selectChat, useChatsStore } from '../chats';
+import { ensureChat, selectChat, useChatsStore } from '../chats';
+import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
-import { loadLatestMessages } from './messageActions';
-import { MessageList } from './MessageList';
+import { DELETED_PLACEHOLDER } from './ReplyQuote';
+import { loadLatestMessages, loadMessagesAround } from './messageActions';
+import { MessageList, type MessageFocus } from './MessageList';
+import { useMessagesStore } from './messagesStore';
 import { sendMessage } from './sendMessage';
+
+export const REMOVED_NOTICE = 'You are no longer in this group.';
 
 interface ChatViewProps {
   chatId: string;
+  /** From /chats/:chatId/messages/:messageId: bring this message into view and highlight it. */
+  focusMessageId?: string;
+}
+
+/**
+ * Where the "New messages" line goes: after what we had read when the chat was opened. Not above the very
+ * first message: a line over the whole history (a chat never opened) tells nothing.
+ */
+function firstUnreadSeq(chat: Chat, currentUserId: string | undefined): number | null {
+  if (chat.unreadCount <= 0) return null;
+  const me = chat.participants.find((participant) => participant.user.id === currentUserId);
+  const first = (me?.lastReadSeq ?? chat.lastSeq - chat.unreadCount) + 1;
+  return first > 1 ? first : null;
 }
 
 /** One chat: its history, live updates and the composer. Mount it with `key={chatId}`. */
-export function ChatView({ chatId }: ChatViewProps) {
+export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const chat = useChatsStore(selectChat(chatId));
+  const removed = useChatsStore((state) => state.removedChatId === chatId);
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const [loadError, setLoadError] = useState<string | null>(null);
-  const partner = chat?.type === 'direct' ? directPartner(chat, currentUserId) : undefined;
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [focus, setFocus] = useState<MessageFocus | null>(
+    focusMessageId ? { messageId: focusMessageId, nonce: 0 } : null,
+  );
+  // Fixed when the chat first shows, so the line stays put while new messages arrive.
+  const [unreadFrom, setUnreadFrom] = useState<number | null | undefined>(undefined);
+  if (chat && unreadFrom === undefined) setUnreadFrom(firstUnreadSeq(chat, currentUserId));
+
+  // A new link to another message of this same chat.
+  const [linkedMessageId, setLinkedMessageId] = useState(focusMessageId);
+  if (focusMessageId !== linkedMessageId) {
+    setLinkedMessageId(focusMessageId);
+    if (focusMessageId) setFocus({ messageId: focusMessageId, nonce: (focus?.nonce ?? 0) + 1 });
+  }
 
   useEffect(() => {
-    Promise.all([ensureChat(chatId), loadLatestMessages(chatId)]).catch((error: unknown) =>
-      setLoadError(getErrorMessage(error)),
-    );
-  }, [chatId]);
+    const history = linkedMessageId ? loadMessagesAround(chatId, linkedMessageId) : loadLatestMessages(chatId);
+    Promise.all([ensureChat(chatId), history]).catch((error: unknown) => setLoadError(getErrorMessage(error)));
+  }, [chatId, linkedMessageId]);
+
+  function jumpTo(messageId: string) {
+    setFocus({ messageId, nonce: (focus?.nonce ?? 0) + 1 });
+    loadMessagesAround(chatId, messageId).catch((error: unknown) => setLoadError(getErrorMessage(error)));
+  }
+
+  if (removed) return <Navigate to="/chats" replace state={{ notice: REMOVED_NOTICE }} />;
 
   return (
     <section aria-labelledby="chat-title" className="flex h-full min-h-0 flex-col bg-slate-50">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
-          <span aria-hidden="true">←</span> Back to chat list
-        </Link>
-        <h1 id="chat-title" className="truncate text-lg font-semibold text-slate-900">
-          {chat ? chatTitle(chat, currentUserId) : 'Chat'}
-        </h1>
-        {partner && partner.id !== currentUserId && (
-          <Link
-            to={`/users/${encodeURIComponent(partner.id)}`}
-            className="ml-auto shrink-0 text-sm font-medium text-blue-700 hover:underline"
-          >
-            View profile
-          </Link>
-        )}
-      </header>
+      <ChatHeader chat={chat} currentUserId={currentUserId} />
       <div className="px-4 empty:hidden">
         <ErrorAlert message={loadError} />
       </div>
       {chat ? (
         <>
-          <MessageList chatId={chatId} currentUserId={currentUserId} />
-          <Composer onSend={(content) => void sendMessage(chatId, content)} />
+          <MessageList
+            chatId={chatId}
+            currentUserId={currentUserId}
+            moderator={chat.type === 'group' && chat.ownerId === currentUserId}
+            firstUnreadSeq={unreadFrom ?? null}
+            focus={focus}
+            onReply={setReplyTo}
+            onJumpTo={jumpTo}
+          />
+          <Composer
+            replyTo={
+              replyTo && {
+                senderName: replyTo.sender?.displayName ?? 'Someone',
+                excerpt: replyTo.deletedAt ? DELETED_PLACEHOLDER : replyTo.content,
+              }
+            }
+            onCancelReply={() => setReplyTo(null)}
+            onSend={(content) => {
+              // Looking at older history, our message would land past a gap in what we hold: go to the newest first.
+              const atNewest = !useMessagesStore.getState().timelines[chatId]?.hasMoreAfter;
+              const ready = atNewest ? Promise.resolve() : loadLatestMessages(chatId).catch(() => undefined);
+              const replyToId = replyTo?.id;
+              void ready.then(() => sendMessage(chatId, content, replyToId));
+              setReplyTo(null);
+            }}
+          />
         </>
       ) : (
         !loadError && <p className="p-4 text-sm text-slate-500">Loading chat…</p>

@@ -39,4 +39,29 @@ describe('Composer', () => {
     expect(onSend).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
   });
+
+  it('wraps the selection in ** with the Bold button and in _ with Ctrl+I', async () => {
+    const { onSend, input, user } = renderComposer();
+    await user.type(input, 'say hello now');
+    const field = input as HTMLTextAreaElement;
+
+    field.setSelectionRange(4, 9);
+    await user.click(screen.getByRole('button', { name: 'Bold' }));
+    expect(input).toHaveValue('say **hello** now');
+
+    await vi.waitFor(() => expect(field.selectionStart).toBe(6));
+    await user.keyboard('{Control>}i{/Control}');
+    expect(input).toHaveValue('say **_hello_** now');
+
+    await user.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('say **_hello_** now');
+  });
+
+  it('puts an empty pair of markers at the caret with the Italic button', async () => {
+    const { input, user } = renderComposer();
+
+    await user.click(screen.getByRole('button', { name: 'Italic' }));
+
+    expect(input).toHaveValue('__');
+  });
 });

@@ -1,54 +1,107 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '../../shared/api/types';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { formatContent } from './formatContent';
+import { MessageActions } from './MessageActions';
+import { deleteMessage, editMessage, toggleReaction } from './messageActions';
+import { MessageBubble } from './MessageBubble';
+import { MessageEditor } from './MessageEditor';
+import { ReactionChips } from './ReactionChips';
+import { DELETED_PLACEHOLDER, ReplyQuote } from './ReplyQuote';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const LONG_PRESS_MS = 500;
 
-interface BubbleProps {
-  own: boolean;
-  senderName: string | null;
-  createdAt: string;
-  content: ReactNode;
-  status: ReactNode;
-}
-
-/** The shared look of a stored and a pending message. */
-export function MessageBubble({ own, senderName, createdAt, content, status }: BubbleProps) {
-  return (
-    <li className={`flex max-w-[85%] flex-col md:max-w-[70%] ${own ? 'self-end items-end' : 'self-start items-start'}`}>
-      {senderName && <span className="px-1 text-xs font-medium text-slate-600">{senderName}</span>}
-      <div
-        className={`rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
-          own ? 'bg-blue-600 text-white' : 'border border-slate-200 bg-white text-slate-900'
-        }`}
-      >
-        {content}
-      </div>
-      <span className={`flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500 ${own ? 'justify-end' : ''}`}>
-        <time dateTime={createdAt}>{timeFormat.format(new Date(createdAt))}</time>
-        {status}
-      </span>
-    </li>
-  );
-}
-
-interface MessageItemProps {
+export interface MessageItemProps {
   message: Message;
-  own: boolean;
+  currentUserId: string | undefined;
+  /** The group owner may delete anyone's message. */
+  moderator: boolean;
+  editing: boolean;
+  highlighted: boolean;
+  onEditingChange: (editing: boolean) => void;
+  onReply: (message: Message) => void;
+  onJumpTo: (messageId: string) => void;
 }
 
-export function MessageItem({ message, own }: MessageItemProps) {
+export function MessageItem(props: MessageItemProps) {
+  const { message, currentUserId, moderator, editing, highlighted, onEditingChange, onReply, onJumpTo } = props;
+  const action = useAsyncAction();
+  const [pressedOpen, setPressedOpen] = useState(false);
+  const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
   if (message.type === 'system') {
-    return <li className="self-center px-2 text-center text-xs text-slate-500">{message.content}</li>;
+    return <p className="mx-auto px-2 text-center text-xs text-slate-500 italic">{message.content}</p>;
   }
-  const content = message.deletedAt ? <em className="opacity-75">Message deleted</em> : formatContent(message.content);
-  return (
-    <MessageBubble
-      own={own}
-      senderName={own ? null : (message.sender?.displayName ?? null)}
-      createdAt={message.createdAt}
-      content={content}
-      status={message.editedAt && !message.deletedAt ? 'edited' : null}
+
+  const own = message.sender !== null && message.sender.id === currentUserId;
+  const deleted = message.deletedAt !== null;
+
+  // A long press opens the toolbar on touch screens, where there is no hover.
+  const startPress = (event: PointerEvent) => {
+    if (event.pointerType !== 'touch') return;
+    pressTimer.current = setTimeout(() => setPressedOpen((open) => !open), LONG_PRESS_MS);
+  };
+  const cancelPress = () => clearTimeout(pressTimer.current);
+
+  const content = editing ? (
+    <MessageEditor
+      initialContent={message.content}
+      onCancel={() => onEditingChange(false)}
+      onSave={(text) => {
+        onEditingChange(false);
+        action.run(() => editMessage(message.id, text));
+      }}
     />
+  ) : deleted ? (
+    <em className="opacity-75">{DELETED_PLACEHOLDER}</em>
+  ) : (
+    formatContent(message.content)
+  );
+
+  return (
+    <div
+      className={`flex flex-col ${own ? 'items-end' : 'items-start'}`}
+      onPointerDown={startPress}
+      onPointerUp={cancelPress}
+      onPointerLeave={cancelPress}
+    >
+      <MessageBubble
+        own={own}
+        senderName={own ? null : (message.sender?.displayName ?? null)}
+        createdAt={message.createdAt}
+        highlighted={highlighted}
+        quote={message.replyTo && <ReplyQuote reply={message.replyTo} own={own} onJump={onJumpTo} />}
+        content={content}
+        status={message.editedAt && !deleted ? 'edited' : null}
+        reactions={
+          !deleted &&
+          currentUserId && (
+            <ReactionChips
+              reactions={message.reactions}
+              currentUserId={currentUserId}
+              onToggle={(emoji) => action.run(() => toggleReaction(message, emoji, currentUserId))}
+            />
+          )
+        }
+        actions={
+          !deleted &&
+          !editing &&
+          currentUserId && (
+            <MessageActions
+              own={own}
+              pinnedOpen={pressedOpen}
+              canEdit={own && message.type === 'text'}
+              canDelete={own || moderator}
+              onReply={() => onReply(message)}
+              onEdit={() => onEditingChange(true)}
+              onDelete={() => action.run(() => deleteMessage(message.id))}
+              onReact={(emoji) => action.run(() => toggleReaction(message, emoji, currentUserId))}
+            />
+          )
+        }
+      />
+      <ErrorAlert message={action.error} />
+    </div>
   );
 }

@@ -1,58 +1,148 @@
-import { Button } from '../../shared/ui/Button';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type IndexLocationWithAlign, type VirtuosoHandle } from 'react-virtuoso';
+import type { Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
-import { loadEarlierMessages } from './messageActions';
+import { loadEarlierMessages, loadLatestMessages, loadLaterMessages } from './messageActions';
 import { MessageItem } from './MessageItem';
 import { selectTimeline, useMessagesStore } from './messagesStore';
 import { OutgoingItem } from './OutgoingItem';
 import { retryMessage } from './sendMessage';
-import { useStickToBottom } from './useStickToBottom';
+import { buildTimelineRows, firstMessageIndex, type TimelineRow } from './timelineRows';
+import {
+  DaySeparator,
+  TimelineFooter,
+  TimelineHeader,
+  TimelineItem,
+  TimelineList,
+  UnreadMarker,
+  type PagingContext,
+} from './virtuosoParts';
+
+/** Virtuoso's item indexes must stay positive as older pages are prepended (its firstItemIndex pattern). */
+const START_INDEX = 1_000_000;
+
+/** A request to bring a message into view and highlight it; `nonce` makes a repeated request count again. */
+export interface MessageFocus {
+  messageId: string;
+  nonce: number;
+}
 
 interface MessageListProps {
   chatId: string;
   currentUserId: string | undefined;
+  moderator: boolean;
+  /** The "New messages" line goes above the first message with this seq or higher. */
+  firstUnreadSeq: number | null;
+  focus: MessageFocus | null;
+  onReply: (message: Message) => void;
+  onJumpTo: (messageId: string) => void;
 }
 
-export function MessageList({ chatId, currentUserId }: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { chatId, currentUserId, moderator, firstUnreadSeq, focus, onReply, onJumpTo } = props;
   const timeline = useMessagesStore(selectTimeline(chatId));
-  const messages = timeline?.messages ?? [];
-  const outbox = timeline?.outbox ?? [];
-  const earlier = useAsyncAction();
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>({
-    firstKey: messages[0]?.id,
-    lastKey: outbox.at(-1)?.clientMsgId ?? messages.at(-1)?.id,
-    lastIsOwn: outbox.length > 0 || (messages.at(-1)?.sender?.id ?? null) === currentUserId,
-  });
+  const paging = useAsyncAction();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const scrolledFocus = useRef<number | null>(null);
+
+  const rows = useMemo(
+    () => buildTimelineRows(timeline?.messages ?? [], timeline?.outbox ?? [], firstUnreadSeq),
+    [timeline?.messages, timeline?.outbox, firstUnreadSeq],
+  );
+
+  // Older rows prepended above the first message lower firstItemIndex by as many, so Virtuoso keeps the view still.
+  const first = firstMessageIndex(rows);
+  const [anchor, setAnchor] = useState({ ...first, firstItemIndex: START_INDEX });
+  if (first.key !== anchor.key || first.index !== anchor.index) {
+    const previousAt = rows.findIndex((row) => row.key === anchor.key);
+    const shift = anchor.key !== undefined && previousAt >= 0 ? previousAt - anchor.index : 0;
+    setAnchor({ ...first, firstItemIndex: anchor.firstItemIndex - shift });
+  }
+
+  const focusIndex = focus ? rows.findIndex((row) => row.key === focus.messageId) : -1;
+  const unreadIndex = rows.findIndex((row) => row.kind === 'unread');
+
+  // Where the list opens, decided once when the history arrives: Virtuoso would act on every new value.
+  const [initialLocation, setInitialLocation] = useState<IndexLocationWithAlign | null>(null);
+  if (timeline?.loaded && initialLocation === null) {
+    setInitialLocation(
+      focusIndex >= 0
+        ? { index: focusIndex, align: 'center' }
+        : unreadIndex >= 0
+          ? { index: unreadIndex, align: 'start' }
+          : { index: 'LAST', align: 'end' },
+    );
+  }
+  useEffect(() => {
+    if (!focus || focusIndex < 0 || scrolledFocus.current === focus.nonce) return;
+    scrolledFocus.current = focus.nonce;
+    virtuoso.current?.scrollToIndex({ index: focusIndex, align: 'center' });
+  }, [focus, focusIndex]);
+
+  if (!timeline?.loaded || !initialLocation) return <div role="log" aria-label="Messages" className="min-h-0 flex-1" />;
+
+  const lastIsOwn = rows.at(-1)?.kind === 'outgoing';
+  const loadEarlier = () => {
+    if (timeline.hasMoreBefore && !paging.pending) paging.run(() => loadEarlierMessages(chatId));
+  };
+  const loadLater = () => {
+    if (timeline.hasMoreAfter && !paging.pending) paging.run(() => loadLaterMessages(chatId));
+  };
+
+  const renderRow = (row: TimelineRow) => {
+    switch (row.kind) {
+      case 'day':
+        return <DaySeparator label={row.label} />;
+      case 'unread':
+        return <UnreadMarker />;
+      case 'outgoing':
+        return (
+          <OutgoingItem outgoing={row.outgoing} onRetry={() => void retryMessage(chatId, row.outgoing.clientMsgId)} />
+        );
+      case 'message':
+        return (
+          <MessageItem
+            message={row.message}
+            currentUserId={currentUserId}
+            moderator={moderator}
+            editing={editingId === row.message.id}
+            highlighted={focus?.messageId === row.message.id}
+            onEditingChange={(editing) => setEditingId(editing ? row.message.id : null)}
+            onReply={onReply}
+            onJumpTo={onJumpTo}
+          />
+        );
+    }
+  };
 
   return (
-    <div ref={ref} onScroll={onScroll} role="log" aria-label="Messages" className="min-h-0 flex-1 overflow-y-auto">
-      {timeline?.hasMoreBefore && (
-        <div className="flex flex-col items-center gap-2 pt-3">
-          <Button
-            variant="secondary"
-            disabled={earlier.pending}
-            onClick={() => earlier.run(() => loadEarlierMessages(chatId))}
-          >
-            Load earlier messages
-          </Button>
-          <ErrorAlert message={earlier.error} />
-        </div>
-      )}
-      {timeline?.loaded && messages.length === 0 && outbox.length === 0 && (
-        <p className="p-4 text-center text-sm text-slate-500">No messages yet. Say hello!</p>
-      )}
-      <ol className="flex flex-col gap-2 p-4">
-        {messages.map((message) => (
-          <MessageItem key={message.id} message={message} own={message.sender?.id === currentUserId} />
-        ))}
-        {outbox.map((outgoing) => (
-          <OutgoingItem
-            key={outgoing.clientMsgId}
-            outgoing={outgoing}
-            onRetry={() => void retryMessage(chatId, outgoing.clientMsgId)}
-          />
-        ))}
-      </ol>
+    <div role="log" aria-label="Messages" className="flex min-h-0 flex-1 flex-col">
+      <ErrorAlert message={paging.error} />
+      {rows.length === 0 && <p className="p-4 text-center text-sm text-slate-500">No messages yet. Say hello!</p>}
+      <Virtuoso<TimelineRow, PagingContext>
+        ref={virtuoso}
+        className="min-h-0 flex-1"
+        data={rows}
+        firstItemIndex={anchor.firstItemIndex}
+        initialTopMostItemIndex={initialLocation}
+        computeItemKey={(_, row) => row.key}
+        itemContent={(_, row) => renderRow(row)}
+        startReached={loadEarlier}
+        endReached={loadLater}
+        // Follow new messages while at the bottom, and always bring our own into view.
+        followOutput={(atBottom) => (atBottom || lastIsOwn ? 'auto' : false)}
+        context={{
+          hasMoreBefore: timeline.hasMoreBefore,
+          hasMoreAfter: timeline.hasMoreAfter,
+          pending: paging.pending,
+          loadEarlier,
+          loadLater,
+          jumpToLatest: () => paging.run(() => loadLatestMessages(chatId)),
+        }}
+        components={{ List: TimelineList, Item: TimelineItem, Header: TimelineHeader, Footer: TimelineFooter }}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Button } from '../../shared/ui/Button';
 import { formatContent } from './formatContent';
-import { MessageBubble } from './MessageItem';
+import { MessageBubble } from './MessageBubble';
 import type { OutgoingMessage } from './timeline';
 
 interface OutgoingItemProps {

@@ -1,4 +1,4 @@
 export { ChatView } from './ChatView';
-export { receiveMessage, reloadOpenedTimelines } from './messageActions';
+export { forgetChat, receiveMessage, receiveReactions, reloadOpenedTimelines } from './messageActions';
 export { useMessagesStore } from './messagesStore';
 export { sendMessage } from './sendMessage';

@@ -1,28 +1,68 @@
-import type { Message } from '../../shared/api/types';
+import type { Message, Reaction } from '../../shared/api/types';
 import { recordChatMessage } from '../chats';
-import { fetchMessages } from './messagesApi';
+import { addReaction, fetchMessages, removeMessage, removeReaction, updateMessage } from './messagesApi';
 import { useMessagesStore } from './messagesStore';
+
+const store = () => useMessagesStore.getState();
 
 /** Everything that learns of a message from the server goes through here. */
 export function receiveMessage(message: Message): void {
-  useMessagesStore.getState().messageReceived(message);
+  store().messageReceived(message);
   recordChatMessage(message);
 }
 
 export async function loadLatestMessages(chatId: string): Promise<void> {
-  useMessagesStore.getState().latestPageFetched(chatId, await fetchMessages(chatId));
+  store().latestPageFetched(chatId, await fetchMessages(chatId));
 }
 
 export async function loadEarlierMessages(chatId: string): Promise<void> {
-  const oldest = useMessagesStore.getState().timelines[chatId]?.messages[0];
+  const oldest = store().timelines[chatId]?.messages[0];
   if (!oldest) return;
-  useMessagesStore.getState().earlierPageFetched(chatId, await fetchMessages(chatId, oldest.seq));
+  store().earlierPageFetched(chatId, await fetchMessages(chatId, { before: oldest.seq }));
+}
+
+export async function loadLaterMessages(chatId: string): Promise<void> {
+  const newest = store().timelines[chatId]?.messages.at(-1);
+  if (!newest) return;
+  store().laterPageFetched(chatId, await fetchMessages(chatId, { after: newest.seq }));
+}
+
+/** Makes sure the message is held, fetching the history around it when it is not. */
+export async function loadMessagesAround(chatId: string, messageId: string): Promise<void> {
+  if (store().timelines[chatId]?.messages.some((message) => message.id === messageId)) return;
+  store().aroundPageFetched(chatId, await fetchMessages(chatId, { around: messageId }));
 }
 
 /** After a reconnect: fetch what was missed in every chat that has been opened. */
 export async function reloadOpenedTimelines(): Promise<void> {
-  const chatIds = Object.entries(useMessagesStore.getState().timelines)
+  const chatIds = Object.entries(store().timelines)
     .filter(([, timeline]) => timeline.loaded)
     .map(([chatId]) => chatId);
   await Promise.allSettled(chatIds.map(loadLatestMessages));
+}
+
+export async function editMessage(messageId: string, content: string): Promise<void> {
+  receiveMessage(await updateMessage(messageId, content));
+}
+
+export async function deleteMessage(messageId: string): Promise<void> {
+  receiveMessage(await removeMessage(messageId));
+}
+
+/** Adds our reaction with this emoji, or takes it back when we already reacted with it. */
+export async function toggleReaction(message: Message, emoji: string, currentUserId: string): Promise<void> {
+  const reacted = message.reactions.some(
+    (reaction) => reaction.emoji === emoji && reaction.userIds.includes(currentUserId),
+  );
+  const reactions = reacted ? await removeReaction(message.id, emoji) : await addReaction(message.id, emoji);
+  store().reactionsUpdated(message.chatId, message.id, reactions);
+}
+
+export function receiveReactions(chatId: string, messageId: string, reactions: Reaction[]): void {
+  store().reactionsUpdated(chatId, messageId, reactions);
+}
+
+/** We are out of the chat: its history is no longer ours to show. */
+export function forgetChat(chatId: string): void {
+  store().chatForgotten(chatId);
 }

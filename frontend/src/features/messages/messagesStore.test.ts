@@ -113,3 +113,37 @@ describe('messages store', () => {
     expect(seqs()).toEqual([1]);
   });
 });
+
+describe('messages store, away from the newest messages', () => {
+  const messages = (...seqs: number[]) => seqs.map((seq) => makeMessage({ id: `m${seq}`, chatId, seq }));
+
+  it('replaces what it holds with the page around a linked message, and leaves live ones out until it joins up', () => {
+    store().latestPageFetched(chatId, page(messages(90, 91, 92), true));
+
+    store().aroundPageFetched(chatId, { messages: messages(10, 11, 12), hasMoreBefore: true, hasMoreAfter: true });
+    store().messageReceived(makeMessage({ id: 'm93', chatId, seq: 93 }));
+    expect(seqs()).toEqual([10, 11, 12]);
+
+    store().laterPageFetched(chatId, { messages: messages(13, 14), hasMoreBefore: true, hasMoreAfter: false });
+    store().messageReceived(makeMessage({ id: 'm15', chatId, seq: 15 }));
+    expect(seqs()).toEqual([10, 11, 12, 13, 14, 15]);
+  });
+
+  it('drops a page of newer history that arrives after the newest page replaced the window', () => {
+    store().aroundPageFetched(chatId, { messages: messages(10, 11), hasMoreBefore: true, hasMoreAfter: true });
+    store().latestPageFetched(chatId, page(messages(90, 91), true));
+
+    store().laterPageFetched(chatId, { messages: messages(12, 13), hasMoreBefore: true, hasMoreAfter: true });
+
+    expect(seqs()).toEqual([90, 91]);
+    expect(timeline()?.hasMoreAfter).toBe(false);
+  });
+
+  it('updates the reactions of one message', () => {
+    store().latestPageFetched(chatId, page(messages(1, 2)));
+
+    store().reactionsUpdated(chatId, 'm2', [{ emoji: '👍', count: 1, userIds: ['u1'] }]);
+
+    expect(timeline()?.messages.map((message) => message.reactions.length)).toEqual([0, 1]);
+  });
+});

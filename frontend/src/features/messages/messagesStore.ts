@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import type { Message, MessagePage } from '../../shared/api/types';
+import type { Message, MessagePage, Reaction } from '../../shared/api/types';
 import {
   emptyTimeline,
-  mergeMessages,
-  settleOutbox,
+  withAroundPage,
   withEarlierPage,
   withLatestPage,
+  withLaterPage,
+  withReactions,
+  withReceivedMessage,
   type ChatTimeline,
   type OutgoingMessage,
 } from './timeline';
@@ -14,6 +16,11 @@ interface MessagesState {
   timelines: Record<string, ChatTimeline>;
   latestPageFetched: (chatId: string, page: MessagePage) => void;
   earlierPageFetched: (chatId: string, page: MessagePage) => void;
+  laterPageFetched: (chatId: string, page: MessagePage) => void;
+  aroundPageFetched: (chatId: string, page: MessagePage) => void;
+  reactionsUpdated: (chatId: string, messageId: string, reactions: Reaction[]) => void;
+  /** We are no longer in the chat: drop what we held of it. */
+  chatForgotten: (chatId: string) => void;
   /** A message from the server: a `message:new` event, an acknowledgement, an edit or a deletion. */
   messageReceived: (message: Message) => void;
   messageQueued: (outgoing: OutgoingMessage) => void;
@@ -40,12 +47,15 @@ export const useMessagesStore = create<MessagesState>()((set) => {
     timelines: {},
     latestPageFetched: (chatId, page) => update(chatId, (timeline) => withLatestPage(timeline, page)),
     earlierPageFetched: (chatId, page) => update(chatId, (timeline) => withEarlierPage(timeline, page)),
-    messageReceived: (message) =>
-      update(message.chatId, (timeline) => ({
-        ...timeline,
-        messages: mergeMessages(timeline.messages, [message]),
-        outbox: settleOutbox(timeline.outbox, [message]),
+    laterPageFetched: (chatId, page) => update(chatId, (timeline) => withLaterPage(timeline, page)),
+    aroundPageFetched: (chatId, page) => update(chatId, (timeline) => withAroundPage(timeline, page)),
+    reactionsUpdated: (chatId, messageId, reactions) =>
+      update(chatId, (timeline) => withReactions(timeline, messageId, reactions)),
+    chatForgotten: (chatId) =>
+      set((state) => ({
+        timelines: Object.fromEntries(Object.entries(state.timelines).filter(([id]) => id !== chatId)),
       })),
+    messageReceived: (message) => update(message.chatId, (timeline) => withReceivedMessage(timeline, message)),
     messageQueued: (outgoing) =>
       update(outgoing.chatId, (timeline) => ({ ...timeline, outbox: [...timeline.outbox, outgoing] })),
     messageFailed: (chatId, clientMsgId, error) => updateOutgoing(chatId, clientMsgId, { status: 'failed', error }),

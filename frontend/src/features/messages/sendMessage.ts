@@ -8,17 +8,18 @@ import { createMessage } from './messagesApi';
 import { useMessagesStore } from './messagesStore';
 
 /** Shows the message at once as pending, then replaces it with the server's copy. */
-export async function sendMessage(chatId: string, content: string): Promise<void> {
+export async function sendMessage(chatId: string, content: string, replyToId?: string): Promise<void> {
   const clientMsgId = newClientId();
   useMessagesStore.getState().messageQueued({
     chatId,
     clientMsgId,
     content,
+    replyToId,
     createdAt: new Date().toISOString(),
     status: 'sending',
     error: null,
   });
-  await deliver({ chatId, clientMsgId, content });
+  await deliver({ chatId, clientMsgId, content, ...(replyToId && { replyToId }) });
 }
 
 /** Sends a failed message again under the same clientMsgId, so the server cannot store it twice. */
@@ -28,7 +29,8 @@ export async function retryMessage(chatId: string, clientMsgId: string): Promise
     .timelines[chatId]?.outbox.find((candidate) => candidate.clientMsgId === clientMsgId);
   if (!outgoing) return;
   useMessagesStore.getState().messageRetried(chatId, clientMsgId);
-  await deliver({ chatId, clientMsgId, content: outgoing.content });
+  const { content, replyToId } = outgoing;
+  await deliver({ chatId, clientMsgId, content, ...(replyToId && { replyToId }) });
 }
 
 async function deliver(payload: SendMessagePayload): Promise<void> {

@@ -73,7 +73,7 @@ export interface Message {
 
 export interface Participant {
   user: User;
-  role: string;
+  role: 'owner' | 'member';
   lastReadSeq: number;
   lastDeliveredSeq: number;
 }
@@ -202,8 +202,24 @@ export interface MessagePage {
 export interface CreateMessageRequest {
   clientMsgId: string;
   content: string;
+  replyToId?: string;
 }
 
 export interface MessageResponse {
   message: Message;
+}
+
+export interface ReactionsResponse {
+  reactions: Reaction[];
+}
+
+export interface CreateGroupRequest {
+  name: string;
+  memberIds: string[];
+}
+
+/** PUT /api/chats/:id: rename, or hand the group to `ownerId`. */
+export interface UpdateGroupRequest {
+  name?: string;
+  ownerId?: string;
 }

@@ -1,7 +1,7 @@
 import { getAccessToken, refreshAccessToken, useSessionStore } from '../../features/auth';
 import { loadChats, useChatsStore } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
-import { receiveMessage, reloadOpenedTimelines } from '../../features/messages';
+import { forgetChat, receiveMessage, receiveReactions, reloadOpenedTimelines } from '../../features/messages';
 import { realtimeUrl } from '../api/config';
 import { ServerEvent, type ServerToClientEvents } from './events';
 import { connectRealtime, disconnectRealtime } from './socket';
@@ -16,9 +16,14 @@ const serverEventHandlers: ServerToClientEvents = {
   [ServerEvent.MessageNew]: ({ message }) => receiveMessage(message),
   [ServerEvent.MessageEdited]: ({ message }) => receiveMessage(message),
   [ServerEvent.MessageDeleted]: ({ message }) => receiveMessage(message),
+  [ServerEvent.ReactionUpdated]: ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
   [ServerEvent.ChatCreated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
   [ServerEvent.ChatUpdated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
-  [ServerEvent.ChatRemoved]: ({ chatId }) => useChatsStore.getState().chatRemoved(chatId),
+  // An open view of the chat sees it gone and closes with a notice.
+  [ServerEvent.ChatRemoved]: ({ chatId }) => {
+    useChatsStore.getState().chatRemoved(chatId);
+    forgetChat(chatId);
+  },
   [ServerEvent.PresenceOnline]: ({ userId }) => contacts().presenceChanged(userId, { online: true }),
   [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) =>
     contacts().presenceChanged(userId, { online: false, lastSeenAt }),

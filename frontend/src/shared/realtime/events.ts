@@ -1,10 +1,11 @@
-import type { Chat, Contact, ContactRequest, Message } from '../api/types';
+import type { Chat, Contact, ContactRequest, Message, Reaction } from '../api/types';
 
 /** Server → client event names (contract: "Socket.IO"). */
 export const ServerEvent = {
   MessageNew: 'message:new',
   MessageEdited: 'message:edited',
   MessageDeleted: 'message:deleted',
+  ReactionUpdated: 'reaction:updated',
   ChatCreated: 'chat:created',
   ChatUpdated: 'chat:updated',
   ChatRemoved: 'chat:removed',
@@ -27,6 +28,8 @@ export interface ServerToClientEvents {
   [ServerEvent.MessageNew]: (payload: { message: Message }) => void;
   [ServerEvent.MessageEdited]: (payload: { message: Message }) => void;
   [ServerEvent.MessageDeleted]: (payload: { message: Message }) => void;
+  /** The whole new set of reactions on the message. */
+  [ServerEvent.ReactionUpdated]: (payload: { chatId: string; messageId: string; reactions: Reaction[] }) => void;
   [ServerEvent.ChatCreated]: (payload: { chat: Chat }) => void;
   [ServerEvent.ChatUpdated]: (payload: { chat: Chat }) => void;
   [ServerEvent.ChatRemoved]: (payload: { chatId: string }) => void;
@@ -54,6 +57,7 @@ export interface SendMessagePayload {
   chatId: string;
   clientMsgId: string;
   content: string;
+  replyToId?: string;
 }
 
 export interface ClientToServerEvents {

@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Chat } from '../../shared/api/types';
+import { apiError, fakeApi, noContent, ok, type FakeRoutes } from '../../test/fakeApi';
+import { makeGroupChat, makeUser } from '../../test/factories';
+import { FakeSocket } from '../../test/fakeSocket';
+import { renderAppAs } from '../../test/renderApp';
+
+vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
+
+const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
+const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
+const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
+
+async function openInfo(chat: Chat, routes: FakeRoutes = {}) {
+  const requests = fakeApi({
+    'GET /api/chats': () => ok({ chats: [chat] }),
+    'GET /api/chats/g1/messages': () => ok({ messages: [], hasMoreBefore: false, hasMoreAfter: false }),
+    'GET /api/contacts': () => ok({ contacts: [bob, carol].map((user) => ({ user, since: '2025-01-01' })) }),
+    'GET /api/contacts/requests': () => ok({ incoming: [], outgoing: [] }),
+    ...routes,
+  });
+  const router = renderAppAs(alice, '/chats/g1');
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: 'Group info' }));
+  return { requests, router, user, panel: screen.getByRole('dialog', { name: 'Group info' }) };
+}
+
+describe('group info, as the owner', () => {
+  const group = makeGroupChat('g1', 'Team', [alice, bob]);
+
+  it('lists members with their roles and manages them', async () => {
+    const { requests, user, panel } = await openInfo(group, {
+      'PUT /api/chats/g1': ({ body }) => ok({ chat: { ...group, ...(body as object) } }),
+      'DELETE /api/chats/g1/participants/u2': () => noContent,
+    });
+
+    expect(within(panel).getByText('Owner')).toBeInTheDocument();
+    expect(within(panel).getByText('Member')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Rename group' }));
+    await user.clear(within(panel).getByLabelText('Group name'));
+    await user.type(within(panel).getByLabelText('Group name'), 'Dream team');
+    await user.click(within(panel).getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByRole('heading', { name: 'Dream team' })).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Remove Bob' }));
+    await waitFor(() => expect(requests.at(-1)?.method).toBe('DELETE'));
+    // Handing the group over ends my say in it.
+    await user.click(within(panel).getByRole('button', { name: 'Make Bob owner' }));
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Remove Bob' })).not.toBeInTheDocument());
+    expect(requests.filter((request) => request.method === 'PUT').map((request) => request.body)).toEqual([
+      { name: 'Dream team' },
+      { ownerId: 'u2' },
+    ]);
+  });
+
+  it('adds contacts who are not members yet, and explains GROUP_FULL', async () => {
+    const { requests, user, panel } = await openInfo(group, {
+      'POST /api/chats/g1/participants': () => apiError(422, 'GROUP_FULL', 'Group is full'),
+    });
+
+    await user.click(within(panel).getByRole('button', { name: 'Add members' }));
+    expect(within(panel).queryByRole('checkbox', { name: 'Bob' })).not.toBeInTheDocument();
+    await user.click(await within(panel).findByRole('checkbox', { name: 'Carol' }));
+    await user.click(within(panel).getByRole('button', { name: 'Add to group' }));
+
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('at most 300 members');
+    expect(requests.at(-1)?.body).toEqual({ userIds: ['u3'] });
+  });
+
+  it('deletes the group after confirming, and goes back to the chat list', async () => {
+    const { router, user, panel } = await openInfo(group, { 'DELETE /api/chats/g1': () => noContent });
+
+    await user.click(within(panel).getByRole('button', { name: 'Delete group' }));
+    await user.click(within(panel).getByRole('button', { name: 'Delete for everyone' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/chats'));
+    expect(screen.queryByRole('link', { name: /Team/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('group info, as a member', () => {
+  const group = makeGroupChat('g1', 'Team', [bob, alice]);
+
+  it('offers no management, only leaving', async () => {
+    const { router, user, panel } = await openInfo(group, {
+      'DELETE /api/chats/g1/participants/u1': () => noContent,
+    });
+
+    expect(within(panel).queryByRole('button', { name: /^Remove|^Make|Rename|Delete group|Add members/ })).toBeNull();
+    await user.click(within(panel).getByRole('button', { name: 'Leave group' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/chats'));
+    expect(screen.queryByText('You are no longer in this group.')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { Chat } from '../../shared/api/types';
+import { Button } from '../../shared/ui/Button';
+import { Dialog } from '../../shared/ui/Dialog';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import {
+  addMembers,
+  deleteGroup,
+  groupErrorMessage,
+  leaveGroup,
+  removeMember,
+  renameGroup,
+  transferOwnership,
+} from './groupActions';
+import { GroupMembers } from './GroupMembers';
+import { AddMembersForm, RenameGroupForm } from './GroupOwnerForms';
+
+interface GroupInfoPanelProps {
+  chat: Chat;
+  currentUserId: string;
+  onClose: () => void;
+}
+
+/** Members and roles for everyone; managing the group for its owner; leaving for anyone. */
+export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelProps) {
+  const navigate = useNavigate();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const isOwner = chat.ownerId === currentUserId;
+
+  // GROUP_FULL and every other refusal show here, in the panel where the action was taken.
+  async function run(action: () => Promise<void>, thenLeave = false) {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+      if (thenLeave) await navigate('/chats');
+    } catch (caught) {
+      setError(groupErrorMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Dialog title="Group info" onClose={onClose}>
+      <p className="text-sm text-slate-600">{chat.name}</p>
+      <ErrorAlert message={error} />
+      <GroupMembers
+        chat={chat}
+        currentUserId={currentUserId}
+        isOwner={isOwner}
+        pending={pending}
+        onRemove={(userId) => void run(() => removeMember(chat.id, userId))}
+        onMakeOwner={(userId) => void run(() => transferOwnership(chat.id, userId))}
+      />
+      {isOwner && (
+        <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
+          <AddMembersForm chat={chat} pending={pending} onAdd={(ids) => void run(() => addMembers(chat.id, ids))} />
+          <RenameGroupForm
+            chat={chat}
+            pending={pending}
+            onSave={(name) => void run(() => renameGroup(chat.id, name))}
+          />
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => void run(() => leaveGroup(chat.id, currentUserId), true)}
+        >
+          Leave group
+        </Button>
+        {isOwner && !confirmingDelete && (
+          <Button
+            variant="secondary"
+            className="text-red-700"
+            disabled={pending}
+            onClick={() => setConfirmingDelete(true)}
+          >
+            Delete group
+          </Button>
+        )}
+      </div>
+      {confirmingDelete && (
+        <div
+          role="alertdialog"
+          aria-label="Delete this group?"
+          className="flex flex-col gap-2 rounded-md bg-red-50 p-3"
+        >
+          <p className="text-sm text-red-800">Delete the group and all its messages for every member?</p>
+          <div className="flex gap-2">
+            <Button
+              className="bg-red-600 hover:bg-red-700"
+              disabled={pending}
+              onClick={() => void run(() => deleteGroup(chat.id), true)}
+            >
+              Delete for everyone
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,49 @@
+import { isAxiosError } from 'axios';
+import { getErrorMessage } from '../../shared/api/errors';
+import * as groupsApi from './groupsApi';
+import { useChatsStore } from './chatsStore';
+
+const store = () => useChatsStore.getState();
+
+export const GROUP_FULL_MESSAGE = 'A group can have at most 300 members. Remove someone before adding more.';
+
+/** Our wording for the 300-member cap, whatever the server said; otherwise the usual message. */
+export function groupErrorMessage(error: unknown): string {
+  const code: unknown = isAxiosError<{ error?: { code?: string } }>(error) ? error.response?.data?.error?.code : null;
+  return code === 'GROUP_FULL' ? GROUP_FULL_MESSAGE : getErrorMessage(error);
+}
+
+/** Returns the new group's id. */
+export async function createGroup(name: string, memberIds: string[]): Promise<string> {
+  const chat = await groupsApi.createGroup({ name, memberIds });
+  store().chatReceived(chat);
+  return chat.id;
+}
+
+export async function renameGroup(chatId: string, name: string): Promise<void> {
+  store().chatReceived(await groupsApi.updateGroup(chatId, { name }));
+}
+
+export async function transferOwnership(chatId: string, ownerId: string): Promise<void> {
+  store().chatReceived(await groupsApi.updateGroup(chatId, { ownerId }));
+}
+
+export async function addMembers(chatId: string, userIds: string[]): Promise<void> {
+  store().chatReceived(await groupsApi.addParticipants(chatId, userIds));
+}
+
+/** The server's chat:updated brings the new member list; the request answers only 204. */
+export async function removeMember(chatId: string, userId: string): Promise<void> {
+  await groupsApi.removeParticipant(chatId, userId);
+}
+
+/** We chose to go, so this is no surprise to announce (unlike being removed). */
+export async function leaveGroup(chatId: string, currentUserId: string): Promise<void> {
+  await groupsApi.removeParticipant(chatId, currentUserId);
+  store().chatLeft(chatId);
+}
+
+export async function deleteGroup(chatId: string): Promise<void> {
+  await groupsApi.deleteGroup(chatId);
+  store().chatLeft(chatId);
+}

@@ -1,0 +1,30 @@
+import { api } from '../../shared/api/client';
+import type { Chat, ChatResponse, CreateGroupRequest, UpdateGroupRequest } from '../../shared/api/types';
+
+const chatPath = (chatId: string) => `/api/chats/${encodeURIComponent(chatId)}`;
+
+export async function createGroup(body: CreateGroupRequest): Promise<Chat> {
+  const { data } = await api.post<ChatResponse>('/api/chats/group', body);
+  return data.chat;
+}
+
+/** Owner only: rename, or hand ownership to another member. */
+export async function updateGroup(chatId: string, body: UpdateGroupRequest): Promise<Chat> {
+  const { data } = await api.put<ChatResponse>(chatPath(chatId), body);
+  return data.chat;
+}
+
+export async function deleteGroup(chatId: string): Promise<void> {
+  await api.delete(chatPath(chatId));
+}
+
+/** Owner only; past 300 members the server answers 422 GROUP_FULL. */
+export async function addParticipants(chatId: string, userIds: string[]): Promise<Chat> {
+  const { data } = await api.post<ChatResponse>(`${chatPath(chatId)}/participants`, { userIds });
+  return data.chat;
+}
+
+/** The owner removes a member; anyone removes themselves to leave. */
+export async function removeParticipant(chatId: string, userId: string): Promise<void> {
+  await api.delete(`${chatPath(chatId)}/participants/${encodeURIComponent(userId)}`);
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Chat } from '../../shared/api/types';
+import { Button } from '../../shared/ui/Button';
+import { chatTitle, directPartner, GroupInfoPanel } from '../chats';
+
+interface ChatHeaderProps {
+  chat: Chat | undefined;
+  currentUserId: string | undefined;
+}
+
+/** The chat's name, with the partner's profile for a direct chat or the group's info panel for a group. */
+export function ChatHeader({ chat, currentUserId }: ChatHeaderProps) {
+  const [infoOpen, setInfoOpen] = useState(false);
+  const partner = chat?.type === 'direct' ? directPartner(chat, currentUserId) : undefined;
+  return (
+    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+      <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
+        <span aria-hidden="true">←</span> Back to chat list
+      </Link>
+      <div className="min-w-0">
+        <h1 id="chat-title" className="truncate text-lg font-semibold text-slate-900">
+          {chat ? chatTitle(chat, currentUserId) : 'Chat'}
+        </h1>
+        {chat?.type === 'group' && <p className="text-xs text-slate-500">{chat.participants.length} members</p>}
+      </div>
+      {partner && partner.id !== currentUserId && (
+        <Link
+          to={`/users/${encodeURIComponent(partner.id)}`}
+          className="ml-auto shrink-0 text-sm font-medium text-blue-700 hover:underline"
+        >
+          View profile
+        </Link>
+      )}
+      {chat?.type === 'group' && currentUserId && (
+        <>
+          <Button variant="secondary" className="ml-auto shrink-0" onClick={() => setInfoOpen(true)}>
+            Group info
+          </Button>
+          {infoOpen && <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setInfoOpen(false)} />}
+        </>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+interface BubbleProps {
+  own: boolean;
+  senderName: string | null;
+  createdAt: string;
+  content: ReactNode;
+  status: ReactNode;
+  /** The quoted message, above the text. */
+  quote?: ReactNode;
+  /** Reaction chips, under the bubble. */
+  reactions?: ReactNode;
+  /** The hover / long-press toolbar. */
+  actions?: ReactNode;
+  highlighted?: boolean;
+}
+
+/** The shared look of a stored and a pending message. */
+export function MessageBubble(props: BubbleProps) {
+  const { own, senderName, createdAt, content, status, quote, reactions, actions, highlighted = false } = props;
+  return (
+    <div
+      className={`group relative flex max-w-[85%] flex-col md:max-w-[70%] ${own ? 'items-end self-end' : 'items-start self-start'}`}
+    >
+      {senderName && <span className="px-1 text-xs font-medium text-slate-600">{senderName}</span>}
+      <div
+        data-highlighted={highlighted || undefined}
+        className={`rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
+          own ? 'bg-blue-600 text-white' : 'border border-slate-200 bg-white text-slate-900'
+        } ${highlighted ? 'ring-4 ring-amber-300' : ''}`}
+      >
+        {quote}
+        <div>{content}</div>
+      </div>
+      {reactions}
+      <span className={`flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500 ${own ? 'justify-end' : ''}`}>
+        <time dateTime={createdAt}>{timeFormat.format(new Date(createdAt))}</time>
+        {status}
+      </span>
+      {actions}
+    </div>
+  );
+}

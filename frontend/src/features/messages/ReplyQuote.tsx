@@ -1,0 +1,30 @@
+import type { ReplyPreview } from '../../shared/api/types';
+import { formatContent } from './formatContent';
+
+export const DELETED_PLACEHOLDER = 'This message was deleted';
+
+interface ReplyQuoteProps {
+  reply: ReplyPreview;
+  own: boolean;
+  onJump: (messageId: string) => void;
+}
+
+/** The message being answered, inside the answer; pressing it scrolls to the original. */
+export function ReplyQuote({ reply, own, onJump }: ReplyQuoteProps) {
+  return (
+    <button
+      type="button"
+      aria-label="Jump to quoted message"
+      onClick={() => onJump(reply.id)}
+      className={`mb-1 block w-full rounded-md border-l-4 px-2 py-1 text-left text-sm ${
+        own ? 'border-blue-200 bg-blue-500 text-blue-50' : 'border-blue-400 bg-slate-100 text-slate-700'
+      }`}
+    >
+      <span className="block text-xs font-semibold">{reply.sender?.displayName ?? 'Someone'}</span>
+      {/* An empty excerpt means the original was deleted. */}
+      <span className="line-clamp-2">
+        {reply.excerpt ? formatContent(reply.excerpt) : <em>{DELETED_PLACEHOLDER}</em>}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Message } from '../../shared/api/types';
+import type { OutgoingMessage } from './timeline';
+
+/** One entry of the virtualised list: a message, or a marker between messages. */
+export type TimelineRow =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'unread'; key: string }
+  | { kind: 'message'; key: string; message: Message }
+  | { kind: 'outgoing'; key: string; outgoing: OutgoingMessage };
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+const localDay = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+
+/** "Today", "Yesterday" or the full date, in the reader's time zone. */
+export function dayLabel(date: Date, now: Date): string {
+  if (localDay(date) === localDay(now)) return 'Today';
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (localDay(date) === localDay(yesterday)) return 'Yesterday';
+  return dateFormat.format(date);
+}
+
+/**
+ * The rows to show: a day separator before the first message of each day, and the "New messages" marker
+ * before the first message with a seq of `firstUnreadSeq` or more (when there is one). Pending messages of
+ * ours come last.
+ */
+export function buildTimelineRows(
+  messages: Message[],
+  outbox: OutgoingMessage[],
+  firstUnreadSeq: number | null,
+  now = new Date(),
+): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  let previousDay: string | null = null;
+  let unreadPlaced = false;
+  const addDay = (createdAt: string) => {
+    const date = new Date(createdAt);
+    const day = localDay(date);
+    if (day === previousDay) return;
+    previousDay = day;
+    rows.push({ kind: 'day', key: `day-${day}`, label: dayLabel(date, now) });
+  };
+  for (const message of messages) {
+    addDay(message.createdAt);
+    if (!unreadPlaced && firstUnreadSeq !== null && message.seq >= firstUnreadSeq) {
+      unreadPlaced = true;
+      rows.push({ kind: 'unread', key: 'unread' });
+    }
+    rows.push({ kind: 'message', key: message.id, message });
+  }
+  for (const outgoing of outbox) {
+    addDay(outgoing.createdAt);
+    rows.push({ kind: 'outgoing', key: outgoing.clientMsgId, outgoing });
+  }
+  return rows;
+}
+
+/** Where the first message of the list sits among the rows, to keep the view still when older ones arrive. */
+export function firstMessageIndex(rows: TimelineRow[]): { key: string | undefined; index: number } {
+  const index = rows.findIndex((row) => row.kind === 'message');
+  return { key: rows[index]?.key, index };
+}
