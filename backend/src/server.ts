@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
@@ -52,6 +52,10 @@ import { syncSocketHandlers } from './realtime/sync.socket';
 import { PresenceRepository } from './modules/presence/presence.repository';
 import { PresenceService } from './modules/presence/presence.service';
 import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
+
+/** Uploads that no message, profile or group used within a day are removed, checked every hour. */
+const ABANDONED_UPLOAD_MS = 24 * 3_600_000;
+const UPLOAD_CLEANUP_EVERY_MS = 3_600_000;
 
 export interface MessengerServerHandle {
   httpServer: HttpServer;
@@ -120,10 +124,14 @@ export async function createMessengerServer(
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
-  const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events);
   const storage = createStorage(config);
   await storage.prepare();
-  const media = new MediaService(new MediaRepository(prisma), storage);
+  const media = new MediaService(new MediaRepository(prisma), storage, logger);
+  const abandonedUploads = setInterval(() => {
+    media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
+  }, UPLOAD_CLEANUP_EVERY_MS);
+  abandonedUploads.unref();
+  const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), chats, events);
   const typing = new TypingService(chats, events);
   const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
@@ -185,6 +193,7 @@ export async function createMessengerServer(
       }),
     close: async () => {
       // io.close() disconnects every socket and closes the HTTP server.
+      clearInterval(abandonedUploads);
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await presenceService.stop();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
@@ -194,7 +203,9 @@ export async function createMessengerServer(
 
 /** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
 function createStorage(config: Config): ObjectStorage {
-  if (config.storageDriver === 'local') return new LocalStorage(join(REPO_ROOT, config.DATA_DIR ?? '.data', 'uploads'));
+  if (config.storageDriver === 'local') {
+    return new LocalStorage(join(resolve(REPO_ROOT, config.DATA_DIR ?? '.data'), 'uploads'));
+  }
   if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
   return new S3Storage({
     endpoint: config.S3_ENDPOINT,

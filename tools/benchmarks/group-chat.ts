@@ -64,7 +64,8 @@ async function main(): Promise<void> {
       new ChatPresenter(userPresenter, messagePresenter),
       noSockets,
     );
-    const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, noSockets);
+    const noImages = { discard: async () => undefined };
+    const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, noSockets, noImages);
 
     console.log(
       `${MEMBERS}-member group, ${MESSAGES} messages per run, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,

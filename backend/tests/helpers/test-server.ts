@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface TestServer {
   url: string;
   databaseUrl: string;
+  /** DATA_DIR of this server (local-disk images live under uploads/). */
+  dataDir: string;
   prisma: PrismaClient;
   api: ReturnType<typeof request.agent>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}, shared?:
   return {
     url,
     databaseUrl: database.url,
+    dataDir,
     prisma,
     api: request.agent(url),
     close: async () => {
@@ -70,6 +73,9 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     },
     get databaseUrl() {
       return started().databaseUrl;
+    },
+    get dataDir() {
+      return started().dataDir;
     },
     get prisma() {
       return started().prisma;

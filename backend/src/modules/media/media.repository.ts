@@ -18,6 +18,16 @@ export class MediaRepository {
     return this.db.attachment.create({ data: attachment });
   }
 
+  /** Deletes uploads older than `before` that nothing uses, returning their storage keys. */
+  deleteAbandoned(before: Date) {
+    return this.db.$queryRaw<{ storageKey: string; thumbnailKey: string }[]>`
+      DELETE FROM attachments a
+      WHERE a.message_id IS NULL AND a.created_at < ${before}
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.avatar_attachment_id = a.id)
+        AND NOT EXISTS (SELECT 1 FROM chats c WHERE c.avatar_attachment_id = a.id)
+      RETURNING a.storage_key AS "storageKey", a.thumbnail_key AS "thumbnailKey"`;
+  }
+
   /**
    * The attachment if this user may see it: they uploaded it, it is in a message of a chat they are in now, or it is
    * someone's (user or group) avatar, which every signed-in user may see.

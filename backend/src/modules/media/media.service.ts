@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
 import { processImage } from './image-processing';
 import type { MediaRepository } from './media.repository';
 import { toAttachmentDto } from './media.presenter';
@@ -9,7 +10,22 @@ export class MediaService {
   constructor(
     private readonly repository: MediaRepository,
     private readonly storage: ObjectStorage,
+    private readonly logger: Logger,
   ) {}
+
+  /** Removes images whose rows are gone (a deleted message); a failure leaves an orphan file, never an error. */
+  async discard(storageKeys: readonly string[]): Promise<void> {
+    await this.storage
+      .delete(storageKeys)
+      .catch((error: unknown) => this.logger.warn({ err: error, storageKeys }, 'could not delete stored images'));
+  }
+
+  /** Uploads that no message, profile or group took up within `olderThanMs` are removed with their files. */
+  async removeAbandoned(olderThanMs: number): Promise<number> {
+    const abandoned = await this.repository.deleteAbandoned(new Date(Date.now() - olderThanMs));
+    await this.discard(abandoned.flatMap((image) => [image.storageKey, image.thumbnailKey]));
+    return abandoned.length;
+  }
 
   /** An upload belongs to its uploader until a message (or a profile, or a group) uses it. */
   async upload(uploaderId: string, file: Buffer, purpose: 'attachment' | 'avatar') {

@@ -1,9 +1,15 @@
+import { join } from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { images } from '../../../tests/helpers/images';
 import { startS3 } from '../../../tests/helpers/s3';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
-import { registerUser, type TestUser } from '../../../tests/helpers/users';
+import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { createLogger } from '../../lib/logger';
+import { LocalStorage } from './local-storage';
+import { MediaRepository } from './media.repository';
+import { MediaService } from './media.service';
+import { S3Storage } from './s3-storage';
 
 const TEN_MB = 10 * 1024 * 1024;
 
@@ -23,11 +29,13 @@ describe.each([
 ])('images on %s', (_, setup) => {
   let server: TestServer;
   let stopStorage: () => Promise<void>;
+  let storageEnv: Record<string, string>;
   let alice: TestUser;
   let bob: TestUser;
   beforeAll(async () => {
     const storage = await setup();
     stopStorage = storage.stop;
+    storageEnv = storage.env;
     server = await startTestServer(storage.env);
     alice = await registerUser(server);
     bob = await registerUser(server);
@@ -120,5 +128,100 @@ describe.each([
     await download(bob, body.attachment.thumbnailUrl).expect(200);
     const profile = await request(server.url).get(`/api/users/${alice.id}`).set(bob.auth).expect(200);
     expect(profile.body.user.avatarUrl).toBe(body.attachment.thumbnailUrl);
+  });
+
+  describe('in messages', () => {
+    let carol: TestUser;
+    let chatId: string;
+    beforeAll(async () => {
+      carol = await registerUser(server);
+      await makeContacts(server, alice, bob);
+      await makeContacts(server, alice, carol);
+      const group = await request(server.url)
+        .post('/api/chats/group')
+        .set(alice.auth)
+        .send({ name: 'Photos', memberIds: [bob.id, carol.id] })
+        .expect(201);
+      chatId = group.body.chat.id;
+    });
+    const send = (user: TestUser, body: Record<string, unknown>) =>
+      request(server.url).post(`/api/chats/${chatId}/messages`).set(user.auth).send(body);
+
+    it('sends images with or without a caption, and shows them to members only, at once', async () => {
+      const first = (await upload(alice, await images.png()).expect(201)).body.attachment;
+      const second = (await upload(alice, await images.webp()).expect(201)).body.attachment;
+      const sent = await send(alice, { clientMsgId: 'img-1', attachmentIds: [first.id, second.id] }).expect(201);
+      expect(sent.body.message).toMatchObject({ type: 'image', content: '', attachments: [first, second] });
+      const captioned = (await upload(alice, await images.png()).expect(201)).body.attachment;
+      await send(alice, { clientMsgId: 'img-2', content: 'look', attachmentIds: [captioned.id] })
+        .expect(201)
+        .expect(({ body }) => expect(body.message).toMatchObject({ type: 'image', content: 'look' }));
+
+      const stranger = await registerUser(server);
+      await download(bob, first.url).expect(200);
+      await download(carol, second.thumbnailUrl).expect(200);
+      await download(stranger, first.url).expect(404);
+
+      await request(server.url).delete(`/api/chats/${chatId}/participants/${carol.id}`).set(alice.auth).expect(204);
+      await download(carol, second.thumbnailUrl).expect(404);
+    });
+
+    it("refuses someone else's upload, an image sent twice, and a message with nothing in it", async () => {
+      const bobs = (await upload(bob, await images.png()).expect(201)).body.attachment;
+      await send(alice, { clientMsgId: 'steal', attachmentIds: [bobs.id] }).expect(400);
+      await send(bob, { clientMsgId: 'mine', attachmentIds: [bobs.id] }).expect(201);
+      await send(bob, { clientMsgId: 'again', attachmentIds: [bobs.id] }).expect(400);
+      await send(bob, { clientMsgId: 'empty' }).expect(400);
+      await send(bob, { clientMsgId: 'empty-list', attachmentIds: [] }).expect(400);
+    });
+
+    it('removes the images from storage when their message is deleted', async () => {
+      const image = (await upload(bob, await images.png()).expect(201)).body.attachment;
+      const sent = await send(bob, { clientMsgId: 'to-delete', attachmentIds: [image.id] }).expect(201);
+      const { storageKey, thumbnailKey } = await server.prisma.attachment.findUniqueOrThrow({
+        where: { id: image.id },
+      });
+      const storage = storageEnv.S3_ENDPOINT
+        ? new S3Storage({
+            endpoint: storageEnv.S3_ENDPOINT,
+            region: 'us-east-1',
+            bucket: 'chat-images',
+            accessKeyId: storageEnv.S3_ACCESS_KEY,
+            secretAccessKey: storageEnv.S3_SECRET_KEY,
+          })
+        : new LocalStorage(join(server.dataDir, 'uploads'));
+      expect(await storage.get(storageKey)).not.toBeNull();
+      await request(server.url).delete(`/api/messages/${sent.body.message.id}`).set(bob.auth).expect(200);
+      await download(bob, image.url).expect(404);
+      expect(await storage.get(storageKey)).toBeNull();
+      expect(await storage.get(thumbnailKey)).toBeNull();
+    });
+  });
+
+  it('removes uploads that nothing used within a day, but keeps avatars and sent images', async () => {
+    const abandoned = (await upload(alice, await images.png()).expect(201)).body.attachment;
+    const avatar = (await upload(alice, await images.png()).expect(201)).body.attachment;
+    const fresh = (await upload(alice, await images.png()).expect(201)).body.attachment;
+    await request(server.url).put('/api/users/me').set(alice.auth).send({ avatarAttachmentId: avatar.id }).expect(200);
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    await server.prisma.attachment.updateMany({
+      where: { id: { in: [abandoned.id, avatar.id] } },
+      data: { createdAt: dayAgo },
+    });
+
+    const storage = storageEnv.S3_ENDPOINT
+      ? new S3Storage({
+          endpoint: storageEnv.S3_ENDPOINT,
+          region: 'us-east-1',
+          bucket: 'chat-images',
+          accessKeyId: storageEnv.S3_ACCESS_KEY,
+          secretAccessKey: storageEnv.S3_SECRET_KEY,
+        })
+      : new LocalStorage(join(server.dataDir, 'uploads'));
+    const media = new MediaService(new MediaRepository(server.prisma), storage, createLogger('silent'));
+    expect(await media.removeAbandoned(24 * 3_600_000)).toBeGreaterThanOrEqual(1);
+    await download(alice, abandoned.url).expect(404);
+    await download(alice, avatar.url).expect(200);
+    await download(alice, fresh.url).expect(200);
   });
 });

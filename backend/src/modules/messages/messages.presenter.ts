@@ -6,7 +6,7 @@ export const messageInclude = {
   replyTo: {
     select: { id: true, seq: true, content: true, deletedAt: true, sender: { select: publicUserSelect } },
   },
-  attachments: true,
+  attachments: { orderBy: { createdAt: 'asc' } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.MessageInclude;
 

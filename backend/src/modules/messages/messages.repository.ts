@@ -11,12 +11,30 @@ export interface NewMessage {
   replyToId?: string;
 }
 
+/** Some of the images are not the sender's own unused uploads (someone else's, already sent, or gone). */
+export const ATTACHMENTS_UNAVAILABLE = 'attachments-unavailable';
+
 export class MessagesRepository {
   constructor(private readonly db: PrismaClient) {}
 
   /** A user's message; null when the sender is not (or no longer) a participant of the chat. */
-  create(message: NewMessage): Promise<MessageRecord | null> {
-    return insertMessage(this.db, { ...message, type: 'text' });
+  create(
+    message: NewMessage & { attachmentIds?: string[] },
+  ): Promise<MessageRecord | null | typeof ATTACHMENTS_UNAVAILABLE> {
+    const { attachmentIds = [], ...text } = message;
+    if (attachmentIds.length === 0) return insertMessage(this.db, { ...text, type: 'text' });
+    // Images: the uploads are locked, checked to be the sender's and unused, and claimed with the message.
+    return this.db.$transaction(async (tx) => {
+      const claimable = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM attachments
+        WHERE id = ANY(${attachmentIds}::uuid[]) AND uploader_id = ${message.senderId}::uuid AND message_id IS NULL
+        FOR UPDATE`;
+      if (claimable.length !== attachmentIds.length) return ATTACHMENTS_UNAVAILABLE;
+      const created = await insertMessage(tx, { ...text, type: 'image' });
+      if (!created) return null;
+      await tx.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { messageId: created.id } });
+      return tx.message.findUniqueOrThrow({ where: { id: created.id }, include: messageInclude });
+    });
   }
 
   /** Who may change a message: its sender, and in a group its owner (for deletion). */
@@ -46,16 +64,24 @@ export class MessagesRepository {
     });
   }
 
-  /** Soft delete: the message keeps its place (and seq) but loses its text, images and reactions. */
+  /**
+   * Soft delete: the message keeps its place (and seq) but loses its text, images and reactions. Returns the
+   * storage keys of its images, to be removed once this has committed.
+   */
   softDelete(messageId: string) {
     return this.db.$transaction(async (tx) => {
+      const images = await tx.attachment.findMany({
+        where: { messageId },
+        select: { storageKey: true, thumbnailKey: true },
+      });
       await tx.attachment.deleteMany({ where: { messageId } });
       await tx.messageReaction.deleteMany({ where: { messageId } });
-      return tx.message.update({
+      const message = await tx.message.update({
         where: { id: messageId },
         data: { content: '', deletedAt: new Date() },
         include: messageInclude,
       });
+      return { message, storageKeys: images.flatMap((image) => [image.storageKey, image.thumbnailKey]) };
     });
   }
 
@@ -107,7 +133,7 @@ interface InsertedRow {
   seq: number;
   sender_id: string | null;
   client_msg_id: string | null;
-  type: 'text' | 'system';
+  type: 'text' | 'image' | 'system';
   content: string;
   reply_to_id: string | null;
   created_at: Date;
@@ -136,7 +162,7 @@ export async function insertMessage(
   message: Omit<NewMessage, 'senderId' | 'clientMsgId'> & {
     senderId: string | null;
     clientMsgId?: string;
-    type: 'text' | 'system';
+    type: 'text' | 'image' | 'system';
   },
 ): Promise<MessageRecord | null> {
   const { chatId, senderId, clientMsgId = null, type, content, replyToId = null } = message;

@@ -11,16 +11,31 @@ export const messageContentSchema = z
   .min(1, 'must not be empty')
   .max(MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH} characters`);
 
-export const sendMessageBodySchema = z
-  .object({
-    clientMsgId: z.string().trim().min(1).max(64),
-    content: messageContentSchema,
-    replyToId: z.uuid('must be a message id').optional(),
-  })
-  .strict();
+export const MAX_ATTACHMENTS = 10;
+
+const sendMessageFields = z.object({
+  clientMsgId: z.string().trim().min(1).max(64),
+  content: z.string().trim().max(MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH} characters`).optional(),
+  replyToId: z.uuid('must be a message id').optional(),
+  attachmentIds: z
+    .array(z.uuid('must be an attachment id'))
+    .max(MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} images per message`)
+    .transform((ids) => [...new Set(ids)])
+    .optional(),
+});
+
+/** Text, images, or images with a caption: never nothing. */
+const hasSomething = (message: { content?: string; attachmentIds?: string[] }) =>
+  Boolean(message.content) || Boolean(message.attachmentIds?.length);
+const emptyMessage = { message: 'a message needs content or attachmentIds', path: ['content'] };
+
+export const sendMessageBodySchema = sendMessageFields.strict().refine(hasSomething, emptyMessage);
 
 /** The socket payload carries the chat id that REST carries in the path. */
-export const sendMessageEventSchema = sendMessageBodySchema.extend({ chatId: z.uuid('must be a chat id') }).strict();
+export const sendMessageEventSchema = sendMessageFields
+  .extend({ chatId: z.uuid('must be a chat id') })
+  .strict()
+  .refine(hasSomething, emptyMessage);
 
 export const listMessagesQuerySchema = z
   .object({

@@ -3,7 +3,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { ChatsService } from '../chats/chats.service';
 import { groupReactions, type MessagePresenter } from './messages.presenter';
-import type { MessagesRepository } from './messages.repository';
+import { ATTACHMENTS_UNAVAILABLE, type MessagesRepository } from './messages.repository';
 import type { ListMessagesQuery, SendMessageInput } from './messages.schemas';
 
 export class MessagesService {
@@ -12,6 +12,7 @@ export class MessagesService {
     private readonly chats: ChatsService,
     private readonly presenter: MessagePresenter,
     private readonly events: EventPublisher,
+    private readonly images: { discard(storageKeys: readonly string[]): Promise<void> },
   ) {}
 
   /**
@@ -28,8 +29,13 @@ export class MessagesService {
 
     let record;
     try {
-      record = await this.repository.create({ ...input, senderId });
+      record = await this.repository.create({ ...input, content: input.content ?? '', senderId });
       if (!record) throw notFound('Chat');
+      if (record === ATTACHMENTS_UNAVAILABLE) {
+        throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
+          { field: 'attachmentIds', message: 'not your unsent uploads' },
+        ]);
+      }
     } catch (error) {
       if (!isUniqueViolation(error, 'client_msg_id')) throw error;
       const original = await this.repository.findByClientMsgId(senderId, input.clientMsgId);
@@ -83,7 +89,9 @@ export class MessagesService {
       throw forbidden('Only the sender or the group owner can delete a message');
     }
     if (message.deletedAt) return this.presenter.toDto(await this.repository.findById(messageId));
-    const deleted = this.presenter.toDto(await this.repository.softDelete(messageId));
+    const { message: record, storageKeys } = await this.repository.softDelete(messageId);
+    await this.images.discard(storageKeys);
+    const deleted = this.presenter.toDto(record);
     this.events.toUsers(participantIds, 'message:deleted', { message: deleted });
     return deleted;
   }
