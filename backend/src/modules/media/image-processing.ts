@@ -7,6 +7,9 @@ const MAX_INPUT_PIXELS = 100_000_000;
 const THUMBNAIL_SIZE = 320;
 const AVATAR_SIZE = 512;
 
+// Every upload is a different image: libvips' operation cache would only hold memory, never hit.
+sharp.cache(false);
+
 const FORMATS = {
   jpeg: { mime: 'image/jpeg', extension: 'jpg' },
   png: { mime: 'image/png', extension: 'png' },
@@ -52,8 +55,13 @@ export async function processImage(input: Buffer, purpose: 'attachment' | 'avata
     const { data: original, info } = await pipeline.toFormat(metadata.format).toBuffer({
       resolveWithObject: true,
     });
-    const thumbnail = await sharp(original, { ...options, animated: false })
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    // From the upload itself, not the re-encoded copy: JPEG shrink-on-load then decodes at a fraction of the size.
+    const thumbnail = await sharp(input, { ...options, animated: false })
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, {
+        fit: purpose === 'avatar' ? 'cover' : 'inside',
+        withoutEnlargement: true,
+      })
       .webp({ quality: 80 })
       .toBuffer();
     return {
