@@ -39,6 +39,9 @@ import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
 import { LocalStorage } from './modules/media/local-storage';
+import { SearchRepository } from './modules/search/search.repository';
+import { searchRoutes } from './modules/search/search.routes';
+import { SearchService } from './modules/search/search.service';
 import { MediaRepository } from './modules/media/media.repository';
 import { mediaRoutes } from './modules/media/media.routes';
 import { MediaService } from './modules/media/media.service';
@@ -157,6 +160,7 @@ export async function createMessengerServer(
   api.use('/chats', chatsRoutes(chats, groups));
   api.use(messagesRoutes(messages));
   api.use('/attachments', mediaRoutes(media));
+  api.use('/search', searchRoutes(new SearchService(new SearchRepository(prisma), messagePresenter)));
 
   const app = createApp({
     logger,
