@@ -11,6 +11,7 @@ import { createApp } from './http/app';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
 import type { Logger } from './lib/logger';
+import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
@@ -75,7 +76,9 @@ export async function createMessengerServer(
 ): Promise<MessengerServerHandle> {
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
   const httpServer = createServer();
+  const metrics = new Metrics();
   const socketOptions = {
+    metrics,
     tokens,
     logger,
     corsOrigin: config.FRONTEND_URL,
@@ -96,7 +99,7 @@ export async function createMessengerServer(
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, logger);
+  const events = new SocketPublisher(io, eventLog, logger, metrics);
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -168,6 +171,7 @@ export async function createMessengerServer(
     api,
     frontendDist: config.FRONTEND_DIST ?? join(REPO_ROOT, 'frontend', 'dist'),
     instanceName: config.INSTANCE_NAME,
+    metrics,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));
@@ -183,7 +187,7 @@ export async function createMessengerServer(
       ...messageSocketHandlers(messages),
       ...receiptSocketHandlers(receipts),
       ...typingSocketHandlers(typing),
-      ...syncSocketHandlers(eventLog),
+      ...syncSocketHandlers(eventLog, metrics),
     },
     socketOptions,
   );

@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../lib/logger';
+import type { Metrics } from '../lib/metrics';
 import { apiNotFound, errorHandler } from './error-handler';
 
 export interface AppOptions {
@@ -14,6 +15,7 @@ export interface AppOptions {
   api: Router;
   isReady(): Promise<boolean>;
   instanceName: string;
+  metrics: Metrics;
   frontendDist?: string;
 }
 
@@ -28,6 +30,20 @@ export function createApp(options: AppOptions): Express {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'debug'),
     }),
   );
+
+  app.use((req, res, next) => {
+    const stop = options.metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      // The matched route pattern, never the raw path: ids would make every URL its own series.
+      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      stop({ route, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', instance: options.instanceName });

@@ -30,13 +30,14 @@ export async function runHandler(
   userId: string,
   args: unknown[],
   logger: Logger,
-): Promise<void> {
+): Promise<boolean> {
   const last = args[args.length - 1];
   const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
   try {
     const payload = parseInput(handler.schema, args[0]);
     const result = await handler.handle(userId, payload);
     ack?.({ ok: true, ...result });
+    return true;
   } catch (error) {
     if (error instanceof AppError) {
       const response: AckError = {
@@ -44,9 +45,10 @@ export async function runHandler(
         error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
       };
       ack?.(response);
-      return;
+      return false;
     }
     logger.error({ err: error, userId }, 'socket handler failed');
     ack?.({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } });
+    return false;
   }
 }

@@ -2,6 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
 import type { TokenService } from '../modules/auth/tokens';
@@ -27,6 +28,7 @@ export interface SocketServerOptions {
   connections: { connected(userId: string): Promise<void>; disconnected(userId: string): Promise<void> };
   /** How long a socket whose token expired has to send `auth:refresh`. */
   reauthGraceMs: number;
+  metrics: Metrics;
   /** Token bucket per socket over all client events; undefined turns it off (load tests). */
   eventLimit?: { events: number; perSeconds: number };
   logger: Logger;
@@ -101,23 +103,29 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
     watchTokenExpiry(socket, options.tokens, options.reauthGraceMs);
+    options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
     options.connections.connected(userId).catch(logFailure);
     socket.on('disconnect', async () => {
+      options.metrics.socketConnections.dec();
       await limiter?.delete(socket.id);
       await options.connections.disconnected(userId).catch(logFailure);
     });
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event, async (...args: unknown[]) => {
-        if (
-          limiter &&
-          !(await limiter.consume(socket.id).then(
+        const allowed =
+          !limiter ||
+          (await limiter.consume(socket.id).then(
             () => true,
             () => false,
-          ))
-        )
-          return refuse(args, FLOODING);
-        await runHandler(handler, userId, args, options.logger);
+          ));
+        if (!allowed) {
+          options.metrics.socketEventsIn.inc({ event, outcome: 'rate_limited' });
+          refuse(args, FLOODING);
+          return;
+        }
+        const ok = await runHandler(handler, userId, args, options.logger);
+        options.metrics.socketEventsIn.inc({ event, outcome: ok ? 'ok' : 'error' });
       });
     }
   });
@@ -134,10 +142,12 @@ export class SocketPublisher implements EventPublisher {
     private readonly io: MessengerServer,
     private readonly log: EventLog,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {}
 
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
+    this.metrics.socketEventsOut.inc({ event });
     const rooms = userIds.map(userRoom);
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
     const emit = (target: { emit: unknown }, body: unknown) =>
@@ -146,6 +156,7 @@ export class SocketPublisher implements EventPublisher {
       emit(options.volatile ? this.io.volatile.to(rooms) : this.io.to(rooms), payload);
       return;
     }
+    const stopFanout = this.metrics.fanoutLatency.startTimer();
     this.queue = this.queue.then(async () => {
       const cursor = await this.log.append(userIds, event, payload).catch((error: unknown) => {
         // The database has the change; clients that miss the push catch up by seq.
@@ -153,6 +164,7 @@ export class SocketPublisher implements EventPublisher {
         return undefined;
       });
       emit(this.io.to(rooms), cursor ? { ...payload, cursor } : payload);
+      stopFanout();
     });
   };
 

@@ -1,0 +1,55 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The Prometheus metrics of one instance, served at GET /metrics. Defaults (CPU, memory, GC, event-loop lag) plus
+ * what tells how the messenger itself is doing.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'messenger_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly socketConnections = new Gauge({
+    name: 'messenger_socket_connections',
+    help: 'Socket.IO connections open on this instance',
+    registers: [this.registry],
+  });
+
+  readonly socketEventsIn = new Counter({
+    name: 'messenger_socket_events_received_total',
+    help: 'Client events received, by event and outcome',
+    labelNames: ['event', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly socketEventsOut = new Counter({
+    name: 'messenger_socket_events_published_total',
+    help: 'Server events published (to any number of recipients), by event',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
+  readonly fanoutLatency = new Histogram({
+    name: 'messenger_event_fanout_seconds',
+    help: 'Time from a committed change to its event leaving this instance (replay log included)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    registers: [this.registry],
+  });
+
+  readonly replays = new Counter({
+    name: 'messenger_sync_replays_total',
+    help: 'sync requests, by outcome (replayed, current, expired)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
