@@ -71,15 +71,17 @@ export class MemoryEventLog implements EventLog {
 /**
  * Appends to every recipient's stream atomically under the next global id, trims each stream to its cap and
  * remembers the newest trimmed id as that stream's floor and (without expiry) its newest id, so that a stream that
- * expired is told apart from one that never had events. KEYS[1] is the id counter, KEYS[2] the epoch.
+ * expired is told apart from one that never had events. The payload is stored once, however many recipients (a
+ * 300-member group costs 300 small stream entries, not 300 copies). KEYS[1] is the id counter, KEYS[2] the epoch.
  */
 const APPEND_SCRIPT = `
 redis.call('SET', KEYS[2], ARGV[5], 'NX')
 local id = redis.call('INCR', KEYS[1])
 local cap = tonumber(ARGV[3])
+redis.call('SET', ARGV[6] .. id, ARGV[2], 'PX', ARGV[4])
 for i = 3, #KEYS do
   local key = KEYS[i]
-  redis.call('XADD', key, id .. '-0', 'e', ARGV[1], 'p', ARGV[2])
+  redis.call('XADD', key, id .. '-0', 'e', ARGV[1])
   local excess = redis.call('XLEN', key) - cap
   if excess > 0 then
     local dropped = redis.call('XRANGE', key, '-', '+', 'COUNT', excess)
@@ -97,7 +99,7 @@ export class RedisEventLog implements EventLog {
     private readonly redis: Redis,
     private readonly prefix = 'events',
     private readonly perUser = DEFAULT_EVENTS_PER_USER,
-    private readonly retentionMs = 7 * 86_400_000,
+    private readonly retentionMs = 86_400_000,
   ) {}
 
   async append(userIds: readonly string[], event: string, payload: unknown): Promise<string> {
@@ -111,6 +113,7 @@ export class RedisEventLog implements EventLog {
       this.perUser,
       this.retentionMs,
       randomBytes(4).toString('hex'),
+      this.payloadPrefix,
     )) as [number, string];
     return `${epoch}.${id}`;
   }
@@ -138,15 +141,24 @@ export class RedisEventLog implements EventLog {
     if (after === null || after > lastId || after < floor || expiredUnread) return 'expired';
     const entries = await this.redis.xrange(key, `(${after}-0`, '+', 'COUNT', limit + 1);
     const page = entries.slice(0, limit);
+    const payloads = page.length
+      ? await this.redis.mget(page.map(([id]) => `${this.payloadPrefix}${Number.parseInt(id, 10)}`))
+      : [];
+    // A payload past its retention took the event with it.
+    if (payloads.some((payload) => payload === null)) return 'expired';
     const lastReturned = page.at(-1)?.[0];
     return {
-      events: page.map(([, fields]) => ({
+      events: page.map(([, fields], index) => ({
         event: fields[1] ?? '',
-        payload: JSON.parse(fields[3] ?? 'null') as unknown,
+        payload: JSON.parse(payloads[index] ?? 'null') as unknown,
       })),
       cursor: `${epoch}.${lastReturned ? Number.parseInt(lastReturned, 10) : lastId}`,
       hasMore: entries.length > limit,
     };
+  }
+
+  private get payloadPrefix(): string {
+    return `${this.prefix}:payload:`;
   }
 
   private get idKey(): string {
