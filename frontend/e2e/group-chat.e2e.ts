@@ -1,43 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { MessengerServer } from './messenger-server';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { becomeContacts, messageLog, messageRow, setUpMessenger } from './fixture';
 
-let server: MessengerServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await MessengerServer.create();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function register(page: Page, username: string, displayName: string): Promise<void> {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Password').fill('a long password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/chats$/);
-}
-
-async function becomeContacts(requester: Page, recipient: Page, recipientUsername: string, requesterUsername: string) {
-  await requester.getByRole('link', { name: 'Contacts' }).click();
-  await requester.getByLabel('Search users').fill(recipientUsername);
-  await requester.getByRole('button', { name: `Add ${recipientUsername}` }).click();
-  await recipient.getByRole('link', { name: 'Contacts' }).click();
-  await recipient.getByRole('tab', { name: /^Incoming/ }).click();
-  await recipient.getByRole('button', { name: `Accept ${requesterUsername}` }).click();
-}
-
-const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
-/** A message's row in the virtualised list (its quote of another message counts as its text too). */
-const messageRow = (page: Page, text: string) => messageLog(page).locator('li[data-index]').filter({ hasText: text });
+const messenger = setUpMessenger();
 
 async function send(page: Page, text: string): Promise<void> {
   const composer = page.getByRole('textbox', { name: 'Message' });
@@ -47,12 +12,10 @@ async function send(page: Page, text: string): Promise<void> {
 }
 
 it('three people chat in a group: reply, edit, delete, react and leave, seen live by the others', async () => {
-  const [alice, bob, carol] = (await Promise.all(
-    [0, 1, 2].map(async () => (await browser.newContext()).newPage()),
-  )) as [Page, Page, Page];
-  await register(alice, 'alice', 'Alice Liddell');
-  await register(bob, 'bob', 'Bob Builder');
-  await register(carol, 'carol', 'Carol Singer');
+  const [alice, bob, carol] = (await Promise.all([0, 1, 2].map(async () => messenger.newPage()))) as [Page, Page, Page];
+  await messenger.register(alice, 'alice', 'Alice Liddell');
+  await messenger.register(bob, 'bob', 'Bob Builder');
+  await messenger.register(carol, 'carol', 'Carol Singer');
   await becomeContacts(alice, bob, 'bob', 'alice');
   await becomeContacts(alice, carol, 'carol', 'alice');
 

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { MessengerServer } from './messenger-server';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { messageLog, setUpMessenger } from './fixture';
 
-let server: MessengerServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await MessengerServer.create();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const messenger = setUpMessenger();
 
 interface Account {
   token: string;
@@ -24,7 +11,7 @@ interface Account {
 }
 
 async function call<T>(path: string, token: string | null, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${messenger.server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
@@ -48,7 +35,6 @@ const sendByApi = (account: Account, chatId: string, content: string, replyToId?
     ...(replyToId && { replyToId }),
   }).then(({ message }) => message.id);
 
-const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
 const scroller = (page: Page) => messageLog(page).locator('[data-virtuoso-scroller]');
 
 /** Whether an element with exactly this text is on screen inside the scrolling list (not merely rendered). */
@@ -79,13 +65,13 @@ it('a long history pages in upwards without jumping, and a quote brings back a m
   await sendByApi(erin, chat.id, 'catching up');
   await sendByApi(dave, chat.id, 'back to the first one', firstId);
 
-  const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
-  await page.goto(`${server.url}/login`);
+  const page = await (await messenger.browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
+  await page.goto(`${messenger.server.url}/login`);
   await page.getByLabel('Username').fill('erin');
   await page.getByLabel('Password').fill('a long password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/chats$/);
-  await page.goto(`${server.url}/chats/${chat.id}`);
+  await page.goto(`${messenger.server.url}/chats/${chat.id}`);
 
   // Opens at the first unread message, the newest one here, under the "New messages" line.
   await expect.poll(() => onScreen(page, 'back to the first one')).toBe(true);
@@ -109,6 +95,6 @@ it('a long history pages in upwards without jumping, and a quote brings back a m
   expect(await messageLog(page).locator('[data-highlighted]').textContent()).toContain('history 1');
 
   // And a link to a message opens the chat there.
-  await page.goto(`${server.url}/chats/${chat.id}/messages/${firstId}`);
+  await page.goto(`${messenger.server.url}/chats/${chat.id}/messages/${firstId}`);
   await expect.poll(() => onScreen(page, 'history 1')).toBe(true);
 });

@@ -1,36 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { MessengerServer } from './messenger-server';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PASSWORD, setUpMessenger } from './fixture';
 
-let server: MessengerServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await MessengerServer.create();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-const PASSWORD = 'a long password';
-
-async function newPage(context?: BrowserContext): Promise<Page> {
-  return (context ?? (await browser.newContext())).newPage();
-}
-
-async function register(page: Page, username: string, displayName: string): Promise<void> {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/chats$/);
-}
+const messenger = setUpMessenger();
 
 /** Submits the login form once and waits for the server's answer, whatever it is. */
 async function submitLogin(page: Page, username: string, password: string): Promise<void> {
@@ -44,10 +16,10 @@ async function submitLogin(page: Page, username: string, password: string): Prom
 const chatList = (page: Page) => page.getByRole('list', { name: 'Chat list' });
 
 it('stays signed in across sign-out, sign-in and a browser restart; another device can sign it out', async () => {
-  const alice = await newPage();
-  const bob = await newPage();
-  await register(alice, 'alice', 'Alice Liddell');
-  await register(bob, 'bob', 'Bob Builder');
+  const alice = await messenger.newPage();
+  const bob = await messenger.newPage();
+  await messenger.register(alice, 'alice', 'Alice Liddell');
+  await messenger.register(bob, 'bob', 'Bob Builder');
 
   // Give Alice a chat, so that "sees her chat list" means something.
   await alice.getByRole('link', { name: 'Contacts', exact: true }).click();
@@ -77,8 +49,8 @@ it('stays signed in across sign-out, sign-in and a browser restart; another devi
     true,
   ]);
   await alice.context().close();
-  const reopened = await newPage(await browser.newContext({ storageState }));
-  await reopened.goto(`${server.url}/chats`);
+  const reopened = await messenger.newPage(await messenger.browser.newContext({ storageState }));
+  await reopened.goto(`${messenger.server.url}/chats`);
   await chatList(reopened)
     .getByRole('link', { name: /Bob Builder/ })
     .waitFor();
@@ -86,8 +58,8 @@ it('stays signed in across sign-out, sign-in and a browser restart; another devi
   expect(reopened.url()).toMatch(/\/chats$/);
 
   // Alice signs in on a second device and signs the reopened browser out from there.
-  const laptop = await newPage();
-  await laptop.goto(`${server.url}/login`);
+  const laptop = await messenger.newPage();
+  await laptop.goto(`${messenger.server.url}/login`);
   await submitLogin(laptop, 'alice', PASSWORD);
   await laptop.waitForURL(/\/chats$/);
   await laptop.getByRole('link', { name: 'Profile', exact: true }).click();
@@ -106,8 +78,8 @@ it('stays signed in across sign-out, sign-in and a browser restart; another devi
 });
 
 it('after five wrong passwords, the sixth attempt says how long to wait', async () => {
-  const page = await newPage();
-  await register(page, 'carol', 'Carol Danvers');
+  const page = await messenger.newPage();
+  await messenger.register(page, 'carol', 'Carol Danvers');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.waitForURL(/\/login$/);
 

@@ -1,38 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { MessengerServer } from './messenger-server';
+import { expect, it } from 'vitest';
+import { messageLog, setUpMessenger } from './fixture';
 
-let server: MessengerServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await MessengerServer.create();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function register(page: Page, username: string, displayName: string): Promise<void> {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Password').fill('a long password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/chats$/);
-}
-
-const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
+const messenger = setUpMessenger();
 
 it('two people register, become contacts and chat live; the message survives reloads and a restart', async () => {
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
-  await register(alice, 'alice', 'Alice Liddell');
-  await register(bob, 'bob', 'Bob Builder');
+  const alice = await messenger.newPage();
+  const bob = await messenger.newPage();
+  await messenger.register(alice, 'alice', 'Alice Liddell');
+  await messenger.register(bob, 'bob', 'Bob Builder');
 
   // Alice finds Bob by name and asks to connect.
   await alice.getByRole('link', { name: 'Contacts' }).click();
@@ -71,8 +46,8 @@ it('two people register, become contacts and chat live; the message survives rel
   }
 
   // …and after the server restarts.
-  await server.stop();
-  await server.start();
+  await messenger.server.stop();
+  await messenger.server.start();
   for (const page of [alice, bob]) {
     await page.reload();
     await messageLog(page).getByText('hello', { exact: true }).waitFor();

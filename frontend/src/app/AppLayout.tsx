@@ -3,6 +3,7 @@ import { Outlet, useMatch } from 'react-router-dom';
 import { selectCurrentUser, useSessionStore } from '../features/auth';
 import { loadChats } from '../features/chats';
 import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
+import { ConnectionBanner } from './ConnectionBanner';
 import { resetSignedInState } from './resetSignedInState';
 import { Sidebar } from './Sidebar';
 
@@ -23,15 +24,18 @@ export function AppLayout() {
   }, [userId]);
 
   return (
-    <div className="flex h-dvh bg-white text-slate-900">
-      <aside
-        className={`w-full flex-col border-r border-slate-200 md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
-      >
-        <Sidebar />
-      </aside>
-      <main className={`min-w-0 flex-1 flex-col md:flex ${showingChatList ? 'hidden' : 'flex'}`}>
-        <Outlet />
-      </main>
+    <div className="flex h-dvh flex-col bg-white text-slate-900">
+      <ConnectionBanner />
+      <div className="flex min-h-0 flex-1">
+        <aside
+          className={`w-full flex-col border-r border-slate-200 md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
+        >
+          <Sidebar />
+        </aside>
+        <main className={`min-w-0 flex-1 flex-col md:flex ${showingChatList ? 'hidden' : 'flex'}`}>
+          <Outlet />
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import { useChatsStore } from '../features/chats';
 import { useContactsStore } from '../features/contacts';
-import { useMessagesStore } from '../features/messages';
+import { resetReceiptReporting, useMessagesStore } from '../features/messages';
+import { usePresenceStore } from '../features/presence';
+import { resetTypingNotifier, useTypingStore } from '../features/typing';
 
 /** Forgets everything loaded for the user who signed out, so the next user starts clean. */
 export function resetSignedInState(): void {
   useChatsStore.getState().reset();
   useMessagesStore.getState().reset();
   useContactsStore.getState().reset();
+  usePresenceStore.getState().reset();
+  useTypingStore.getState().reset();
+  resetTypingNotifier();
+  resetReceiptReporting();
 }

@@ -37,7 +37,20 @@ export function ChatListItem({ chat, currentUserId }: ChatListItemProps) {
               </time>
             )}
           </span>
-          <span className="block truncate text-sm text-slate-600">{preview(chat.lastMessage, currentUserId)}</span>
+          <span className="flex items-center justify-between gap-2">
+            <span className="truncate text-sm text-slate-600">{preview(chat.lastMessage, currentUserId)}</span>
+            {chat.unreadCount > 0 && (
+              <>
+                <span
+                  aria-hidden="true"
+                  className="shrink-0 rounded-full bg-blue-600 px-2 text-xs font-semibold text-white"
+                >
+                  {chat.unreadCount}
+                </span>
+                <span className="sr-only">, {chat.unreadCount} unread</span>
+              </>
+            )}
+          </span>
         </span>
       </NavLink>
     </li>

@@ -35,8 +35,8 @@ export async function openDirectChat(userId: string): Promise<string> {
 }
 
 /** Keeps the list's last message and order current; a chat we did not know about is fetched. */
-export function recordChatMessage(message: Message): void {
-  if (useChatsStore.getState().messageReceived(message)) return;
+export function recordChatMessage(message: Message, currentUserId?: string): void {
+  if (useChatsStore.getState().messageReceived(message, currentUserId)) return;
   // On failure the list stays as it was; the next unknown message or reconnect fetches it again.
   loadChats().catch(() => undefined);
 }

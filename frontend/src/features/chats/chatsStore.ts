@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Chat, Message } from '../../shared/api/types';
 import { mergeFetchedChats, sortByActivity, withMessage } from './chatList';
+import { withReceipt, type Receipt, type ReceiptKind } from './receipts';
 
 interface ChatsState {
   /** Newest activity first. */
@@ -19,7 +20,8 @@ interface ChatsState {
   removedChatId: string | null;
 
   /** Returns false when the message belongs to a chat this list does not know yet. */
-  messageReceived: (message: Message) => boolean;
+  messageReceived: (message: Message, currentUserId?: string) => boolean;
+  receiptReceived: (kind: ReceiptKind, receipt: Receipt, currentUserId: string | undefined) => void;
   reset: () => void;
 }
 
@@ -49,15 +51,27 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
     }),
   chatLeft: (chatId) => set((state) => ({ chats: state.chats.filter((chat) => chat.id !== chatId) })),
 
-  messageReceived: (message) => {
+  messageReceived: (message, currentUserId) => {
     if (!get().chats.some((chat) => chat.id === message.chatId)) return false;
+    // A new message from someone else is unread until a read receipt (from any of our devices) says otherwise.
+    const fromOthers = message.sender !== null && message.sender.id !== currentUserId;
     set((state) => ({
       chats: sortByActivity(
-        state.chats.map((chat) => (chat.id === message.chatId ? withMessage(chat, message) : chat)),
+        state.chats.map((chat) => {
+          if (chat.id !== message.chatId) return chat;
+          const unreadCount = fromOthers && message.seq > chat.lastSeq ? chat.unreadCount + 1 : chat.unreadCount;
+          return { ...withMessage(chat, message), unreadCount };
+        }),
       ),
     }));
     return true;
   },
+  receiptReceived: (kind, receipt, currentUserId) =>
+    set((state) => ({
+      chats: state.chats.map((chat) =>
+        chat.id === receipt.chatId ? withReceipt(chat, kind, receipt, currentUserId) : chat,
+      ),
+    })),
   reset: () => set(initialState),
 }));
 

@@ -4,3 +4,4 @@ export { chatTitle, directPartner } from './chatTitle';
 export { selectChat, useChatsStore } from './chatsStore';
 export { GroupInfoPanel } from './GroupInfoPanel';
 export { NewGroupDialog } from './NewGroupDialog';
+export { deliveryState, readers, type DeliveryState, type Receipt, type ReceiptKind } from './receipts';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { User } from '../../shared/api/types';
 import { Avatar } from '../../shared/ui/Avatar';
-import { PresenceDot } from '../../shared/ui/PresenceDot';
+import { LivePresenceDot } from '../presence';
 
 interface UserRowProps {
   user: User;
@@ -17,7 +17,7 @@ export function UserRow({ user, showPresence = false, children }: UserRowProps) 
     <li className="flex items-center gap-3 py-2">
       <span className="relative shrink-0">
         <Avatar name={user.displayName} url={user.avatarUrl} />
-        {showPresence && <PresenceDot user={user} />}
+        {showPresence && <LivePresenceDot user={user} />}
       </span>
       <span className="min-w-0 flex-1">
         <Link

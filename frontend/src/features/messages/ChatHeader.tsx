@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Chat } from '../../shared/api/types';
+import type { Chat, User } from '../../shared/api/types';
+import { describePresence } from '../../shared/lib/presence';
 import { Button } from '../../shared/ui/Button';
 import { chatTitle, directPartner, GroupInfoPanel } from '../chats';
+import { useLivePresence } from '../presence';
 
 interface ChatHeaderProps {
   chat: Chat | undefined;
@@ -23,6 +25,7 @@ export function ChatHeader({ chat, currentUserId }: ChatHeaderProps) {
           {chat ? chatTitle(chat, currentUserId) : 'Chat'}
         </h1>
         {chat?.type === 'group' && <p className="text-xs text-slate-500">{chat.participants.length} members</p>}
+        {partner && partner.id !== currentUserId && <PartnerPresence partner={partner} />}
       </div>
       {partner && partner.id !== currentUserId && (
         <Link
@@ -41,5 +44,19 @@ export function ChatHeader({ chat, currentUserId }: ChatHeaderProps) {
         </>
       )}
     </header>
+  );
+}
+
+/** "Online" with a green dot, or "Last seen …", following presence events. */
+function PartnerPresence({ partner }: { partner: User }) {
+  const presence = useLivePresence(partner);
+  return (
+    <p className="flex items-center gap-1 text-xs text-slate-500">
+      <span
+        aria-hidden="true"
+        className={`inline-block size-2 rounded-full ${presence.online ? 'bg-green-500' : 'bg-slate-300'}`}
+      />
+      {describePresence(presence)}
+    </p>
   );
 }

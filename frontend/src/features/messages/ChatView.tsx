@@ -5,6 +5,7 @@ import type { Chat, Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
 import { ensureChat, selectChat, useChatsStore } from '../chats';
+import { notifyTyping, notifyTypingStopped, TypingIndicator } from '../typing';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { DELETED_PLACEHOLDER } from './ReplyQuote';
@@ -58,6 +59,9 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
     Promise.all([ensureChat(chatId), history]).catch((error: unknown) => setLoadError(getErrorMessage(error)));
   }, [chatId, linkedMessageId]);
 
+  // Leaving the chat stops our typing indicator there at once rather than after the server's 5 s.
+  useEffect(() => () => notifyTypingStopped(chatId), [chatId]);
+
   function jumpTo(messageId: string) {
     setFocus({ messageId, nonce: (focus?.nonce ?? 0) + 1 });
     loadMessagesAround(chatId, messageId).catch((error: unknown) => setLoadError(getErrorMessage(error)));
@@ -82,7 +86,10 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
             onReply={setReplyTo}
             onJumpTo={jumpTo}
           />
+          <TypingIndicator chat={chat} currentUserId={currentUserId} />
           <Composer
+            onTyping={() => notifyTyping(chatId)}
+            onStopTyping={() => notifyTypingStopped(chatId)}
             replyTo={
               replyTo && {
                 senderName: replyTo.sender?.displayName ?? 'Someone',

@@ -64,4 +64,20 @@ describe('Composer', () => {
 
     expect(input).toHaveValue('__');
   });
+
+  it('tells while the user types, and that they stopped on send or on leaving the field', async () => {
+    const onTyping = vi.fn();
+    const onStopTyping = vi.fn();
+    render(<Composer onSend={vi.fn()} onTyping={onTyping} onStopTyping={onStopTyping} />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText('Message'), 'hi');
+    expect(onTyping).toHaveBeenCalledTimes(2);
+    await user.keyboard('{Enter}');
+    expect(onStopTyping).toHaveBeenCalledTimes(1);
+
+    await user.type(screen.getByLabelText('Message'), 'more');
+    await user.tab();
+    expect(onStopTyping).toHaveBeenCalledTimes(2);
+  });
 });

@@ -15,11 +15,15 @@ interface ComposerProps {
   onSend: (content: string) => void;
   replyTo?: ReplyTarget | null;
   onCancelReply?: () => void;
+  /** On every change of the text: the typing indicator of the others. */
+  onTyping?: () => void;
+  /** On send or leaving the field. */
+  onStopTyping?: () => void;
 }
 
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
 
-export function Composer({ onSend, replyTo = null, onCancelReply }: ComposerProps) {
+export function Composer({ onSend, replyTo = null, onCancelReply, onTyping, onStopTyping }: ComposerProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState('');
@@ -27,6 +31,7 @@ export function Composer({ onSend, replyTo = null, onCancelReply }: ComposerProp
 
   function send() {
     if (!content) return;
+    onStopTyping?.();
     onSend(content);
     setDraft('');
   }
@@ -91,7 +96,12 @@ export function Composer({ onSend, replyTo = null, onCancelReply }: ComposerProp
             value={draft}
             maxLength={MAX_MESSAGE_LENGTH}
             aria-describedby={`${id}-hint`}
-            onChange={(event) => setDraft(event.target.value)}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              if (event.target.value) onTyping?.();
+              else onStopTyping?.();
+            }}
+            onBlur={onStopTyping}
             onKeyDown={handleKeyDown}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-slate-300 px-3 py-2 text-base focus:border-blue-500 focus:ring-2 focus:ring-blue-200 focus:outline-none"
           />

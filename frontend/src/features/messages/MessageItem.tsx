@@ -8,6 +8,7 @@ import { deleteMessage, editMessage, toggleReaction } from './messageActions';
 import { MessageBubble } from './MessageBubble';
 import { MessageEditor } from './MessageEditor';
 import { ReactionChips } from './ReactionChips';
+import { ReceiptStatus } from './ReceiptStatus';
 import { DELETED_PLACEHOLDER, ReplyQuote } from './ReplyQuote';
 
 const LONG_PRESS_MS = 500;
@@ -73,7 +74,12 @@ export function MessageItem(props: MessageItemProps) {
         highlighted={highlighted}
         quote={message.replyTo && <ReplyQuote reply={message.replyTo} own={own} onJump={onJumpTo} />}
         content={content}
-        status={message.editedAt && !deleted ? 'edited' : null}
+        status={
+          <>
+            {message.editedAt && !deleted && 'edited'}
+            {own && !deleted && <ReceiptStatus message={message} currentUserId={currentUserId} />}
+          </>
+        }
         reactions={
           !deleted &&
           currentUserId && (

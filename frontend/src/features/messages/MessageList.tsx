@@ -7,8 +7,9 @@ import { loadEarlierMessages, loadLatestMessages, loadLaterMessages } from './me
 import { MessageItem } from './MessageItem';
 import { selectTimeline, useMessagesStore } from './messagesStore';
 import { OutgoingItem } from './OutgoingItem';
+import { reportSeen } from './readReceipts';
 import { retryMessage } from './sendMessage';
-import { buildTimelineRows, firstMessageIndex, type TimelineRow } from './timelineRows';
+import { buildTimelineRows, firstMessageIndex, highestSeqFromOthers, type TimelineRow } from './timelineRows';
 import {
   DaySeparator,
   TimelineFooter,
@@ -129,6 +130,12 @@ export function MessageList(props: MessageListProps) {
         initialTopMostItemIndex={initialLocation}
         computeItemKey={(_, row) => row.key}
         itemContent={(_, row) => renderRow(row)}
+        rangeChanged={({ startIndex, endIndex }) => {
+          // Virtuoso counts from firstItemIndex; tolerate zero-based ranges too (its test mode).
+          const offset = startIndex >= anchor.firstItemIndex ? anchor.firstItemIndex : 0;
+          const seq = highestSeqFromOthers(rows.slice(startIndex - offset, endIndex - offset + 1), currentUserId);
+          if (seq !== null) reportSeen(chatId, seq);
+        }}
         startReached={loadEarlier}
         endReached={loadLater}
         // Follow new messages while at the bottom, and always bring our own into view.

@@ -1,4 +1,11 @@
 export { ChatView } from './ChatView';
-export { forgetChat, receiveMessage, receiveReactions, reloadOpenedTimelines } from './messageActions';
+export {
+  forgetChat,
+  receiveMessage,
+  receiveNewMessage,
+  receiveReactions,
+  reloadOpenedTimelines,
+} from './messageActions';
 export { useMessagesStore } from './messagesStore';
-export { sendMessage } from './sendMessage';
+export { flushReceipts, resetReceiptReporting } from './readReceipts';
+export { flushOutbox, restoreOutbox, sendMessage } from './sendMessage';

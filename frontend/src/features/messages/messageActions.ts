@@ -1,14 +1,44 @@
 import type { Message, Reaction } from '../../shared/api/types';
+import { useSessionStore } from '../auth';
 import { recordChatMessage } from '../chats';
 import { addReaction, fetchMessages, removeMessage, removeReaction, updateMessage } from './messagesApi';
 import { useMessagesStore } from './messagesStore';
+import { forgetOutgoing } from './outboxStorage';
+import { reportDelivered } from './readReceipts';
 
 const store = () => useMessagesStore.getState();
 
+/** The server's page size: a longer gap is cheaper to close by loading the newest page. */
+const PAGE_LIMIT = 50;
+
 /** Everything that learns of a message from the server goes through here. */
 export function receiveMessage(message: Message): void {
+  const currentUserId = useSessionStore.getState().user?.id;
   store().messageReceived(message);
-  recordChatMessage(message);
+  recordChatMessage(message, currentUserId);
+  // Stored by the server: no longer ours to resend after a reload.
+  if (message.clientMsgId && message.sender?.id === currentUserId) void forgetOutgoing(message.clientMsgId);
+}
+
+/**
+ * A `message:new`, live or replayed: acknowledges delivery of others' messages, and fetches what is missing
+ * when it does not follow on from the newest message we hold (an event lost on the way).
+ */
+export function receiveNewMessage(message: Message): void {
+  const timeline = store().timelines[message.chatId];
+  const heldUpTo = timeline?.loaded && !timeline.hasMoreAfter ? timeline.messages.at(-1)?.seq : undefined;
+  receiveMessage(message);
+  if (message.sender && message.sender.id !== useSessionStore.getState().user?.id) {
+    reportDelivered(message.chatId, message.seq);
+  }
+  if (heldUpTo !== undefined && message.seq > heldUpTo + 1) {
+    fillGap(message.chatId, heldUpTo, message.seq).catch(() => undefined);
+  }
+}
+
+async function fillGap(chatId: string, heldUpTo: number, receivedSeq: number): Promise<void> {
+  if (receivedSeq - heldUpTo - 1 > PAGE_LIMIT) return loadLatestMessages(chatId);
+  store().gapPageFetched(chatId, await fetchMessages(chatId, { after: heldUpTo }));
 }
 
 export async function loadLatestMessages(chatId: string): Promise<void> {

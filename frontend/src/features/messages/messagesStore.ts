@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Message, MessagePage, Reaction } from '../../shared/api/types';
 import {
   emptyTimeline,
+  mergeMessages,
+  settleOutbox,
   withAroundPage,
   withEarlierPage,
   withLatestPage,
@@ -18,6 +20,8 @@ interface MessagesState {
   earlierPageFetched: (chatId: string, page: MessagePage) => void;
   laterPageFetched: (chatId: string, page: MessagePage) => void;
   aroundPageFetched: (chatId: string, page: MessagePage) => void;
+  /** Messages that were missing between ones we hold. */
+  gapPageFetched: (chatId: string, page: MessagePage) => void;
   reactionsUpdated: (chatId: string, messageId: string, reactions: Reaction[]) => void;
   /** We are no longer in the chat: drop what we held of it. */
   chatForgotten: (chatId: string) => void;
@@ -49,6 +53,12 @@ export const useMessagesStore = create<MessagesState>()((set) => {
     earlierPageFetched: (chatId, page) => update(chatId, (timeline) => withEarlierPage(timeline, page)),
     laterPageFetched: (chatId, page) => update(chatId, (timeline) => withLaterPage(timeline, page)),
     aroundPageFetched: (chatId, page) => update(chatId, (timeline) => withAroundPage(timeline, page)),
+    gapPageFetched: (chatId, page) =>
+      update(chatId, (timeline) => ({
+        ...timeline,
+        messages: mergeMessages(timeline.messages, page.messages),
+        outbox: settleOutbox(timeline.outbox, page.messages),
+      })),
     reactionsUpdated: (chatId, messageId, reactions) =>
       update(chatId, (timeline) => withReactions(timeline, messageId, reactions)),
     chatForgotten: (chatId) =>

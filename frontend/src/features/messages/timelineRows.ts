@@ -67,3 +67,13 @@ export function firstMessageIndex(rows: TimelineRow[]): { key: string | undefine
   const index = rows.findIndex((row) => row.kind === 'message');
   return { key: rows[index]?.key, index };
 }
+
+/** The newest message among these rows that someone else wrote (system messages included): what a read receipt covers. */
+export function highestSeqFromOthers(rows: TimelineRow[], currentUserId: string | undefined): number | null {
+  let highest: number | null = null;
+  for (const row of rows) {
+    if (row.kind !== 'message' || row.message.sender?.id === currentUserId) continue;
+    highest = Math.max(highest ?? 0, row.message.seq);
+  }
+  return highest;
+}

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
 import type { UserProfile } from '../../shared/api/types';
 import { describePresence } from '../../shared/lib/presence';
+import { useLivePresence } from '../presence';
 import { Avatar } from '../../shared/ui/Avatar';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
@@ -60,6 +61,7 @@ function ProfileCard({ user }: { user: UserProfile }) {
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const relationship = useRelationship(user.id);
   const isMe = user.id === currentUserId;
+  const presence = useLivePresence(user);
   // Until the contact lists are loaded, the profile's own answer tells whether we are contacts.
   const known =
     relationship.kind === 'unknown'
@@ -76,8 +78,10 @@ function ProfileCard({ user }: { user: UserProfile }) {
           </h1>
           <p className="truncate text-sm text-slate-500">@{user.username}</p>
           <p className="text-sm text-slate-600">
-            {user.online && <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-green-500" />}
-            {describePresence(user)}
+            {presence.online && (
+              <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-green-500" />
+            )}
+            {describePresence(presence)}
           </p>
         </div>
       </div>

@@ -1,22 +1,46 @@
 import { getAccessToken, refreshAccessToken, useSessionStore } from '../../features/auth';
-import { loadChats, useChatsStore } from '../../features/chats';
+import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
-import { forgetChat, receiveMessage, receiveReactions, reloadOpenedTimelines } from '../../features/messages';
+import {
+  flushOutbox,
+  flushReceipts,
+  forgetChat,
+  receiveMessage,
+  receiveNewMessage,
+  receiveReactions,
+  reloadOpenedTimelines,
+  restoreOutbox,
+} from '../../features/messages';
+import { usePresenceStore, type Presence } from '../../features/presence';
+import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
-import { ServerEvent, type ServerToClientEvents } from './events';
+import { ServerEvent, type ReceiptPayload, type ReplayedEvent, type ServerToClientEvents } from './events';
 import { connectRealtime, disconnectRealtime } from './socket';
+import { cursorOf, saveCursor } from './syncCursor';
+import { syncMissedEvents } from './syncMissedEvents';
 
 const contacts = () => useContactsStore.getState();
+const currentUserId = () => useSessionStore.getState().user?.id;
+
+function presenceChanged(userId: string, presence: Presence): void {
+  usePresenceStore.getState().presenceChanged(userId, presence);
+  contacts().presenceChanged(userId, presence);
+}
+
+const receipt = (kind: ReceiptKind) => (payload: ReceiptPayload) =>
+  useChatsStore.getState().receiptReceived(kind, payload, currentUserId());
 
 /**
- * The one place where server events become store updates. To handle a new event, add its
- * name and payload to events.ts and its entry here; components never listen to the socket.
+ * The one place where server events become store updates, live or replayed by `sync`. To handle a new
+ * event, add its name and payload to events.ts and its entry here; components never listen to the socket.
  */
-const serverEventHandlers: ServerToClientEvents = {
-  [ServerEvent.MessageNew]: ({ message }) => receiveMessage(message),
+export const serverEventHandlers: ServerToClientEvents = {
+  [ServerEvent.MessageNew]: ({ message }) => receiveNewMessage(message),
   [ServerEvent.MessageEdited]: ({ message }) => receiveMessage(message),
   [ServerEvent.MessageDeleted]: ({ message }) => receiveMessage(message),
   [ServerEvent.ReactionUpdated]: ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
+  [ServerEvent.MessageDelivered]: receipt('delivered'),
+  [ServerEvent.MessageRead]: receipt('read'),
   [ServerEvent.ChatCreated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
   [ServerEvent.ChatUpdated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
   // An open view of the chat sees it gone and closes with a notice.
@@ -24,32 +48,87 @@ const serverEventHandlers: ServerToClientEvents = {
     useChatsStore.getState().chatRemoved(chatId);
     forgetChat(chatId);
   },
-  [ServerEvent.PresenceOnline]: ({ userId }) => contacts().presenceChanged(userId, { online: true }),
-  [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) =>
-    contacts().presenceChanged(userId, { online: false, lastSeenAt }),
+  [ServerEvent.TypingStart]: ({ chatId, userId }) => useTypingStore.getState().typingStarted(chatId, userId),
+  [ServerEvent.TypingStop]: ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
+  [ServerEvent.PresenceOnline]: ({ userId }) => presenceChanged(userId, { online: true, lastSeenAt: null }),
+  [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) => presenceChanged(userId, { online: false, lastSeenAt }),
   [ServerEvent.ContactRequest]: ({ request }) => {
-    const currentUserId = useSessionStore.getState().user?.id;
-    if (currentUserId) receiveContactRequest(request, currentUserId);
+    const userId = currentUserId();
+    if (userId) receiveContactRequest(request, userId);
   },
   [ServerEvent.ContactRequestRemoved]: ({ requestId }) => contacts().requestRemoved(requestId),
   [ServerEvent.ContactAccepted]: ({ contact }) => contacts().contactAdded(contact),
   [ServerEvent.ContactRemoved]: ({ userId }) => contacts().contactRemoved(userId),
 };
 
-/** While offline we may have missed events: fetch the chat list and the opened chats again. */
-function catchUp(): void {
+function applyEvent({ event, payload }: ReplayedEvent): void {
+  const handler = serverEventHandlers[event as keyof ServerToClientEvents] as ((data: unknown) => void) | undefined;
+  handler?.(payload);
+}
+
+/** While `sync` replays, its own cursor is the one to keep: a live event's newer cursor would skip the rest. */
+let syncing = false;
+
+/** Live events also move the stored cursor forward, so that the next sync starts after them. */
+const liveHandlers = Object.fromEntries(
+  Object.entries(serverEventHandlers).map(([event, handler]) => [
+    event,
+    (payload: unknown) => {
+      (handler as (data: unknown) => void)(payload);
+      const cursor = cursorOf(payload);
+      const userId = currentUserId();
+      if (cursor && userId && !syncing) saveCursor(userId, cursor);
+    },
+  ]),
+) as unknown as ServerToClientEvents;
+
+/** The replay log no longer reaches back far enough: fetch the chat list and the opened chats by seq. */
+function refetchEverything(): void {
   loadChats().catch(() => undefined);
   void reloadOpenedTimelines();
 }
 
+let connectedBefore = false;
+
+async function onConnect(): Promise<void> {
+  const userId = currentUserId();
+  if (!userId) return;
+  // Presence is not replayed: start again from the chat list's copy (fetched anew after a drop).
+  if (connectedBefore) {
+    usePresenceStore.getState().reset();
+    loadChats().catch(() => undefined);
+  }
+  connectedBefore = true;
+  void flushOutbox();
+  flushReceipts();
+  syncing = true;
+  try {
+    await syncMissedEvents({ userId, apply: applyEvent, onCursorExpired: refetchEverything });
+  } catch {
+    // Disconnected again meanwhile: the next connect syncs from the same cursor.
+  } finally {
+    syncing = false;
+  }
+}
+
+/** The browser's network is back: the socket may not have noticed it was gone, so send what waits now. */
+const flushWhenOnline = () => void flushOutbox();
+
 export function startRealtime(): void {
+  connectedBefore = false;
+  window.addEventListener('online', flushWhenOnline);
   connectRealtime({
     url: realtimeUrl,
     getAccessToken,
     refreshAccessToken,
-    handlers: serverEventHandlers,
-    onReconnect: catchUp,
+    handlers: liveHandlers,
+    onConnect: () => void onConnect(),
   });
+  const userId = currentUserId();
+  if (userId) void restoreOutbox(userId);
 }
 
-export const stopRealtime = disconnectRealtime;
+export function stopRealtime(): void {
+  window.removeEventListener('online', flushWhenOnline);
+  disconnectRealtime();
+}

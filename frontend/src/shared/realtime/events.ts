@@ -17,12 +17,42 @@ export const ServerEvent = {
   ContactRequestRemoved: 'contact:request:removed',
   ContactAccepted: 'contact:accepted',
   ContactRemoved: 'contact:removed',
+  MessageDelivered: 'message:delivered',
+  MessageRead: 'message:read',
+  TypingStart: 'typing:start',
+  TypingStop: 'typing:stop',
+  AuthExpired: 'auth:expired',
 } as const;
 
 /** Client → server event names. */
 export const ClientEvent = {
   MessageSend: 'message:send',
+  MessageDelivered: 'message:delivered',
+  MessageRead: 'message:read',
+  TypingStart: 'typing:start',
+  TypingStop: 'typing:stop',
+  Sync: 'sync',
+  AuthRefresh: 'auth:refresh',
 } as const;
+
+/** A receipt watermark: everything in the chat up to `seq` was delivered to / read by `userId`. */
+export interface ReceiptPayload {
+  chatId: string;
+  userId: string;
+  seq: number;
+}
+
+/** One event replayed by `sync`, as it was sent live. */
+export interface ReplayedEvent {
+  event: string;
+  payload: unknown;
+}
+
+export interface SyncResult {
+  events: ReplayedEvent[];
+  cursor: string;
+  hasMore?: boolean;
+}
 
 export interface ServerToClientEvents {
   [ServerEvent.MessageNew]: (payload: { message: Message }) => void;
@@ -43,6 +73,11 @@ export interface ServerToClientEvents {
   [ServerEvent.ContactAccepted]: (payload: { contact: Contact }) => void;
   /** `userId` is no longer our contact, whoever removed whom. */
   [ServerEvent.ContactRemoved]: (payload: { userId: string }) => void;
+  [ServerEvent.MessageDelivered]: (payload: ReceiptPayload) => void;
+  /** Also our own reads, from our other devices and tabs. */
+  [ServerEvent.MessageRead]: (payload: ReceiptPayload) => void;
+  [ServerEvent.TypingStart]: (payload: { chatId: string; userId: string }) => void;
+  [ServerEvent.TypingStop]: (payload: { chatId: string; userId: string }) => void;
 }
 
 export interface AckError {
@@ -62,4 +97,18 @@ export interface SendMessagePayload {
 
 export interface ClientToServerEvents {
   [ClientEvent.MessageSend]: (payload: SendMessagePayload, ack: (response: Ack<{ message: Message }>) => void) => void;
+  [ClientEvent.MessageDelivered]: (
+    payload: { chatId: string; seq: number },
+    ack: (response: Ack<object>) => void,
+  ) => void;
+  [ClientEvent.MessageRead]: (payload: { chatId: string; seq: number }, ack: (response: Ack<object>) => void) => void;
+  [ClientEvent.TypingStart]: (payload: { chatId: string }, ack: (response: Ack<object>) => void) => void;
+  [ClientEvent.TypingStop]: (payload: { chatId: string }, ack: (response: Ack<object>) => void) => void;
+  [ClientEvent.Sync]: (payload: { cursor: string | null }, ack: (response: Ack<SyncResult>) => void) => void;
+  [ClientEvent.AuthRefresh]: (payload: { token: string }, ack: (response: Ack<object>) => void) => void;
+}
+
+/** Sent by the server, not handled by the dispatch table: the socket module answers it itself. */
+export interface TransportEvents {
+  [ServerEvent.AuthExpired]: () => void;
 }

@@ -1,14 +1,20 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Message } from '../api/types';
+import { useConnectionStore } from './connectionStore';
 import {
   ClientEvent,
+  ServerEvent,
   type Ack,
   type ClientToServerEvents,
   type SendMessagePayload,
   type ServerToClientEvents,
+  type TransportEvents,
 } from './events';
 
-type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type RealtimeSocket = Socket<ServerToClientEvents & TransportEvents, ClientToServerEvents>;
+type ClientEventName = keyof ClientToServerEvents;
+type PayloadOf<Event extends ClientEventName> = Parameters<ClientToServerEvents[Event]>[0];
+type AckOf<Event extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[Event]>[1]>[0];
 
 export interface RealtimeOptions {
   /** '' connects to the page's own origin. */
@@ -17,8 +23,8 @@ export interface RealtimeOptions {
   refreshAccessToken: () => Promise<string>;
   /** The one dispatch table from server events to store actions. */
   handlers: ServerToClientEvents;
-  /** After a dropped connection is back: events may have been missed meanwhile. */
-  onReconnect: () => void;
+  /** On every connect, the first one included: events may have been missed meanwhile (or before a reload). */
+  onConnect: () => void;
 }
 
 /** Thrown when a request cannot go over the socket (not connected, or no acknowledgement in time). */
@@ -41,15 +47,27 @@ export function connectRealtime(options: RealtimeOptions): void {
     auth: (callback) => callback({ token: options.getAccessToken() }),
   });
   socket = connection;
+  const connectionState = useConnectionStore.getState();
+  connectionState.reset();
+  connectionState.statusChanged('connecting');
 
-  let hasConnected = false;
   let refreshedSinceConnect = false;
   connection.on('connect', () => {
-    if (hasConnected) options.onReconnect();
-    hasConnected = true;
     refreshedSinceConnect = false;
+    useConnectionStore.getState().statusChanged('connected');
+    options.onConnect();
+  });
+  // The server asks for a fresh token before closing a connection whose access token has expired.
+  connection.on(ServerEvent.AuthExpired, () => {
+    options.refreshAccessToken().then(
+      (token) => void emitWithAck(ClientEvent.AuthRefresh, { token }).catch(() => undefined),
+      // A refused refresh ends the session; a network failure leaves the server to disconnect us, and the
+      // reconnection then presents whatever token we have by then.
+      () => undefined,
+    );
   });
   connection.on('disconnect', (reason) => {
+    if (socket === connection) useConnectionStore.getState().statusChanged('connecting');
     // The server closes the connections of a device whose session was revoked, and Socket.IO does not
     // reconnect after a server-side disconnect. The access token may well still be valid, so ask for a new
     // one: a refusal ends the session (and this socket); success means we were only dropped, so come back.
@@ -84,17 +102,44 @@ export function connectRealtime(options: RealtimeOptions): void {
 export function disconnectRealtime(): void {
   socket?.disconnect();
   socket = null;
+  useConnectionStore.getState().reset();
 }
 
-export function emitMessageSend(payload: SendMessagePayload): Promise<Ack<{ message: Message }>> {
+export const isRealtimeConnected = () => socket?.connected ?? false;
+
+/** Sends a client event and waits for its acknowledgement; rejects with RealtimeUnavailableError. */
+export function emitWithAck<Event extends ClientEventName>(
+  event: Event,
+  payload: PayloadOf<Event>,
+): Promise<AckOf<Event>> {
   const connection = socket;
   if (!connection?.connected) return Promise.reject(new RealtimeUnavailableError());
   return new Promise((resolve, reject) => {
-    connection.timeout(ACK_TIMEOUT_MS).emit(ClientEvent.MessageSend, payload, (timedOut, ack) => {
+    // Socket.IO's typed emit cannot follow a generic event name: the signature is checked above instead.
+    const emit = connection.timeout(ACK_TIMEOUT_MS).emit as unknown as (
+      name: string,
+      data: unknown,
+      callback: (timedOut: Error | null, ack: AckOf<Event>) => void,
+    ) => void;
+    emit.call(connection, event, payload, (timedOut, ack) => {
       if (timedOut) reject(new RealtimeUnavailableError());
       else resolve(ack);
     });
   });
+}
+
+/**
+ * For events not worth waiting for (typing, receipts): a refusal (rate limit) costs nothing but a missed hint.
+ * Returns whether the event went out at all, so that a caller can try again once connected.
+ */
+export function emitAndForget<Event extends ClientEventName>(event: Event, payload: PayloadOf<Event>): boolean {
+  if (!isRealtimeConnected()) return false;
+  emitWithAck(event, payload).catch(() => undefined);
+  return true;
+}
+
+export function emitMessageSend(payload: SendMessagePayload): Promise<Ack<{ message: Message }>> {
+  return emitWithAck(ClientEvent.MessageSend, payload);
 }
 
 function subscribe(connection: RealtimeSocket, handlers: ServerToClientEvents): void {

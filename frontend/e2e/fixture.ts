@@ -1,0 +1,77 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { MessengerServer } from './messenger-server';
+
+export const PASSWORD = 'a long password';
+
+/** The real server and a headless Chromium, shared by one file's tests. */
+export interface Messenger {
+  readonly server: MessengerServer;
+  readonly browser: Browser;
+  /** A page in a context of its own (a separate browser profile: its own cookies and storage), or in `context`. */
+  newPage: (context?: BrowserContext) => Promise<Page>;
+  /** Creates the account through the web app; the page ends up on /chats, signed in. */
+  register: (page: Page, username: string, displayName: string) => Promise<void>;
+}
+
+/** Call at the top of an e2e file: starts the server and the browser before its tests and stops both after. */
+export function setUpMessenger(): Messenger {
+  let server: MessengerServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await MessengerServer.create();
+    await server.start();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The messenger is used before beforeAll started it');
+    return value;
+  };
+
+  const messenger: Messenger = {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    newPage: async (context) => (context ?? (await messenger.browser.newContext())).newPage(),
+    register: async (page, username, displayName) => {
+      await page.goto(`${messenger.server.url}/register`);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Display name').fill(displayName);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL(/\/chats$/);
+    },
+  };
+  return messenger;
+}
+
+/** `requester` asks `recipient` to connect through the contacts page; `recipient` accepts. */
+export async function becomeContacts(
+  requester: Page,
+  recipient: Page,
+  recipientUsername: string,
+  requesterUsername: string,
+): Promise<void> {
+  await requester.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await requester.getByLabel('Search users').fill(recipientUsername);
+  await requester.getByRole('button', { name: `Add ${recipientUsername}` }).click();
+  await recipient.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await recipient.getByRole('tab', { name: /^Incoming/ }).click();
+  await recipient.getByRole('button', { name: `Accept ${requesterUsername}` }).click();
+}
+
+export const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
+/** A message's row in the virtualised list (its quote of another message counts as its text too). */
+export const messageRow = (page: Page, text: string) =>
+  messageLog(page).locator('li[data-index]').filter({ hasText: text });

@@ -1,0 +1,42 @@
+import type { Chat } from '../../shared/api/types';
+
+export type ReceiptKind = 'delivered' | 'read';
+
+export interface Receipt {
+  chatId: string;
+  userId: string;
+  seq: number;
+}
+
+/**
+ * The chat once a participant's watermark has risen (never lowered: events can arrive out of order and be
+ * replayed). Reading implies delivery. Our own read, on any device, settles the unread count.
+ */
+export function withReceipt(chat: Chat, kind: ReceiptKind, receipt: Receipt, currentUserId: string | undefined): Chat {
+  const participants = chat.participants.map((participant) => {
+    if (participant.user.id !== receipt.userId) return participant;
+    const lastDeliveredSeq = Math.max(participant.lastDeliveredSeq, receipt.seq);
+    const lastReadSeq = kind === 'read' ? Math.max(participant.lastReadSeq, receipt.seq) : participant.lastReadSeq;
+    return { ...participant, lastDeliveredSeq, lastReadSeq };
+  });
+  const ownRead = kind === 'read' && receipt.userId === currentUserId;
+  const unreadCount = ownRead ? Math.min(chat.unreadCount, Math.max(0, chat.lastSeq - receipt.seq)) : chat.unreadCount;
+  return { ...chat, participants, unreadCount };
+}
+
+/** For one of our messages: how far it got with the others. */
+export type DeliveryState = 'sent' | 'delivered' | 'read';
+
+export function deliveryState(chat: Chat, seq: number, currentUserId: string | undefined): DeliveryState {
+  const others = chat.participants.filter((participant) => participant.user.id !== currentUserId);
+  if (others.length > 0 && others.every((participant) => participant.lastReadSeq >= seq)) return 'read';
+  if (others.some((participant) => participant.lastDeliveredSeq >= seq)) return 'delivered';
+  return 'sent';
+}
+
+/** Who, other than us, has read up to `seq`: the group's "Read by N". */
+export function readers(chat: Chat, seq: number, currentUserId: string | undefined) {
+  return chat.participants
+    .filter((participant) => participant.user.id !== currentUserId && participant.lastReadSeq >= seq)
+    .map((participant) => participant.user);
+}

@@ -1,0 +1,3 @@
+export { LivePresenceDot } from './LivePresenceDot';
+export { usePresenceStore, type Presence } from './presenceStore';
+export { useLivePresence } from './useLivePresence';

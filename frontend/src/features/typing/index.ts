@@ -1,0 +1,3 @@
+export { notifyTyping, notifyTypingStopped, resetTypingNotifier } from './typingNotifier';
+export { TypingIndicator } from './TypingIndicator';
+export { useTypingStore } from './typingStore';

@@ -1,0 +1,32 @@
+import { ClientEvent, type ReplayedEvent } from './events';
+import { emitWithAck } from './socket';
+import { loadCursor, saveCursor } from './syncCursor';
+
+export const CURSOR_EXPIRED = 'CURSOR_EXPIRED';
+
+interface SyncOptions {
+  userId: string;
+  /** Applies one replayed event through the same dispatch table as live ones. */
+  apply: (event: ReplayedEvent) => void;
+  /** The cursor was too old to replay: refetch what is shown by seq instead. */
+  onCursorExpired: () => void;
+}
+
+/** Replays, oldest first, every event this user missed since the stored cursor; pages while `hasMore`. */
+export async function syncMissedEvents({ userId, apply, onCursorExpired }: SyncOptions): Promise<void> {
+  let cursor = loadCursor(userId);
+  for (;;) {
+    const ack = await emitWithAck(ClientEvent.Sync, { cursor });
+    if (!ack.ok) {
+      if (ack.error.code !== CURSOR_EXPIRED || cursor === null) return;
+      onCursorExpired();
+      // Start over from now: what happened before is being refetched.
+      cursor = null;
+      continue;
+    }
+    for (const event of ack.events) apply(event);
+    saveCursor(userId, ack.cursor);
+    if (!ack.hasMore || ack.events.length === 0) return;
+    cursor = ack.cursor;
+  }
+}
