@@ -1,5 +1,14 @@
 import type { Attachment } from '../../generated/prisma/client';
-import type { AttachmentDto } from '../messages/messages.presenter';
+
+export interface AttachmentDto {
+  id: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  url: string;
+  thumbnailUrl: string;
+}
 
 export function toAttachmentDto(
   attachment: Pick<Attachment, 'id' | 'mime' | 'size' | 'width' | 'height'>,

@@ -45,6 +45,17 @@ describe.each([
     await stopStorage();
   });
 
+  /** The storage the server writes to, opened independently to look behind its back. */
+  const serverStorage = () =>
+    storageEnv.S3_ENDPOINT
+      ? new S3Storage({
+          endpoint: storageEnv.S3_ENDPOINT,
+          region: 'us-east-1',
+          bucket: 'chat-images',
+          accessKeyId: storageEnv.S3_ACCESS_KEY,
+          secretAccessKey: storageEnv.S3_SECRET_KEY,
+        })
+      : new LocalStorage(join(server.dataDir, 'uploads'));
   const upload = (user: TestUser, file: Buffer, filename = 'photo.bin', contentType = 'application/octet-stream') =>
     request(server.url).post('/api/attachments').set(user.auth).attach('file', file, { filename, contentType });
   const download = (user: TestUser, path: string) =>
@@ -181,15 +192,7 @@ describe.each([
       const { storageKey, thumbnailKey } = await server.prisma.attachment.findUniqueOrThrow({
         where: { id: image.id },
       });
-      const storage = storageEnv.S3_ENDPOINT
-        ? new S3Storage({
-            endpoint: storageEnv.S3_ENDPOINT,
-            region: 'us-east-1',
-            bucket: 'chat-images',
-            accessKeyId: storageEnv.S3_ACCESS_KEY,
-            secretAccessKey: storageEnv.S3_SECRET_KEY,
-          })
-        : new LocalStorage(join(server.dataDir, 'uploads'));
+      const storage = serverStorage();
       expect(await storage.get(storageKey)).not.toBeNull();
       await request(server.url).delete(`/api/messages/${sent.body.message.id}`).set(bob.auth).expect(200);
       await download(bob, image.url).expect(404);
@@ -209,15 +212,7 @@ describe.each([
       data: { createdAt: dayAgo },
     });
 
-    const storage = storageEnv.S3_ENDPOINT
-      ? new S3Storage({
-          endpoint: storageEnv.S3_ENDPOINT,
-          region: 'us-east-1',
-          bucket: 'chat-images',
-          accessKeyId: storageEnv.S3_ACCESS_KEY,
-          secretAccessKey: storageEnv.S3_SECRET_KEY,
-        })
-      : new LocalStorage(join(server.dataDir, 'uploads'));
+    const storage = serverStorage();
     const media = new MediaService(new MediaRepository(server.prisma), storage, createLogger('silent'));
     expect(await media.removeAbandoned(24 * 3_600_000)).toBeGreaterThanOrEqual(1);
     await download(alice, abandoned.url).expect(404);

@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/prisma';
+import { toAttachmentDto, type AttachmentDto } from '../media/media.presenter';
 import { publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
 
 export const messageInclude = {
@@ -11,16 +12,6 @@ export const messageInclude = {
 } satisfies Prisma.MessageInclude;
 
 export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
-
-export interface AttachmentDto {
-  id: string;
-  mime: string;
-  size: number;
-  width: number;
-  height: number;
-  url: string;
-  thumbnailUrl: string;
-}
 
 export interface ReactionDto {
   emoji: string;
@@ -67,15 +58,7 @@ export class MessagePresenter {
             excerpt: reply.deletedAt ? '' : reply.content.slice(0, EXCERPT_LENGTH),
           }
         : null,
-      attachments: message.attachments.map((attachment) => ({
-        id: attachment.id,
-        mime: attachment.mime,
-        size: attachment.size,
-        width: attachment.width,
-        height: attachment.height,
-        url: `/api/attachments/${attachment.id}`,
-        thumbnailUrl: `/api/attachments/${attachment.id}/thumbnail`,
-      })),
+      attachments: message.attachments.map(toAttachmentDto),
       reactions: groupReactions(message.reactions),
       editedAt: message.editedAt?.toISOString() ?? null,
       deletedAt: message.deletedAt?.toISOString() ?? null,
