@@ -8,6 +8,7 @@ import type { Config } from './config/env';
 import { REPO_ROOT } from './db/embedded-postgres';
 import type { PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
+import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
 import type { Logger } from './lib/logger';
@@ -146,6 +147,7 @@ export async function createMessengerServer(
   await presenceService.start();
 
   const publicApi = Router();
+  publicApi.use(openApiRoutes());
   publicApi.use(
     '/auth',
     limiters.publicApi,

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { ApiOperation } from '../../http/openapi';
+
+const attachmentIdParams = z.object({ id: z.uuid() });
+
+/** The images operations, described from the schemas that validate them. */
+export const mediaOperations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/attachments',
+    tag: 'images',
+    summary: 'Upload an image (multipart field "file", ≤ 10 MB)',
+    multipart: true,
+    query: z.object({ purpose: z.enum(['attachment', 'avatar']).optional() }),
+    responses: { 201: '{attachment}', 413: 'over 10 MB', 415: 'not a JPEG, PNG, GIF or WebP image' },
+  },
+  {
+    method: 'get',
+    path: '/api/attachments/{id}',
+    tag: 'images',
+    summary: 'The image',
+    params: attachmentIdParams,
+    responses: { 200: 'image bytes', 404: 'not found or not visible to you' },
+  },
+  {
+    method: 'get',
+    path: '/api/attachments/{id}/thumbnail',
+    tag: 'images',
+    summary: 'Its WebP thumbnail',
+    params: attachmentIdParams,
+    responses: { 200: 'image/webp', 404: 'not found or not visible to you' },
+  },
+];

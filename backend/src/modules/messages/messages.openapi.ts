@@ -1,0 +1,66 @@
+import type { ApiOperation } from '../../http/openapi';
+import { chatIdParamSchema } from '../chats/chats.schemas';
+import {
+  editMessageBodySchema,
+  listMessagesQuerySchema,
+  messageIdParamSchema,
+  reactionBodySchema,
+  reactionParamsSchema,
+  sendMessageBodySchema,
+} from './messages.schemas';
+
+/** The messages operations, described from the schemas that validate them. */
+export const messagesOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/chats/{id}/messages',
+    tag: 'messages',
+    summary: 'A page of history by seq',
+    params: chatIdParamSchema,
+    query: listMessagesQuerySchema,
+    responses: { 200: '{messages (ascending seq), hasMoreBefore, hasMoreAfter}' },
+  },
+  {
+    method: 'post',
+    path: '/api/chats/{id}/messages',
+    tag: 'messages',
+    summary: 'Send (idempotent by clientMsgId)',
+    params: chatIdParamSchema,
+    body: sendMessageBodySchema,
+    responses: { 201: '{message}', 200: '{message}: a repeat of an earlier clientMsgId' },
+  },
+  {
+    method: 'put',
+    path: '/api/messages/{id}',
+    tag: 'messages',
+    summary: 'Edit your message',
+    params: messageIdParamSchema,
+    body: editMessageBodySchema,
+    responses: { 200: '{message}', 403: 'not yours', 409: 'deleted' },
+  },
+  {
+    method: 'delete',
+    path: '/api/messages/{id}',
+    tag: 'messages',
+    summary: 'Delete (sender, or group owner)',
+    params: messageIdParamSchema,
+    responses: { 200: '{message} with deletedAt' },
+  },
+  {
+    method: 'post',
+    path: '/api/messages/{id}/reactions',
+    tag: 'messages',
+    summary: 'Add your reaction',
+    params: messageIdParamSchema,
+    body: reactionBodySchema,
+    responses: { 200: '{reactions}' },
+  },
+  {
+    method: 'delete',
+    path: '/api/messages/{id}/reactions/{emoji}',
+    tag: 'messages',
+    summary: 'Remove your reaction',
+    params: reactionParamsSchema,
+    responses: { 200: '{reactions}' },
+  },
+];
