@@ -44,7 +44,7 @@ const jsonSchema = (schema: z.ZodType) => {
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
   const properties = (jsonSchema(schema).properties ?? {}) as Record<string, object>;
-  const required = new Set((jsonSchema(schema).required) ?? []);
+  const required = new Set(jsonSchema(schema).required ?? []);
   return Object.entries(properties).map(([name, property]) => ({
     name,
     in: location,
