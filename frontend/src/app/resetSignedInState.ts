@@ -1,3 +1,4 @@
+import { clearAuthenticatedImages } from '../shared/api/useAuthenticatedImage';
 import { useChatsStore } from '../features/chats';
 import { useContactsStore } from '../features/contacts';
 import { resetReceiptReporting, useMessagesStore } from '../features/messages';
@@ -13,4 +14,5 @@ export function resetSignedInState(): void {
   useTypingStore.getState().reset();
   resetTypingNotifier();
   resetReceiptReporting();
+  clearAuthenticatedImages();
 }

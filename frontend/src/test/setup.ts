@@ -4,6 +4,11 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeApi } from './fakeApi';
 import type * as ReactVirtuoso from 'react-virtuoso';
 
+// jsdom has no object URLs: the authenticated images need them to show fetched bytes.
+let objectUrls = 0;
+URL.createObjectURL ??= () => `blob:test/${++objectUrls}`;
+URL.revokeObjectURL ??= () => undefined;
+
 beforeEach(() => {
   // No test reaches a real network: anything a test did not route answers 404.
   fakeApi({});

@@ -96,3 +96,45 @@ describe('group info, as a member', () => {
     expect(screen.queryByText('You are no longer in this group.')).not.toBeInTheDocument();
   });
 });
+
+describe('group photo', () => {
+  it('lets the owner change the group photo', async () => {
+    const group = makeGroupChat('g1', 'Team', [alice, bob]);
+    const thumbnailUrl = '/api/attachments/p9/thumbnail';
+    const { requests, user, panel } = await openInfo(group, {
+      'POST /api/attachments': () => ({
+        status: 201,
+        body: {
+          attachment: {
+            id: 'p9',
+            mime: 'image/png',
+            size: 9,
+            width: 8,
+            height: 8,
+            url: '/api/attachments/p9',
+            thumbnailUrl,
+          },
+        },
+      }),
+      'PUT /api/chats/g1': () => ok({ chat: { ...group, avatarUrl: thumbnailUrl } }),
+      'GET /api/attachments/p9/thumbnail': () => ({ status: 200, body: new Blob(['png']) }),
+    });
+
+    await user.upload(
+      within(panel).getByLabelText('Group photo'),
+      new File(['png'], 'team.png', { type: 'image/png' }),
+    );
+
+    expect(await within(panel).findByText('Group photo saved.')).toBeInTheDocument();
+    expect(within(panel).getByText('Change group photo')).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({ avatarAttachmentId: 'p9' });
+    expect(requests.find((request) => request.path === '/api/attachments')?.query).toEqual({ purpose: 'avatar' });
+  });
+
+  it('is not offered to members', async () => {
+    const group = { ...makeGroupChat('g1', 'Team', [bob, alice]), ownerId: 'u2' };
+    const { panel } = await openInfo(group);
+
+    expect(within(panel).queryByLabelText('Group photo')).not.toBeInTheDocument();
+  });
+});

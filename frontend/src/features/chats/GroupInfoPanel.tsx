@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../shared/api/types';
+import { AvatarPicker } from '../../shared/ui/AvatarPicker';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -11,6 +12,7 @@ import {
   leaveGroup,
   removeMember,
   renameGroup,
+  setGroupPhoto,
   transferOwnership,
 } from './groupActions';
 import { GroupMembers } from './GroupMembers';
@@ -63,6 +65,13 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
             chat={chat}
             pending={pending}
             onSave={(name) => void run(() => renameGroup(chat.id, name))}
+          />
+          <AvatarPicker
+            url={chat.avatarUrl}
+            inputLabel="Group photo"
+            changeText="Change group photo"
+            removeText="Remove group photo"
+            onSave={(attachmentId) => setGroupPhoto(chat.id, attachmentId)}
           />
         </div>
       )}

@@ -24,6 +24,11 @@ export async function renameGroup(chatId: string, name: string): Promise<void> {
   store().chatReceived(await groupsApi.updateGroup(chatId, { name }));
 }
 
+/** An upload of ours (purpose avatar) as the group's photo; null removes it. */
+export async function setGroupPhoto(chatId: string, avatarAttachmentId: string | null): Promise<void> {
+  store().chatReceived(await groupsApi.updateGroup(chatId, { avatarAttachmentId }));
+}
+
 export async function transferOwnership(chatId: string, ownerId: string): Promise<void> {
   store().chatReceived(await groupsApi.updateGroup(chatId, { ownerId }));
 }

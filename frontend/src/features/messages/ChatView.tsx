@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Navigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Chat, Message } from '../../shared/api/types';
@@ -7,7 +7,7 @@ import { selectCurrentUser, useSessionStore } from '../auth';
 import { ensureChat, selectChat, useChatsStore } from '../chats';
 import { notifyTyping, notifyTypingStopped, TypingIndicator } from '../typing';
 import { ChatHeader } from './ChatHeader';
-import { Composer } from './Composer';
+import { Composer, type ComposerHandle } from './Composer';
 import { DELETED_PLACEHOLDER } from './ReplyQuote';
 import { loadLatestMessages, loadMessagesAround } from './messageActions';
 import { MessageList, type MessageFocus } from './MessageList';
@@ -39,6 +39,9 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const removed = useChatsStore((state) => state.removedChatId === chatId);
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const [loadError, setLoadError] = useState<string | null>(null);
+  const composer = useRef<ComposerHandle>(null);
+  /** Files are dragged over the chat: it shows it takes them. */
+  const [dragging, setDragging] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [focus, setFocus] = useState<MessageFocus | null>(
     focusMessageId ? { messageId: focusMessageId, nonce: 0 } : null,
@@ -70,7 +73,24 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   if (removed) return <Navigate to="/chats" replace state={{ notice: REMOVED_NOTICE }} />;
 
   return (
-    <section aria-labelledby="chat-title" className="flex h-full min-h-0 flex-col bg-slate-50">
+    <section
+      aria-labelledby="chat-title"
+      className={`flex h-full min-h-0 flex-col bg-slate-50 ${dragging ? 'ring-4 ring-blue-300 ring-inset' : ''}`}
+      onDragOver={(event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        setDragging(false);
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        composer.current?.addImages(event.dataTransfer.files);
+      }}
+    >
       <ChatHeader chat={chat} currentUserId={currentUserId} />
       <div className="px-4 empty:hidden">
         <ErrorAlert message={loadError} />
@@ -88,21 +108,24 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
           />
           <TypingIndicator chat={chat} currentUserId={currentUserId} />
           <Composer
+            ref={composer}
             onTyping={() => notifyTyping(chatId)}
             onStopTyping={() => notifyTypingStopped(chatId)}
             replyTo={
               replyTo && {
                 senderName: replyTo.sender?.displayName ?? 'Someone',
-                excerpt: replyTo.deletedAt ? DELETED_PLACEHOLDER : replyTo.content,
+                excerpt: replyTo.deletedAt
+                  ? DELETED_PLACEHOLDER
+                  : replyTo.content || (replyTo.type === 'image' ? 'Image' : ''),
               }
             }
             onCancelReply={() => setReplyTo(null)}
-            onSend={(content) => {
+            onSend={(content, attachmentIds) => {
               // Looking at older history, our message would land past a gap in what we hold: go to the newest first.
               const atNewest = !useMessagesStore.getState().timelines[chatId]?.hasMoreAfter;
               const ready = atNewest ? Promise.resolve() : loadLatestMessages(chatId).catch(() => undefined);
               const replyToId = replyTo?.id;
-              void ready.then(() => sendMessage(chatId, content, replyToId));
+              void ready.then(() => sendMessage(chatId, content, replyToId, attachmentIds));
               setReplyTo(null);
             }}
           />
@@ -112,4 +135,9 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
       )}
     </section>
   );
+}
+
+/** Files dragged from the desktop, not text or a link dragged inside the page. */
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer.types.includes('Files');
 }

@@ -1,6 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
 import { Button } from '../../shared/ui/Button';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
+import { useImageDraft } from './useImageDraft';
 import { wrapSelection } from './wrapSelection';
 
 const MAX_MESSAGE_LENGTH = 10_000;
@@ -11,8 +14,15 @@ export interface ReplyTarget {
   excerpt: string;
 }
 
+/** What the chat around the composer may do to it: images dropped on the chat go to its draft. */
+export interface ComposerHandle {
+  addImages: (files: Iterable<File>) => void;
+}
+
 interface ComposerProps {
-  onSend: (content: string) => void;
+  /** With images: their uploaded ids, and the content is their caption (maybe empty). */
+  onSend: (content: string, attachmentIds?: string[]) => void;
+  ref?: Ref<ComposerHandle>;
   replyTo?: ReplyTarget | null;
   onCancelReply?: () => void;
   /** On every change of the text: the typing indicator of the others. */
@@ -23,16 +33,35 @@ interface ComposerProps {
 
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
 
-export function Composer({ onSend, replyTo = null, onCancelReply, onTyping, onStopTyping }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { onSend, replyTo = null, onCancelReply, onTyping, onStopTyping, ref } = props;
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState('');
+  const images = useImageDraft();
   const content = draft.trim();
+  const hasImages = images.images.length > 0;
+
+  useImperativeHandle(ref, () => ({ addImages: images.add }));
 
   function send() {
+    if (images.uploading) return;
+    if (hasImages) {
+      void sendWithImages();
+      return;
+    }
     if (!content) return;
     onStopTyping?.();
     onSend(content);
+    setDraft('');
+  }
+
+  async function sendWithImages() {
+    onStopTyping?.();
+    const attachmentIds = await images.upload();
+    if (!attachmentIds) return;
+    onSend(content, attachmentIds);
+    images.clear();
     setDraft('');
   }
 
@@ -81,6 +110,42 @@ export function Composer({ onSend, replyTo = null, onCancelReply, onTyping, onSt
           </Button>
         </div>
       )}
+      {hasImages && (
+        <ul aria-label="Images to send" className="flex gap-2 overflow-x-auto">
+          {images.images.map((image) => (
+            <li key={image.key} className="relative shrink-0">
+              <img src={image.previewUrl} alt={image.file.name} className="size-16 rounded-md object-cover" />
+              <button
+                type="button"
+                aria-label={`Remove ${image.file.name}`}
+                disabled={images.uploading}
+                onClick={() => images.remove(image.key)}
+                className="absolute -top-1 -right-1 flex size-5 items-center justify-center rounded-full bg-slate-800 text-xs text-white focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none disabled:opacity-50"
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {images.progress !== null && (
+        <div className="flex items-center gap-2">
+          <div
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={images.progress}
+            className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${images.progress}%` }} />
+          </div>
+          <Button variant="ghost" size="sm" onClick={images.cancel}>
+            Cancel upload
+          </Button>
+        </div>
+      )}
+      <ErrorAlert message={images.error} />
       <div className="flex items-end gap-2">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-center justify-between gap-2">
@@ -103,13 +168,35 @@ export function Composer({ onSend, replyTo = null, onCancelReply, onTyping, onSt
             }}
             onBlur={onStopTyping}
             onKeyDown={handleKeyDown}
+            onPaste={(event) => {
+              const pasted = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
+              if (pasted.length === 0) return;
+              event.preventDefault();
+              images.add(pasted);
+            }}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-slate-300 px-3 py-2 text-base focus:border-blue-500 focus:ring-2 focus:ring-blue-200 focus:outline-none"
           />
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
+            With images chosen, the text is their caption.
           </p>
         </div>
-        <Button type="submit" disabled={!content}>
+        <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-400">
+          <input
+            type="file"
+            accept={IMAGE_ACCEPT}
+            multiple
+            disabled={images.uploading}
+            className="sr-only"
+            onChange={(event) => {
+              images.add(event.target.files ?? []);
+              // The same file may be chosen again after removing it.
+              event.target.value = '';
+            }}
+          />
+          Attach image
+        </label>
+        <Button type="submit" disabled={(!content && !hasImages) || images.uploading}>
           Send
         </Button>
       </div>

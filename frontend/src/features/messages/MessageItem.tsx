@@ -7,6 +7,7 @@ import { MessageActions } from './MessageActions';
 import { deleteMessage, editMessage, toggleReaction } from './messageActions';
 import { MessageBubble } from './MessageBubble';
 import { MessageEditor } from './MessageEditor';
+import { MessageImages } from './MessageImages';
 import { ReactionChips } from './ReactionChips';
 import { ReceiptStatus } from './ReceiptStatus';
 import { DELETED_PLACEHOLDER, ReplyQuote } from './ReplyQuote';
@@ -56,6 +57,11 @@ export function MessageItem(props: MessageItemProps) {
     />
   ) : deleted ? (
     <em className="opacity-75">{DELETED_PLACEHOLDER}</em>
+  ) : message.attachments.length > 0 ? (
+    <>
+      <MessageImages attachments={message.attachments} caption={message.content} />
+      {message.content && formatContent(message.content)}
+    </>
   ) : (
     formatContent(message.content)
   );

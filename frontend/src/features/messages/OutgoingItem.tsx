@@ -26,7 +26,16 @@ export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
       own
       senderName={null}
       createdAt={outgoing.createdAt}
-      content={formatContent(outgoing.content)}
+      content={
+        <>
+          {outgoing.attachmentIds?.length ? (
+            <span className="block italic opacity-80">
+              {outgoing.attachmentIds.length === 1 ? '1 image' : `${outgoing.attachmentIds.length} images`}
+            </span>
+          ) : null}
+          {formatContent(outgoing.content)}
+        </>
+      }
       status={status}
     />
   );

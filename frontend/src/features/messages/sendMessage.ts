@@ -18,12 +18,18 @@ const currentUserId = () => useSessionStore.getState().user?.id;
 const inFlight = new Set<string>();
 
 /** Shows the message at once as pending, keeps it in the persistent outbox, then replaces it with the server's copy. */
-export async function sendMessage(chatId: string, content: string, replyToId?: string): Promise<void> {
+export async function sendMessage(
+  chatId: string,
+  content: string,
+  replyToId?: string,
+  attachmentIds?: string[],
+): Promise<void> {
   const outgoing: OutgoingMessage = {
     chatId,
     clientMsgId: newClientId(),
     content,
     replyToId,
+    ...(attachmentIds?.length && { attachmentIds }),
     createdAt: new Date().toISOString(),
     status: 'sending',
     error: null,
@@ -61,11 +67,19 @@ export async function restoreOutbox(userId: string): Promise<void> {
 }
 
 async function deliver(outgoing: OutgoingMessage): Promise<void> {
-  const { chatId, clientMsgId, content, replyToId } = outgoing;
+  const { chatId, clientMsgId, content, replyToId, attachmentIds } = outgoing;
   if (inFlight.has(clientMsgId)) return;
   inFlight.add(clientMsgId);
   try {
-    receiveMessage(await submit({ chatId, clientMsgId, content, ...(replyToId && { replyToId }) }));
+    receiveMessage(
+      await submit({
+        chatId,
+        clientMsgId,
+        content,
+        ...(replyToId && { replyToId }),
+        ...(attachmentIds?.length && { attachmentIds }),
+      }),
+    );
   } catch (error) {
     // Unreachable server: the message stays pending and goes out on the next connect. A refusal is final.
     if (!isNetworkFailure(error)) store().messageFailed(chatId, clientMsgId, getErrorMessage(error));

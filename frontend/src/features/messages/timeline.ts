@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   content: string;
   /** The message this one answers, if any. */
   replyToId?: string;
+  /** Uploaded images, sent with the content as caption. */
+  attachmentIds?: string[];
   createdAt: string;
   status: 'sending' | 'failed';
   error: string | null;

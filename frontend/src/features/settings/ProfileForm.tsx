@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CurrentUser } from '../../shared/api/types';
+import { AvatarPicker } from '../../shared/ui/AvatarPicker';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { StatusMessage } from '../../shared/ui/StatusMessage';
@@ -42,8 +43,21 @@ export function ProfileForm({ me, onSaved }: ProfileFormProps) {
     });
   }
 
+  async function saveAvatar(avatarAttachmentId: string | null) {
+    const updated = await updateMyProfile({ avatarAttachmentId });
+    useSessionStore.getState().userUpdated(updated);
+    onSaved(updated);
+  }
+
   return (
     <form onSubmit={handleSubmit} className="flex flex-col gap-4">
+      <AvatarPicker
+        url={me.avatarUrl}
+        inputLabel="Avatar"
+        changeText="Change avatar"
+        removeText="Remove avatar"
+        onSave={saveAvatar}
+      />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">Username</dt>
         <dd className="font-medium text-slate-900">@{me.username}</dd>

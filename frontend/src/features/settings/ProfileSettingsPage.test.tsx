@@ -135,3 +135,62 @@ describe('ProfileSettingsPage', () => {
     expect(screen.queryByRole('button', { name: 'Sign out everywhere else' })).not.toBeInTheDocument();
   });
 });
+
+describe('ProfileSettingsPage avatar', () => {
+  beforeEach(() => {
+    useSessionStore.getState().signedIn(alice, 'token-1');
+  });
+
+  it('uploads a new avatar as a square, saves it and can remove it', async () => {
+    const thumbnailUrl = '/api/attachments/p1/thumbnail';
+    const requests = renderSettings({
+      'POST /api/attachments': () => ({
+        status: 201,
+        body: {
+          attachment: {
+            id: 'p1',
+            mime: 'image/png',
+            size: 9,
+            width: 64,
+            height: 64,
+            url: '/api/attachments/p1',
+            thumbnailUrl,
+          },
+        },
+      }),
+      'PUT /api/users/me': ({ body }) => {
+        const { avatarAttachmentId } = body as { avatarAttachmentId: string | null };
+        return ok({ user: { ...me, avatarUrl: avatarAttachmentId ? thumbnailUrl : null } });
+      },
+      'GET /api/attachments/p1/thumbnail': () => ({ status: 200, body: new Blob(['png']) }),
+    });
+    const user = userEvent.setup();
+
+    await user.upload(await screen.findByLabelText('Avatar'), new File(['png'], 'me.png', { type: 'image/png' }));
+
+    expect(await screen.findByText('Avatar saved.')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Avatar preview' })).toBeInTheDocument();
+    const upload = requests.find((request) => request.path === '/api/attachments');
+    expect(upload?.query).toEqual({ purpose: 'avatar' });
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({ avatarAttachmentId: 'p1' });
+    expect(useSessionStore.getState().user?.avatarUrl).toBe(thumbnailUrl);
+
+    await user.click(screen.getByRole('button', { name: 'Remove avatar' }));
+
+    expect(await screen.findByText('Avatar removed.')).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'PUT').at(-1)?.body).toEqual({ avatarAttachmentId: null });
+    expect(screen.queryByRole('img', { name: 'Avatar preview' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove avatar' })).not.toBeInTheDocument();
+  });
+
+  it('explains a file the server refuses', async () => {
+    renderSettings({
+      'POST /api/attachments': () => apiError(413, 'PAYLOAD_TOO_LARGE', 'too large'),
+    });
+    const user = userEvent.setup();
+
+    await user.upload(await screen.findByLabelText('Avatar'), new File(['png'], 'me.png', { type: 'image/png' }));
+
+    expect(await screen.findByText('That file is too big (max 10 MB).')).toBeInTheDocument();
+  });
+});

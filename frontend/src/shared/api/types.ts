@@ -154,7 +154,9 @@ export interface CurrentUserResponse {
 }
 
 export interface UpdateProfileRequest {
-  displayName: string;
+  displayName?: string;
+  /** One of our uploads (purpose avatar); null removes the avatar. */
+  avatarAttachmentId?: string | null;
 }
 
 export interface UserProfileResponse {
@@ -203,6 +205,8 @@ export interface CreateMessageRequest {
   clientMsgId: string;
   content: string;
   replyToId?: string;
+  /** 1–10 of our own uploads: the message is then an image message and `content` its caption. */
+  attachmentIds?: string[];
 }
 
 export interface MessageResponse {
@@ -222,4 +226,5 @@ export interface CreateGroupRequest {
 export interface UpdateGroupRequest {
   name?: string;
   ownerId?: string;
+  avatarAttachmentId?: string | null;
 }

@@ -93,6 +93,7 @@ export interface SendMessagePayload {
   clientMsgId: string;
   content: string;
   replyToId?: string;
+  attachmentIds?: string[];
 }
 
 export interface ClientToServerEvents {

@@ -1,11 +1,16 @@
+import { useAuthenticatedImage } from '../api/useAuthenticatedImage';
+
 interface AvatarProps {
   name: string;
   url: string | null;
 }
 
-/** Decorative: the name is always written next to it. */
+/** Decorative: the name is always written next to it. The initial shows until (or unless) the image loads. */
 export function Avatar({ name, url }: AvatarProps) {
-  if (url) return <img src={url} alt="" className="size-9 shrink-0 rounded-full object-cover" />;
+  const image = useAuthenticatedImage(url);
+  if (image.status === 'loaded') {
+    return <img src={image.src} alt="" className="size-9 shrink-0 rounded-full object-cover" />;
+  }
   return (
     <span
       aria-hidden="true"

@@ -7,19 +7,25 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** For images: a wider panel. */
+  wide?: boolean;
 }
 
 /**
  * A modal panel named by its title. Escape or the close button dismisses it; the focus moves into it on
  * opening, Tab cycles inside it while it is open, and the focus goes back to where it was on closing.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, wide = false }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panel.current?.querySelector<HTMLElement>('input, textarea, button:not([data-close])')?.focus();
+    // A dialog with nothing else to focus (the image viewer) takes the focus on its close button.
+    const target =
+      panel.current?.querySelector<HTMLElement>('input, textarea, button:not([data-close])') ??
+      panel.current?.querySelector<HTMLElement>('[data-close]');
+    target?.focus();
     return () => previous?.focus();
   }, []);
 
@@ -34,7 +40,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
           if (event.key === 'Escape') onClose();
           else if (event.key === 'Tab') keepFocusInside(event, panel.current);
         }}
-        className="flex max-h-full w-full max-w-md flex-col gap-3 overflow-y-auto rounded-lg bg-white p-4 shadow-xl"
+        className={`flex max-h-full w-full ${wide ? 'max-w-4xl' : 'max-w-md'} flex-col gap-3 overflow-y-auto rounded-lg bg-white p-4 shadow-xl`}
       >
         <div className="flex items-center justify-between gap-2">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">

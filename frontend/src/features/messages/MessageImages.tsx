@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { Attachment } from '../../shared/api/types';
+import { AuthImage } from '../../shared/ui/AuthImage';
+import { Dialog } from '../../shared/ui/Dialog';
+
+/** The longest side of a thumbnail box in the timeline, as the server's thumbnails. */
+const MAX_BOX = 320;
+
+/** Fits width × height into the box, keeping the ratio; the space is held before the bytes arrive. */
+export function thumbnailBox(width: number, height: number): { width: number; height: number } {
+  if (!(width > 0 && height > 0)) return { width: MAX_BOX, height: MAX_BOX };
+  const scale = Math.min(1, MAX_BOX / Math.max(width, height));
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+interface MessageImagesProps {
+  attachments: Attachment[];
+  /** The caption, used as the alt text; "Image" without one. */
+  caption: string;
+}
+
+export function MessageImages({ attachments, caption }: MessageImagesProps) {
+  const [open, setOpen] = useState<Attachment | null>(null);
+  const alt = caption.trim() || 'Image';
+  return (
+    <>
+      <div className="mb-1 flex flex-wrap gap-1">
+        {attachments.map((attachment) => {
+          const box = thumbnailBox(attachment.width, attachment.height);
+          return (
+            <button
+              key={attachment.id}
+              type="button"
+              aria-label={`Open image${attachments.length > 1 ? ` ${attachments.indexOf(attachment) + 1}` : ''}`}
+              onClick={() => setOpen(attachment)}
+              style={{ width: box.width, aspectRatio: `${box.width} / ${box.height}` }}
+              className="block max-w-full overflow-hidden rounded-lg bg-slate-200 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
+            >
+              <AuthImage url={attachment.thumbnailUrl} alt={alt} className="size-full object-cover" />
+            </button>
+          );
+        })}
+      </div>
+      {open && (
+        <Dialog title="Image viewer" onClose={() => setOpen(null)} wide>
+          <AuthImage
+            url={open.url}
+            alt={alt}
+            className="mx-auto max-h-[75vh] max-w-full object-contain"
+            pendingContent={<p className="text-sm text-slate-500">Loading image…</p>}
+            failedContent={<p className="text-sm text-red-700">The image could not be loaded.</p>}
+          />
+        </Dialog>
+      )}
+    </>
+  );
+}
