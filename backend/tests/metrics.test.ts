@@ -1,16 +1,13 @@
 import request from 'supertest';
 import { useTestSockets } from './helpers/sockets';
 import { useTestServer } from './helpers/test-server';
-import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+import { chattingPair } from './helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 it('exposes Prometheus metrics: HTTP by route pattern, sockets, events, fan-out, replays', async () => {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, chatId } = await chattingPair(server);
   const socket = await sockets.connect(server.url, alice.accessToken);
   await socket.timeout(5_000).emitWithAck('message:send', { chatId, clientMsgId: 'm1', content: 'hi' });
   await socket.timeout(5_000).emitWithAck('message:send', { chatId: 'nope' });

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { nextEvent, useTestSockets } from './helpers/sockets';
 import { useTestServer } from './helpers/test-server';
-import { makeContacts, openDirectChat, registerUser, type TestUser } from './helpers/users';
+import { type TestUser, chattingPair, makeContacts, registerUser } from './helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
@@ -16,10 +16,7 @@ it('refuses a connection without a valid access token', async () => {
 });
 
 it('delivers message:send to every device of both participants, and acknowledges the sender', async () => {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(server);
   const [alicePhone, aliceLaptop, bobPhone, bobLaptop] = await Promise.all([
     connectAs(alice),
     connectAs(alice),
@@ -55,10 +52,7 @@ it('answers bad payloads with ok:false and keeps the connection', async () => {
 });
 
 it('works over HTTP long-polling too (the fallback when WebSockets are blocked)', async () => {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(server);
   const [aliceSocket, bobSocket] = await Promise.all([connectAs(alice, ['polling']), connectAs(bob, ['polling'])]);
   const received = nextEvent<{ message: { content: string } }>(bobSocket, 'message:new');
   const ack = await aliceSocket
@@ -95,10 +89,7 @@ it('shows a user online while any device is connected, and records when they wer
 });
 
 it('answers a flood of events from one socket with RATE_LIMITED errors and keeps serving the others', async () => {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, chatId } = await chattingPair(server);
   const flooder = await connectAs(alice);
   const calm = await connectAs(alice);
   const answers = await Promise.all(

@@ -1,7 +1,7 @@
 import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
-import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+import { chattingPair, makeContacts, registerUser } from './helpers/users';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -21,10 +21,7 @@ afterAll(async () => {
 
 it('delivers a message sent through one instance to a recipient connected to another (REDIS_URL set)', async () => {
   const [first, second] = instances as [TestServer, TestServer];
-  const alice = await registerUser(first);
-  const bob = await registerUser(first);
-  await makeContacts(first, alice, bob);
-  const chatId = await openDirectChat(first, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(first);
 
   const aliceSocket = await sockets.connect(first.url, alice.accessToken);
   const bobSocket = await sockets.connect(second.url, bob.accessToken);

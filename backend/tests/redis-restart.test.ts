@@ -4,7 +4,7 @@ import { freePort } from './helpers/ports';
 import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
-import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+import { chattingPair } from './helpers/users';
 
 /** A Redis of this test's own (the shared one must not be restarted under other tests), killed and restarted. */
 let redisPort: number;
@@ -60,10 +60,7 @@ afterAll(async () => {
 
 it('keeps accepting messages while Redis is down and recovers cross-instance delivery when it is back', async () => {
   const [first, second] = instances as [TestServer, TestServer];
-  const alice = await registerUser(first);
-  const bob = await registerUser(first);
-  await makeContacts(first, alice, bob);
-  const chatId = await openDirectChat(first, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(first);
   const aliceSocket = await sockets.connect(first.url, alice.accessToken);
   const bobSocket = await sockets.connect(second.url, bob.accessToken);
   const send = (clientMsgId: string) =>

@@ -1,16 +1,13 @@
 import request from 'supertest';
 import { nextEvent, useTestSockets } from './helpers/sockets';
 import { useTestServer } from './helpers/test-server';
-import { makeContacts, openDirectChat, registerUser } from './helpers/users';
+import { chattingPair, registerUser } from './helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 it('replays everything a device missed while offline, in order, then nothing', async () => {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(server);
   const api = () => request(server.url);
 
   const bobPhone = await sockets.connect(server.url, bob.accessToken);

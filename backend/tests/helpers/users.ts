@@ -46,3 +46,11 @@ export async function openDirectChat(server: TestServer, a: TestUser, b: TestUse
   const response = await request(server.url).post('/api/chats/direct').set(a.auth).send({ userId: b.id });
   return (response.body as { chat: { id: string } }).chat.id;
 }
+
+/** Two fresh users who are contacts, with their direct chat: the start of most real-time tests. */
+export async function chattingPair(server: TestServer): Promise<{ alice: TestUser; bob: TestUser; chatId: string }> {
+  const alice = await registerUser(server);
+  const bob = await registerUser(server);
+  await makeContacts(server, alice, bob);
+  return { alice, bob, chatId: await openDirectChat(server, alice, bob) };
+}

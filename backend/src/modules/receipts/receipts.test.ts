@@ -1,16 +1,13 @@
 import request from 'supertest';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { type TestUser, chattingPair, registerUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 async function chatWithMessages(count: number): Promise<{ alice: TestUser; bob: TestUser; chatId: string }> {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(server);
   for (let i = 1; i <= count; i++) {
     await request(server.url)
       .post(`/api/chats/${chatId}/messages`)

@@ -1,15 +1,12 @@
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, openDirectChat, registerUser } from '../../../tests/helpers/users';
+import { chattingPair, registerUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 async function pair() {
-  const alice = await registerUser(server);
-  const bob = await registerUser(server);
-  await makeContacts(server, alice, bob);
-  const chatId = await openDirectChat(server, alice, bob);
+  const { alice, bob, chatId } = await chattingPair(server);
   const [aliceSocket, bobSocket] = await Promise.all([
     sockets.connect(server.url, alice.accessToken),
     sockets.connect(server.url, bob.accessToken),
