@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'hdr-histogram-js';
+import { runBenchmark } from './measure';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
@@ -137,7 +138,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -7,6 +7,7 @@
 import { cpus } from 'node:os';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { build } from 'hdr-histogram-js';
+import { runBenchmark, timed } from './measure';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { PrismaClient } from '../../backend/src/generated/prisma/client';
 import { ChatPresenter } from '../../backend/src/modules/chats/chats.presenter';
@@ -23,15 +24,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2_000);
 const MEMBERS = 300;
 const PAGE_READS = 500;
 
-type Histogram = ReturnType<typeof build>;
 const ms = (micros: number) => (micros / 1000).toFixed(2).padStart(7);
-async function timed<T>(histogram: Histogram, run: () => Promise<T>): Promise<T> {
-  const begin = process.hrtime.bigint();
-  const result = await run();
-  histogram.recordValue(Number((process.hrtime.bigint() - begin) / 1000n));
-  return result;
-}
-
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prisma = new PrismaClient({
@@ -80,8 +73,14 @@ async function main(): Promise<void> {
           const sender = users[worker]?.id ?? '';
           for (let i = worker; i < MESSAGES; i += concurrency) {
             const n = ++sequence;
-            await timed(histogram, () =>
-              messages.send(sender, { chatId: group.id, clientMsgId: `bench-${n}`, content: `message ${n} **bold**` }),
+            await timed(
+              () =>
+                messages.send(sender, {
+                  chatId: group.id,
+                  clientMsgId: `bench-${n}`,
+                  content: `message ${n} **bold**`,
+                }),
+              histogram,
             );
           }
         }),
@@ -111,7 +110,7 @@ async function main(): Promise<void> {
       await Promise.all(
         Array.from({ length: concurrency }, async (_, worker) => {
           for (let i = worker; i < PAGE_READS; i += concurrency) {
-            await timed(histogram, () => messages.list(reader, group.id, { limit: 50 }));
+            await timed(() => messages.list(reader, group.id, { limit: 50 }), histogram);
           }
         }),
       );
@@ -126,7 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

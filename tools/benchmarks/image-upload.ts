@@ -6,6 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { build } from 'hdr-histogram-js';
+import { runBenchmark, timed } from './measure';
 import sharp from 'sharp';
 import { processImage } from '../../backend/src/modules/media/image-processing';
 
@@ -34,9 +35,7 @@ async function run(input: Buffer, concurrency: number, idle: number): Promise<vo
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
       for (let i = worker; i < IMAGES; i += concurrency) {
-        const begin = process.hrtime.bigint();
-        await processImage(input, 'attachment');
-        histogram.recordValue(Number((process.hrtime.bigint() - begin) / 1000n));
+        await timed(() => processImage(input, 'attachment'), histogram);
       }
     }),
   );
@@ -61,7 +60,4 @@ async function main(): Promise<void> {
   await run(input, 4, idle);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

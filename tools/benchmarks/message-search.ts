@@ -5,6 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { build } from 'hdr-histogram-js';
+import { runBenchmark, timed } from './measure';
 import { createPrisma } from '../../backend/src/db/prisma';
 import { SearchRepository } from '../../backend/src/modules/search/search.repository';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
@@ -57,9 +58,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 20; i++) await repository.search(searcher, terms, undefined, page);
       const histogram = build();
       for (let i = 0; i < QUERIES; i++) {
-        const begin = process.hrtime.bigint();
-        await repository.search(searcher, terms, undefined, page);
-        histogram.recordValue(Number((process.hrtime.bigint() - begin) / 1000n));
+        await timed(() => repository.search(searcher, terms, undefined, page), histogram);
       }
       const ms = (micros: number) => (micros / 1000).toFixed(2);
       console.log(
@@ -82,7 +81,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

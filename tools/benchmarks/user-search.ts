@@ -5,6 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { build } from 'hdr-histogram-js';
+import { runBenchmark, timed } from './measure';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { createPrisma } from '../../backend/src/db/prisma';
 import { UsersRepository } from '../../backend/src/modules/users/users.repository';
@@ -61,12 +62,8 @@ async function main(): Promise<void> {
     const byKind = new Map<string, ReturnType<typeof build>>();
     for (let i = 0; i < QUERIES; i++) {
       const { kind, q } = queryFor(i);
-      const begin = process.hrtime.bigint();
-      await repository.search(q, viewer, 20);
-      const micros = Number((process.hrtime.bigint() - begin) / 1000n);
-      overall.recordValue(micros);
       if (!byKind.has(kind)) byKind.set(kind, build());
-      byKind.get(kind)?.recordValue(micros);
+      await timed(() => repository.search(q, viewer, 20), overall, byKind.get(kind) ?? build());
     }
 
     const ms = (micros: number) => (micros / 1000).toFixed(2);
@@ -84,7 +81,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

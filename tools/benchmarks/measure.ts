@@ -1,0 +1,20 @@
+import type { build } from 'hdr-histogram-js';
+
+type Histogram = ReturnType<typeof build>;
+
+/** Runs `run` and records its duration in microseconds into every histogram given. */
+export async function timed<T>(run: () => Promise<T>, ...histograms: Histogram[]): Promise<T> {
+  const begin = process.hrtime.bigint();
+  const result = await run();
+  const micros = Number((process.hrtime.bigint() - begin) / 1000n);
+  for (const histogram of histograms) histogram.recordValue(micros);
+  return result;
+}
+
+/** Runs a benchmark's main function; a failure prints and exits non-zero. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
