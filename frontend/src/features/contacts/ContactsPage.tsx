@@ -1,5 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { Link } from 'react-router-dom';
+import { Page } from '../../shared/ui/Page';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Tabs, type TabItem } from '../../shared/ui/Tabs';
 import { loadContacts } from './contactActions';
@@ -45,24 +45,16 @@ export function ContactsPage() {
   const Panel = panels[tab];
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
-          <span aria-hidden="true">←</span> Back to chat list
-        </Link>
-        <h1 className="text-lg font-semibold text-slate-900">Contacts</h1>
-      </header>
-      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">
-        <ErrorAlert message={loadError} />
-        <UserSearch />
-        <section aria-label="Your contacts and requests" className="rounded-xl bg-white p-4 shadow-sm">
-          <Tabs label="Contacts and requests" tabs={tabs} selected={tab} onSelect={setChosenTab}>
-            <div className="pt-2">
-              <Panel />
-            </div>
-          </Tabs>
-        </section>
-      </div>
-    </div>
+    <Page title="Contacts">
+      <ErrorAlert message={loadError} />
+      <UserSearch />
+      <section aria-label="Your contacts and requests" className="rounded-xl bg-white p-4 shadow-sm">
+        <Tabs label="Contacts and requests" tabs={tabs} selected={tab} onSelect={setChosenTab}>
+          <div className="pt-2">
+            <Panel />
+          </div>
+        </Tabs>
+      </section>
+    </Page>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { Chat, User } from '../../shared/api/types';
 import { describePresence } from '../../shared/lib/presence';
 import { Button } from '../../shared/ui/Button';
+import { BackToChatList } from '../../shared/ui/Page';
 import { chatTitle, directPartner, GroupInfoPanel } from '../chats';
 import { useLivePresence } from '../presence';
 
@@ -17,9 +18,7 @@ export function ChatHeader({ chat, currentUserId }: ChatHeaderProps) {
   const partner = chat?.type === 'direct' ? directPartner(chat, currentUserId) : undefined;
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-      <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
-        <span aria-hidden="true">←</span> Back to chat list
-      </Link>
+      <BackToChatList />
       <div className="min-w-0">
         <h1 id="chat-title" className="truncate text-lg font-semibold text-slate-900">
           {chat ? chatTitle(chat, currentUserId) : 'Chat'}

@@ -1,3 +1,4 @@
+import { Page } from '../../shared/ui/Page';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
@@ -36,24 +37,16 @@ function UserProfileView({ userId }: { userId: string }) {
   }, [userId]);
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
-          <span aria-hidden="true">←</span> Back to chat list
-        </Link>
-        <p className="text-lg font-semibold text-slate-900">Profile</p>
-      </header>
-      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">
-        {loaded.state === 'loading' && <p className="text-sm text-slate-500">Loading profile…</p>}
-        {loaded.state === 'failed' && (
-          <>
-            <h1 className="text-lg font-semibold text-slate-900">Profile unavailable</h1>
-            <ErrorAlert message={loaded.error} />
-          </>
-        )}
-        {loaded.state === 'found' && <ProfileCard user={loaded.profile} />}
-      </div>
-    </div>
+    <Page title="Profile" titleAs="p">
+      {loaded.state === 'loading' && <p className="text-sm text-slate-500">Loading profile…</p>}
+      {loaded.state === 'failed' && (
+        <>
+          <h1 className="text-lg font-semibold text-slate-900">Profile unavailable</h1>
+          <ErrorAlert message={loaded.error} />
+        </>
+      )}
+      {loaded.state === 'found' && <ProfileCard user={loaded.profile} />}
+    </Page>
   );
 }
 
