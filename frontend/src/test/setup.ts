@@ -16,11 +16,12 @@ beforeEach(() => {
 
 afterEach(async () => {
   cleanup();
-  // Imported here rather than at the top, so that a test file's vi.mock applies to the app code.
-  const [{ resetSignedInState }, { useSessionStore }] = await Promise.all([
-    import('../app/resetSignedInState'),
-    import('../features/auth'),
-  ]);
+  // Imported here rather than at the top, so that a test file's vi.mock applies to the app code. One after the
+  // other, not in Promise.all: both reach react-router-dom, whose CommonJS build require()s the ES module
+  // react-router, and on Node 20 a require() of an ES module that a parallel import() is still linking throws
+  // "Cannot read properties of undefined (reading 'getStatus')" (nodejs/node#55782), failing whole files.
+  const { resetSignedInState } = await import('../app/resetSignedInState');
+  const { useSessionStore } = await import('../features/auth');
   resetSignedInState();
   useSessionStore.setState({ status: 'restoring', user: null, accessToken: null, signOutReason: null });
 });
