@@ -9,6 +9,6 @@ export const searchOperations: ApiOperation[] = [
     tag: 'search',
     summary: 'Search the messages of your chats',
     query: searchQuerySchema,
-    responses: { 200: '{results: [{message, chat, highlight: [{text, match}]}], nextCursor}' },
+    responses: { 200: '{results: [{message, chat, highlight: [{text, match}]}], nextCursor, total}' },
   },
 ];

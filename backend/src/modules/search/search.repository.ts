@@ -3,6 +3,8 @@ import { messageInclude } from '../messages/messages.presenter';
 
 export interface SearchHit {
   id: string;
+  /** How many messages match in all, on every row: ranking sorts every match anyway, so counting is free. */
+  total: bigint;
 }
 
 export class SearchRepository {
@@ -24,7 +26,7 @@ export class SearchRepository {
     const query = words && prefix ? Prisma.sql`(${words} && ${prefix})` : (words ?? prefix ?? Prisma.sql`''::tsquery`);
     const inChat = chatId ? Prisma.sql`AND m.chat_id = ${chatId}::uuid` : Prisma.empty;
     return this.db.$queryRaw<SearchHit[]>`
-      SELECT m.id
+      SELECT m.id, count(*) OVER () AS total
       FROM (SELECT ${query} AS query) q
       JOIN messages m ON m.search_vector @@ q.query
       JOIN chat_participants p ON p.chat_id = m.chat_id AND p.user_id = ${userId}::uuid

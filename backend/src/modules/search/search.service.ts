@@ -46,6 +46,10 @@ export class SearchService {
         },
       ];
     });
-    return { results, nextCursor: hits.length > query.limit ? String(offset + query.limit) : null };
+    return {
+      results,
+      nextCursor: hits.length > query.limit ? String(offset + query.limit) : null,
+      total: Number(hits[0]?.total ?? 0),
+    };
   }
 }

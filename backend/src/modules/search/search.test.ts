@@ -28,6 +28,7 @@ const search = async (user: TestUser, query: Record<string, string>) =>
       highlight: { text: string; match: boolean }[];
     }[];
     nextCursor: string | null;
+    total: number;
   };
 const contents = (body: Awaited<ReturnType<typeof search>>) => body.results.map((result) => result.message.content);
 
@@ -101,16 +102,18 @@ it('pages with a cursor and validates its input', async () => {
   for (let i = 0; i < 5; i++) await send(alice, otherId, `paging word ${i}`);
   const first = await search(alice, { q: 'paging', limit: '2' });
   expect(first.results).toHaveLength(2);
+  expect(first.total).toBe(5);
   const second = await search(alice, { q: 'paging', limit: '2', cursor: first.nextCursor ?? '' });
   const third = await search(alice, { q: 'paging', limit: '2', cursor: second.nextCursor ?? '' });
   expect(third.nextCursor).toBeNull();
+  expect(third.total).toBe(5);
   const ids = [...first.results, ...second.results, ...third.results].map((result) => result.message.id);
   expect(new Set(ids).size).toBe(5);
   await request(server.url).get('/api/search').set(alice.auth).expect(400);
   await request(server.url).get('/api/search?q=x&cursor=abc').set(alice.auth).expect(400);
   await request(server.url).get('/api/search?q=x&chatId=nope').set(alice.auth).expect(400);
   await request(server.url).get('/api/search?q=x').expect(401);
-  expect((await search(alice, { q: '!!! & |' })).results).toEqual([]);
+  expect(await search(alice, { q: '!!! & |' })).toEqual({ results: [], nextCursor: null, total: 0 });
 });
 
 it('treats the last word as a prefix only when it is a plain word being typed', () => {
