@@ -58,7 +58,8 @@ export class MessagesService {
     else if (query.around !== undefined) {
       const anchor = await this.repository.findInChat(chatId, query.around);
       if (!anchor) throw notFound('Message');
-      from = anchor.seq - Math.floor((limit - 1) / 2);
+      // Centred on the message, except near the newest end, where a full page shows more of what came before.
+      from = Math.min(anchor.seq - Math.floor((limit - 1) / 2), lastSeq - limit + 1);
     } else from = lastSeq - limit + 1;
 
     from = Math.max(1, from);

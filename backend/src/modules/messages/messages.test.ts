@@ -101,8 +101,19 @@ it('pages history by seq: newest page, before, after and around a message', asyn
   expect(seqsOf(newer.body)).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110]);
   expect(newer.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
 
-  const around = await page(`?around=${ids[59]}&limit=5`);
-  expect(seqsOf(around.body)).toEqual([58, 59, 60, 61, 62]);
+  // A deep link opens the chat around its message, wherever that is in a long chat, with a full page.
+  const middle = await page(`?around=${ids[59]}&limit=5`);
+  expect(seqsOf(middle.body)).toEqual([58, 59, 60, 61, 62]);
+  expect(middle.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
+  const first = await page(`?around=${ids[0]}&limit=5`);
+  expect(seqsOf(first.body)).toEqual([1, 2, 3, 4, 5]);
+  expect(first.body).toMatchObject({ hasMoreBefore: false, hasMoreAfter: true });
+  const last = await page(`?around=${ids[119]}&limit=5`);
+  expect(seqsOf(last.body)).toEqual([116, 117, 118, 119, 120]);
+  expect(last.body).toMatchObject({ hasMoreBefore: true, hasMoreAfter: false });
+  // From there, paging continues in both directions without gaps or repeats.
+  expect(seqsOf((await page('?before=58&limit=5')).body)).toEqual([53, 54, 55, 56, 57]);
+  expect(seqsOf((await page('?after=62&limit=5')).body)).toEqual([63, 64, 65, 66, 67]);
 
   await api().get(`/api/chats/${chatId}/messages?limit=51`).set(alice.auth).expect(400);
   await api().get(`/api/chats/${chatId}/messages?before=5&after=2`).set(alice.auth).expect(400);
