@@ -157,12 +157,15 @@ export class SocketPublisher implements EventPublisher {
       return;
     }
     const stopFanout = this.metrics.fanoutLatency.startTimer();
+    // The append starts now, not after the previous event went out: appends reach Redis in call order over one
+    // connection (so cursors grow in publish order) and their round trips overlap. Only the emits wait their turn.
+    const appended = this.log.append(userIds, event, payload).catch((error: unknown) => {
+      // The database has the change; clients that miss the push catch up by seq.
+      this.logger.error({ err: error, event }, 'replay log unavailable; event sent without a cursor');
+      return undefined;
+    });
     this.queue = this.queue.then(async () => {
-      const cursor = await this.log.append(userIds, event, payload).catch((error: unknown) => {
-        // The database has the change; clients that miss the push catch up by seq.
-        this.logger.error({ err: error, event }, 'replay log unavailable; event sent without a cursor');
-        return undefined;
-      });
+      const cursor = await appended;
       emit(this.io.to(rooms), cursor ? { ...payload, cursor } : payload);
       stopFanout();
     });

@@ -1,0 +1,60 @@
+import { createLogger } from '../lib/logger';
+import { Metrics } from '../lib/metrics';
+import type { EventLog } from './event-log';
+import { SocketPublisher, type MessengerServer } from './socket-server';
+
+/** A replay log whose appends finish when the test says so, in any order. */
+class HeldEventLog implements EventLog {
+  readonly pending: { event: string; finish: (cursor: string) => void }[] = [];
+
+  append(_userIds: readonly string[], event: string): Promise<string> {
+    return new Promise((resolve) => this.pending.push({ event, finish: resolve }));
+  }
+
+  current = async () => 'e.0';
+  since = async () => 'expired' as const;
+}
+
+/** Stands in for Socket.IO's server: what the publisher emitted, to which rooms, in order. */
+function recordingServer() {
+  const emitted: { rooms: string[]; event: string; payload: unknown }[] = [];
+  const to = (rooms: string[]) => ({
+    emit: (event: string, payload: unknown) => emitted.push({ rooms, event, payload }),
+  });
+  return { emitted, io: { to, volatile: { to } } as unknown as MessengerServer };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
+  const log = new HeldEventLog();
+  const { emitted, io } = recordingServer();
+  const publisher = new SocketPublisher(io, log, createLogger('silent'), new Metrics());
+
+  publisher.toUsers(['u1'], 'message:new', { n: 1 });
+  publisher.toUsers(['u1', 'u2'], 'message:new', { n: 2 });
+  publisher.toUsers(['u2'], 'message:edited', { n: 3 });
+  // All three appends are in flight together: none waits for the one before it.
+  expect(log.pending.map((append) => append.event)).toEqual(['message:new', 'message:new', 'message:edited']);
+
+  log.pending[2]?.finish('e.3');
+  log.pending[1]?.finish('e.2');
+  await settle();
+  expect(emitted).toEqual([]);
+
+  log.pending[0]?.finish('e.1');
+  await settle();
+  expect(emitted).toEqual([
+    { rooms: ['user:u1'], event: 'message:new', payload: { n: 1, cursor: 'e.1' } },
+    { rooms: ['user:u1', 'user:u2'], event: 'message:new', payload: { n: 2, cursor: 'e.2' } },
+    { rooms: ['user:u2'], event: 'message:edited', payload: { n: 3, cursor: 'e.3' } },
+  ]);
+});
+
+it('still delivers, without a cursor, when the replay log fails', async () => {
+  const failing: EventLog = { ...new HeldEventLog(), append: () => Promise.reject(new Error('redis down')) };
+  const { emitted, io } = recordingServer();
+  new SocketPublisher(io, failing, createLogger('silent'), new Metrics()).toUsers(['u1'], 'chat:updated', { n: 1 });
+  await settle();
+  expect(emitted).toEqual([{ rooms: ['user:u1'], event: 'chat:updated', payload: { n: 1 } }]);
+});
