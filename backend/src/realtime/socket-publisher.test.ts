@@ -26,14 +26,18 @@ function recordingServer() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** The publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
+type UntypedPublish = (userIds: string[], event: string, payload: object) => void;
+const publishWith = (publisher: SocketPublisher) => publisher.toUsers as UntypedPublish;
+
 it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
   const log = new HeldEventLog();
   const { emitted, io } = recordingServer();
-  const publisher = new SocketPublisher(io, log, createLogger('silent'), new Metrics());
+  const publish = publishWith(new SocketPublisher(io, log, createLogger('silent'), new Metrics()));
 
-  publisher.toUsers(['u1'], 'message:new', { n: 1 });
-  publisher.toUsers(['u1', 'u2'], 'message:new', { n: 2 });
-  publisher.toUsers(['u2'], 'message:edited', { n: 3 });
+  publish(['u1'], 'message:new', { n: 1 });
+  publish(['u1', 'u2'], 'message:new', { n: 2 });
+  publish(['u2'], 'message:edited', { n: 3 });
   // All three appends are in flight together: none waits for the one before it.
   expect(log.pending.map((append) => append.event)).toEqual(['message:new', 'message:new', 'message:edited']);
 
@@ -54,7 +58,9 @@ it('asks the replay log for every event at once, yet emits them in the order the
 it('still delivers, without a cursor, when the replay log fails', async () => {
   const failing: EventLog = { ...new HeldEventLog(), append: () => Promise.reject(new Error('redis down')) };
   const { emitted, io } = recordingServer();
-  new SocketPublisher(io, failing, createLogger('silent'), new Metrics()).toUsers(['u1'], 'chat:updated', { n: 1 });
+  publishWith(new SocketPublisher(io, failing, createLogger('silent'), new Metrics()))(['u1'], 'chat:updated', {
+    n: 1,
+  });
   await settle();
   expect(emitted).toEqual([{ rooms: ['user:u1'], event: 'chat:updated', payload: { n: 1 } }]);
 });
