@@ -4,6 +4,7 @@ import {
   chatIdParamSchema,
   createGroupBodySchema,
   directChatBodySchema,
+  muteBodySchema,
   participantParamsSchema,
   updateGroupBodySchema,
 } from './chats.schemas';
@@ -49,6 +50,15 @@ export const chatsOperations: ApiOperation[] = [
     params: chatIdParamSchema,
     body: updateGroupBodySchema,
     responses: { 200: '{chat}', 403: 'not the owner' },
+  },
+  {
+    method: 'put',
+    path: '/api/chats/{id}/mute',
+    tag: 'chats',
+    summary: 'Mute or unmute a chat for yourself (no notifications; every device of yours follows)',
+    params: chatIdParamSchema,
+    body: muteBodySchema,
+    responses: { 200: '{chat}', 404: 'not found or not yours' },
   },
   {
     method: 'delete',

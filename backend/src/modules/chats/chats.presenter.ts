@@ -8,6 +8,7 @@ export const chatInclude = {
       role: true,
       lastReadSeq: true,
       lastDeliveredSeq: true,
+      muted: true,
       joinedAt: true,
       user: { select: publicUserSelect },
     },
@@ -37,6 +38,8 @@ export interface ChatDto {
   lastMessage: MessageDto | null;
   lastSeq: number;
   unreadCount: number;
+  /** The viewer's own setting: no notifications from this chat. Nobody else's is ever shown. */
+  muted: boolean;
   updatedAt: string;
 }
 
@@ -46,7 +49,7 @@ export class ChatPresenter {
     private readonly messages: MessagePresenter,
   ) {}
 
-  /** A chat as one participant sees it: unreadCount is theirs. */
+  /** A chat as one participant sees it: unreadCount and muted are theirs. */
   toDto(chat: ChatRecord, viewerId: string): ChatDto {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
     const { lastMessage } = chat;
@@ -65,6 +68,7 @@ export class ChatPresenter {
       lastMessage: lastMessage ? this.messages.toDto(lastMessage) : null,
       lastSeq: chat.lastSeq,
       unreadCount: Math.max(0, chat.lastSeq - (viewer?.lastReadSeq ?? chat.lastSeq)),
+      muted: viewer?.muted ?? false,
       updatedAt: chat.updatedAt.toISOString(),
     };
   }

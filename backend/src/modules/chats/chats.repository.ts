@@ -147,6 +147,12 @@ export class ChatsRepository {
     });
   }
 
+  /** False when the user is not in the chat (or there is no such chat). */
+  async setMuted(chatId: string, userId: string, muted: boolean): Promise<boolean> {
+    const { count } = await this.db.chatParticipant.updateMany({ where: { chatId, userId }, data: { muted } });
+    return count > 0;
+  }
+
   async deleteChat(chatId: string): Promise<void> {
     await this.db.chat.delete({ where: { id: chatId } });
   }

@@ -6,6 +6,7 @@ import {
   chatIdParamSchema,
   createGroupBodySchema,
   directChatBodySchema,
+  muteBodySchema,
   participantParamsSchema,
   updateGroupBodySchema,
 } from './chats.schemas';
@@ -39,6 +40,12 @@ export function chatsRoutes(chats: ChatsService, groups: GroupsService): Router 
     const { id } = parseInput(chatIdParamSchema, req.params);
     const input = parseInput(updateGroupBodySchema, req.body);
     res.json({ chat: await groups.update(currentUserId(req), id, input) });
+  });
+
+  router.put('/:id/mute', async (req, res) => {
+    const { id } = parseInput(chatIdParamSchema, req.params);
+    const { muted } = parseInput(muteBodySchema, req.body);
+    res.json({ chat: await chats.setMuted(currentUserId(req), id, muted) });
   });
 
   router.delete('/:id', async (req, res) => {

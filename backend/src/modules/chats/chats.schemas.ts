@@ -34,5 +34,7 @@ export const updateGroupBodySchema = z
 
 export const addParticipantsBodySchema = z.object({ userIds: userIdsSchema.pipe(z.array(z.string()).min(1)) }).strict();
 
+export const muteBodySchema = z.object({ muted: z.boolean('must be true or false') }).strict();
+
 export type CreateGroupInput = z.infer<typeof createGroupBodySchema>;
 export type UpdateGroupInput = z.infer<typeof updateGroupBodySchema>;

@@ -22,6 +22,13 @@ export class ChatsService {
     return this.presenter.toDto(chat, userId);
   }
 
+  /** Mutes or unmutes the chat for the caller alone; their other devices hear of it through chat:updated. */
+  async setMuted(userId: string, chatId: string, muted: boolean) {
+    if (!(await this.repository.setMuted(chatId, userId, muted))) throw notFound('Chat');
+    await this.publish('chat:updated', chatId, [userId]);
+    return this.get(userId, chatId);
+  }
+
   /** One direct chat per pair: returns the existing one, or creates it (the unique key settles concurrent creates). */
   async openDirect(userId: string, otherId: string) {
     if (userId === otherId) throw badRequest('You cannot start a chat with yourself');

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, registerUser } from '../../../tests/helpers/users';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { chattingPair, makeContacts, registerUser } from '../../../tests/helpers/users';
 
 const server = useTestServer();
+const sockets = useTestSockets();
 
 const api = () => request(server.url);
 
@@ -60,4 +62,32 @@ it('hides a chat from anyone who is not in it', async () => {
     .send({ clientMsgId: 'x', content: 'let me in' })
     .expect(404);
   expect((await api().get('/api/chats').set(eve.auth)).body.chats).toEqual([]);
+});
+
+it("mutes a chat for one participant only, on all of that participant's devices", async () => {
+  const { alice, bob, chatId } = await chattingPair(server);
+  const otherDevice = await sockets.connect(server.url, alice.accessToken);
+  const bobsDevice = await sockets.connect(server.url, bob.accessToken);
+  let bobHeard = false;
+  bobsDevice.on('chat:updated', () => (bobHeard = true));
+  const update = nextEvent<{ chat: { id: string; muted: boolean } }>(otherDevice, 'chat:updated');
+
+  const muted = await api().put(`/api/chats/${chatId}/mute`).set(alice.auth).send({ muted: true }).expect(200);
+  expect(muted.body.chat).toMatchObject({ id: chatId, muted: true });
+  expect((await update).chat).toMatchObject({ id: chatId, muted: true });
+  expect((await api().get('/api/chats').set(alice.auth)).body.chats[0].muted).toBe(true);
+  // Bob's view is untouched, and nothing in the chat tells him Alice muted it.
+  const bobsView = (await api().get(`/api/chats/${chatId}`).set(bob.auth)).body.chat;
+  expect(bobsView.muted).toBe(false);
+  expect(JSON.stringify(bobsView)).not.toContain('"muted":true');
+  expect(bobHeard).toBe(false);
+
+  await api().put(`/api/chats/${chatId}/mute`).set(alice.auth).send({ muted: false }).expect(200);
+  expect((await api().get(`/api/chats/${chatId}`).set(alice.auth)).body.chat.muted).toBe(false);
+
+  const eve = await registerUser(server);
+  await api().put(`/api/chats/${chatId}/mute`).set(eve.auth).send({ muted: true }).expect(404);
+  const invalid = await api().put(`/api/chats/${chatId}/mute`).set(alice.auth).send({ muted: 'yes' }).expect(400);
+  expect(invalid.body.error.details[0].field).toBe('muted');
+  await api().put(`/api/chats/${chatId}/mute`).set(alice.auth).send({}).expect(400);
 });
