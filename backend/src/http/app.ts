@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
@@ -67,12 +68,21 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
-/** The built SPA: static files, and index.html for every other GET so that deep links load the app. */
+/**
+ * The built SPA: static files, and index.html for every other GET so that deep links load the app. Vite names the
+ * files under /assets by their content hash, so they never change and are cached for a year; everything else
+ * (index.html above all, which names the current assets) is revalidated on every load.
+ */
 function serveWebApp(app: Express, dist: string): void {
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  const assets = express.static(join(dist, 'assets'), { index: false, immutable: true, maxAge: '365d' });
+  // A missing asset is a 404, not index.html: a page from an older build must not get HTML for its script.
+  app.use('/assets', assets, (_req, res) => void res.sendStatus(404));
+  app.use(express.static(dist, { index: false, cacheControl: false, setHeaders: (res) => noCache(res) }));
   app.use((req, res, next) => {
     if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
+    noCache(res);
     res.sendFile(join(dist, 'index.html'));
   });
 }
+
+const noCache = (res: ServerResponse) => res.setHeader('Cache-Control', 'no-cache');

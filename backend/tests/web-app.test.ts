@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { useTestServer } from './helpers/test-server';
+
+// A stand-in for `frontend/dist`: what Vite's build writes, in miniature.
+const dist = mkdtempSync(join(tmpdir(), 'messenger-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-3f2a1b.js"></script>');
+writeFileSync(join(dist, 'assets', 'index-3f2a1b.js'), 'console.log("app")');
+writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+
+const server = useTestServer({ FRONTEND_DIST: dist });
+
+it('serves the app for every deep link, always revalidated', async () => {
+  for (const path of ['/', '/chats/123/messages/456', '/search?q=x', '/users/abc']) {
+    const page = await request(server.url).get(path).expect(200);
+    expect(page.text).toContain('/assets/index-3f2a1b.js');
+    expect(page.headers['cache-control']).toBe('no-cache');
+  }
+  expect((await request(server.url).get('/favicon.svg').expect(200)).headers['cache-control']).toBe('no-cache');
+});
+
+it('lets browsers keep content-hashed assets for a year', async () => {
+  const asset = await request(server.url).get('/assets/index-3f2a1b.js').expect(200);
+  expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  await request(server.url).get('/assets/index-old.js').expect(404);
+});
+
+it('never answers an API path with the app', async () => {
+  const missing = await request(server.url).get('/api/no-such-thing').expect(401);
+  expect(missing.body.error.code).toBe('UNAUTHORIZED');
+  const user = await request(server.url)
+    .post('/api/auth/register')
+    .send({ username: 'webapp_user', password: 'a long password' })
+    .expect(201);
+  const signedIn = await request(server.url)
+    .get('/api/no-such-thing')
+    .set('Authorization', `Bearer ${user.body.accessToken as string}`)
+    .expect(404);
+  expect(signedIn.body.error.code).toBe('NOT_FOUND');
+});
