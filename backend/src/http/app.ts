@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
@@ -28,6 +29,7 @@ export function createApp(options: AppOptions): Express {
     pinoHttp({
       logger: options.logger,
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      genReqId: requestId,
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'debug'),
     }),
   );
@@ -66,6 +68,17 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(errorHandler(options.logger));
   return app;
+}
+
+/**
+ * Every request's log lines carry its id, and so does the response (X-Request-Id), so that a user's error report
+ * finds its log lines. An id from the proxy in front is kept when it looks like one.
+ */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/env';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
@@ -22,7 +23,11 @@ export interface TestServer {
  * A real server on a random port over its own real database, or over a shared one (then the caller drops it), as
  * several instances behind a load balancer would be.
  */
-export async function startTestServer(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  shared?: TestDatabase,
+  logDestination?: DestinationStream,
+): Promise<TestServer> {
   const database = shared ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'messenger-test-data-'));
   const config = loadConfig({
@@ -35,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}, shared?:
     ...env,
   });
   const prisma = createPrisma(database.url);
-  const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL));
+  const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL, logDestination));
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
