@@ -2,7 +2,7 @@ import './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
-import { createPrisma } from './db/prisma';
+import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
 import { createLogger } from './lib/logger';
 import { createMessengerServer } from './server';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const migrations = await migrate(database.url);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
 
-  const prisma = createPrisma(database.url);
+  const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
   const server = await createMessengerServer(config, prisma, logger);
   const port = await server.listen(config.PORT, config.HOST);
   logger.info(

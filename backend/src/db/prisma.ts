@@ -4,8 +4,23 @@ import { PrismaClient } from '../generated/prisma/client';
 export type { PrismaClient };
 export { Prisma } from '../generated/prisma/client';
 
-export function createPrisma(databaseUrl: string, maxConnections = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: maxConnections });
+export interface PrismaOptions {
+  maxConnections?: number;
+  /** PostgreSQL cancels any statement that runs longer (none by default: seeding and benchmarks load in bulk). */
+  statementTimeoutMs?: number;
+}
+
+/** What the server runs with: no request may hold a connection for longer than this, whatever it asked for. */
+export const SERVER_STATEMENT_TIMEOUT_MS = 10_000;
+
+export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    // Waiting for a connection when PostgreSQL is unreachable fails after 5 s instead of hanging the request.
+    connectionTimeoutMillis: 5_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   return new PrismaClient({ adapter });
 }
 

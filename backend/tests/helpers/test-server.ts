@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/env';
-import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS, type PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/lib/logger';
 import { createMessengerServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -39,7 +39,7 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     ...env,
   });
-  const prisma = createPrisma(database.url);
+  const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
   const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL, logDestination));
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
