@@ -41,3 +41,15 @@ it('never answers an API path with the app', async () => {
     .expect(404);
   expect(signedIn.body.error.code).toBe('NOT_FOUND');
 });
+
+it('sends a Content-Security-Policy and the other browser hardening headers', async () => {
+  const page = await request(server.url).get('/chats').expect(200);
+  const csp = page.headers['content-security-policy'] as string;
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+  expect(page.headers['x-powered-by']).toBeUndefined();
+  const api = await request(server.url).get('/api/users/me').expect(401);
+  expect(api.headers['content-security-policy']).toBe(csp);
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { MessengerServer } from './messenger-server';
@@ -19,6 +19,8 @@ export interface Messenger {
 export function setUpMessenger(): Messenger {
   let server: MessengerServer | undefined;
   let browser: Browser | undefined;
+  // The server sends a strict Content-Security-Policy; whatever the app does in any test must satisfy it.
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     server = await MessengerServer.create();
@@ -27,6 +29,7 @@ export function setUpMessenger(): Messenger {
   });
 
   afterAll(async () => {
+    expect(cspViolations).toEqual([]);
     await browser?.close();
     await server?.dispose();
   });
@@ -43,7 +46,15 @@ export function setUpMessenger(): Messenger {
     get browser() {
       return started(browser);
     },
-    newPage: async (context) => (context ?? (await messenger.browser.newContext())).newPage(),
+    newPage: async (context) => {
+      const page = await (context ?? (await messenger.browser.newContext())).newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+          cspViolations.push(message.text());
+        }
+      });
+      return page;
+    },
     register: async (page, username, displayName) => {
       await page.goto(`${messenger.server.url}/register`);
       await page.getByLabel('Username').fill(username);

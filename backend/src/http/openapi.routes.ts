@@ -25,6 +25,8 @@ export function openApiRoutes(): Router {
     );
     res
       .type('html')
+      // A static page with one inline stylesheet and no script at all.
+      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
       .send(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1000-Messenger API</title>` +
           `<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}h2{font-size:1rem;margin-bottom:.25rem}section{border-bottom:1px solid #ddd;padding:.5rem 0}</style>` +
