@@ -76,10 +76,12 @@ export function createApp(options: AppOptions): Express {
  * helmet's headers, with a Content-Security-Policy the built web app satisfies as it is: its own scripts and
  * styles only (React sets inline styles through the DOM, which CSP allows), images from us or from the blob: URLs
  * that authenticated images are shown through, the API and Socket.IO on this origin. No
- * upgrade-insecure-requests: `npm start` serves plain http on localhost, and TLS belongs to the proxy in front.
+ * upgrade-insecure-requests and no HSTS: `npm start` serves plain http on localhost, and TLS (with its HSTS
+ * header) belongs to the proxy in front (nginx/nginx-tls.conf).
  */
 function securityHeaders() {
   return helmet({
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
