@@ -11,8 +11,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   const database = await resolveDatabase(config, logger);
-  const migrations = await migrate(database.url);
-  if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
+  if (config.MIGRATE_ON_START) {
+    const migrations = await migrate(database.url);
+    if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
+  }
 
   const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
   const server = await createMessengerServer(config, prisma, logger);

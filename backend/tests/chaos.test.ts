@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import { startBackendProcess } from './helpers/backend-process';
 import { TestNginx } from './helpers/nginx';
 import { freePort } from './helpers/ports';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
@@ -15,7 +15,6 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database';
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = 50;
-const BACKEND_DIR = join(__dirname, '..');
 
 let database: TestDatabase;
 let nginx: TestNginx;
@@ -23,36 +22,15 @@ const backends = new Map<string, ChildProcess>();
 const clients: ChaosClient[] = [];
 
 async function startBackend(name: string, port: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: BACKEND_DIR,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      INSTANCE_NAME: name,
-      BCRYPT_ROUNDS: '4',
-      RATE_LIMIT_ENABLED: 'false',
-      LOG_LEVEL: 'error',
-      FRONTEND_DIST: '',
-    },
-    stdio: 'ignore',
+  const child = await startBackendProcess(port, {
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    INSTANCE_NAME: name,
+    BCRYPT_ROUNDS: '4',
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'error',
   });
   backends.set(name, child);
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`backend ${name} exited with ${child.exitCode}`);
-    if (
-      await fetch(`http://127.0.0.1:${port}/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`backend ${name} did not start`);
 }
 
 /** A device as the web app behaves: acknowledged sends, an outbox of unacknowledged ones, sync on reconnect. */

@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { TestNginx } from './helpers/nginx';
@@ -6,8 +7,10 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 /**
- * The nginx configuration we ship (nginx/nginx.conf), run by Debian's nginx in front of two backend instances
- * that share PostgreSQL and Redis: one user lands on each instance, and everything between them must work.
+ * The nginx configuration we ship for production (nginx/nginx-tls.conf and its includes), run by Debian's nginx
+ * with a throwaway self-signed certificate in front of two backend instances that share PostgreSQL and Redis:
+ * one user lands on each instance, and everything between them must work over HTTPS and WSS.
+ * (tests/chaos.test.ts runs the plain-HTTP nginx/nginx.conf.)
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -31,7 +34,10 @@ beforeAll(async () => {
     await startTestServer({ REDIS_URL, INSTANCE_NAME: 'one' }, database),
     await startTestServer({ REDIS_URL, INSTANCE_NAME: 'two' }, database),
   ];
-  nginx = await TestNginx.start(instances.map((instance) => Number(new URL(instance.url).port)));
+  nginx = await TestNginx.start(
+    instances.map((instance) => Number(new URL(instance.url).port)),
+    { tls: true },
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -53,9 +59,12 @@ it('carries messages, receipts, typing and presence between users on different i
   expect([...addresses.keys()].sort()).toEqual(['one', 'two']);
   const [aliceAddress, bobAddress] = [addresses.get('one') ?? '', addresses.get('two') ?? ''];
 
-  const api = () => request(nginx.url);
+  const post = (path: string) =>
+    request(nginx.url)
+      .post(path)
+      .ca(nginx.ca ?? '');
   const register = async (username: string) =>
-    (await api().post('/api/auth/register').send({ username, password: 'long enough password' }).expect(201)).body as {
+    (await post('/api/auth/register').send({ username, password: 'long enough password' }).expect(201)).body as {
       user: { id: string };
       accessToken: string;
     };
@@ -63,15 +72,19 @@ it('carries messages, receipts, typing and presence between users on different i
   const bob = await register('nginx_bob');
   const asAlice = { Authorization: `Bearer ${alice.accessToken}` };
   const asBob = { Authorization: `Bearer ${bob.accessToken}` };
-  const sent = await api().post('/api/contacts/requests').set(asAlice).send({ userId: bob.user.id }).expect(201);
-  await api().post(`/api/contacts/requests/${sent.body.request.id}/accept`).set(asBob).expect(200);
-  const chat = await api().post('/api/chats/direct').set(asAlice).send({ userId: bob.user.id }).expect(201);
+  const sent = await post('/api/contacts/requests').set(asAlice).send({ userId: bob.user.id }).expect(201);
+  await post(`/api/contacts/requests/${sent.body.request.id}/accept`).set(asBob).expect(200);
+  const chat = await post('/api/chats/direct').set(asAlice).send({ userId: bob.user.id }).expect(201);
   const chatId = chat.body.chat.id as string;
 
   const bobSocket = await connectThroughNginx(bob.accessToken, bobAddress);
   const aliceOnline = nextEvent<{ userId: string }>(bobSocket, 'presence:online');
   const aliceSocket = await connectThroughNginx(alice.accessToken, aliceAddress);
   expect((await aliceOnline).userId).toBe(alice.user.id);
+  // Socket.IO upgrades from long-polling to a WebSocket through nginx's TLS listener (WSS).
+  if (aliceSocket.io.engine.transport.name !== 'websocket')
+    await new Promise((resolve) => aliceSocket.io.engine.once('upgrade', resolve));
+  expect(aliceSocket.io.engine.transport.name).toBe('websocket');
 
   const typing = nextEvent<{ userId: string }>(bobSocket, 'typing:start');
   await aliceSocket.timeout(5_000).emitWithAck('typing:start', { chatId });
@@ -92,3 +105,36 @@ it('carries messages, receipts, typing and presence between users on different i
   aliceSocket.disconnect();
   expect((await offline).userId).toBe(alice.user.id);
 }, 30_000);
+
+it('redirects plain HTTP to HTTPS and sends HSTS and cache headers over TLS 1.2+ only', async () => {
+  const redirect = await nginx.get(`${nginx.httpUrl}/api/chats?x=1`);
+  expect(redirect.status).toBe(301);
+  expect(redirect.headers.location).toBe('https://127.0.0.1/api/chats?x=1');
+  expect((await nginx.get(`${nginx.httpUrl}/nginx-health`)).status).toBe(200);
+
+  const health = await nginx.get('/health');
+  expect(health.status).toBe(200);
+  expect(health.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  const index = await nginx.get('/index.html');
+  expect(index.headers['cache-control']).toBe('no-cache');
+  expect(index.headers['strict-transport-security']).toBeDefined();
+  const asset = await nginx.get('/assets/missing-0123abcd.js');
+  expect(asset.status).toBe(404);
+
+  const { port } = new URL(nginx.url);
+  const negotiate = (options: { maxVersion?: 'TLSv1.2' | 'TLSv1.3' }) =>
+    new Promise<{ protocol: string | null; cipher: string }>((resolve, reject) => {
+      const socket = tlsConnect(
+        { host: '127.0.0.1', port: Number(port), ca: nginx.ca, servername: 'localhost', ...options },
+        () => {
+          resolve({ protocol: socket.getProtocol(), cipher: socket.getCipher().name });
+          socket.end();
+        },
+      );
+      socket.on('error', reject);
+    });
+  expect((await negotiate({})).protocol).toBe('TLSv1.3');
+  const tls12 = await negotiate({ maxVersion: 'TLSv1.2' });
+  expect(tls12.protocol).toBe('TLSv1.2');
+  expect(tls12.cipher).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/);
+});

@@ -36,6 +36,11 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Names this instance in /health, to tell instances apart behind a load balancer. */
     INSTANCE_NAME: z.string().max(64).default(hostname()),
+    /**
+     * Apply pending migrations at start-up (concurrent starts wait on an advisory lock). Deployments with a one-shot
+     * migration step (compose's `migrate`, k8s/migrate-job.yaml) turn it off, so that only that step migrates.
+     */
+    MIGRATE_ON_START: booleanString.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: optionalUrl,
@@ -84,6 +89,9 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every environment variable the backend reads: deployment files and .env.example are checked against it. */
+export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config extends Env {
   storageDriver: 's3' | 'local';

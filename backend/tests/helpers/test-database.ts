@@ -26,12 +26,12 @@ async function onServer<T>(run: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, fully migrated database of our own, dropped again by `drop()`. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, fully migrated (or, asked to, empty) database of our own, dropped again by `drop()`. */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const name = `messenger_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await onServer((client) => client.query(`CREATE DATABASE ${name}`));
   const url = databaseUrl(name);
-  await migrate(url);
+  if (migrated) await migrate(url);
   return {
     url,
     drop: () =>

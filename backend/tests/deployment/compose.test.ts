@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeCommand, composeConfig, itWithTool, PROD_TEST_ENV, ROOT, servicesOf } from './tools';
+
+/**
+ * Every Compose file is valid (`docker-compose config -q`: schema, interpolation, references) and keeps the
+ * promises docs/deployment.md makes about it. No Docker engine is needed: `config` only reads the files.
+ */
+const itCompose = itWithTool(
+  composeCommand() !== undefined,
+  'Compose is not installed: apt-get install docker-compose',
+);
+
+const config = (file: string, env: Record<string, string> = {}, args: string[] = []) => {
+  const result = composeConfig(file, env, args);
+  if (result.status !== 0) throw new Error(`${file}: ${result.stderr || result.stdout}`);
+  return result.stdout;
+};
+
+describe('docker-compose files', () => {
+  itCompose('docker-compose.yml is valid, with every profile', () => {
+    config('docker-compose.yml');
+    config('docker-compose.yml', {}, ['--profile', 'monitoring']);
+  });
+
+  itCompose('docker-compose.dev.yml is valid', () => {
+    config('docker-compose.dev.yml');
+  });
+
+  itCompose('docker-compose.prod.yml is valid once its required variables are set, with every profile', () => {
+    config('docker-compose.prod.yml', PROD_TEST_ENV);
+    config('docker-compose.prod.yml', PROD_TEST_ENV, ['--profile', 'monitoring']);
+  });
+
+  itCompose('docker-compose.prod.yml has no default secrets: each required variable, when unset, stops Compose', () => {
+    for (const name of Object.keys(PROD_TEST_ENV)) {
+      const env = Object.fromEntries(Object.entries(PROD_TEST_ENV).filter(([key]) => key !== name));
+      const result = composeConfig('docker-compose.prod.yml', env);
+      expect({ name, status: result.status }).toEqual({ name, status: 1 });
+      expect(result.stderr).toContain(name);
+    }
+  });
+
+  itCompose('the full stack starts in order: one-shot migrate and bucket jobs, then the backends, then nginx', () => {
+    for (const [file, env] of [
+      ['docker-compose.yml', {}],
+      ['docker-compose.prod.yml', PROD_TEST_ENV],
+    ] as const) {
+      const text = config(file, env);
+      const services = servicesOf(text);
+      expect([...services.keys()]).toEqual(
+        expect.arrayContaining(['postgres', 'redis', 'minio', 'minio-init', 'migrate', 'backend', 'frontend']),
+      );
+      expect(services.get('migrate')?.target).toBe('runtime');
+      expect(services.get('frontend')?.target).toBe('frontend');
+      const block = (name: string) => {
+        const match = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text);
+        return match?.[1] ?? '';
+      };
+      expect(block('migrate')).toMatch(/command:\n\s*- node\n\s*- backend\/dist\/db\/migrate\.cli\.js/);
+      expect(block('backend')).toMatch(/migrate:\n\s*condition: service_completed_successfully/);
+      expect(block('backend')).toMatch(/minio-init:\n\s*condition: service_completed_successfully/);
+      expect(block('backend')).toMatch(/redis:\n\s*condition: service_healthy/);
+      expect(block('backend')).toContain('healthcheck:');
+      expect(block('migrate')).toMatch(/postgres:\n\s*condition: service_healthy/);
+      expect(block('frontend')).toMatch(/backend:\n\s*condition: service_healthy/);
+    }
+  });
+
+  itCompose('production: restart policies, resource limits, log rotation, volumes and AOF + RDB', () => {
+    const text = config('docker-compose.prod.yml', PROD_TEST_ENV, ['--profile', 'monitoring']);
+    const names = [...servicesOf(text).keys()];
+    for (const name of names) {
+      const block = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text)?.[1] ?? '';
+      expect({ name, logging: /max-size: 10m/.test(block) }).toEqual({ name, logging: true });
+      if (!['minio-init', 'migrate'].includes(name)) {
+        expect({ name, restart: /restart: unless-stopped/.test(block) }).toEqual({ name, restart: true });
+        expect({ name, limits: /limits:\n\s*cpus:/.test(block) }).toEqual({ name, limits: true });
+      }
+    }
+    expect(text).toMatch(/replicas: 2/);
+    expect(text).toMatch(/--appendonly yes/);
+    expect(text).toMatch(/--save 900 1/);
+    expect(text).toMatch(/nginx-tls\.conf/);
+    for (const volume of ['postgres_data', 'redis_data', 'minio_data'])
+      expect(text).toMatch(new RegExp(`^  ${volume}: \\{\\}`, 'm'));
+    // No port of the database, cache or storage is published in production.
+    for (const name of ['postgres', 'redis', 'minio']) {
+      const block = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text)?.[1] ?? '';
+      expect({ name, published: /ports:/.test(block) }).toEqual({ name, published: false });
+    }
+  });
+
+  it('docker-compose.dev.yml offers the services backend/.env.example points at, with the same credentials', () => {
+    const dev = readFileSync(join(ROOT, 'docker-compose.dev.yml'), 'utf8');
+    const example = Object.fromEntries(
+      [...readFileSync(join(ROOT, 'backend', '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(
+        (match) => [match[1], match[2]],
+      ),
+    );
+    const value = (pattern: RegExp) => pattern.exec(dev)?.[1];
+    const database = new URL(example.DATABASE_URL ?? '');
+    expect(database.hostname).toBe('localhost');
+    expect(value(/POSTGRES_USER: (\S+)/)).toBe(database.username);
+    expect(value(/POSTGRES_PASSWORD: (\S+)/)).toBe(database.password);
+    expect(value(/POSTGRES_DB: (\S+)/)).toBe(database.pathname.slice(1));
+    expect(dev).toContain(`'${database.port}:5432'`);
+    const redis = new URL(example.REDIS_URL ?? '');
+    expect(value(/--requirepass', '([^']+)'/)).toBe(redis.password);
+    expect(dev).toContain(`'${redis.port}:6379'`);
+    expect(value(/MINIO_ROOT_USER: (\S+)/)).toBe(example.S3_ACCESS_KEY);
+    expect(value(/MINIO_ROOT_PASSWORD: (\S+)/)).toBe(example.S3_SECRET_KEY);
+    expect(dev).toContain(`'${new URL(example.S3_ENDPOINT ?? '').port}:9000'`);
+    expect(dev).toContain(`mc mb --ignore-existing chatminio/${example.S3_BUCKET}`);
+  });
+});

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestCertificate, NGINX, renderNginxConfig } from '../helpers/nginx';
+import { itWithTool, ROOT, run } from './tools';
+
+/**
+ * `nginx -t` on every nginx configuration we ship: nginx/nginx.conf, nginx/nginx-tls.conf (with their includes)
+ * and the static server of the k8s frontend ConfigMap. The upstream names and certificate paths are templated
+ * exactly as the load-balancer tests do (tests/helpers/nginx.ts), since `nginx -t` resolves upstream hosts.
+ */
+const itNginx = itWithTool(existsSync(NGINX), `nginx is not installed at ${NGINX}: apt-get install nginx`);
+
+let runDir: string;
+beforeAll(() => {
+  runDir = mkdtempSync(join(tmpdir(), 'messenger-nginx-t-'));
+});
+afterAll(() => rmSync(runDir, { recursive: true, force: true }));
+
+function nginxTest(config: string): void {
+  const result = run(NGINX, ['-t', '-q', '-p', runDir, '-c', config, '-g', 'error_log stderr notice;']);
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+describe('nginx configurations', () => {
+  itNginx('nginx/nginx.conf passes nginx -t', () => {
+    nginxTest(renderNginxConfig(runDir, 'nginx.conf', { backendPorts: [3001, 3002], httpPort: 18080 }));
+  });
+
+  itNginx('nginx/nginx-tls.conf passes nginx -t with a certificate pair', () => {
+    const { certDir } = makeTestCertificate(join(runDir, 'certs'));
+    nginxTest(
+      renderNginxConfig(runDir, 'nginx-tls.conf', {
+        backendPorts: [3001, 3002],
+        httpPort: 18080,
+        httpsPort: 18443,
+        certDir,
+      }),
+    );
+  });
+
+  itNginx('the frontend ConfigMap of k8s/frontend-deployment.yaml passes nginx -t', () => {
+    const manifest = readFileSync(join(ROOT, 'k8s', 'frontend-deployment.yaml'), 'utf8');
+    const body = /default\.conf: \|\n((?: {4}.*\n|\s*\n)+)/.exec(manifest)?.[1];
+    expect(body).toBeDefined();
+    const server = (body ?? '').replace(/^ {4}/gm, '').replace(/listen 8080;/, 'listen 127.0.0.1:18081;');
+    const file = join(runDir, 'k8s-frontend.conf');
+    writeFileSync(
+      file,
+      `pid ${join(runDir, 'k8s.pid')};\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n${server}\n}\n`,
+    );
+    nginxTest(file);
+  });
+
+  it('TLS settings: 1.2 and 1.3 only, forward-secret AEAD ciphers, HSTS, HTTP redirected, certificates from files', () => {
+    const tls = readFileSync(join(ROOT, 'nginx', 'nginx-tls.conf'), 'utf8');
+    expect(tls).toMatch(/ssl_protocols TLSv1\.2 TLSv1\.3;/);
+    const ciphers = /ssl_ciphers ([^;]+);/.exec(tls)?.[1]?.split(':') ?? [];
+    expect(ciphers.length).toBeGreaterThan(0);
+    for (const cipher of ciphers)
+      expect(cipher).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/);
+    expect(tls).toMatch(/return 301 https:\/\/\$host\$request_uri;/);
+    expect(tls).toMatch(/ssl_certificate \/etc\/nginx\/certs\/tls\.crt;/);
+    expect(tls).toMatch(/ssl_certificate_key \/etc\/nginx\/certs\/tls\.key;/);
+    const shared = readFileSync(join(ROOT, 'nginx', 'messenger-http.conf'), 'utf8');
+    expect(shared).toMatch(/hash \$remote_addr consistent;/);
+    expect(shared).toMatch(/https +"max-age=31536000; includeSubDomains";/);
+  });
+});

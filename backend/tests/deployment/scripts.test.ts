@@ -1,0 +1,58 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { itWithTool, ROOT, run, which } from './tools';
+
+/** The shell scripts of scripts/ and .ci/run: syntax (bash -n), shellcheck, and what they promise to do. */
+const SCRIPTS = readdirSync(join(ROOT, 'scripts'))
+  .filter((name) => name.endsWith('.sh'))
+  .map((name) => join('scripts', name));
+const itShellcheck = itWithTool(
+  which('shellcheck') !== undefined,
+  'shellcheck is not installed: apt-get install shellcheck',
+);
+
+describe('shell scripts', () => {
+  it.each([...SCRIPTS, '.ci/run'])('%s passes bash -n', (script) => {
+    const result = run('bash', ['-n', join(ROOT, script)]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  itShellcheck('scripts/*.sh pass shellcheck (warnings and errors)', () => {
+    const result = run('shellcheck', ['-S', 'warning', ...SCRIPTS.map((script) => join(ROOT, script))]);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('scripts/generate-self-signed-cert.sh writes a certificate for the given names and a private key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'messenger-cert-'));
+    try {
+      const result = run('bash', [
+        join(ROOT, 'scripts', 'generate-self-signed-cert.sh'),
+        dir,
+        'chat.test',
+        '127.0.0.1',
+      ]);
+      expect(result.status).toBe(0);
+      const text = run('openssl', ['x509', '-in', join(dir, 'tls.crt'), '-noout', '-text']).stdout;
+      expect(text).toMatch(/DNS:chat\.test, IP Address:127\.0\.0\.1/);
+      expect(statSync(join(dir, 'tls.key')).mode & 0o077).toBe(0);
+      expect(readFileSync(join(dir, 'tls.key'), 'utf8')).toMatch(/PRIVATE KEY/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('scripts/verify-dev-setup.sh prints one ✓ / ! / ✗ line per check and exits 1 exactly when one failed', () => {
+    const result = run('bash', [join(ROOT, 'scripts', 'verify-dev-setup.sh')]);
+    const lines = result.stdout.split('\n');
+    const checks = lines.filter((line) => /^ {2}[✓!✗] /.test(line));
+    expect(checks.length).toBeGreaterThanOrEqual(6);
+    for (const topic of ['Node.js', 'npm', 'Docker', 'node_modules', 'PostgreSQL', 'Redis'])
+      expect(checks.some((line) => line.includes(topic))).toBe(true);
+    expect(result.stdout).toMatch(/Summary:/);
+    const failed = checks.some((line) => line.startsWith('  ✗'));
+    expect(result.status).toBe(failed ? 1 : 0);
+  });
+});
