@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Config } from './config/env';
 import { REPO_ROOT } from './db/embedded-postgres';
-import type { PrismaClient } from './db/prisma';
+import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
@@ -95,6 +95,15 @@ export async function createMessengerServer(
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
+  metrics.observeDatabasePool(() => databasePoolStatus(prisma));
+  if (redis) {
+    const [publisher, subscriber] = adapterClients;
+    metrics.observeRedis({
+      commands: () => redis.status === 'ready',
+      'adapter-publisher': () => publisher?.status === 'ready',
+      'adapter-subscriber': () => subscriber?.status === 'ready',
+    });
+  }
   const presence = redis
     ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), logger)
     : new LocalPresence();

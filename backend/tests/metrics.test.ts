@@ -30,4 +30,8 @@ it('exposes Prometheus metrics: HTTP by route pattern, sockets, events, fan-out,
   expect(text).toMatch(/messenger_event_fanout_seconds_count [1-9]/);
   expect(text).toMatch(/messenger_sync_replays_total\{outcome="current"\} 1/);
   expect(text).toMatch(/nodejs_eventloop_lag_seconds/);
+  expect(text).toMatch(/messenger_db_pool_connections\{state="total"\} [1-9]/);
+  expect(text).toMatch(/messenger_db_pool_connections\{state="waiting"\} 0/);
+  // A single node without REDIS_URL has no Redis connections to report.
+  expect(text).not.toContain('messenger_redis_up');
 });

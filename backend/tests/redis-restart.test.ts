@@ -58,6 +58,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** What /metrics says of the instance's command connection to Redis. */
+const redisUp = async (instance: TestServer) =>
+  /messenger_redis_up\{role="commands"\} (\d)/.exec(await (await fetch(`${instance.url}/metrics`)).text())?.[1];
+
 it('keeps accepting messages while Redis is down and recovers cross-instance delivery when it is back', async () => {
   const [first, second] = instances as [TestServer, TestServer];
   const { alice, bob, chatId } = await chattingPair(first);
@@ -70,14 +74,17 @@ it('keeps accepting messages while Redis is down and recovers cross-instance del
   expect((await send('before')).ok).toBe(true);
   expect((await before).message.content).toBe('before');
 
+  expect(await redisUp(first)).toBe('1');
   redis?.kill('SIGKILL');
   await until(async () => (await ready(first)) === 503, 10_000);
+  expect(await redisUp(first)).toBe('0');
   const during = await send('during');
   expect(during).toMatchObject({ ok: true, message: { content: 'during' } });
   expect(aliceSocket.connected).toBe(true);
 
   await startRedis();
   await until(async () => (await ready(first)) === 200 && (await ready(second)) === 200, 20_000);
+  expect(await redisUp(first)).toBe('1');
   const after = nextEvent<{ message: { content: string } }>(
     bobSocket,
     'message:new',

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 export type { PrismaClient };
@@ -13,15 +14,26 @@ export interface PrismaOptions {
 /** What the server runs with: no request may hold a connection for longer than this, whatever it asked for. */
 export const SERVER_STATEMENT_TIMEOUT_MS = 10_000;
 
+/** The connection pool under each client, for the metrics (Prisma does not expose it). */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
     // Waiting for a connection when PostgreSQL is unreachable fails after 5 s instead of hanging the request.
     connectionTimeoutMillis: 5_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/** Connections of the client's pool: open, idle, and requests waiting for one. */
+export function databasePoolStatus(prisma: PrismaClient): { total: number; idle: number; waiting: number } {
+  const pool = pools.get(prisma);
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 }
 
 /**

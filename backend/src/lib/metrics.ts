@@ -52,4 +52,30 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
+
+  /** Reports the database pool (open, idle, waiting) on every scrape. */
+  observeDatabasePool(status: () => { total: number; idle: number; waiting: number }): void {
+    new Gauge({
+      name: 'messenger_db_pool_connections',
+      help: 'PostgreSQL pool: open connections, idle ones, and requests waiting for one',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const [state, value] of Object.entries(status())) this.set({ state }, value);
+      },
+    });
+  }
+
+  /** Reports each Redis connection as up (1) or not (0) on every scrape. */
+  observeRedis(connections: Record<string, () => boolean>): void {
+    new Gauge({
+      name: 'messenger_redis_up',
+      help: 'Redis connections of this instance: 1 when ready, by role',
+      labelNames: ['role'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const [role, up] of Object.entries(connections)) this.set({ role }, up() ? 1 : 0);
+      },
+    });
+  }
 }
