@@ -1,30 +1,57 @@
-import { Presets, SingleBar } from 'cli-progress';
-import { readConfig } from './config';
-import { runLoad } from './load';
-import { printReport } from './report';
-import { prepare } from './setup';
+import { randomBytes } from 'node:crypto';
+import { helpText, parseCli, UsageError, type RunConfig } from './cli';
+import { runLocal } from './run';
+import { printResult } from './report/console';
+import { writeReports } from './report/files';
+import { buildResult } from './report/result';
+import { ProgressDisplay } from './progress';
+import { planWorld } from './world/plan';
+import { prepareWorld } from './world/build';
+import { saveWorld } from './world/state';
+import { runWorkers } from './workers/parent';
 
-/** `NUM_USERS=100 MSG_PER_SEC=10 DURATION=30 npm test` against TARGET_URL (default http://localhost:3000). */
-async function main(): Promise<void> {
-  const config = readConfig();
+/** `NUM_USERS=100 MSG_PER_SEC=10 DURATION=30 npm test`, or the same as flags: see --help. */
+async function main(config: RunConfig): Promise<number> {
   console.log(
-    `1000-Messenger load test → ${config.targetUrl}: ${config.users} users, ${config.messagesPerSecond} msg/s, ${config.durationSeconds} s`,
+    `1000-Messenger load test → ${config.target}: ${config.users} users, ${config.rate} msg/s, ${config.duration} s, ` +
+      `${config.groups} groups of ${config.groupSize.min}–${config.groupSize.max}` +
+      `${config.largeGroups ? ` + ${config.largeGroups} of ${config.largeGroupSize}` : ''}` +
+      `${config.workers > 1 ? `, ${config.workers} workers` : ''}`,
   );
-  const bar = new SingleBar(
-    { format: '{task} [{bar}] {value}/{total}', noTTYOutput: true, notTTYSchedule: 5_000 },
-    Presets.shades_classic,
-  );
-  bar.start(config.users, 0, { task: 'signing in  ' });
-  const pairs = await prepare(config, (done) => bar.update(done));
-  bar.stop();
-  const total = Math.round(config.messagesPerSecond * config.durationSeconds);
-  bar.start(total, 0, { task: 'sending     ' });
-  const result = await runLoad(config, pairs, (sent) => bar.update(sent));
-  bar.stop();
-  process.exitCode = printReport(config, result) ? 0 : 1;
+  const display = new ProgressDisplay();
+  const plan = planWorld(config);
+  const { state, stats } = await prepareWorld(config, plan, (phase, done, total) => display.setup(phase, done, total));
+  display.stop();
+  const runId = randomBytes(4).toString('hex');
+  const run = config.workers > 1 ? runWorkers : runLocal;
+  const outcome = await run(config, state, runId, display);
+  display.stop();
+  if (config.workers === 1) saveWorld(config.world, state); // with tokens refreshed during a long run
+  const result = buildResult({ config, setup: stats, world: state, ...outcome });
+  printResult(result);
+  if (config.report) {
+    const files = writeReports(config.report, result);
+    console.log(`reports: ${files.json}, ${files.html}`);
+  }
+  return result.passed ? 0 : 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+let config: RunConfig | null;
+try {
+  config = parseCli(process.argv.slice(2), process.env);
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`error: ${error.message}\n(run with --help for the options)`);
   process.exit(2);
-});
+}
+if (config === null) {
+  console.log(helpText());
+} else {
+  main(config).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`the load test could not run: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(3);
+    },
+  );
+}

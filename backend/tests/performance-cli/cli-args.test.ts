@@ -1,0 +1,84 @@
+import { helpText, parseCli, UsageError } from '../../../tools/performance-test/src/cli';
+
+describe('performance CLI arguments', () => {
+  it('has the README defaults', () => {
+    const config = parseCli([], {})!;
+    expect(config).toMatchObject({ target: 'http://localhost:3000', users: 100, rate: 10, duration: 30, reuse: false });
+    expect(config).toMatchObject({ groups: 10, groupSize: { min: 5, max: 50 }, largeGroups: 0, rampUp: 1 });
+    expect(config.world).toBe('.perf-world.json');
+    expect(config.report).toBeUndefined();
+  });
+
+  it('reads the environment and lets flags override it', () => {
+    const env = { NUM_USERS: '1000', MSG_PER_SEC: '50', DURATION: '60', TARGET_URL: 'http://env:1/' };
+    expect(parseCli([], env)).toMatchObject({ users: 1000, rate: 50, duration: 60, target: 'http://env:1' });
+    expect(parseCli([], env)).toMatchObject({ largeGroups: 1, largeGroupSize: 300, groups: 100, rampUp: 10 });
+    const flags = [
+      '--users',
+      '20',
+      '-r',
+      '5',
+      '--duration=2',
+      '--target',
+      'http://flag:2',
+      '--reuse',
+      '--group-size',
+      '8',
+    ];
+    expect(parseCli(flags, env)).toMatchObject({
+      users: 20,
+      rate: 5,
+      duration: 2,
+      target: 'http://flag:2',
+      reuse: true,
+      groupSize: { min: 8, max: 8 },
+    });
+    expect(parseCli(['--socket-targets', 'http://a:1/, http://b:2'], env)).toMatchObject({
+      target: 'http://env:1',
+      socketTargets: ['http://a:1', 'http://b:2'],
+    });
+    expect(parseCli([], env)?.socketTargets).toEqual(['http://env:1']);
+    expect(parseCli(['--report', 'out/r.json', '--world', 'w.json', '--workers', '2'], {})).toMatchObject({
+      report: 'out/r.json',
+      world: 'w.json',
+      workers: 2,
+    });
+  });
+
+  it.each([
+    [['--users', 'many'], {}, '--users must be a whole number'],
+    [[], { NUM_USERS: 'many' }, 'NUM_USERS must be a whole number'],
+    [['--rate', '0'], {}, '--rate must be a positive number'],
+    [['--duration=-3'], {}, '--duration must be a positive number'],
+    [['--group-size', '9-3'], {}, '--group-size must be N or MIN-MAX'],
+    [['--group-share', '2'], {}, '--group-share must be a number from 0 to 1'],
+    [['--users', '1'], {}, '--users must be at least 2'],
+    [['--target', 'localhost'], {}, '--target must be an http(s) URL'],
+    [['--socket-targets', 'http://a:1,b'], {}, '--socket-targets must be http(s) URLs'],
+    [['--bogus'], {}, "Unknown option '--bogus'"],
+    [['stray'], {}, 'stray'],
+  ])('refuses %j %j', (argv, env, message) => {
+    expect(() => parseCli(argv, env)).toThrow(UsageError);
+    expect(() => parseCli(argv, env)).toThrow(message);
+  });
+
+  it('answers --help with every flag explained', () => {
+    expect(parseCli(['--help'], {})).toBeNull();
+    for (const flag of [
+      '--users',
+      '--rate',
+      '--duration',
+      '--target',
+      '--groups',
+      '--group-size',
+      '--ramp-up',
+      '--report',
+      '--reuse',
+      '--world',
+      '--workers',
+    ]) {
+      expect(helpText()).toContain(flag);
+    }
+    expect(helpText()).toContain('NUM_USERS');
+  });
+});

@@ -1,0 +1,242 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Everything one run needs; flags override environment variables, which override the defaults. */
+export interface RunConfig {
+  target: string;
+  /** Where the sockets connect, user k to the (k mod n)-th: instances directly, bypassing a sticky balancer. */
+  socketTargets: string[];
+  users: number;
+  rate: number;
+  duration: number;
+  groups: number;
+  groupSize: { min: number; max: number };
+  largeGroups: number;
+  largeGroupSize: number;
+  groupShare: number;
+  rampUp: number;
+  drain: number;
+  ackTimeout: number;
+  concurrency: number;
+  workers: number;
+  reuse: boolean;
+  world: string;
+  report: string | undefined;
+  prefix: string;
+  password: string;
+}
+
+/** A bad flag or value: the CLI prints the message and exits 2. */
+export class UsageError extends Error {}
+
+type Kind = 'int' | 'number' | 'string' | 'boolean' | 'range' | 'fraction';
+interface Option {
+  flag: string;
+  short?: string;
+  env?: string;
+  kind: Kind;
+  help: string;
+}
+
+const OPTIONS: Option[] = [
+  {
+    flag: 'target',
+    short: 't',
+    env: 'TARGET_URL',
+    kind: 'string',
+    help: 'server (or nginx) URL [http://localhost:3000]',
+  },
+  {
+    flag: 'socket-targets',
+    env: 'PERF_SOCKET_TARGETS',
+    kind: 'string',
+    help: 'comma-separated URLs the sockets spread over, e.g. each instance [--target]',
+  },
+  { flag: 'users', short: 'u', env: 'NUM_USERS', kind: 'int', help: 'users, one WebSocket each [100]' },
+  {
+    flag: 'rate',
+    short: 'r',
+    env: 'MSG_PER_SEC',
+    kind: 'number',
+    help: 'messages per second, all users together [10]',
+  },
+  { flag: 'duration', short: 'd', env: 'DURATION', kind: 'number', help: 'seconds of sending [30]' },
+  { flag: 'groups', env: 'PERF_GROUPS', kind: 'int', help: 'group chats of --group-size members [users / 10]' },
+  { flag: 'group-size', env: 'PERF_GROUP_SIZE', kind: 'range', help: 'members per group, N or MIN-MAX [5-50]' },
+  {
+    flag: 'large-groups',
+    env: 'PERF_LARGE_GROUPS',
+    kind: 'int',
+    help: 'extra large groups [1 when users >= 300, else 0]',
+  },
+  {
+    flag: 'large-group-size',
+    env: 'PERF_LARGE_GROUP_SIZE',
+    kind: 'int',
+    help: 'members per large group [min(300, users)]',
+  },
+  {
+    flag: 'group-share',
+    env: 'PERF_GROUP_SHARE',
+    kind: 'fraction',
+    help: 'share of messages sent to groups, 0..1 [0.3]; the rest go to direct chats',
+  },
+  {
+    flag: 'ramp-up',
+    env: 'PERF_RAMP_UP',
+    kind: 'number',
+    help: 'seconds over which the sockets connect [users / 100]',
+  },
+  { flag: 'drain', env: 'PERF_DRAIN', kind: 'number', help: 'max seconds to wait for late deliveries [10]' },
+  {
+    flag: 'ack-timeout',
+    env: 'PERF_ACK_TIMEOUT',
+    kind: 'number',
+    help: 'seconds before a send counts as timed out [10]',
+  },
+  { flag: 'concurrency', env: 'PERF_CONCURRENCY', kind: 'int', help: 'parallel HTTP requests during set-up [16]' },
+  { flag: 'workers', env: 'PERF_WORKERS', kind: 'int', help: 'child processes holding the sockets [1]' },
+  { flag: 'reuse', env: 'PERF_REUSE', kind: 'boolean', help: 'reuse the world file when it still matches the target' },
+  { flag: 'world', env: 'PERF_WORLD', kind: 'string', help: 'world state file [.perf-world.json]' },
+  { flag: 'report', env: 'PERF_REPORT', kind: 'string', help: 'write a JSON report there, and an HTML one next to it' },
+  { flag: 'prefix', env: 'USER_PREFIX', kind: 'string', help: 'usernames are <prefix>_0, <prefix>_1, … [perf]' },
+  { flag: 'password', env: 'PERF_PASSWORD', kind: 'string', help: 'password of those users [perf-password-1]' },
+];
+
+export function helpText(): string {
+  const lines = OPTIONS.map((option) => {
+    const name = `${option.short ? `-${option.short}, ` : '    '}--${option.flag}${option.kind === 'boolean' ? '' : ' <v>'}`;
+    return `  ${name.padEnd(28)} ${option.help}${option.env ? ` (env ${option.env})` : ''}`;
+  });
+  return [
+    'Usage: npm test -- [options]        (or: NUM_USERS=1000 MSG_PER_SEC=50 DURATION=60 npm test)',
+    '',
+    'Load-tests a running 1000-Messenger: signs users in, makes contacts, direct chats and groups, connects every',
+    'user over Socket.IO, sends messages on an open-loop schedule and measures delivery at every recipient.',
+    '',
+    'Options (flags override environment variables):',
+    ...lines,
+    '  -h, --help                   this text',
+    '',
+    'Exit codes: 0 every target met, 1 a target missed, 2 bad arguments, 3 the run could not start.',
+  ].join('\n');
+}
+
+function parseValue(
+  option: Option,
+  raw: string,
+  source: string,
+): number | string | boolean | { min: number; max: number } {
+  const fail = (what: string) => new UsageError(`${source} must be ${what} (got "${raw}")`);
+  switch (option.kind) {
+    case 'string':
+      if (raw.trim() === '') throw fail('a non-empty string');
+      return raw;
+    case 'boolean':
+      if (!['', '1', 'true', 'yes', '0', 'false', 'no'].includes(raw.toLowerCase())) throw fail('true or false');
+      return ['', '1', 'true', 'yes'].includes(raw.toLowerCase());
+    case 'int': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isInteger(value) || value < 0) throw fail('a whole number ≥ 0');
+      return value;
+    }
+    case 'number': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw fail('a positive number');
+      return value;
+    }
+    case 'fraction': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) throw fail('a number from 0 to 1');
+      return value;
+    }
+    case 'range': {
+      const match = /^(\d+)(?:-(\d+))?$/.exec(raw.trim());
+      const min = Number(match?.[1]);
+      const max = Number(match?.[2] ?? match?.[1]);
+      if (!match || min < 2 || max < min) throw fail('N or MIN-MAX with 2 ≤ MIN ≤ MAX');
+      return { min, max };
+    }
+  }
+}
+
+/** Parses argv (without node and the script) and env into a RunConfig; null when --help was asked for. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): RunConfig | null {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(
+          OPTIONS.map((option) => [
+            option.flag,
+            {
+              type: option.kind === 'boolean' ? 'boolean' : 'string',
+              ...(option.short ? { short: option.short } : {}),
+            },
+          ]),
+        ),
+      } as ParseArgsConfig['options'],
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values.help) return null;
+  const read = new Map<string, unknown>();
+  for (const option of OPTIONS) {
+    const flag = parsed.values[option.flag];
+    if (flag !== undefined) {
+      read.set(option.flag, typeof flag === 'boolean' ? flag : parseValue(option, String(flag), `--${option.flag}`));
+    } else if (option.env && env[option.env] !== undefined) {
+      read.set(option.flag, parseValue(option, env[option.env] ?? '', option.env));
+    }
+  }
+  return withDefaults(read);
+}
+
+function withDefaults(read: Map<string, unknown>): RunConfig {
+  const get = <T>(flag: string, fallback: T): T => (read.has(flag) ? (read.get(flag) as T) : fallback);
+  const users = get('users', 100);
+  if (users < 2) throw new UsageError(`--users must be at least 2 (got ${users})`);
+  const groupSize = get('group-size', { min: 5, max: 50 });
+  if (groupSize.max > 300) throw new UsageError(`--group-size must be at most 300 (the server's cap)`);
+  const largeGroupSize = get('large-group-size', Math.min(300, users));
+  if (largeGroupSize > 300) throw new UsageError(`--large-group-size must be at most 300 (the server's cap)`);
+  const workers = get('workers', 1);
+  if (workers < 1) throw new UsageError('--workers must be at least 1');
+  const concurrency = get('concurrency', 16);
+  if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
+  const target = get('target', 'http://localhost:3000');
+  if (!/^https?:\/\/[^/]+/.test(target)) throw new UsageError(`--target must be an http(s) URL (got "${target}")`);
+  const socketTargets = get('socket-targets', target)
+    .split(',')
+    .map((url) => url.trim().replace(/\/+$/, ''));
+  const badSocketTarget = socketTargets.find((url) => !/^https?:\/\/[^/]+/.test(url));
+  if (badSocketTarget !== undefined) {
+    throw new UsageError(`--socket-targets must be http(s) URLs separated by commas (got "${badSocketTarget}")`);
+  }
+  return {
+    target: target.replace(/\/+$/, ''),
+    socketTargets,
+    users,
+    rate: get('rate', 10),
+    duration: get('duration', 30),
+    groups: get('groups', Math.floor(users / 10)),
+    groupSize: { min: Math.min(groupSize.min, users), max: Math.min(groupSize.max, users, 300) },
+    largeGroups: get('large-groups', users >= 300 ? 1 : 0),
+    largeGroupSize: Math.max(2, Math.min(largeGroupSize, users)),
+    groupShare: get('group-share', 0.3),
+    rampUp: get('ramp-up', users / 100),
+    drain: get('drain', 10),
+    ackTimeout: get('ack-timeout', 10),
+    concurrency,
+    workers,
+    reuse: get('reuse', false),
+    world: get('world', '.perf-world.json'),
+    report: get<string | undefined>('report', undefined),
+    prefix: get('prefix', 'perf'),
+    password: get('password', 'perf-password-1'),
+  };
+}

@@ -1,0 +1,114 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Metrics } from './metrics';
+import { nowMs, sleep } from './pool';
+import { parseMessageId } from './traffic';
+import type { WorldState } from './world/state';
+
+interface IncomingMessage {
+  message: { chatId: string; seq: number; clientMsgId: string | null; sender: { id: string } | null };
+}
+
+export interface ConnectOptions {
+  target: string;
+  socketTargets: string[];
+  world: WorldState;
+  /** The user indices this process holds a socket for. */
+  hosted: number[];
+  /** When the first socket of the whole run starts connecting, and over how many seconds all of them do. */
+  rampStartMs: number;
+  rampUpSeconds: number;
+  runId: string;
+  metrics: Metrics;
+  onConnect?: () => void;
+}
+
+/**
+ * One Socket.IO connection per hosted user, opened on a ramp (user k of n at start + k/n × ramp-up), the connect
+ * time measured from that intended moment. Every `message:new` of this run is recorded as a delivery to the user.
+ */
+export class Connections {
+  readonly sockets = new Map<number, Socket>();
+  private closing = false;
+
+  constructor(private readonly options: ConnectOptions) {}
+
+  async open(deadlineMs: number): Promise<void> {
+    const { world, hosted, rampStartMs, rampUpSeconds } = this.options;
+    const members = new Map(world.chats.map((chat) => [chat.id, new Set(chat.members)]));
+    const pending: Promise<void>[] = [];
+    for (const index of hosted) {
+      const intended = rampStartMs + (index / world.users.length) * rampUpSeconds * 1000;
+      await sleep(intended - nowMs());
+      pending.push(this.connectOne(index, intended, members));
+    }
+    await Promise.race([Promise.all(pending), sleep(deadlineMs - nowMs())]);
+  }
+
+  private connectOne(index: number, intendedMs: number, members: Map<string, Set<number>>): Promise<void> {
+    const { metrics, runId } = this.options;
+    const user = this.options.world.users[index];
+    if (!user) return Promise.resolve();
+    const { socketTargets } = this.options;
+    const socket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
+      auth: { token: user.accessToken },
+      transports: ['websocket'],
+      forceNew: true,
+      timeout: 20_000,
+    });
+    this.sockets.set(index, socket);
+    socket.on('message:new', ({ message }: IncomingMessage) => {
+      const at = nowMs();
+      const id = parseMessageId(message.clientMsgId, runId);
+      if (!id || message.sender?.id === user.id) return;
+      if (!members.get(message.chatId)?.has(index)) return void metrics.counts.foreign++;
+      metrics.recordDelivery(index, id.n, message.chatId, message.seq, id.intendedMs, at);
+    });
+    socket.on('connect_error', (error) => metrics.error(`connect_error: ${error.message}`));
+    socket.on('auth:expired', () => void this.reauthenticate(index, socket));
+    socket.on('disconnect', (reason) => {
+      if (!this.closing) metrics.error(`disconnect: ${reason}`);
+    });
+    return new Promise((resolve) => {
+      socket.once('connect', () => {
+        metrics.connect.recordValue(Math.max(1, Math.round((nowMs() - intendedMs) * 1000)));
+        metrics.counts.connected++;
+        this.options.onConnect?.();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Runs longer than the access-token lifetime: refresh the token (rotating the refresh token, kept in the world
+   * state for the next --reuse) and hand it to the socket, and to its reconnects.
+   */
+  private async reauthenticate(index: number, socket: Socket): Promise<void> {
+    const user = this.options.world.users[index];
+    if (!user) return;
+    try {
+      const response = await fetch(`${this.options.target}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: user.refreshToken }),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const tokens = (await response.json()) as { accessToken: string; refreshToken: string };
+      Object.assign(user, tokens);
+      socket.auth = { token: tokens.accessToken };
+      socket.emit('auth:refresh', { token: tokens.accessToken });
+    } catch {
+      this.options.metrics.error('auth: refresh failed');
+    }
+  }
+
+  get connected(): number {
+    let count = 0;
+    for (const socket of this.sockets.values()) if (socket.connected) count++;
+    return count;
+  }
+
+  close(): void {
+    this.closing = true;
+    for (const socket of this.sockets.values()) socket.disconnect();
+  }
+}
