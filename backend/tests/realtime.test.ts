@@ -34,6 +34,21 @@ it('delivers message:send to every device of both participants, and acknowledges
   for (const payload of await received) expect(payload.message.id).toBe(ack.message.id);
 });
 
+it('delivers the messages of one chat in seq order, however many are sent at once', async () => {
+  const { alice, bob, chatId } = await chattingPair(server);
+  const [alicePhone, aliceLaptop, bobPhone] = await Promise.all([connectAs(alice), connectAs(alice), connectAs(bob)]);
+  const arrived: number[] = [];
+  bobPhone.on('message:new', ({ message }: { message: { seq: number } }) => arrived.push(message.seq));
+  const sends = Array.from({ length: 60 }, (_, i) =>
+    (i % 2 ? alicePhone : aliceLaptop)
+      .timeout(10_000)
+      .emitWithAck('message:send', { chatId, clientMsgId: `burst-${i}`, content: `burst ${i}` }),
+  );
+  expect((await Promise.all(sends)).every((ack: { ok: boolean }) => ack.ok)).toBe(true);
+  for (let waited = 0; arrived.length < 60 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  expect(arrived).toEqual(Array.from({ length: 60 }, (_, i) => arrived[0]! + i));
+});
+
 it('answers bad payloads with ok:false and keeps the connection', async () => {
   const alice = await registerUser(server);
   const socket = await connectAs(alice);

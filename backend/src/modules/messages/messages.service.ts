@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '../../db/prisma';
+import { KeyedSerialQueue } from '../../lib/serial-queue';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { ChatsService } from '../chats/chats.service';
@@ -7,6 +8,12 @@ import { ATTACHMENTS_UNAVAILABLE, type MessagesRepository } from './messages.rep
 import type { ListMessagesQuery, SendMessageInput } from './messages.schemas';
 
 export class MessagesService {
+  /**
+   * Sends into one chat take turns on this instance, from the insert that takes the next seq to the publish, so
+   * that its events leave in seq order (otherwise two concurrent sends could be published n+1 before n).
+   */
+  private readonly chatTurns = new KeyedSerialQueue();
+
   constructor(
     private readonly repository: MessagesRepository,
     private readonly chats: ChatsService,
@@ -27,24 +34,25 @@ export class MessagesService {
       ]);
     }
 
-    let record;
     try {
-      record = await this.repository.create({ ...input, content: input.content ?? '', senderId });
-      if (!record) throw notFound('Chat');
-      if (record === ATTACHMENTS_UNAVAILABLE) {
-        throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
-          { field: 'attachmentIds', message: 'not your unsent uploads' },
-        ]);
-      }
+      return await this.chatTurns.run(input.chatId, async () => {
+        const record = await this.repository.create({ ...input, content: input.content ?? '', senderId });
+        if (!record) throw notFound('Chat');
+        if (record === ATTACHMENTS_UNAVAILABLE) {
+          throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
+            { field: 'attachmentIds', message: 'not your unsent uploads' },
+          ]);
+        }
+        const message = this.presenter.toDto(record);
+        this.events.toUsers(participantIds, 'message:new', { message });
+        return { created: true, message };
+      });
     } catch (error) {
       if (!isUniqueViolation(error, 'client_msg_id')) throw error;
       const original = await this.repository.findByClientMsgId(senderId, input.clientMsgId);
       if (!original) throw error;
       return { created: false, message: this.presenter.toDto(original) };
     }
-    const message = this.presenter.toDto(record);
-    this.events.toUsers(participantIds, 'message:new', { message });
-    return { created: true, message };
   }
 
   /** A page of history by seq: the newest page, or before / after a seq, or centred on one message. */
