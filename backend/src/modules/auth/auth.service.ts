@@ -21,6 +21,8 @@ export interface AuthSettings {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const USERNAME_TAKEN = 'That username is already taken';
+
 export class AuthService {
   /** Compared against when the username is unknown, so that a miss costs the same time as a wrong password. */
   private decoyHash: Promise<string> | undefined;
@@ -34,17 +36,21 @@ export class AuthService {
   ) {}
 
   async register(input: RegisterInput, client: ClientInfo) {
+    const usernameNormalized = normalizeUsername(input.username);
+    // Checked before hashing, so that trying taken names costs the server no bcrypt work; the unique index still
+    // settles two registrations of the same new name.
+    if (await this.repository.findUserForLogin(usernameNormalized)) throw conflict(USERNAME_TAKEN);
     const passwordHash = await bcrypt.hash(input.password, this.settings.bcryptRounds);
     try {
       const user = await this.repository.createUser({
         username: input.username,
-        usernameNormalized: normalizeUsername(input.username),
+        usernameNormalized,
         displayName: input.displayName ?? input.username,
         passwordHash,
       });
       return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('That username is already taken');
+      if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
       throw error;
     }
   }

@@ -30,6 +30,15 @@ describe('register', () => {
     expect(response.body.error.code).toBe('CONFLICT');
   });
 
+  it('gives a new username to exactly one of several registrations racing for it', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api().post('/api/auth/register').send({ username: 'ada', password: 'engines!!' }),
+      ),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+
   it.each([
     [{ username: 'ab', password: 'long enough' }, 'username'],
     [{ username: 'has space', password: 'long enough' }, 'username'],
