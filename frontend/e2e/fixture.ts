@@ -82,6 +82,28 @@ export async function becomeContacts(
   await recipient.getByRole('button', { name: `Accept ${requesterUsername}` }).click();
 }
 
+export interface Person {
+  username: string;
+  displayName: string;
+}
+
+export const ALICE: Person = { username: 'alice', displayName: 'Alice Liddell' };
+export const BOB: Person = { username: 'bob', displayName: 'Bob Builder' };
+
+/** Two people registered in browsers of their own (the first in `firstContext`, if given), then contacts. */
+export async function registerContacts(
+  messenger: Messenger,
+  first: Person,
+  second: Person,
+  firstContext?: BrowserContext,
+): Promise<[Page, Page]> {
+  const pages = [await messenger.newPage(firstContext), await messenger.newPage()] as [Page, Page];
+  await messenger.register(pages[0], first.username, first.displayName);
+  await messenger.register(pages[1], second.username, second.displayName);
+  await becomeContacts(pages[0], pages[1], second.username, first.username);
+  return pages;
+}
+
 export const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
 /** A message's row in the virtualised list (its quote of another message counts as its text too). */
 export const messageRow = (page: Page, text: string) =>

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { becomeContacts, messageLog, setUpMessenger } from './fixture';
+import { ALICE, BOB, messageLog, registerContacts, setUpMessenger } from './fixture';
 
 const messenger = setUpMessenger();
 
@@ -22,11 +22,7 @@ async function drawPng(page: Page): Promise<Buffer> {
 }
 
 it('Alice sends an image with a caption; Bob sees the thumbnail and opens it full size', async () => {
-  const alice = await messenger.newPage();
-  const bob = await messenger.newPage();
-  await messenger.register(alice, 'alice', 'Alice Liddell');
-  await messenger.register(bob, 'bob', 'Bob Builder');
-  await becomeContacts(alice, bob, 'bob', 'alice');
+  const [alice, bob] = await registerContacts(messenger, ALICE, BOB);
 
   await alice.reload();
   await alice.getByRole('button', { name: 'Message Bob Builder' }).click();

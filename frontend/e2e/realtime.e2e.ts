@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { becomeContacts, messageRow, PASSWORD, setUpMessenger } from './fixture';
+import { becomeContacts, messageRow, PASSWORD, registerContacts, setUpMessenger } from './fixture';
 
 const messenger = setUpMessenger();
 
@@ -94,11 +94,12 @@ it('receipts, typing, presence and an offline send, seen live by the other perso
 
 it('a message written while the server is out of reach survives a reload and is sent once it is back', async () => {
   const carolContext = await messenger.browser.newContext();
-  const carol = await messenger.newPage(carolContext);
-  const dave = await messenger.newPage();
-  await messenger.register(carol, 'carol', 'Carol Singer');
-  await messenger.register(dave, 'dave', 'Dave Grohl');
-  await becomeContacts(carol, dave, 'dave', 'carol');
+  const [carol, dave] = await registerContacts(
+    messenger,
+    { username: 'carol', displayName: 'Carol Singer' },
+    { username: 'dave', displayName: 'Dave Grohl' },
+    carolContext,
+  );
   await carol.getByRole('tab', { name: /^Contacts/ }).click();
   await carol.getByRole('button', { name: 'Message Dave Grohl' }).click();
   await carol.waitForURL(/\/chats\/[0-9a-f-]{36}$/);

@@ -62,7 +62,8 @@ describe('the signed-in app', () => {
 
     expect(await within(log).findByText('soon', { selector: 'em' })).toBeInTheDocument();
     expect(within(log).getAllByRole('listitem')).toHaveLength(3);
-    expect(screen.getByRole('link', { name: /Bob Builder/ })).toHaveTextContent('You: See you _soon_');
+    const chatList = screen.getByRole('list', { name: 'Chat list' });
+    expect(within(chatList).getByRole('link', { name: /Bob Builder/ })).toHaveTextContent('You: See you _soon_');
   });
 
   it('links a direct chat to the profile of the person in it', async () => {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Outlet, useMatch } from 'react-router-dom';
 import { selectCurrentUser, useSessionStore } from '../features/auth';
 import { loadChats } from '../features/chats';
+import { useSearchShortcut } from '../features/search';
 import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
 import { ConnectionBanner } from './ConnectionBanner';
 import { resetSignedInState } from './resetSignedInState';
@@ -11,6 +12,7 @@ import { Sidebar } from './Sidebar';
 export function AppLayout() {
   const userId = useSessionStore(selectCurrentUser)?.id;
   const showingChatList = useMatch('/chats') !== null;
+  useSearchShortcut();
 
   useEffect(() => {
     if (!userId) return;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { Button } from '../shared/ui/Button';
+import { Notice } from '../shared/ui/Notice';
+import { UserLink } from '../shared/ui/UserLink';
 import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
 import { ChatList, NewGroupDialog } from '../features/chats';
 
@@ -27,7 +29,10 @@ export function Sidebar() {
           <p className="font-bold text-blue-700">1000-Messenger</p>
           {user && (
             <p className="truncate text-sm text-slate-600">
-              Signed in as <span className="font-medium text-slate-900">{user.displayName}</span>
+              Signed in as{' '}
+              <UserLink userId={user.id} className="font-medium text-slate-900 hover:underline">
+                {user.displayName}
+              </UserLink>
             </p>
           )}
         </div>
@@ -42,15 +47,14 @@ export function Sidebar() {
         <NavLink to="/contacts" className={navLinkClass}>
           Contacts
         </NavLink>
+        <NavLink to="/search" className={navLinkClass} aria-keyshortcuts="Control+K Meta+K" title="Search (Ctrl+K)">
+          Search
+        </NavLink>
         <NavLink to="/settings/profile" className={navLinkClass}>
           Profile
         </NavLink>
       </nav>
-      {notice && (
-        <p role="status" className="mx-4 mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} className="mx-4 mt-3" />
       <div className="flex justify-end px-4 pt-3">
         <Button variant="secondary" size="sm" onClick={() => setCreatingGroup(true)}>
           New group

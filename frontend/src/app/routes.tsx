@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import { LoginPage, RegisterPage, RequireNoSession, RequireSession } from '../features/auth';
 import { ContactsPage } from '../features/contacts';
 import { UserProfilePage } from '../features/profile';
+import { SearchPage } from '../features/search';
 import { ProfileSettingsPage } from '../features/settings';
 import { AppLayout } from './AppLayout';
 import { ChatRoute } from './ChatRoute';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
           { path: '/chats/:chatId', element: <ChatRoute /> },
           { path: '/chats/:chatId/messages/:messageId', element: <ChatRoute /> },
           { path: '/contacts', element: <ContactsPage /> },
+          { path: '/search', element: <SearchPage /> },
           { path: '/users/:userId', element: <UserProfilePage /> },
           { path: '/settings/profile', element: <ProfileSettingsPage /> },
         ],

@@ -56,6 +56,13 @@ describe('group info, as the owner', () => {
     ]);
   });
 
+  it('links every member, me included, to their profile', async () => {
+    const { panel } = await openInfo(group);
+
+    expect(within(panel).getByRole('link', { name: /^Bob/ })).toHaveAttribute('href', '/users/u2');
+    expect(within(panel).getByRole('link', { name: /^Alice \(you\)/ })).toHaveAttribute('href', '/users/u1');
+  });
+
   it('adds contacts who are not members yet, and explains GROUP_FULL', async () => {
     const { requests, user, panel } = await openInfo(group, {
       'POST /api/chats/g1/participants': () => apiError(422, 'GROUP_FULL', 'Group is full'),

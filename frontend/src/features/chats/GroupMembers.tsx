@@ -1,6 +1,7 @@
 import type { Chat } from '../../shared/api/types';
 import { Avatar } from '../../shared/ui/Avatar';
 import { Button } from '../../shared/ui/Button';
+import { UserLink } from '../../shared/ui/UserLink';
 
 interface GroupMembersProps {
   chat: Chat;
@@ -25,14 +26,16 @@ export function GroupMembers({ chat, currentUserId, isOwner, pending, onRemove, 
       <ul className="flex max-h-72 flex-col gap-1 overflow-y-auto">
         {members.map(({ user, role }) => (
           <li key={user.id} className="flex items-center gap-2 py-1">
-            <Avatar name={user.displayName} url={user.avatarUrl} />
-            <span className="min-w-0 flex-1">
-              <span className="block truncate text-sm font-medium text-slate-900">
-                {user.displayName}
-                {user.id === currentUserId && ' (you)'}
+            <UserLink userId={user.id} className="group flex min-w-0 flex-1 items-center gap-2">
+              <Avatar name={user.displayName} url={user.avatarUrl} />
+              <span className="min-w-0">
+                <span className="block truncate text-sm font-medium text-slate-900 group-hover:underline">
+                  {user.displayName}
+                  {user.id === currentUserId && ' (you)'}
+                </span>
+                <span className="text-xs text-slate-500">{role === 'owner' ? 'Owner' : 'Member'}</span>
               </span>
-              <span className="text-xs text-slate-500">{role === 'owner' ? 'Owner' : 'Member'}</span>
-            </span>
+            </UserLink>
             {isOwner && user.id !== currentUserId && (
               <span className="flex shrink-0 gap-1">
                 <Button size="sm" variant="secondary" disabled={pending} onClick={() => onMakeOwner(user.id)}>

@@ -21,8 +21,12 @@ export function loadChats(): Promise<void> {
   return loadInFlight;
 }
 
-/** For a deep link to a chat that the list has not loaded. */
+/**
+ * For a deep link to a chat that the list does not hold. A list still loading most likely holds it: wait for it
+ * rather than ask for the chat alone.
+ */
 export async function ensureChat(chatId: string): Promise<void> {
+  if (!useChatsStore.getState().loaded) await loadChats().catch(() => undefined);
   const known = useChatsStore.getState().chats.some((chat) => chat.id === chatId);
   if (!known) useChatsStore.getState().chatReceived(await fetchChat(chatId));
 }

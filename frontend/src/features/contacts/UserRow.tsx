@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import type { User } from '../../shared/api/types';
 import { Avatar } from '../../shared/ui/Avatar';
+import { UserLink } from '../../shared/ui/UserLink';
 import { LivePresenceDot } from '../presence';
 
 interface UserRowProps {
@@ -20,12 +20,9 @@ export function UserRow({ user, showPresence = false, children }: UserRowProps) 
         {showPresence && <LivePresenceDot user={user} />}
       </span>
       <span className="min-w-0 flex-1">
-        <Link
-          to={`/users/${encodeURIComponent(user.id)}`}
-          className="block truncate font-medium text-slate-900 hover:underline"
-        >
+        <UserLink userId={user.id} className="block truncate font-medium text-slate-900 hover:underline">
           {user.displayName}
-        </Link>
+        </UserLink>
         <span className="block truncate text-sm text-slate-500">@{user.username}</span>
       </span>
       <span className="flex shrink-0 items-center gap-2">{children}</span>

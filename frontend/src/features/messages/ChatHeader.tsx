@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Chat, User } from '../../shared/api/types';
+import { userProfilePath } from '../../shared/lib/paths';
 import { describePresence } from '../../shared/lib/presence';
 import { Button } from '../../shared/ui/Button';
 import { BackToChatList } from '../../shared/ui/Page';
@@ -26,22 +27,33 @@ export function ChatHeader({ chat, currentUserId }: ChatHeaderProps) {
         {chat?.type === 'group' && <p className="text-xs text-slate-500">{chat.participants.length} members</p>}
         {partner && partner.id !== currentUserId && <PartnerPresence partner={partner} />}
       </div>
-      {partner && partner.id !== currentUserId && (
-        <Link
-          to={`/users/${encodeURIComponent(partner.id)}`}
-          className="ml-auto shrink-0 text-sm font-medium text-blue-700 hover:underline"
-        >
-          View profile
-        </Link>
-      )}
-      {chat?.type === 'group' && currentUserId && (
-        <>
-          <Button variant="secondary" className="ml-auto shrink-0" onClick={() => setInfoOpen(true)}>
-            Group info
-          </Button>
-          {infoOpen && <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setInfoOpen(false)} />}
-        </>
-      )}
+      <div className="ml-auto flex shrink-0 items-center gap-3">
+        {chat && (
+          <Link
+            to={`/search?${new URLSearchParams({ chatId: chat.id }).toString()}`}
+            aria-label="Search in this chat"
+            title="Search in this chat"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
+          >
+            <span aria-hidden="true">🔍</span> Search
+          </Link>
+        )}
+        {partner && partner.id !== currentUserId && (
+          <Link to={userProfilePath(partner.id)} className="text-sm font-medium text-blue-700 hover:underline">
+            View profile
+          </Link>
+        )}
+        {chat?.type === 'group' && currentUserId && (
+          <>
+            <Button variant="secondary" onClick={() => setInfoOpen(true)}>
+              Group info
+            </Button>
+            {infoOpen && (
+              <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setInfoOpen(false)} />
+            )}
+          </>
+        )}
+      </div>
     </header>
   );
 }

@@ -3,18 +3,22 @@ import { Navigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Chat, Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { Notice } from '../../shared/ui/Notice';
 import { selectCurrentUser, useSessionStore } from '../auth';
-import { ensureChat, selectChat, useChatsStore } from '../chats';
+import { selectChat, useChatsStore } from '../chats';
 import { notifyTyping, notifyTypingStopped, TypingIndicator } from '../typing';
 import { ChatHeader } from './ChatHeader';
+import { ChatUnavailable } from './ChatUnavailable';
 import { Composer, type ComposerHandle } from './Composer';
 import { DELETED_PLACEHOLDER } from './ReplyQuote';
 import { loadLatestMessages, loadMessagesAround } from './messageActions';
 import { MessageList, type MessageFocus } from './MessageList';
 import { useMessagesStore } from './messagesStore';
 import { sendMessage } from './sendMessage';
+import { useChatHistory } from './useChatHistory';
 
 export const REMOVED_NOTICE = 'You are no longer in this group.';
+const MESSAGE_GONE_NOTICE = 'That message is no longer available.';
 
 interface ChatViewProps {
   chatId: string;
@@ -38,7 +42,6 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const chat = useChatsStore(selectChat(chatId));
   const removed = useChatsStore((state) => state.removedChatId === chatId);
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
-  const [loadError, setLoadError] = useState<string | null>(null);
   const composer = useRef<ComposerHandle>(null);
   /** Files are dragged over the chat: it shows it takes them. */
   const [dragging, setDragging] = useState(false);
@@ -56,11 +59,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
     setLinkedMessageId(focusMessageId);
     if (focusMessageId) setFocus({ messageId: focusMessageId, nonce: (focus?.nonce ?? 0) + 1 });
   }
-
-  useEffect(() => {
-    const history = linkedMessageId ? loadMessagesAround(chatId, linkedMessageId) : loadLatestMessages(chatId);
-    Promise.all([ensureChat(chatId), history]).catch((error: unknown) => setLoadError(getErrorMessage(error)));
-  }, [chatId, linkedMessageId]);
+  const { loadError, setLoadError, unavailable, messageGone } = useChatHistory(chatId, linkedMessageId);
 
   // Leaving the chat stops our typing indicator there at once rather than after the server's 5 s.
   useEffect(() => () => notifyTypingStopped(chatId), [chatId]);
@@ -71,6 +70,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   }
 
   if (removed) return <Navigate to="/chats" replace state={{ notice: REMOVED_NOTICE }} />;
+  if (unavailable) return <ChatUnavailable />;
 
   return (
     <section
@@ -94,6 +94,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
       <ChatHeader chat={chat} currentUserId={currentUserId} />
       <div className="px-4 empty:hidden">
         <ErrorAlert message={loadError} />
+        <Notice message={messageGone ? MESSAGE_GONE_NOTICE : null} className="mt-2" />
       </div>
       {chat ? (
         <>

@@ -13,6 +13,7 @@ interface MessageActionsProps {
   onEdit: () => void;
   onDelete: () => void;
   onReact: (emoji: string) => void;
+  onCopyLink: () => void;
 }
 
 const iconButton =
@@ -23,7 +24,7 @@ const iconButton =
  * press; the buttons stay in the tab order all the time, so the keyboard reaches them like any other.
  */
 export function MessageActions(props: MessageActionsProps) {
-  const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact } = props;
+  const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onCopyLink } = props;
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const open = pinnedOpen || picking || confirming;
@@ -51,6 +52,15 @@ export function MessageActions(props: MessageActionsProps) {
           onClick={() => setPicking(!picking)}
         >
           ☺
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          aria-label="Copy link to message"
+          title="Copy link"
+          onClick={onCopyLink}
+        >
+          🔗
         </button>
         {canEdit && (
           <button type="button" className={iconButton} aria-label="Edit message" title="Edit" onClick={onEdit}>

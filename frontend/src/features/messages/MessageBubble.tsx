@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import type { User } from '../../shared/api/types';
+import { UserLink } from '../../shared/ui/UserLink';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 interface BubbleProps {
   own: boolean;
-  senderName: string | null;
+  /** Named over the bubble, linking to their profile; null for our own messages. */
+  sender: Pick<User, 'id' | 'displayName'> | null;
   createdAt: string;
   content: ReactNode;
   status: ReactNode;
@@ -19,14 +22,20 @@ interface BubbleProps {
 
 /** The shared look of a stored and a pending message. */
 export function MessageBubble(props: BubbleProps) {
-  const { own, senderName, createdAt, content, status, quote, reactions, actions, highlighted = false } = props;
+  const { own, sender, createdAt, content, status, quote, reactions, actions, highlighted = false } = props;
   return (
     <div
       className={`group relative flex max-w-[85%] flex-col md:max-w-[70%] ${own ? 'items-end self-end' : 'items-start self-start'}`}
     >
-      {senderName && <span className="px-1 text-xs font-medium text-slate-600">{senderName}</span>}
+      {sender && (
+        <UserLink userId={sender.id} className="px-1 text-xs font-medium text-slate-600 hover:underline">
+          {sender.displayName}
+        </UserLink>
+      )}
       <div
         data-highlighted={highlighted || undefined}
+        // Tells assistive technology too which message the link or quote led to.
+        aria-current={highlighted || undefined}
         className={`rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
           own ? 'bg-blue-600 text-white' : 'border border-slate-200 bg-white text-slate-900'
         } ${highlighted ? 'ring-4 ring-amber-300' : ''}`}

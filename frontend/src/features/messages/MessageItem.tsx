@@ -3,6 +3,7 @@ import type { Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { formatContent } from './formatContent';
+import { CopyLinkStatus, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
 import { deleteMessage, editMessage, toggleReaction } from './messageActions';
 import { MessageBubble } from './MessageBubble';
@@ -31,6 +32,7 @@ export function MessageItem(props: MessageItemProps) {
   const action = useAsyncAction();
   const [pressedOpen, setPressedOpen] = useState(false);
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const link = useCopyMessageLink(message.chatId, message.id);
 
   if (message.type === 'system') {
     return <p className="mx-auto px-2 text-center text-xs text-slate-500 italic">{message.content}</p>;
@@ -75,7 +77,7 @@ export function MessageItem(props: MessageItemProps) {
     >
       <MessageBubble
         own={own}
-        senderName={own ? null : (message.sender?.displayName ?? null)}
+        sender={own ? null : message.sender}
         createdAt={message.createdAt}
         highlighted={highlighted}
         quote={message.replyTo && <ReplyQuote reply={message.replyTo} own={own} onJump={onJumpTo} />}
@@ -109,10 +111,12 @@ export function MessageItem(props: MessageItemProps) {
               onEdit={() => onEditingChange(true)}
               onDelete={() => action.run(() => deleteMessage(message.id))}
               onReact={(emoji) => action.run(() => toggleReaction(message, emoji, currentUserId))}
+              onCopyLink={link.copyLink}
             />
           )
         }
       />
+      <CopyLinkStatus copy={link.copy} onDismiss={link.dismiss} />
       <ErrorAlert message={action.error} />
     </div>
   );

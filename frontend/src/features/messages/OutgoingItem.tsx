@@ -24,7 +24,7 @@ export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
   return (
     <MessageBubble
       own
-      senderName={null}
+      sender={null}
       createdAt={outgoing.createdAt}
       content={
         <>

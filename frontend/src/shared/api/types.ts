@@ -228,3 +228,23 @@ export interface UpdateGroupRequest {
   ownerId?: string;
   avatarAttachmentId?: string | null;
 }
+
+/** One piece of a found message's text; `match` marks the words the query found. */
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchResult {
+  message: Message;
+  chat: Pick<Chat, 'id' | 'type' | 'name'>;
+  highlight: HighlightSegment[];
+}
+
+/** GET /api/search: best matches first; `nextCursor` asks for the page after this one. */
+export interface SearchResponse {
+  results: SearchResult[];
+  nextCursor: string | null;
+  /** How many messages match in all, over every page. */
+  total: number;
+}

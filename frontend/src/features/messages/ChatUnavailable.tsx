@@ -1,0 +1,16 @@
+import { Link } from 'react-router-dom';
+import { Page } from '../../shared/ui/Page';
+
+/** A link to a chat that does not exist or that we are not in: nothing of it is shown, not even whether it exists. */
+export function ChatUnavailable() {
+  return (
+    <Page title="Chat not found">
+      <p className="text-slate-700">This chat does not exist or you do not have access to it.</p>
+      <p>
+        <Link to="/chats" className="font-medium text-blue-700 hover:underline">
+          Back to your chats
+        </Link>
+      </p>
+    </Page>
+  );
+}

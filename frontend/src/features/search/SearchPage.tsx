@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import type { SearchResult } from '../../shared/api/types';
+import { Page } from '../../shared/ui/Page';
+import { TextField } from '../../shared/ui/TextField';
+import { selectCurrentUser, useSessionStore } from '../auth';
+import { chatTitle, selectChat, useChatsStore } from '../chats';
+import { resultChatName } from './resultChatName';
+import { SearchResults } from './SearchResults';
+import { useMessageSearch } from './useMessageSearch';
+
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * /search?q=&chatId=. The address holds the query, so a search can be linked to and reloaded; typing updates it
+ * (replacing the history entry) once the user pauses.
+ */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q')?.trim() ?? '';
+  const chatId = params.get('chatId') ?? undefined;
+  const [text, setText] = useState(query);
+  /** The last query this page put in the address; any other came from outside (a link, Back, the shortcut). */
+  const [written, setWritten] = useState(query);
+  if (query !== written) {
+    setWritten(query);
+    setText(query);
+  }
+  const search = useMessageSearch(query, chatId);
+  const input = useRef<HTMLInputElement>(null);
+  const { key: visit } = useLocation();
+
+  // Every arrival here, from the keyboard shortcut too, is to type a query.
+  useEffect(() => input.current?.focus(), [visit]);
+
+  const commit = useCallback(
+    (next: string) => {
+      setWritten(next);
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (next) updated.set('q', next);
+          else updated.delete('q');
+          return updated;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  useEffect(() => {
+    const next = text.trim();
+    if (next === query) return;
+    const timer = setTimeout(() => commit(next), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, commit]);
+
+  return (
+    <Page title="Search">
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim() !== query) commit(text.trim());
+        }}
+      >
+        <TextField
+          ref={input}
+          label="Search messages"
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          autoComplete="off"
+          maxLength={200}
+        />
+      </form>
+      {chatId && (
+        <ChatScope
+          chatId={chatId}
+          query={query}
+          firstResult={search.status === 'found' ? search.results[0] : undefined}
+        />
+      )}
+      <SearchResults search={search} query={query} />
+    </Page>
+  );
+}
+
+interface ChatScopeProps {
+  chatId: string;
+  query: string;
+  /** Names the chat when the chat list does not hold it. */
+  firstResult: SearchResult | undefined;
+}
+
+function ChatScope({ chatId, query, firstResult }: ChatScopeProps) {
+  const chat = useChatsStore(selectChat(chatId));
+  const currentUserId = useSessionStore(selectCurrentUser)?.id;
+  const name = chat
+    ? chatTitle(chat, currentUserId)
+    : firstResult && resultChatName(firstResult, undefined, currentUserId);
+  return (
+    <p className="text-sm text-slate-600">
+      Searching in <span className="font-medium text-slate-900">{name ?? 'one chat'}</span>.{' '}
+      <Link
+        to={query ? `/search?${new URLSearchParams({ q: query }).toString()}` : '/search'}
+        className="font-medium text-blue-700 hover:underline"
+      >
+        Search all chats
+      </Link>
+    </p>
+  );
+}

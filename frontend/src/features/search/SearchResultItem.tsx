@@ -1,0 +1,40 @@
+import { Link } from 'react-router-dom';
+import type { SearchResult } from '../../shared/api/types';
+import { messagePath } from '../../shared/lib/paths';
+import { UserLink } from '../../shared/ui/UserLink';
+import { selectCurrentUser, useSessionStore } from '../auth';
+import { selectChat, useChatsStore } from '../chats';
+import { HighlightedText } from './HighlightedText';
+import { resultChatName } from './resultChatName';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The whole card opens the chat at the message; the sender's name leads to their profile instead. */
+export function SearchResultItem({ result }: { result: SearchResult }) {
+  const knownChat = useChatsStore(selectChat(result.chat.id));
+  const currentUserId = useSessionStore(selectCurrentUser)?.id;
+  const { message } = result;
+  return (
+    <li className="relative rounded-lg border border-slate-200 bg-white px-3 py-2 focus-within:ring-2 focus-within:ring-blue-400 hover:bg-slate-50">
+      <p className="flex items-baseline gap-2 text-sm">
+        <span className="truncate font-semibold text-slate-900">
+          {resultChatName(result, knownChat, currentUserId)}
+        </span>
+        {message.sender && (
+          <UserLink userId={message.sender.id} className="relative z-10 truncate text-slate-600 hover:underline">
+            {message.sender.displayName}
+          </UserLink>
+        )}
+        <time dateTime={message.createdAt} className="ml-auto shrink-0 text-xs text-slate-500">
+          {timeFormat.format(new Date(message.createdAt))}
+        </time>
+      </p>
+      <Link
+        to={messagePath(message.chatId, message.id)}
+        className="mt-1 line-clamp-3 text-sm break-words text-slate-800 after:absolute after:inset-0 focus:outline-none"
+      >
+        <HighlightedText segments={result.highlight} />
+      </Link>
+    </li>
+  );
+}

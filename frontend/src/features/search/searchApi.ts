@@ -1,0 +1,15 @@
+import { api } from '../../shared/api/client';
+import type { SearchResponse } from '../../shared/api/types';
+
+export interface SearchRequest {
+  q: string;
+  /** Only this chat's messages. */
+  chatId?: string;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
+}
+
+export async function searchMessages(request: SearchRequest, signal: AbortSignal): Promise<SearchResponse> {
+  const { data } = await api.get<SearchResponse>('/api/search', { params: request, signal });
+  return data;
+}

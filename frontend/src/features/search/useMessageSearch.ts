@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { getErrorMessage } from '../../shared/api/errors';
+import type { SearchResponse } from '../../shared/api/types';
+import { searchMessages } from './searchApi';
+
+/** What the server answered for one query, with the pages loaded so far. */
+interface Answer extends SearchResponse {
+  forQuery: string;
+  error: string | null;
+  loadingMore: boolean;
+  loadMoreError: string | null;
+}
+
+export type MessageSearch =
+  | { status: 'idle' | 'loading' }
+  | { status: 'failed'; error: string }
+  | ({ status: 'found'; loadMore: () => void } & Pick<
+      Answer,
+      'results' | 'total' | 'nextCursor' | 'loadingMore' | 'loadMoreError'
+    >);
+
+const queryKey = (q: string, chatId: string | undefined) => JSON.stringify([q, chatId ?? null]);
+
+/**
+ * Searches as `q` changes. A newer query cancels the request of the one before, so that a slow answer to an old
+ * query never replaces the answer to the new one; "load more" belongs to the query it was asked for.
+ */
+export function useMessageSearch(q: string, chatId: string | undefined): MessageSearch {
+  const key = queryKey(q, chatId);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const current = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (!q) return;
+    const request = new AbortController();
+    current.current = request;
+    searchMessages({ q, chatId }, request.signal).then(
+      (page) => setAnswer({ ...page, forQuery: key, error: null, loadingMore: false, loadMoreError: null }),
+      (error: unknown) => {
+        if (request.signal.aborted) return;
+        const failed = { results: [], nextCursor: null, total: 0, loadingMore: false, loadMoreError: null };
+        setAnswer({ ...failed, forQuery: key, error: getErrorMessage(error) });
+      },
+    );
+    return () => request.abort();
+  }, [q, chatId, key]);
+
+  if (!q) return { status: 'idle' };
+  if (answer?.forQuery !== key) return { status: 'loading' };
+  if (answer.error !== null) return { status: 'failed', error: answer.error };
+
+  const update = (change: (latest: Answer) => Partial<Answer>) =>
+    setAnswer((latest) => (latest?.forQuery === key ? { ...latest, ...change(latest) } : latest));
+
+  const loadMore = () => {
+    const signal = current.current?.signal;
+    if (!answer.nextCursor || answer.loadingMore || !signal) return;
+    update(() => ({ loadingMore: true, loadMoreError: null }));
+    searchMessages({ q, chatId, cursor: answer.nextCursor }, signal).then(
+      (page) =>
+        update((latest) => ({
+          results: [...latest.results, ...page.results],
+          nextCursor: page.nextCursor,
+          total: page.total,
+          loadingMore: false,
+        })),
+      (error: unknown) => {
+        if (!signal.aborted) update(() => ({ loadingMore: false, loadMoreError: getErrorMessage(error) }));
+      },
+    );
+  };
+
+  const { results, total, nextCursor, loadingMore, loadMoreError } = answer;
+  return { status: 'found', results, total, nextCursor, loadingMore, loadMoreError, loadMore };
+}
