@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Chat, Message } from '../../shared/api/types';
+import { messagePath } from '../../shared/lib/paths';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Notice } from '../../shared/ui/Notice';
 import { selectCurrentUser, useSessionStore } from '../auth';
@@ -42,6 +43,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const chat = useChatsStore(selectChat(chatId));
   const removed = useChatsStore((state) => state.removedChatId === chatId);
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
+  const navigate = useNavigate();
   const composer = useRef<ComposerHandle>(null);
   /** Files are dragged over the chat: it shows it takes them. */
   const [dragging, setDragging] = useState(false);
@@ -64,7 +66,12 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   // Leaving the chat stops our typing indicator there at once rather than after the server's 5 s.
   useEffect(() => () => notifyTypingStopped(chatId), [chatId]);
 
+  /**
+   * A quote jumps by the message's link, so the address can be copied and Back returns to where you were; to the
+   * message already linked, it only brings it into view again.
+   */
   function jumpTo(messageId: string) {
+    if (messageId !== linkedMessageId) return void navigate(messagePath(chatId, messageId));
     setFocus({ messageId, nonce: (focus?.nonce ?? 0) + 1 });
     loadMessagesAround(chatId, messageId).catch((error: unknown) => setLoadError(getErrorMessage(error)));
   }

@@ -71,12 +71,13 @@ describe('replies', () => {
       'GET /api/chats/c1/messages': ({ query }) =>
         query.around === 'm1' ? page([deleted], { hasMoreAfter: true }) : page([reply], { hasMoreBefore: true }),
     });
-    renderAppAs(alice, '/chats/c1');
+    const router = renderAppAs(alice, '/chats/c1');
     const user = userEvent.setup();
 
     const quote = await screen.findByRole('button', { name: 'Jump to quoted message' });
     expect(quote).toHaveTextContent('This message was deleted');
     await user.click(quote);
+    expect(router.state.location.pathname).toBe('/chats/c1/messages/m1');
 
     await waitFor(() => expect(requests.at(-1)?.query).toEqual({ around: 'm1' }));
     const original = await screen.findByText('This message was deleted', { selector: 'em:not(button em)' });
