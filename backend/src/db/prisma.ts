@@ -36,6 +36,27 @@ export function databasePoolStatus(prisma: PrismaClient): { total: number; idle:
   return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 }
 
+/** What the pg driver adapter calls the ways a database connection fails (not a query's own error). */
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/** PostgreSQL shutting down or starting up: admin_shutdown, crash_shutdown, cannot_connect_now. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+
+/**
+ * True when a query failed because PostgreSQL could not be reached (down, restarting, out of connections), as
+ * opposed to the query itself being wrong: the request can be retried in a moment.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta, message } = error as { code?: string; meta?: unknown; message?: string };
+  if (code === 'P1001' || code === 'P1002' || code === 'P1017') return true;
+  const cause = (meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)
+    ?.driverAdapterError?.cause;
+  if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
+  if (cause?.kind === 'postgres' && cause.code && UNAVAILABLE_SQLSTATES.has(cause.code)) return true;
+  // pg-pool's own failures carry no code: a connect timeout, or a connection dropped mid-query.
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(message ?? '');
+}
+
 /**
  * True when a write failed on a unique index (optionally: on one that covers the given column). Prisma reports it
  * as P2002 from its query builder and as P2010 wrapping PostgreSQL's 23505 from raw SQL.

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, toErrorBody } from '../lib/errors';
+import { isDatabaseUnavailable } from '../db/prisma';
+import { AppError, databaseUnavailable, toErrorBody } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 
 /** body-parser's errors carry a `type`; map them to the contract's codes instead of a 500. */
@@ -20,6 +21,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = error instanceof AppError ? error : type ? BODY_PARSER_ERRORS[type] : undefined;
     if (known) {
       res.status(known.status).json(toErrorBody(known));
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, method: req.method, path: req.path }, 'database unavailable');
+      res.status(503).set('Retry-After', '5').json(toErrorBody(databaseUnavailable()));
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

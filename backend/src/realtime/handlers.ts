@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { AppError } from '../lib/errors';
+import { isDatabaseUnavailable } from '../db/prisma';
+import { AppError, databaseUnavailable } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { parseInput } from '../http/validate';
 
@@ -14,10 +15,6 @@ export interface SocketHandler<S extends z.ZodType = z.ZodType> {
 /** Client → server events, registered by each feature module. */
 export type SocketHandlers = Record<string, SocketHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/**
- * Runs one client event: validates the payload with the module's schema, calls the service and answers the
- * acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
- */
 /** Answers a client event's acknowledgement (when it asked for one) with an error, without running it. */
 export function refuse(args: unknown[], error: AppError): void {
   const last = args[args.length - 1];
@@ -25,6 +22,10 @@ export function refuse(args: unknown[], error: AppError): void {
   (last as (response: AckError) => void)({ ok: false, error: { code: error.code, message: error.message } });
 }
 
+/**
+ * Runs one client event: validates the payload with the module's schema, calls the service and answers the
+ * acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
+ */
 export async function runHandler(
   handler: SocketHandler,
   userId: string,
@@ -39,10 +40,12 @@ export async function runHandler(
     ack?.({ ok: true, ...result });
     return true;
   } catch (error) {
-    if (error instanceof AppError) {
+    const known = error instanceof AppError ? error : isDatabaseUnavailable(error) ? databaseUnavailable() : undefined;
+    if (known) {
+      if (known !== error) logger.warn({ err: error, userId }, 'database unavailable');
       const response: AckError = {
         ok: false,
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
       };
       ack?.(response);
       return false;
