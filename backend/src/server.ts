@@ -117,6 +117,7 @@ export async function createMessengerServer(
       maxRequests: config.RATE_LIMIT_MAX_REQUESTS,
       authWindowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
       authMaxAttempts: config.AUTH_RATE_LIMIT_MAX_ATTEMPTS,
+      registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
     },
     redis,
   );

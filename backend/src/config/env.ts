@@ -74,6 +74,8 @@ const envSchema = z
     RATE_LIMIT_MAX_REQUESTS: z.coerce.number().int().positive().default(1_000),
     AUTH_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(900_000),
     AUTH_RATE_LIMIT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    /** New accounts per IP address per hour (a whole office behind one address signs up on its first day). */
+    REGISTRATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(100),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

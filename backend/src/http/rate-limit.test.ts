@@ -48,6 +48,33 @@ describe('in memory (single node)', () => {
   });
 });
 
+describe('registrations per IP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_ENABLED: 'true', REGISTRATION_RATE_LIMIT_PER_HOUR: '2' });
+  });
+  afterAll(() => server.close());
+
+  const register = (username: string) =>
+    request(server.url).post('/api/auth/register').send({ username, password: PASSWORD });
+
+  it('allows so many new accounts per hour from one address, not counting refused attempts', async () => {
+    const first = uniqueName('first');
+    await register(first).expect(201);
+    await register(first).expect(409);
+    await register('no').expect(400);
+    await register(uniqueName('second')).expect(201);
+    const blocked = await register(uniqueName('third')).expect(429);
+    expect(blocked.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('new accounts'),
+    });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3_500);
+    // Signing in is not registering.
+    await login(server, first, PASSWORD).expect(200);
+  });
+});
+
 describe('turned off with RATE_LIMIT_ENABLED=false', () => {
   let server: TestServer;
   beforeAll(async () => {

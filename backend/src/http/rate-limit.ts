@@ -10,6 +10,7 @@ export interface RateLimitSettings {
   maxRequests: number;
   authWindowMs: number;
   authMaxAttempts: number;
+  registrationsPerHour: number;
 }
 
 export interface RateLimiters {
@@ -20,6 +21,8 @@ export interface RateLimiters {
   /** Failed logins per username + IP; a successful login calls `loginSucceeded`. */
   login: RequestHandler;
   loginSucceeded(req: Request): Promise<void>;
+  /** Accounts created per IP; refused registrations (a taken name, bad input) do not count. */
+  registration: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -35,7 +38,13 @@ const loginKey = (req: Request) => {
  */
 export function createRateLimiters(settings: RateLimitSettings, redis: Redis | undefined): RateLimiters {
   if (!settings.enabled) {
-    return { publicApi: passThrough, userApi: passThrough, login: passThrough, loginSucceeded: async () => undefined };
+    return {
+      publicApi: passThrough,
+      userApi: passThrough,
+      login: passThrough,
+      loginSucceeded: async () => undefined,
+      registration: passThrough,
+    };
   }
 
   const limiter = (prefix: string, options: Partial<Options>): RateLimitRequestHandler =>
@@ -81,5 +90,12 @@ export function createRateLimiters(settings: RateLimitSettings, redis: Redis | u
     }),
     login,
     loginSucceeded: (req) => Promise.resolve(login.resetKey(loginKey(req))),
+    registration: limiter('register', {
+      windowMs: 3_600_000,
+      limit: settings.registrationsPerHour,
+      keyGenerator: clientIp,
+      skipFailedRequests: true,
+      message: 'Too many new accounts from your network; try again later',
+    }),
   };
 }

@@ -11,7 +11,7 @@ export const REFRESH_COOKIE = 'refresh_token';
 export interface AuthRouteOptions {
   secureCookies: boolean;
   refreshTtlMs: number;
-  limiters: Pick<RateLimiters, 'login' | 'loginSucceeded'>;
+  limiters: Pick<RateLimiters, 'login' | 'loginSucceeded' | 'registration'>;
 }
 
 /** Register, login, refresh, logout: the routes that work without an access token. */
@@ -30,7 +30,7 @@ export function authRoutes(auth: AuthService, options: AuthRouteOptions): Router
     parseInput(refreshBodySchema, req.body ?? {}).refreshToken ??
     (req.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
 
-  router.post('/register', async (req, res) => {
+  router.post('/register', options.limiters.registration, async (req, res) => {
     const result = await auth.register(parseInput(registerBodySchema, req.body), clientInfo(req));
     setRefreshCookie(res, result.refreshToken);
     res.status(201).json(result);
