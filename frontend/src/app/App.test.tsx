@@ -1,13 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth';
 import type { CreateMessageRequest } from '../shared/api/types';
 import { apiError, created, fakeApi, noContent, ok } from '../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../test/factories';
 import { FakeSocket } from '../test/fakeSocket';
-import { routes } from './routes';
+import { preloadSignedInPages, routes } from './routes';
 import { connectApiToSession } from './sessionBridge';
 
 // The socket stays disconnected here, so sending takes the HTTP path.
@@ -26,6 +26,9 @@ function renderApp(path: string) {
   render(<RouterProvider router={router} />);
   return router;
 }
+
+// routes.test.tsx covers the pages loading on first use; here they are loaded already.
+beforeAll(preloadSignedInPages);
 
 describe('the signed-in app', () => {
   beforeEach(() => {

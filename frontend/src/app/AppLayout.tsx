@@ -1,18 +1,26 @@
-import { useEffect } from 'react';
-import { Outlet, useMatch } from 'react-router-dom';
+import { Suspense, useEffect } from 'react';
+import { Outlet, useLocation, useMatch } from 'react-router-dom';
 import { selectCurrentUser, useSessionStore } from '../features/auth';
 import { loadChats } from '../features/chats';
 import { useSearchShortcut } from '../features/search';
 import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
+import { LoadingScreen } from '../shared/ui/LoadingScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { resetSignedInState } from './resetSignedInState';
 import { Sidebar } from './Sidebar';
+import { useChatSwitchShortcut } from './useChatSwitchShortcut';
 
-/** Sidebar and main pane side by side; on a phone, the chat list alone at /chats and the main pane elsewhere. */
+/**
+ * Sidebar and main pane side by side; on a phone, the chat list alone at /chats and the main pane elsewhere. Each
+ * pane has its own error boundary, so a crash in one leaves the other working.
+ */
 export function AppLayout() {
   const userId = useSessionStore(selectCurrentUser)?.id;
   const showingChatList = useMatch('/chats') !== null;
+  const { pathname } = useLocation();
   useSearchShortcut();
+  useChatSwitchShortcut();
 
   useEffect(() => {
     if (!userId) return;
@@ -32,10 +40,16 @@ export function AppLayout() {
         <aside
           className={`w-full flex-col border-r border-slate-200 md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
         >
-          <Sidebar />
+          <ErrorBoundary>
+            <Sidebar />
+          </ErrorBoundary>
         </aside>
         <main className={`min-w-0 flex-1 flex-col md:flex ${showingChatList ? 'hidden' : 'flex'}`}>
-          <Outlet />
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<LoadingScreen fill="pane" />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </div>

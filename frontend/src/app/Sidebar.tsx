@@ -5,6 +5,7 @@ import { Notice } from '../shared/ui/Notice';
 import { UserLink } from '../shared/ui/UserLink';
 import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
 import { ChatList, NewGroupDialog } from '../features/chats';
+import { NotificationPrompt, useNotificationNavigation, useUnreadTitle } from '../features/notifications';
 
 /** A message handed over by the page we came from (such as a chat we were removed from). */
 function useNavigationNotice(): string | null {
@@ -14,7 +15,7 @@ function useNavigationNotice(): string | null {
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `flex-1 border-b-2 px-4 py-2 text-center text-sm font-medium ${
+  `flex-1 border-b-2 px-4 py-2 text-center text-sm font-medium focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none ${
     isActive ? 'border-blue-600 text-blue-700' : 'border-transparent text-slate-600 hover:text-slate-900'
   }`;
 
@@ -22,6 +23,8 @@ export function Sidebar() {
   const user = useSessionStore(selectCurrentUser);
   const [creatingGroup, setCreatingGroup] = useState(false);
   const notice = useNavigationNotice();
+  useUnreadTitle();
+  useNotificationNavigation();
   return (
     <>
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
@@ -55,6 +58,7 @@ export function Sidebar() {
         </NavLink>
       </nav>
       <Notice message={notice} className="mx-4 mt-3" />
+      <NotificationPrompt />
       <div className="flex justify-end px-4 pt-3">
         <Button variant="secondary" size="sm" onClick={() => setCreatingGroup(true)}>
           New group

@@ -1,12 +1,38 @@
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { LoginPage, RegisterPage, RequireNoSession, RequireSession } from '../features/auth';
-import { ContactsPage } from '../features/contacts';
-import { UserProfilePage } from '../features/profile';
-import { SearchPage } from '../features/search';
-import { ProfileSettingsPage } from '../features/settings';
-import { AppLayout } from './AppLayout';
-import { ChatRoute } from './ChatRoute';
+import { LoadingScreen } from '../shared/ui/LoadingScreen';
 import { ChatsHome } from './ChatsHome';
+
+/**
+ * A named export loaded on first use, so a visitor who only signs in never downloads the rest of the app. Once
+ * `preload` has fetched it, it renders at once instead of suspending for a tick.
+ */
+function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  let loaded: ComponentType | undefined;
+  const preload = async () => {
+    loaded ??= (await load())[name];
+    return { default: loaded };
+  };
+  const Suspending = lazy(preload);
+  function LazyComponent() {
+    return loaded ? createElement(loaded) : <Suspending />;
+  }
+  return Object.assign(LazyComponent, { preload });
+}
+
+const AppLayout = lazyNamed(() => import('./AppLayout'), 'AppLayout');
+const ChatRoute = lazyNamed(() => import('./ChatRoute'), 'ChatRoute');
+const ContactsPage = lazyNamed(() => import('../features/contacts'), 'ContactsPage');
+const SearchPage = lazyNamed(() => import('../features/search'), 'SearchPage');
+const UserProfilePage = lazyNamed(() => import('../features/profile'), 'UserProfilePage');
+const ProfileSettingsPage = lazyNamed(() => import('../features/settings'), 'ProfileSettingsPage');
+
+/** Fetches the code of every signed-in page ahead of its first use. */
+export async function preloadSignedInPages(): Promise<void> {
+  const pages = [AppLayout, ChatRoute, ContactsPage, SearchPage, UserProfilePage, ProfileSettingsPage];
+  await Promise.all(pages.map((page) => page.preload()));
+}
 
 export const routes: RouteObject[] = [
   {
@@ -20,7 +46,12 @@ export const routes: RouteObject[] = [
     element: <RequireSession />,
     children: [
       {
-        element: <AppLayout />,
+        element: (
+          <Suspense fallback={<LoadingScreen />}>
+            <AppLayout />
+          </Suspense>
+        ),
+        // AppLayout suspends each page inside its main pane, so the chat list stays while a page loads.
         children: [
           { path: '/', element: <Navigate to="/chats" replace /> },
           { path: '/chats', element: <ChatsHome /> },

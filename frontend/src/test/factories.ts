@@ -31,6 +31,7 @@ export function makeDirectChat(id: string, members: User[], lastMessage: Message
     lastMessage,
     lastSeq: lastMessage?.seq ?? 0,
     unreadCount: 0,
+    muted: false,
     updatedAt: '2025-01-01T00:00:00.000Z',
   };
 }

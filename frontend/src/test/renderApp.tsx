@@ -1,9 +1,12 @@
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { routes } from '../app/routes';
+import { preloadSignedInPages, routes } from '../app/routes';
 import { connectApiToSession } from '../app/sessionBridge';
 import { useSessionStore } from '../features/auth';
 import type { User } from '../shared/api/types';
+
+// Loaded before any test renders, so the app shows on the first render as it did before the routes were split.
+await preloadSignedInPages();
 
 /** The whole app at `path`, signed in as `user`; returns the router to check where it went. */
 export function renderAppAs(user: User, path: string) {

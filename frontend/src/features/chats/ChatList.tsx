@@ -1,9 +1,12 @@
+import { useNow } from '../../shared/lib/useNow';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
 import { loadChats } from './chatActions';
 import { ChatListItem } from './ChatListItem';
 import { useChatsStore } from './chatsStore';
+
+const MINUTE = 60_000;
 
 // A failure shows here again, through the store.
 const retry = () => {
@@ -15,6 +18,7 @@ export function ChatList() {
   const loaded = useChatsStore((state) => state.loaded);
   const loadError = useChatsStore((state) => state.loadError);
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
+  const now = useNow(MINUTE);
 
   if (!loaded && loadError) {
     return (
@@ -33,7 +37,7 @@ export function ChatList() {
   return (
     <ul aria-label="Chat list" className="divide-y divide-slate-100">
       {chats.map((chat) => (
-        <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} />
+        <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} now={now} />
       ))}
     </ul>
   );

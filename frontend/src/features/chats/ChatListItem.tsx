@@ -1,11 +1,14 @@
 import { NavLink } from 'react-router-dom';
 import type { Chat, Message } from '../../shared/api/types';
+import { formatExactTime, formatListTime } from '../../shared/lib/time';
 import { Avatar } from '../../shared/ui/Avatar';
 import { chatAvatarUrl, chatTitle } from './chatTitle';
+import { MuteToggle } from './MuteToggle';
 
 interface ChatListItemProps {
   chat: Chat;
   currentUserId: string | undefined;
+  now: Date;
 }
 
 function preview(message: Message | null, currentUserId: string | undefined): string {
@@ -15,25 +18,34 @@ function preview(message: Message | null, currentUserId: string | undefined): st
   return message.sender?.id === currentUserId ? `You: ${text}` : text;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-export function ChatListItem({ chat, currentUserId }: ChatListItemProps) {
+export function ChatListItem({ chat, currentUserId, now }: ChatListItemProps) {
   const title = chatTitle(chat, currentUserId);
   return (
-    <li>
+    <li className="flex flex-wrap items-center hover:bg-slate-100">
       <NavLink
         to={`/chats/${chat.id}`}
         className={({ isActive }) =>
-          `flex items-center gap-3 px-4 py-3 hover:bg-slate-100 ${isActive ? 'bg-blue-50' : ''}`
+          `flex min-w-0 flex-1 items-center gap-3 px-4 py-3 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none focus-visible:ring-inset ${isActive ? 'bg-blue-50' : ''}`
         }
       >
         <Avatar name={title} url={chatAvatarUrl(chat, currentUserId)} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
-            <span className="truncate font-medium text-slate-900">{title}</span>
+            <span className="flex min-w-0 items-baseline gap-1">
+              <span className="truncate font-medium text-slate-900">{title}</span>
+              {chat.muted && (
+                <span role="img" aria-label="Muted" title="Muted" className="shrink-0 text-xs">
+                  🔕
+                </span>
+              )}
+            </span>
             {chat.lastMessage && (
-              <time dateTime={chat.lastMessage.createdAt} className="shrink-0 text-xs text-slate-500">
-                {timeFormat.format(new Date(chat.lastMessage.createdAt))}
+              <time
+                dateTime={chat.lastMessage.createdAt}
+                title={formatExactTime(chat.lastMessage.createdAt)}
+                className="shrink-0 text-xs text-slate-500"
+              >
+                {formatListTime(chat.lastMessage.createdAt, now)}
               </time>
             )}
           </span>
@@ -43,7 +55,9 @@ export function ChatListItem({ chat, currentUserId }: ChatListItemProps) {
               <>
                 <span
                   aria-hidden="true"
-                  className="shrink-0 rounded-full bg-blue-600 px-2 text-xs font-semibold text-white"
+                  className={`shrink-0 rounded-full px-2 text-xs font-semibold ${
+                    chat.muted ? 'bg-slate-200 text-slate-600' : 'bg-blue-600 text-white'
+                  }`}
                 >
                   {chat.unreadCount}
                 </span>
@@ -53,6 +67,7 @@ export function ChatListItem({ chat, currentUserId }: ChatListItemProps) {
           </span>
         </span>
       </NavLink>
+      <MuteToggle chat={chat} />
     </li>
   );
 }

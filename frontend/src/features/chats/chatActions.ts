@@ -1,6 +1,6 @@
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Message } from '../../shared/api/types';
-import { createDirectChat, fetchChat, fetchChats } from './chatsApi';
+import { createDirectChat, fetchChat, fetchChats, muteChat } from './chatsApi';
 import { useChatsStore } from './chatsStore';
 
 let loadInFlight: Promise<void> | null = null;
@@ -36,6 +36,11 @@ export async function openDirectChat(userId: string): Promise<string> {
   const chat = await createDirectChat(userId);
   useChatsStore.getState().chatReceived(chat);
   return chat.id;
+}
+
+/** Our other devices hear of it through `chat:updated`. */
+export async function setChatMuted(chatId: string, muted: boolean): Promise<void> {
+  useChatsStore.getState().chatReceived(await muteChat(chatId, muted));
 }
 
 /** Keeps the list's last message and order current; a chat we did not know about is fetched. */

@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { Chat, ChatResponse, ChatsResponse } from '../../shared/api/types';
+import type { Chat, ChatResponse, ChatsResponse, MuteChatRequest } from '../../shared/api/types';
 
 export async function fetchChats(): Promise<Chat[]> {
   const { data } = await api.get<ChatsResponse>('/api/chats');
@@ -14,5 +14,11 @@ export async function fetchChat(chatId: string): Promise<Chat> {
 /** One direct chat per pair: answers with the existing one when there is one. */
 export async function createDirectChat(userId: string): Promise<Chat> {
   const { data } = await api.post<ChatResponse>('/api/chats/direct', { userId });
+  return data.chat;
+}
+
+export async function muteChat(chatId: string, muted: boolean): Promise<Chat> {
+  const body: MuteChatRequest = { muted };
+  const { data } = await api.put<ChatResponse>(`/api/chats/${encodeURIComponent(chatId)}/mute`, body);
   return data.chat;
 }

@@ -76,3 +76,7 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
 }));
 
 export const selectChat = (chatId: string) => (state: ChatsState) => state.chats.find((chat) => chat.id === chatId);
+
+/** What the tab title counts: muted chats keep their own badge but do not call for attention. */
+export const selectUnreadTotal = (state: ChatsState) =>
+  state.chats.reduce((total, chat) => (chat.muted ? total : total + chat.unreadCount), 0);

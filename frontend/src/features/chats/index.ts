@@ -1,7 +1,7 @@
 export { ChatList } from './ChatList';
 export { ensureChat, loadChats, openDirectChat, recordChatMessage } from './chatActions';
 export { chatTitle, directPartner } from './chatTitle';
-export { selectChat, useChatsStore } from './chatsStore';
+export { selectChat, selectUnreadTotal, useChatsStore } from './chatsStore';
 export { GroupInfoPanel } from './GroupInfoPanel';
 export { NewGroupDialog } from './NewGroupDialog';
 export { deliveryState, readers, type DeliveryState, type Receipt, type ReceiptKind } from './receipts';

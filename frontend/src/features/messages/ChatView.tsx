@@ -48,6 +48,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   /** Files are dragged over the chat: it shows it takes them. */
   const [dragging, setDragging] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [focus, setFocus] = useState<MessageFocus | null>(
     focusMessageId ? { messageId: focusMessageId, nonce: 0 } : null,
   );
@@ -74,6 +75,14 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
     if (messageId !== linkedMessageId) return void navigate(messagePath(chatId, messageId));
     setFocus({ messageId, nonce: (focus?.nonce ?? 0) + 1 });
     loadMessagesAround(chatId, messageId).catch((error: unknown) => setLoadError(getErrorMessage(error)));
+  }
+
+  function editLastOwnMessage() {
+    const messages = useMessagesStore.getState().timelines[chatId]?.messages ?? [];
+    const last = messages.findLast(
+      (message) => message.sender?.id === currentUserId && message.type === 'text' && message.deletedAt === null,
+    );
+    if (last) setEditingId(last.id);
   }
 
   if (removed) return <Navigate to="/chats" replace state={{ notice: REMOVED_NOTICE }} />;
@@ -111,6 +120,8 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
             moderator={chat.type === 'group' && chat.ownerId === currentUserId}
             firstUnreadSeq={unreadFrom ?? null}
             focus={focus}
+            editingId={editingId}
+            onEditingChange={setEditingId}
             onReply={setReplyTo}
             onJumpTo={jumpTo}
           />
@@ -119,6 +130,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
             ref={composer}
             onTyping={() => notifyTyping(chatId)}
             onStopTyping={() => notifyTypingStopped(chatId)}
+            onEditLastMessage={editLastOwnMessage}
             replyTo={
               replyTo && {
                 senderName: replyTo.sender?.displayName ?? 'Someone',

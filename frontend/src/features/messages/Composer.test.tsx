@@ -5,8 +5,9 @@ import { Composer } from './Composer';
 
 function renderComposer() {
   const onSend = vi.fn<(content: string) => void>();
-  render(<Composer onSend={onSend} />);
-  return { onSend, input: screen.getByLabelText('Message'), user: userEvent.setup() };
+  const onEditLastMessage = vi.fn<() => void>();
+  render(<Composer onSend={onSend} onEditLastMessage={onEditLastMessage} />);
+  return { onSend, onEditLastMessage, input: screen.getByLabelText('Message'), user: userEvent.setup() };
 }
 
 describe('Composer', () => {
@@ -38,6 +39,19 @@ describe('Composer', () => {
 
     expect(onSend).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  it('asks to edit the last message on ArrowUp only while the field is empty', async () => {
+    const { onEditLastMessage, input, user } = renderComposer();
+
+    await user.type(input, 'draft{ArrowUp}{Alt>}{ArrowUp}{/Alt}');
+    expect(onEditLastMessage).not.toHaveBeenCalled();
+
+    await user.clear(input);
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(onEditLastMessage).not.toHaveBeenCalled();
+    await user.keyboard('{ArrowUp}');
+    expect(onEditLastMessage).toHaveBeenCalledOnce();
   });
 
   it('wraps the selection in ** with the Bold button and in _ with Ctrl+I', async () => {

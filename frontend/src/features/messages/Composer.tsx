@@ -29,12 +29,14 @@ interface ComposerProps {
   onTyping?: () => void;
   /** On send or leaving the field. */
   onStopTyping?: () => void;
+  /** ArrowUp in the empty field, as in most chat apps: edit our own last message. */
+  onEditLastMessage?: () => void;
 }
 
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
 
 export function Composer(props: ComposerProps) {
-  const { onSend, replyTo = null, onCancelReply, onTyping, onStopTyping, ref } = props;
+  const { onSend, replyTo = null, onCancelReply, onTyping, onStopTyping, onEditLastMessage, ref } = props;
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState('');
@@ -82,6 +84,12 @@ export function Composer(props: ComposerProps) {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcut) {
       event.preventDefault();
       format(shortcut);
+      return;
+    }
+    const plainKey = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (event.key === 'ArrowUp' && plainKey && !draft && !hasImages && onEditLastMessage) {
+      event.preventDefault();
+      onEditLastMessage();
       return;
     }
     if (event.key === 'Escape' && replyTo) onCancelReply?.();

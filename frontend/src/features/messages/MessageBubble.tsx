@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { User } from '../../shared/api/types';
+import { formatClockTime, formatExactTime } from '../../shared/lib/time';
 import { UserLink } from '../../shared/ui/UserLink';
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 interface BubbleProps {
   own: boolean;
@@ -45,7 +44,9 @@ export function MessageBubble(props: BubbleProps) {
       </div>
       {reactions}
       <span className={`flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500 ${own ? 'justify-end' : ''}`}>
-        <time dateTime={createdAt}>{timeFormat.format(new Date(createdAt))}</time>
+        <time dateTime={createdAt} title={formatExactTime(createdAt)}>
+          {formatClockTime(createdAt)}
+        </time>
         {status}
       </span>
       {actions}

@@ -36,15 +36,18 @@ interface MessageListProps {
   /** The "New messages" line goes above the first message with this seq or higher. */
   firstUnreadSeq: number | null;
   focus: MessageFocus | null;
+  /** The message open in its editor: the chat opens it too, from the composer's ArrowUp. */
+  editingId: string | null;
+  onEditingChange: (messageId: string | null) => void;
   onReply: (message: Message) => void;
   onJumpTo: (messageId: string) => void;
 }
 
 export function MessageList(props: MessageListProps) {
-  const { chatId, currentUserId, moderator, firstUnreadSeq, focus, onReply, onJumpTo } = props;
+  const { chatId, currentUserId, moderator, firstUnreadSeq, focus, editingId, onEditingChange, onReply, onJumpTo } =
+    props;
   const timeline = useMessagesStore(selectTimeline(chatId));
   const paging = useAsyncAction();
-  const [editingId, setEditingId] = useState<string | null>(null);
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scrolledFocus = useRef<number | null>(null);
 
@@ -95,7 +98,12 @@ export function MessageList(props: MessageListProps) {
   const renderRow = (row: TimelineRow) => {
     switch (row.kind) {
       case 'day':
-        return <DaySeparator label={row.label} />;
+        // A named separator, so that moving through the log says which day the next messages are from.
+        return (
+          <div role="separator" aria-label={row.label}>
+            <DaySeparator label={row.label} />
+          </div>
+        );
       case 'unread':
         return <UnreadMarker />;
       case 'outgoing':
@@ -110,7 +118,7 @@ export function MessageList(props: MessageListProps) {
             moderator={moderator}
             editing={editingId === row.message.id}
             highlighted={focus?.messageId === row.message.id}
-            onEditingChange={(editing) => setEditingId(editing ? row.message.id : null)}
+            onEditingChange={(editing) => onEditingChange(editing ? row.message.id : null)}
             onReply={onReply}
             onJumpTo={onJumpTo}
           />

@@ -1,4 +1,5 @@
 import type { Message } from '../../shared/api/types';
+import { dayKey, formatDayLabel } from '../../shared/lib/time';
 import type { OutgoingMessage } from './timeline';
 
 /** One entry of the virtualised list: a message, or a marker between messages. */
@@ -7,24 +8,6 @@ export type TimelineRow =
   | { kind: 'unread'; key: string }
   | { kind: 'message'; key: string; message: Message }
   | { kind: 'outgoing'; key: string; outgoing: OutgoingMessage };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-const localDay = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
-
-/** "Today", "Yesterday" or the full date, in the reader's time zone. */
-export function dayLabel(date: Date, now: Date): string {
-  if (localDay(date) === localDay(now)) return 'Today';
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  if (localDay(date) === localDay(yesterday)) return 'Yesterday';
-  return dateFormat.format(date);
-}
 
 /**
  * The rows to show: a day separator before the first message of each day, and the "New messages" marker
@@ -41,11 +24,10 @@ export function buildTimelineRows(
   let previousDay: string | null = null;
   let unreadPlaced = false;
   const addDay = (createdAt: string) => {
-    const date = new Date(createdAt);
-    const day = localDay(date);
+    const day = dayKey(createdAt);
     if (day === previousDay) return;
     previousDay = day;
-    rows.push({ kind: 'day', key: `day-${day}`, label: dayLabel(date, now) });
+    rows.push({ kind: 'day', key: `day-${day}`, label: formatDayLabel(createdAt, now) });
   };
   for (const message of messages) {
     addDay(message.createdAt);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
 import type { DeviceSession } from '../../shared/api/types';
-import { formatRelativeTime } from '../../shared/lib/relativeTime';
+import { formatRelativeTime } from '../../shared/lib/time';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { StatusMessage } from '../../shared/ui/StatusMessage';

@@ -89,6 +89,8 @@ export interface Chat {
   lastMessage: Message | null;
   lastSeq: number;
   unreadCount: number;
+  /** The viewer's own setting: a muted chat neither notifies nor counts in the tab title. */
+  muted: boolean;
   updatedAt: string;
 }
 
@@ -193,6 +195,10 @@ export interface ChatsResponse {
 
 export interface ChatResponse {
   chat: Chat;
+}
+
+export interface MuteChatRequest {
+  muted: boolean;
 }
 
 export interface MessagePage {

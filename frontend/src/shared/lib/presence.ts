@@ -1,5 +1,5 @@
 import type { User } from '../api/types';
-import { formatRelativeTime } from './relativeTime';
+import { formatRelativeTime } from './time';
 
 /** "Online", "Last seen 5 minutes ago", or "Offline" for someone never seen (or who hides it). */
 export function describePresence(user: Pick<User, 'online' | 'lastSeenAt'>, now: Date = new Date()): string {

@@ -11,6 +11,7 @@ import {
   reloadOpenedTimelines,
   restoreOutbox,
 } from '../../features/messages';
+import { notifyNewMessage } from '../../features/notifications';
 import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
@@ -66,6 +67,11 @@ function applyEvent({ event, payload }: ReplayedEvent): void {
   handler?.(payload);
 }
 
+/** Only what arrives live calls for attention: messages replayed after a reconnect are old news. */
+const liveOnlyHandlers: Partial<ServerToClientEvents> = {
+  [ServerEvent.MessageNew]: ({ message }) => notifyNewMessage(message, currentUserId()),
+};
+
 /** While `sync` replays, its own cursor is the one to keep: a live event's newer cursor would skip the rest. */
 let syncing = false;
 
@@ -75,6 +81,7 @@ const liveHandlers = Object.fromEntries(
     event,
     (payload: unknown) => {
       (handler as (data: unknown) => void)(payload);
+      (liveOnlyHandlers[event as keyof ServerToClientEvents] as ((data: unknown) => void) | undefined)?.(payload);
       const cursor = cursorOf(payload);
       const userId = currentUserId();
       if (cursor && userId && !syncing) saveCursor(userId, cursor);

@@ -4,7 +4,10 @@ import { Link } from 'react-router-dom';
 /** On phones the chat list and the main pane take turns: every main pane offers the way back. */
 export function BackToChatList() {
   return (
-    <Link to="/chats" className="text-sm font-medium text-blue-700 hover:underline md:hidden">
+    <Link
+      to="/chats"
+      className="rounded-sm text-sm font-medium text-blue-700 hover:underline focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none md:hidden"
+    >
       <span aria-hidden="true">←</span> Back to chat list
     </Link>
   );

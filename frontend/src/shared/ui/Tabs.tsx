@@ -67,7 +67,13 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, child
           );
         })}
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} tabIndex={0} className="focus:outline-none">
+      <div
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={tabId(selected)}
+        tabIndex={0}
+        className="rounded-md focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
+      >
         {children}
       </div>
     </div>

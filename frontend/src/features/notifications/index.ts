@@ -1,0 +1,3 @@
+export { notifyNewMessage } from './desktopNotifications';
+export { NotificationPrompt } from './NotificationPrompt';
+export { useNotificationNavigation, useUnreadTitle } from './useNotificationSetup';
