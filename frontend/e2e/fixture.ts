@@ -29,9 +29,10 @@ export function setUpMessenger(): Messenger {
   });
 
   afterAll(async () => {
-    expect(cspViolations).toEqual([]);
     await browser?.close();
     await server?.dispose();
+    // After the clean-up, so that a failure here does not leave the server running.
+    expect(cspViolations).toEqual([]);
   });
 
   const started = <T>(value: T | undefined): T => {
