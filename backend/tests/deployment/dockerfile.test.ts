@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CI_TOOLS_DIR, itWithTool, ROOT, run, which } from './tools';
+import { CI_TOOLS_DIR, itWithTool, ROOT } from './tools';
 
 /**
  * Dockerfile linting without a Docker engine:
  * - dockerfile-utils (the linter of the Dockerfile language server, pure JavaScript; installed by .ci/run into
  *   the CI tools folder): syntax, unknown instructions and flags, malformed arguments;
- * - hadolint when it is on PATH (a Haskell binary that no registry we reach ships: optional here);
  * - our own rules below, always: pinned base images, named stages, non-root runtime, HEALTHCHECK, exec-form
  *   CMD, `npm ci`, production dependencies only in the runtime image, a .dockerignore that keeps secrets out.
  */
@@ -73,8 +72,6 @@ const itDockerfileUtils = itWithTool(
   hasDockerfileUtils,
   `dockerfile-utils is not installed in ${CI_TOOLS_DIR}: cp scripts/ci-tools/package*.json ${CI_TOOLS_DIR}/ && npm ci --prefix ${CI_TOOLS_DIR}`,
 );
-// hadolint is never required: no registry that CI reaches ships it.
-const itHadolint = itWithTool(which('hadolint') !== undefined, 'hadolint is not on PATH (optional)', false);
 
 describe.each(DOCKERFILES)('%s', (file) => {
   const text = readFileSync(join(ROOT, file), 'utf8');
@@ -88,12 +85,6 @@ describe.each(DOCKERFILES)('%s', (file) => {
     };
     const problems = validate(text).map((problem) => `line ${problem.range.start.line + 1}: ${problem.message}`);
     expect(problems).toEqual([]);
-  });
-
-  itHadolint('passes hadolint', () => {
-    const result = run('hadolint', [join(ROOT, file)]);
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.status).toBe(0);
   });
 
   it('pins every base image to a tag other than latest, and names every stage', () => {
