@@ -1,17 +1,15 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSessionStore } from '../features/auth';
 import type { CreateMessageRequest } from '../shared/api/types';
 import { apiError, created, fakeApi, noContent, ok } from '../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../test/factories';
-import { FakeSocket } from '../test/fakeSocket';
 import { preloadSignedInPages, routes } from './routes';
 import { connectApiToSession } from './sessionBridge';
 
 // The socket stays disconnected here, so sending takes the HTTP path.
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob Builder' });

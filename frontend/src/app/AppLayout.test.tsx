@@ -6,10 +6,7 @@ import type * as Chats from '../features/chats';
 import type * as Contacts from '../features/contacts';
 import { fakeApi, ok } from '../test/fakeApi';
 import { makeGroupChat, makeUser } from '../test/factories';
-import { FakeSocket } from '../test/fakeSocket';
 import { renderAppAs } from '../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 /** Which pane's component throws while rendering. */
 const crashing = vi.hoisted(() => ({ contactsPage: false, chatList: false }));

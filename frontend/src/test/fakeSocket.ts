@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+
 type Listener = (...args: unknown[]) => void;
 
 /** Stands in for a socket.io-client Socket: the test plays the server. */
@@ -39,3 +41,9 @@ export class FakeSocket {
     for (const listener of this.listeners.get(event) ?? []) listener(...args);
   }
 }
+
+/**
+ * What the app gets for socket.io-client (src/test/setup.ts routes the module here for every test file): a fresh
+ * FakeSocket per io() call unless a test hands out its own with `socketIo.io.mockReturnValue(socket)`.
+ */
+export const socketIo = { io: vi.fn((..._args: unknown[]) => new FakeSocket()) };

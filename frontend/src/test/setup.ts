@@ -10,6 +10,9 @@ URL.createObjectURL ??= () => `blob:test/${++objectUrls}`;
 URL.revokeObjectURL ??= () => undefined;
 
 beforeEach(() => {
+  // Test files share one jsdom window per worker (vitest.config.ts), so nothing a test stored outlives it.
+  localStorage.clear();
+  sessionStorage.clear();
   // No test reaches a real network: anything a test did not route answers 404.
   fakeApi({});
 });
@@ -25,6 +28,9 @@ afterEach(async () => {
   resetSignedInState();
   useSessionStore.setState({ status: 'restoring', user: null, accessToken: null, signOutReason: null });
 });
+
+// No test reaches a real server either: the app's sockets are FakeSockets that the test drives.
+vi.mock('socket.io-client', async () => (await import('./fakeSocket')).socketIo);
 
 // jsdom lays nothing out, so Virtuoso would measure a zero-height viewport and render no rows. Its own test
 // context gives every row and the viewport a fixed size instead. jsdom cannot scroll either, and Virtuoso keeps

@@ -2,10 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });

@@ -2,13 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectApiToSession } from '../../app/sessionBridge';
 import { startRealtime, stopRealtime } from '../../shared/realtime/dispatch';
 import { makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
+import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import { useSessionStore } from '../auth';
 import { notifyTyping, notifyTypingStopped } from '../typing';
 import { READ_REPORT_INTERVAL_MS, reportSeen } from './readReceipts';
-
-const socketIo = vi.hoisted(() => ({ io: vi.fn() }));
-vi.mock('socket.io-client', () => socketIo);
 
 describe('what this device tells the others', () => {
   let socket: FakeSocket;

@@ -4,11 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Chat, Message } from '../../shared/api/types';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeGroupChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
+import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-const socketIo = vi.hoisted(() => ({ io: vi.fn() }));
-vi.mock('socket.io-client', () => socketIo);
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });

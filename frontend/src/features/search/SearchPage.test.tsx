@@ -1,13 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Chat, HighlightSegment, SearchResult } from '../../shared/api/types';
 import { apiError, fakeApi, ok, type FakeReply, type FakeRoutes } from '../../test/fakeApi';
 import { makeDirectChat, makeGroupChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob Builder' });

@@ -1,12 +1,9 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeGroupChat, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });

@@ -6,13 +6,10 @@ import { useContactsStore } from '../../features/contacts';
 import { sendMessage, useMessagesStore } from '../../features/messages';
 import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
+import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import type { Message } from '../api/types';
 import { startRealtime, stopRealtime } from './dispatch';
 import type { SendMessagePayload } from './events';
-
-const socketIo = vi.hoisted(() => ({ io: vi.fn() }));
-vi.mock('socket.io-client', () => socketIo);
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
 const bob = makeUser({ id: 'u2', username: 'bob' });

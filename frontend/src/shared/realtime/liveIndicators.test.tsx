@@ -1,13 +1,10 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
+import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-const socketIo = vi.hoisted(() => ({ io: vi.fn() }));
-vi.mock('socket.io-client', () => socketIo);
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob', online: true });

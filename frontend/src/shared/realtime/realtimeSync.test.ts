@@ -5,14 +5,11 @@ import { useChatsStore } from '../../features/chats';
 import { sendMessage, useMessagesStore } from '../../features/messages';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
+import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import type { Message } from '../api/types';
 import { startRealtime, stopRealtime } from './dispatch';
 import type { SendMessagePayload } from './events';
 import { loadCursor, saveCursor } from './syncCursor';
-
-const socketIo = vi.hoisted(() => ({ io: vi.fn() }));
-vi.mock('socket.io-client', () => socketIo);
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
 const bob = makeUser({ id: 'u2', username: 'bob' });
