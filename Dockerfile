@@ -16,7 +16,8 @@
 
 # Node.js 22 LTS (package.json engines: >=20). Override with --build-arg NODE_IMAGE=node:24-bookworm-slim.
 ARG NODE_IMAGE=node:22-bookworm-slim
-ARG NGINX_IMAGE=nginx:1.27-alpine
+# nginx built to run as an unprivileged user (uid 101): it listens on 8080/8443 and keeps its pid in /tmp.
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
 
 # ---- deps: every dependency (dev included), cached until a package.json or the lockfile changes ----
 FROM ${NODE_IMAGE} AS deps
@@ -59,9 +60,11 @@ FROM ${NGINX_IMAGE} AS frontend
 # nginx/nginx.conf (HTTP) is the default; docker-compose.prod.yml runs nginx/nginx-tls.conf instead.
 COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf /etc/nginx/messenger/
 COPY --from=build /app/frontend/dist /usr/share/nginx/html
-EXPOSE 80 443
+# Not root, so that a hole in nginx is not a root shell; Compose and Kubernetes publish 8080/8443 as 80/443.
+USER 101
+EXPOSE 8080 8443
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
-  CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1/nginx-health"]
+  CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/nginx-health"]
 STOPSIGNAL SIGQUIT
 CMD ["nginx", "-c", "/etc/nginx/messenger/nginx.conf", "-g", "daemon off;"]
 

@@ -38,3 +38,4 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha25
   -keyout "$out_dir/tls.key" -out "$out_dir/tls.crt" 2>/dev/null
 chmod 644 "$out_dir/tls.crt"
 echo "wrote $out_dir/tls.crt and $out_dir/tls.key for ${san} (valid ${days} days)"
+echo "for the frontend container (nginx runs there as uid 101): sudo chown 101 $out_dir/tls.key"

@@ -131,11 +131,15 @@ describe.each(DOCKERFILES)('%s', (file) => {
     expect(instructions.some((i) => i.keyword === 'EXPOSE')).toBe(true);
   });
 
-  it('the frontend image: nginx with our configuration and the built web app, a HEALTHCHECK, exec-form CMD', () => {
+  it('the frontend image: unprivileged nginx with our configuration and the web app, a HEALTHCHECK, exec-form CMD', () => {
     const frontend = named.get('frontend');
     if (file !== 'Dockerfile' && !frontend) return;
-    expect(frontend?.image).toMatch(/^nginx:/);
+    expect(frontend?.image).toMatch(/^nginxinc\/nginx-unprivileged:/);
     const instructions = frontend?.instructions ?? [];
+    const user = instructions.filter((i) => i.keyword === 'USER').at(-1)?.args;
+    expect(user).toMatch(/^[1-9]\d*$/);
+    expect(instructions.find((i) => i.keyword === 'EXPOSE')?.args).toBe('8080 8443');
+    expect(instructions.find((i) => i.keyword === 'HEALTHCHECK')?.args).toContain('http://127.0.0.1:8080/');
     expect(instructions.some((i) => i.keyword === 'COPY' && /nginx\/nginx\.conf/.test(i.args))).toBe(true);
     expect(instructions.some((i) => i.keyword === 'COPY' && /frontend\/dist/.test(i.args))).toBe(true);
     expect(instructions.some((i) => i.keyword === 'HEALTHCHECK')).toBe(true);

@@ -73,3 +73,36 @@ describe('Kubernetes manifests', () => {
     expect(job).toMatch(/command: \['node', 'backend\/dist\/db\/migrate\.cli\.js'\]/);
   });
 });
+
+/** `image:` lines of every Compose file and Kubernetes manifest, with where they are. */
+function imageReferences(): { file: string; image: string }[] {
+  const files = [
+    ...readdirSync(ROOT).filter((name) => /^docker-compose.*\.yml$/.test(name)),
+    ...manifests.map((name) => join('k8s', name)),
+  ];
+  return files.flatMap((file) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*(?:-\s*)?image:\s*['"]?([^\s'"#]+)/gm)].map((match) => ({
+      file,
+      image: match[1] ?? '',
+    })),
+  );
+}
+
+it('pins every third-party image to a release tag (never latest, never untagged), so a deploy is repeatable', () => {
+  const references = imageReferences();
+  expect(references.length).toBeGreaterThan(10);
+  for (const { file, image } of references) {
+    // Our own images are tagged by whoever builds them (`:local`, `:0.1.0`, or ${BACKEND_IMAGE}).
+    if (image.startsWith('1000-messenger/') || image.startsWith('${')) continue;
+    const tag = /:([\w.-]+)$/.exec(image)?.[1];
+    expect({ file, image, pinned: tag !== undefined && tag !== 'latest' }).toEqual({ file, image, pinned: true });
+  }
+});
+
+it('runs the frontend pods as the unprivileged nginx user of the frontend image, on port 8080', () => {
+  const text = readFileSync(join(ROOT, 'k8s', 'frontend-deployment.yaml'), 'utf8');
+  expect(text).toMatch(/runAsNonRoot: true/);
+  expect(text).toMatch(/runAsUser: 101/);
+  expect(text).toMatch(/allowPrivilegeEscalation: false/);
+  expect(text).toMatch(/containerPort: 8080/);
+});

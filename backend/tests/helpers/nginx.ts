@@ -15,9 +15,9 @@ const CERT_SCRIPT = join(REPO_ROOT, 'scripts', 'generate-self-signed-cert.sh');
 export interface NginxTemplate {
   /** Ports of the backends on 127.0.0.1. */
   backendPorts: number[];
-  /** Where `listen 80;` goes (127.0.0.1:<port>). */
+  /** Where `listen 8080;` goes (127.0.0.1:<port>). */
   httpPort: number;
-  /** Where `listen 443 ssl http2;` goes (nginx-tls.conf only). */
+  /** Where `listen 8443 ssl http2;` goes (nginx-tls.conf only). */
   httpsPort?: number;
   /** Directory holding tls.crt and tls.key (nginx-tls.conf only). */
   certDir?: string;
@@ -35,19 +35,20 @@ export function renderNginxConfig(runDir: string, main: string, template: NginxT
   for (const name of readdirSync(NGINX_DIR).filter((file) => file.endsWith('.conf'))) {
     let config = readFileSync(join(NGINX_DIR, name), 'utf8')
       .replace(/# BEGIN backend servers[\s\S]*# END backend servers/, servers)
-      .replace(/^(\s*)listen 80;/gm, `$1listen 127.0.0.1:${template.httpPort};`)
+      .replace(/^(\s*)listen 8080;/gm, `$1listen 127.0.0.1:${template.httpPort};`)
       .replace(/^pid \/tmp\/nginx.pid;/m, `pid ${join(runDir, 'nginx.pid')};`);
     if (template.httpsPort !== undefined)
-      config = config.replace(/^(\s*)listen 443 ssl http2;/gm, `$1listen 127.0.0.1:${template.httpsPort} ssl http2;`);
+      config = config.replace(/^(\s*)listen 8443 ssl http2;/gm, `$1listen 127.0.0.1:${template.httpsPort} ssl http2;`);
     if (template.certDir !== undefined) config = config.replaceAll('/etc/nginx/certs/', `${template.certDir}/`);
     if (!template.accessLog) config = config.replace(/^(\s*)access_log \/dev\/stdout main;/m, '$1access_log off;');
     writeFileSync(join(runDir, name), config);
   }
   const file = join(runDir, main);
   const text = readFileSync(file, 'utf8');
-  if (!text.includes(`listen 127.0.0.1:${template.httpPort};`)) throw new Error(`${main} no longer has \`listen 80;\``);
+  if (!text.includes(`listen 127.0.0.1:${template.httpPort};`))
+    throw new Error(`${main} no longer has \`listen 8080;\``);
   if (template.httpsPort !== undefined && !text.includes(`listen 127.0.0.1:${template.httpsPort} ssl`))
-    throw new Error(`${main} no longer has \`listen 443 ssl http2;\``);
+    throw new Error(`${main} no longer has \`listen 8443 ssl http2;\``);
   return file;
 }
 
