@@ -8,6 +8,7 @@ import type { Config } from './config/env';
 import { REPO_ROOT } from './db/embedded-postgres';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
+import { answerMalformedRequests } from './http/client-errors';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
@@ -77,6 +78,7 @@ export async function createMessengerServer(
 ): Promise<MessengerServerHandle> {
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
   const httpServer = createServer();
+  answerMalformedRequests(httpServer);
   const metrics = new Metrics();
   const socketOptions = {
     metrics,
