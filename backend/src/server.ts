@@ -120,6 +120,7 @@ export async function createMessengerServer(
       authWindowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
       authMaxAttempts: config.AUTH_RATE_LIMIT_MAX_ATTEMPTS,
       registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
+      contactRequestsPerHour: config.CONTACT_REQUEST_RATE_LIMIT_PER_HOUR,
     },
     redis,
   );
@@ -173,7 +174,7 @@ export async function createMessengerServer(
   api.use(authenticate(tokens), limiters.userApi);
   api.use('/auth', sessionRoutes(auth));
   api.use('/users', usersRoutes(users));
-  api.use('/contacts', contactsRoutes(contacts));
+  api.use('/contacts', contactsRoutes(contacts, limiters.contactRequests));
   api.use('/chats', chatsRoutes(chats, groups));
   api.use(messagesRoutes(messages));
   api.use('/attachments', mediaRoutes(media));

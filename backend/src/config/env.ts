@@ -76,6 +76,7 @@ const envSchema = z
     AUTH_RATE_LIMIT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     /** New accounts per IP address per hour (a whole office behind one address signs up on its first day). */
     REGISTRATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(100),
+    CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -75,6 +75,31 @@ describe('registrations per IP', () => {
   });
 });
 
+describe('contact requests per user', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_ENABLED: 'true', CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: '2' });
+  });
+  afterAll(() => server.close());
+
+  it('lets one user send so many contact requests per hour, not counting refused ones, then 429', async () => {
+    const spammer = await registerUser(server);
+    const [first, second, third] = [await registerUser(server), await registerUser(server), await registerUser(server)];
+    const ask = (userId: string, from = spammer) =>
+      request(server.url).post('/api/contacts/requests').set(from.auth).send({ userId });
+    await ask(first.id).expect(201);
+    await ask(first.id).expect(409);
+    await ask(spammer.id).expect(400);
+    await ask(second.id).expect(201);
+    const blocked = await ask(third.id).expect(429);
+    expect(blocked.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('contact') });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3_500);
+    // The limit is the spammer's alone: others still send requests, to the spammer too.
+    await ask(spammer.id, third).expect(201);
+    await ask(second.id, third).expect(201);
+  });
+});
+
 describe('turned off with RATE_LIMIT_ENABLED=false', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -11,6 +11,7 @@ export interface RateLimitSettings {
   authWindowMs: number;
   authMaxAttempts: number;
   registrationsPerHour: number;
+  contactRequestsPerHour: number;
 }
 
 export interface RateLimiters {
@@ -23,6 +24,8 @@ export interface RateLimiters {
   loginSucceeded(req: Request): Promise<void>;
   /** Accounts created per IP; refused registrations (a taken name, bad input) do not count. */
   registration: RequestHandler;
+  /** Contact requests sent per user; refused ones (an unknown user, already contacts) do not count. */
+  contactRequests: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -44,6 +47,7 @@ export function createRateLimiters(settings: RateLimitSettings, redis: Redis | u
       login: passThrough,
       loginSucceeded: async () => undefined,
       registration: passThrough,
+      contactRequests: passThrough,
     };
   }
 
@@ -96,6 +100,13 @@ export function createRateLimiters(settings: RateLimitSettings, redis: Redis | u
       keyGenerator: clientIp,
       skipFailedRequests: true,
       message: 'Too many new accounts from your network; try again later',
+    }),
+    contactRequests: limiter('contact-request', {
+      windowMs: 3_600_000,
+      limit: settings.contactRequestsPerHour,
+      keyGenerator: (req) => req.auth?.userId ?? clientIp(req),
+      skipFailedRequests: true,
+      message: 'Too many contact requests; try again later',
     }),
   };
 }

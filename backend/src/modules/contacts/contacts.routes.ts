@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { currentUserId } from '../../http/authenticate';
 import { parseInput } from '../../http/validate';
 import { contactRequestBodySchema, idParamSchema } from './contacts.schemas';
 import type { ContactsService } from './contacts.service';
 
-export function contactsRoutes(contacts: ContactsService): Router {
+/** `limitRequests` caps how many contact requests one user sends (spam). */
+export function contactsRoutes(contacts: ContactsService, limitRequests: RequestHandler): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -15,7 +16,7 @@ export function contactsRoutes(contacts: ContactsService): Router {
     res.json(await contacts.requests(currentUserId(req)));
   });
 
-  router.post('/requests', async (req, res) => {
+  router.post('/requests', limitRequests, async (req, res) => {
     const { userId } = parseInput(contactRequestBodySchema, req.body);
     const result = await contacts.sendRequest(currentUserId(req), userId);
     if (result.accepted) res.status(200).json({ contact: result.contact });

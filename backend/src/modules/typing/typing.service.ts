@@ -2,13 +2,21 @@ import type { EventPublisher } from '../../realtime/events';
 import type { ChatsService } from '../chats/chats.service';
 
 export const TYPING_EXPIRES_MS = 5_000;
+/**
+ * While someone keeps typing, tell the others again at most this often (the web app renews every 3 s). A client
+ * that sends typing:start in a loop then costs one fan-out per 3 s, not one per event, even in a 300-member group.
+ */
+export const TYPING_REBROADCAST_MS = 2_500;
 
 /**
  * "Someone is typing": relayed to the chat's other participants as volatile events (a lost one is harmless), and
  * stopped by the server itself when the typist goes quiet for 5 s or disconnects.
  */
 export class TypingService {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; recipients: readonly string[] }>();
+  private readonly timers = new Map<
+    string,
+    { timer: NodeJS.Timeout; recipients: readonly string[]; broadcastAt: number }
+  >();
 
   constructor(
     private readonly chats: ChatsService,
@@ -19,10 +27,16 @@ export class TypingService {
   async start(userId: string, chatId: string): Promise<void> {
     const recipients = (await this.chats.requireParticipants(userId, chatId)).filter((id) => id !== userId);
     const key = `${chatId}:${userId}`;
-    clearTimeout(this.timers.get(key)?.timer);
+    const typing = this.timers.get(key);
+    clearTimeout(typing?.timer);
     const timer = setTimeout(() => this.stop(userId, chatId), this.expiresMs);
     timer.unref();
-    this.timers.set(key, { timer, recipients });
+    const now = Date.now();
+    if (typing && now - typing.broadcastAt < TYPING_REBROADCAST_MS) {
+      this.timers.set(key, { ...typing, timer });
+      return;
+    }
+    this.timers.set(key, { timer, recipients, broadcastAt: now });
     this.events.toUsers(recipients, 'typing:start', { chatId, userId }, { volatile: true });
   }
 

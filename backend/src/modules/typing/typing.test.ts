@@ -47,3 +47,16 @@ it('stops when the typist disconnects, and refuses strangers', async () => {
     error: { code: 'NOT_FOUND' },
   });
 });
+
+it('tells the others once however fast a client repeats typing:start, and keeps the indicator alive', async () => {
+  const { chatId, aliceSocket, bobSocket } = await pair();
+  const starts: unknown[] = [];
+  bobSocket.on('typing:start', (payload) => starts.push(payload));
+  for (let i = 0; i < 50; i++) await aliceSocket.timeout(5_000).emitWithAck('typing:start', { chatId });
+  // A round trip on Bob's own socket: every typing:start sent before it has arrived.
+  await bobSocket.timeout(5_000).emitWithAck('sync', { cursor: null });
+  expect(starts).toHaveLength(1);
+  // Still typing: no typing:stop while the repeats keep coming.
+  const stopped = nextEvent(bobSocket, 'typing:stop', 1_000);
+  await expect(stopped).rejects.toThrow(/no typing:stop/);
+});
