@@ -18,6 +18,7 @@ import { connectRedis } from './lib/redis';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
+import { AccessVerifier, MemoryRevokedSessions, RedisRevokedSessions } from './modules/auth/revoked-sessions';
 import { TokenService } from './modules/auth/tokens';
 import { ChatPresenter } from './modules/chats/chats.presenter';
 import { ChatsRepository } from './modules/chats/chats.repository';
@@ -80,13 +81,18 @@ export async function createMessengerServer(
   const httpServer = createServer();
   answerMalformedRequests(httpServer);
   const metrics = new Metrics();
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
+  const revokedSessions = redis
+    ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY)
+    : new MemoryRevokedSessions(config.JWT_ACCESS_EXPIRY);
+  const access = new AccessVerifier(tokens, revokedSessions);
   const socketOptions = {
     metrics,
-    tokens,
+    access,
     logger,
     corsOrigin: config.FRONTEND_URL,
     reauthGraceMs: config.SOCKET_REAUTH_GRACE_MS,
-    eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perSeconds: 10 } : undefined,
+    eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perUser: 150, perSeconds: 10 } : undefined,
     // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
     connections: {
       connected: (userId: string) => presenceService.connected(userId),
@@ -94,7 +100,6 @@ export async function createMessengerServer(
     },
   };
   const io = createSocketServer(socketOptions);
-  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
@@ -138,6 +143,7 @@ export async function createMessengerServer(
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
     },
     events,
+    revokedSessions,
   );
   const users = new UsersService(new UsersRepository(prisma), userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
@@ -171,7 +177,7 @@ export async function createMessengerServer(
     }),
   );
   const api = Router();
-  api.use(authenticate(tokens), limiters.userApi);
+  api.use(authenticate(access), limiters.userApi);
   api.use('/auth', sessionRoutes(auth));
   api.use('/users', usersRoutes(users));
   api.use('/contacts', contactsRoutes(contacts, limiters.contactRequests));

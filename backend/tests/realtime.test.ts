@@ -117,6 +117,24 @@ it('answers a flood of events from one socket with RATE_LIMITED errors and keeps
   expect(await calm.timeout(5_000).emitWithAck('typing:stop', { chatId })).toEqual({ ok: true });
 });
 
+it('limits a user across devices too: more sockets do not multiply the allowance', async () => {
+  const { alice, chatId } = await chattingPair(server);
+  const devices = await Promise.all(Array.from({ length: 4 }, () => connectAs(alice)));
+  // 4 × 50 events: each socket stays under its own 60, the user goes over 150.
+  const answers = await Promise.all(
+    devices.flatMap((device) =>
+      Array.from({ length: 50 }, () => device.timeout(5_000).emitWithAck('typing:start', { chatId })),
+    ),
+  );
+  const refused = answers.filter((answer) => !answer.ok);
+  expect(refused.length).toBeGreaterThanOrEqual(40);
+  expect(refused[0]).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+  // Someone else in the same chat is not affected.
+  const { bob } = await chattingPair(server);
+  const bobSocket = await connectAs(bob);
+  expect(await bobSocket.timeout(5_000).emitWithAck('sync', { cursor: null })).toMatchObject({ ok: true });
+});
+
 it('pushes presence to contacts only, and a reload within the grace period does not blink offline', async () => {
   const alice = await registerUser(server);
   const bob = await registerUser(server);

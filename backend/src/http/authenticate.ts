@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { unauthorized } from '../lib/errors';
-import type { AccessClaims, TokenService } from '../modules/auth/tokens';
+import type { AccessVerifier } from '../modules/auth/revoked-sessions';
+import type { AccessClaims } from '../modules/auth/tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -8,12 +9,12 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function authenticate(tokens: TokenService): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
+export function authenticate(access: AccessVerifier): RequestHandler {
+  return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) return next(unauthorized());
-    req.auth = tokens.verifyAccess(match[1]);
+    req.auth = await access.verify(match[1]);
     next();
   };
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
-import type { TokenService } from '../modules/auth/tokens';
+import type { AccessVerifier } from '../modules/auth/revoked-sessions';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
 
@@ -23,14 +23,19 @@ interface InterServerEvents {
 export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServerOptions {
-  tokens: TokenService;
+  /** Checks access tokens: at connect and on `auth:refresh`. */
+  access: AccessVerifier;
   /** Told of every device that connects and disconnects (presence). */
   connections: { connected(userId: string): Promise<void>; disconnected(userId: string): Promise<void> };
   /** How long a socket whose token expired has to send `auth:refresh`. */
   reauthGraceMs: number;
   metrics: Metrics;
-  /** Token bucket per socket over all client events; undefined turns it off (load tests). */
-  eventLimit?: { events: number; perSeconds: number };
+  /**
+   * Token buckets over all client events, one per socket and one per user (`perUser` events: a user's devices
+   * share it, so opening more sockets does not multiply the allowance); undefined turns them off (load tests).
+   * Kept in each instance's memory: with sticky sessions a user's sockets mostly share an instance.
+   */
+  eventLimit?: { events: number; perUser: number; perSeconds: number };
   logger: Logger;
   corsOrigin: string;
 }
@@ -42,12 +47,11 @@ export function createSocketServer(options: SocketServerOptions): MessengerServe
     maxHttpBufferSize: 1e6,
   });
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
-      const claims = options.tokens.verifyAccess(token);
-      socket.data = claims;
+      socket.data = await options.access.verify(token);
       next();
     } catch {
       next(new Error('unauthorized'));
@@ -60,7 +64,7 @@ export function createSocketServer(options: SocketServerOptions): MessengerServe
  * A connection outlives its access token: when the token expires the client is sent `auth:expired` and must answer
  * `auth:refresh {token}` with a fresh token of the same session within the grace period, or it is disconnected.
  */
-function watchTokenExpiry(socket: Socket, tokens: TokenService, graceMs: number): void {
+function watchTokenExpiry(socket: Socket, access: AccessVerifier, graceMs: number): void {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
@@ -73,12 +77,12 @@ function watchTokenExpiry(socket: Socket, tokens: TokenService, graceMs: number)
       Math.max(0, expiresAt - Date.now()),
     );
   };
-  socket.on('auth:refresh', (payload: unknown, ack?: unknown) => {
+  socket.on('auth:refresh', async (payload: unknown, ack?: unknown) => {
     const answer = typeof ack === 'function' ? (ack as (response: unknown) => void) : () => undefined;
     const token = (payload as { token?: unknown } | null)?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
-      const claims = tokens.verifyAccess(token);
+      const claims = await access.verify(token);
       const current = socket.data as SocketData;
       if (claims.userId !== current.userId || claims.sessionId !== current.sessionId) throw new Error('other session');
       socket.data = claims;
@@ -96,29 +100,33 @@ const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down')
 
 /** Wires the feature modules' client events onto every new connection. */
 export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
-  const limiter = options.eventLimit
-    ? new RateLimiterMemory({ points: options.eventLimit.events, duration: options.eventLimit.perSeconds })
-    : undefined;
+  const limit = options.eventLimit;
+  const perSocket = limit ? new RateLimiterMemory({ points: limit.events, duration: limit.perSeconds }) : undefined;
+  const perUser = limit ? new RateLimiterMemory({ points: limit.perUser, duration: limit.perSeconds }) : undefined;
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
-    watchTokenExpiry(socket, options.tokens, options.reauthGraceMs);
+    watchTokenExpiry(socket, options.access, options.reauthGraceMs);
     options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
     options.connections.connected(userId).catch(logFailure);
     socket.on('disconnect', async () => {
       options.metrics.socketConnections.dec();
-      await limiter?.delete(socket.id);
+      await perSocket?.delete(socket.id);
       await options.connections.disconnected(userId).catch(logFailure);
     });
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event, async (...args: unknown[]) => {
         const allowed =
-          !limiter ||
-          (await limiter.consume(socket.id).then(
-            () => true,
-            () => false,
-          ));
+          !perSocket ||
+          !perUser ||
+          (await perSocket
+            .consume(socket.id)
+            .then(() => perUser.consume(userId))
+            .then(
+              () => true,
+              () => false,
+            ));
         if (!allowed) {
           options.metrics.socketEventsIn.inc({ event, outcome: 'rate_limited' });
           refuse(args, FLOODING);

@@ -7,6 +7,7 @@ import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
 import type { LoginInput, RegisterInput } from './auth.schemas';
+import type { RevokedSessions } from './revoked-sessions';
 import { TokenService } from './tokens';
 
 export interface ClientInfo {
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly presenter: UserPresenter,
     private readonly settings: AuthSettings,
     private readonly events: Pick<EventPublisher, 'endSession'>,
+    private readonly revoked: RevokedSessions,
   ) {}
 
   async register(input: RegisterInput, client: ClientInfo) {
@@ -78,6 +80,7 @@ export class AuthService {
       (await this.repository.rotateSession(sessionId, presentedHash, next.hash, this.expiry()));
     if (!rotated) {
       await this.repository.revokeSession(sessionId);
+      await this.signedOut(sessionId);
       throw unauthorized('Refresh token was already used; the session has been signed out');
     }
     return {
@@ -93,7 +96,7 @@ export class AuthService {
     const session = await this.repository.findSession(sessionId);
     if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken)) {
       await this.repository.revokeSession(sessionId);
-      this.events.endSession(sessionId);
+      await this.signedOut(sessionId);
     }
   }
 
@@ -116,6 +119,12 @@ export class AuthService {
     if (!UUID.test(sessionId) || !(await this.repository.revokeUserSession(userId, sessionId))) {
       throw notFound('Session');
     }
+    await this.signedOut(sessionId);
+  }
+
+  /** Its access tokens stop working at once, everywhere, and its live connections are closed. */
+  private async signedOut(sessionId: string): Promise<void> {
+    await this.revoked.add(sessionId);
     this.events.endSession(sessionId);
   }
 

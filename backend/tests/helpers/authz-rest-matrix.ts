@@ -1,0 +1,132 @@
+import request from 'supertest';
+import { PROBE_WORD, type Role, type World } from './authz-world';
+import type { TestServer } from './test-server';
+
+export type WorldUse = 'shared' | 'kept';
+
+/** One status per role, in the order of ROLES: anonymous, stranger, contact, removed, member, owner. */
+export type Statuses = readonly [number, number, number, number, number, number];
+
+export interface RestRow {
+  /** Values for the `{param}`s of the path. */
+  params?: (world: World) => Record<string, string>;
+  query?: (world: World) => Record<string, string>;
+  body?: (world: World, role: Role, server: TestServer) => object | Promise<object>;
+  /** A multipart upload of a small PNG in the field `file`. */
+  upload?: true;
+  expect: Statuses;
+  /**
+   * Where the rows act. By default in a world of the operation's own, rebuilt after every successful change, so that
+   * no row sees what an earlier role did. `kept`: the operation's own world, kept from role to role, because a
+   * success only changes the caller's own relation to the owner. `shared`: the world that every GET row shares too,
+   * because a success changes nothing that any other row looks at. GET rows always use the shared world.
+   */
+  world?: WorldUse;
+  /** A successful answer mentions the owner's resource (`when`) exactly for the roles in `to`. */
+  reveals?: { to: readonly Role[]; when: (body: unknown, world: World) => boolean };
+}
+
+const PASSWORD = 'correct horse battery';
+let serial = 0;
+const unique = (prefix: string) => `${prefix}${++serial}_${process.pid}`;
+
+/** A new session of the owner's (refresh and logout act on it, leaving the world's session alone). */
+const ownerSignsInAgain = async (world: World, server: TestServer) => {
+  const response = await request(server.url)
+    .post('/api/auth/login')
+    .send({ username: world.users.owner.username, password: PASSWORD })
+    .expect(200);
+  return { refreshToken: (response.body as { refreshToken: string }).refreshToken };
+};
+
+const ids = (list: unknown) => (Array.isArray(list) ? list.map((item) => (item as { id?: unknown }).id) : []);
+const group = (world: World) => ({ id: world.groupId });
+const message = (world: World) => ({ id: world.messageId });
+const image = (world: World) => ({ id: world.attachmentId });
+const members = ['member', 'owner'] as const;
+
+/**
+ * Expected status of every REST operation for every role, acting against the owner's resources (authz-world.ts).
+ * The contract's rules: no or a bad token → 401; a chat, message or image you may not see → 404, exactly like
+ * one that does not exist (a 403 would tell that it exists); a member without the right → 403.
+ */
+// prettier-ignore
+export const REST_MATRIX: Record<string, RestRow> = {
+  //                                              anon stranger contact removed member owner
+  // Public: the body decides, the access token (present or not) changes nothing.
+  'POST /api/auth/register': { body: () => ({ username: unique('authz_reg'), password: PASSWORD }),
+    expect: [201, 201, 201, 201, 201, 201], world: 'shared' },
+  'POST /api/auth/login': { body: (w) => ({ username: w.users.owner.username, password: PASSWORD }),
+    expect: [200, 200, 200, 200, 200, 200], world: 'shared' },
+  'POST /api/auth/refresh': { body: (w, _role, server) => ownerSignsInAgain(w, server),
+    expect: [200, 200, 200, 200, 200, 200], world: 'shared' },
+  'POST /api/auth/logout': { body: (w, _role, server) => ownerSignsInAgain(w, server),
+    expect: [204, 204, 204, 204, 204, 204], world: 'shared' },
+
+  // Your own things: everyone signed in, each seeing only their own.
+  'GET /api/auth/sessions': { expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['owner'], when: (b, w) => ids((b as { sessions: unknown }).sessions).includes(w.sessionId) } },
+  'DELETE /api/auth/sessions/{id}': { params: (w) => ({ id: w.sessionId }), expect: [401, 404, 404, 404, 404, 204] },
+  'GET /api/users/me': { expect: [401, 200, 200, 200, 200, 200] },
+  // Someone else's image as your avatar: 400 naming avatarAttachmentId (docs/api-contract.md, PUT /api/users/me).
+  'PUT /api/users/me': { body: (w) => ({ avatarAttachmentId: w.attachmentId }), expect: [401, 400, 400, 400, 400, 200] },
+  'GET /api/users/search': { query: (w) => ({ q: w.users.owner.username }), expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['stranger', 'contact', 'removed', 'member'],
+      when: (b, w) => ids((b as { users: unknown }).users).includes(w.users.owner.id) } },
+  'GET /api/users/{id}': { params: (w) => ({ id: w.users.owner.id }), expect: [401, 200, 200, 200, 200, 200] },
+
+  // Contacts: the owner is a contact of contact, removed and member (a group owner adds contacts only).
+  'GET /api/contacts': { expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['contact', 'removed', 'member'], when: (b, w) =>
+      (b as { contacts: { user: { id: string } }[] }).contacts.some((c) => c.user.id === w.users.owner.id) } },
+  'GET /api/contacts/requests': { expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['owner'], when: (b, w) => ids((b as { incoming: unknown }).incoming).includes(w.requestId) } },
+  'POST /api/contacts/requests': { body: (w) => ({ userId: w.users.owner.id }),
+    expect: [401, 201, 409, 409, 409, 400], world: 'shared' },
+  // The pending request goes from `requester` to the owner: only its two parties may know it exists.
+  'POST /api/contacts/requests/{id}/accept': { params: (w) => ({ id: w.requestId }),
+    expect: [401, 404, 404, 404, 404, 200] },
+  'DELETE /api/contacts/requests/{id}': { params: (w) => ({ id: w.requestId }), expect: [401, 404, 404, 404, 404, 204] },
+  'DELETE /api/contacts/{id}': { params: (w) => ({ id: w.users.owner.id }),
+    expect: [401, 404, 204, 204, 204, 404], world: 'kept' },
+
+  // Chats.
+  'GET /api/chats': { expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: members, when: (b, w) => ids((b as { chats: unknown }).chats).includes(w.groupId) } },
+  'POST /api/chats/direct': { body: (w) => ({ userId: w.users.owner.id }),
+    expect: [401, 403, 201, 201, 201, 400], world: 'shared' },
+  'POST /api/chats/group': { body: (w) => ({ name: 'Mine', memberIds: [w.users.owner.id] }),
+    expect: [401, 403, 201, 201, 201, 201], world: 'shared' },
+  'GET /api/chats/{id}': { params: group, expect: [401, 404, 404, 404, 200, 200] },
+  'PUT /api/chats/{id}': { params: group, body: () => ({ name: 'Renamed' }), expect: [401, 404, 404, 404, 403, 200] },
+  'DELETE /api/chats/{id}': { params: group, expect: [401, 404, 404, 404, 403, 204] },
+  'PUT /api/chats/{id}/mute': { params: group, body: () => ({ muted: true }),
+    expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
+  'POST /api/chats/{id}/participants': { params: group, body: (w) => ({ userIds: [w.users.contact.id] }),
+    expect: [401, 404, 404, 404, 403, 200] },
+  // Removing another member (leaving, i.e. removing yourself, is any member's right: groups.test.ts).
+  'DELETE /api/chats/{id}/participants/{userId}': { params: (w) => ({ id: w.groupId, userId: w.users.otherMember.id }),
+    expect: [401, 404, 404, 404, 403, 204] },
+
+  // Messages: the owner's image message in the group.
+  'GET /api/chats/{id}/messages': { params: group, expect: [401, 404, 404, 404, 200, 200],
+    reveals: { to: members, when: (b, w) => ids((b as { messages: unknown }).messages).includes(w.messageId) } },
+  'POST /api/chats/{id}/messages': { params: group, body: (_w, role) => ({ clientMsgId: unique(role), content: 'hi' }),
+    expect: [401, 404, 404, 404, 201, 201], world: 'shared' },
+  'PUT /api/messages/{id}': { params: message, body: () => ({ content: 'edited' }),
+    expect: [401, 404, 404, 404, 403, 200] },
+  'DELETE /api/messages/{id}': { params: message, expect: [401, 404, 404, 404, 403, 200] },
+  'POST /api/messages/{id}/reactions': { params: message, body: () => ({ emoji: '👍' }),
+    expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
+  'DELETE /api/messages/{id}/reactions/{emoji}': { params: (w) => ({ id: w.messageId, emoji: '👍' }),
+    expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
+
+  // Images: the uploader and the current members of a chat whose message holds it; everyone else 404.
+  'POST /api/attachments': { upload: true, expect: [401, 201, 201, 201, 201, 201], world: 'shared' },
+  'GET /api/attachments/{id}': { params: image, expect: [401, 404, 404, 404, 200, 200] },
+  'GET /api/attachments/{id}/thumbnail': { params: image, expect: [401, 404, 404, 404, 200, 200] },
+
+  // Search: only chats you belong to now, even when asked for the owner's group by id.
+  'GET /api/search': { query: (w) => ({ q: PROBE_WORD, chatId: w.groupId }), expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: members, when: (b) => (b as { total: number }).total > 0 } },
+};

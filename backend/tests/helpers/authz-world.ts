@@ -1,0 +1,97 @@
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { images } from './images';
+import type { TestServer } from './test-server';
+import { makeContacts, registerUser, type TestUser } from './users';
+
+/** Who is asking, from least to most privileged; rows of a matrix run in this order. */
+export const ROLES = ['anonymous', 'stranger', 'contact', 'removed', 'member', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+export type SignedInRole = Exclude<Role, 'anonymous'>;
+
+/** A word only the owner's probe message contains, so that searches can tell whether it leaked. */
+export const PROBE_WORD = 'quokkaprobe';
+
+/**
+ * Everything the roles act against, all of it the owner's:
+ * - `groupId`: a group owned by `owner`, with `member` and `otherMember`; `removed` was a member (and saw the
+ *   message) until the owner removed them; `contact` is the owner's contact outside the group; `stranger` knows
+ *   nobody.
+ * - `messageId` (seq `messageSeq`): the owner's image message in the group, holding `attachmentId`.
+ * - `sessionId`: the owner's session; `requestId`: a pending contact request from `requester` to the owner.
+ */
+export interface World {
+  users: Record<SignedInRole | 'otherMember' | 'requester', TestUser>;
+  groupId: string;
+  messageId: string;
+  messageSeq: number;
+  attachmentId: string;
+  sessionId: string;
+  requestId: string;
+}
+
+let worlds = 0;
+
+/** Builds a fresh world through the public API (about 30 requests, a few of them in parallel). */
+export async function buildWorld(server: TestServer): Promise<World> {
+  const n = ++worlds;
+  const api = () => request(server.url);
+  const register = (name: string) => registerUser(server, `authz${n}_${name}_${process.pid}`);
+  const [owner, member, otherMember, removed, contact, stranger, requester] = (await Promise.all(
+    ['owner', 'member', 'other', 'removed', 'contact', 'stranger', 'requester'].map(register),
+  )) as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
+
+  const [upload] = await Promise.all([
+    api()
+      .post('/api/attachments')
+      .set(owner.auth)
+      .attach('file', await images.png(), 'probe.png')
+      .expect(201),
+    ...[member, otherMember, removed, contact].map((user) => makeContacts(server, owner, user)),
+  ]);
+  const attachmentId = (upload.body as { attachment: { id: string } }).attachment.id;
+
+  const group = await api()
+    .post('/api/chats/group')
+    .set(owner.auth)
+    .send({ name: `Authz ${n}`, memberIds: [member.id, otherMember.id, removed.id] })
+    .expect(201);
+  const groupId = (group.body as { chat: { id: string } }).chat.id;
+  const [sent, contactRequest] = await Promise.all([
+    api()
+      .post(`/api/chats/${groupId}/messages`)
+      .set(owner.auth)
+      .send({ clientMsgId: `probe-${n}`, content: `the ${PROBE_WORD} caption`, attachmentIds: [attachmentId] })
+      .expect(201),
+    api().post('/api/contacts/requests').set(requester.auth).send({ userId: owner.id }).expect(201),
+  ]);
+  const message = (sent.body as { message: { id: string; seq: number } }).message;
+  await api().delete(`/api/chats/${groupId}/participants/${removed.id}`).set(owner.auth).expect(204);
+
+  return {
+    users: { owner, member, otherMember, removed, contact, stranger, requester },
+    groupId,
+    messageId: message.id,
+    messageSeq: message.seq,
+    attachmentId,
+    sessionId: (jwt.decode(owner.accessToken) as { sid: string }).sid,
+    requestId: (contactRequest.body as { request: { id: string } }).request.id,
+  };
+}
+
+/** The world of one operation's rows, rebuilt when a row changed what the next rows would see. */
+export class WorldCache {
+  private current: Promise<World> | undefined;
+
+  constructor(private readonly server: TestServer) {}
+
+  get(): Promise<World> {
+    this.current ??= buildWorld(this.server);
+    return this.current;
+  }
+
+  /** The next `get` builds a fresh world. */
+  spoil(): void {
+    this.current = undefined;
+  }
+}
