@@ -18,13 +18,16 @@ interface RouterPrototype {
 /** `METHOD /api/path/{param}`, the key both tables use. */
 export type OperationKey = `${'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'} /${string}`;
 
-/** Every operation of the generated OpenAPI document, and whether it works without an access token. */
-export function openApiOperations(): Map<string, { public: boolean }> {
-  const operations = new Map<string, { public: boolean }>();
+/** Every operation of the generated OpenAPI document: whether it works without a token, the statuses it lists. */
+export function openApiOperations(): Map<string, { public: boolean; statuses: number[] }> {
+  const operations = new Map<string, { public: boolean; statuses: number[] }>();
   for (const [path, methods] of Object.entries(buildOpenApiDocument().paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const security = (operation as { security?: unknown[] }).security;
-      operations.set(`${method.toUpperCase()} ${path}`, { public: Array.isArray(security) && security.length === 0 });
+      const { security, responses } = operation as { security?: unknown[]; responses?: Record<string, unknown> };
+      operations.set(`${method.toUpperCase()} ${path}`, {
+        public: Array.isArray(security) && security.length === 0,
+        statuses: Object.keys(responses ?? {}).map(Number),
+      });
     }
   }
   return operations;

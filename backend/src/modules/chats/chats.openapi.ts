@@ -24,7 +24,7 @@ export const chatsOperations: ApiOperation[] = [
     tag: 'chats',
     summary: 'Open the direct chat with a contact',
     body: directChatBodySchema,
-    responses: { 201: '{chat} created', 200: '{chat} existing', 403: 'not a contact' },
+    responses: { 201: '{chat} created', 200: '{chat} existing', 400: 'a chat with yourself', 403: 'not a contact' },
   },
   {
     method: 'post',
@@ -49,7 +49,7 @@ export const chatsOperations: ApiOperation[] = [
     summary: 'Rename, change the photo, hand over ownership (owner)',
     params: chatIdParamSchema,
     body: updateGroupBodySchema,
-    responses: { 200: '{chat}', 403: 'not the owner' },
+    responses: { 200: '{chat}', 403: 'not the owner', 404: 'not found or not yours' },
   },
   {
     method: 'put',
@@ -66,7 +66,7 @@ export const chatsOperations: ApiOperation[] = [
     tag: 'chats',
     summary: 'Delete a group (owner)',
     params: chatIdParamSchema,
-    responses: { 204: 'deleted', 403: 'not the owner' },
+    responses: { 204: 'deleted', 403: 'not the owner', 404: 'not found or not yours' },
   },
   {
     method: 'post',
@@ -75,7 +75,7 @@ export const chatsOperations: ApiOperation[] = [
     summary: 'Add members (owner)',
     params: chatIdParamSchema,
     body: addParticipantsBodySchema,
-    responses: { 200: '{chat}', 422: 'GROUP_FULL' },
+    responses: { 200: '{chat}', 403: 'not the owner', 404: 'not found or not yours', 422: 'GROUP_FULL' },
   },
   {
     method: 'delete',
@@ -83,6 +83,6 @@ export const chatsOperations: ApiOperation[] = [
     tag: 'chats',
     summary: 'Remove a member (owner) or leave',
     params: participantParamsSchema,
-    responses: { 204: 'removed' },
+    responses: { 204: 'removed', 403: 'only the owner removes others', 404: 'not found or not yours' },
   },
 ];

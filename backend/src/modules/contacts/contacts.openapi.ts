@@ -45,7 +45,7 @@ export const contactsOperations: ApiOperation[] = [
     tag: 'contacts',
     summary: 'Decline or cancel a request',
     params: idParamSchema,
-    responses: { 204: 'gone' },
+    responses: { 204: 'gone', 404: 'no such request of yours' },
   },
   {
     method: 'delete',

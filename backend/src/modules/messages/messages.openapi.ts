@@ -18,7 +18,7 @@ export const messagesOperations: ApiOperation[] = [
     summary: 'A page of history by seq',
     params: chatIdParamSchema,
     query: listMessagesQuerySchema,
-    responses: { 200: '{messages (ascending seq), hasMoreBefore, hasMoreAfter}' },
+    responses: { 200: '{messages (ascending seq), hasMoreBefore, hasMoreAfter}', 404: 'not found or not yours' },
   },
   {
     method: 'post',
@@ -27,7 +27,11 @@ export const messagesOperations: ApiOperation[] = [
     summary: 'Send (idempotent by clientMsgId)',
     params: chatIdParamSchema,
     body: sendMessageBodySchema,
-    responses: { 201: '{message}', 200: '{message}: a repeat of an earlier clientMsgId' },
+    responses: {
+      201: '{message}',
+      200: '{message}: a repeat of an earlier clientMsgId',
+      404: 'not found or not yours',
+    },
   },
   {
     method: 'put',
@@ -36,7 +40,7 @@ export const messagesOperations: ApiOperation[] = [
     summary: 'Edit your message',
     params: messageIdParamSchema,
     body: editMessageBodySchema,
-    responses: { 200: '{message}', 403: 'not yours', 409: 'deleted' },
+    responses: { 200: '{message}', 403: 'not yours', 404: 'not found or not in your chats', 409: 'deleted' },
   },
   {
     method: 'delete',
@@ -44,7 +48,11 @@ export const messagesOperations: ApiOperation[] = [
     tag: 'messages',
     summary: 'Delete (sender, or group owner)',
     params: messageIdParamSchema,
-    responses: { 200: '{message} with deletedAt' },
+    responses: {
+      200: '{message} with deletedAt',
+      403: 'neither yours nor in a group you own',
+      404: 'not found or not in your chats',
+    },
   },
   {
     method: 'post',
@@ -53,7 +61,7 @@ export const messagesOperations: ApiOperation[] = [
     summary: 'Add your reaction',
     params: messageIdParamSchema,
     body: reactionBodySchema,
-    responses: { 200: '{reactions}' },
+    responses: { 200: '{reactions}', 404: 'not found or not in your chats' },
   },
   {
     method: 'delete',
@@ -61,6 +69,6 @@ export const messagesOperations: ApiOperation[] = [
     tag: 'messages',
     summary: 'Remove your reaction',
     params: reactionParamsSchema,
-    responses: { 200: '{reactions}' },
+    responses: { 200: '{reactions}', 404: 'not found or not in your chats' },
   },
 ];
