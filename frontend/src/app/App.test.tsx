@@ -62,7 +62,8 @@ describe('the signed-in app', () => {
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'See you _soon_{Enter}');
 
     expect(await within(log).findByText('soon', { selector: 'em' })).toBeInTheDocument();
-    expect(within(log).getAllByRole('listitem')).toHaveLength(3);
+    // The day's marker and the three messages.
+    expect(within(log).getAllByRole('listitem')).toHaveLength(4);
     const chatList = screen.getByRole('list', { name: 'Chat list' });
     expect(within(chatList).getByRole('link', { name: /Bob Builder/ })).toHaveTextContent('You: See you _soon_');
   });

@@ -6,6 +6,7 @@ import { useSearchShortcut } from '../features/search';
 import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { LoadingScreen } from '../shared/ui/LoadingScreen';
+import { Toaster } from '../shared/ui/Toaster';
 import { ConnectionBanner } from './ConnectionBanner';
 import { resetSignedInState } from './resetSignedInState';
 import { Sidebar } from './Sidebar';
@@ -34,11 +35,12 @@ export function AppLayout() {
   }, [userId]);
 
   return (
-    <div className="flex h-dvh flex-col bg-white text-slate-900">
+    <div className="flex h-dvh flex-col bg-surface text-fg">
       <ConnectionBanner />
       <div className="flex min-h-0 flex-1">
         <aside
-          className={`w-full flex-col border-r border-slate-200 md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
+          aria-label="Chats and navigation"
+          className={`w-full flex-col border-r border-border md:flex md:w-80 md:shrink-0 ${showingChatList ? 'flex' : 'hidden'}`}
         >
           <ErrorBoundary>
             <Sidebar />
@@ -52,6 +54,7 @@ export function AppLayout() {
           </ErrorBoundary>
         </main>
       </div>
+      <Toaster />
     </div>
   );
 }

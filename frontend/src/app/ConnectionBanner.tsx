@@ -48,7 +48,7 @@ export function ConnectionBanner() {
       : connected && backOnline
         ? 'Back online'
         : null;
-  const tone = !browserOnline ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700';
+  const tone = !browserOnline ? 'bg-surface-warning text-fg-warning' : 'bg-surface-muted text-fg';
   return (
     <div role="status" className={message ? `px-4 py-1 text-center text-sm ${tone}` : 'sr-only'}>
       {message}

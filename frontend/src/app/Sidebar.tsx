@@ -1,6 +1,16 @@
-import { useState } from 'react';
+import {
+  ArrowRightStartOnRectangleIcon,
+  ChatBubbleLeftRightIcon,
+  Cog6ToothIcon,
+  MagnifyingGlassIcon,
+  PlusIcon,
+  UsersIcon,
+} from '@heroicons/react/20/solid';
+import { useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { Button } from '../shared/ui/Button';
+import type { Icon } from '../shared/ui/Icon';
+import { IconButton } from '../shared/ui/IconButton';
 import { Notice } from '../shared/ui/Notice';
 import { UserLink } from '../shared/ui/UserLink';
 import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
@@ -15,9 +25,18 @@ function useNavigationNotice(): string | null {
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `flex-1 border-b-2 px-4 py-2 text-center text-sm font-medium focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none ${
-    isActive ? 'border-blue-600 text-blue-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+  `flex flex-1 flex-col items-center gap-0.5 border-b-2 px-2 py-2 text-xs font-medium -outline-offset-2 ${
+    isActive ? 'border-accent text-fg-accent' : 'border-transparent text-fg-muted hover:text-fg'
   }`;
+
+function NavLabel({ icon: NavIcon, children }: { icon: Icon; children: ReactNode }) {
+  return (
+    <>
+      <NavIcon className="size-5" />
+      {children}
+    </>
+  );
+}
 
 export function Sidebar() {
   const user = useSessionStore(selectCurrentUser);
@@ -27,40 +46,39 @@ export function Sidebar() {
   useNotificationNavigation();
   return (
     <>
-      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+      <div className="flex items-center justify-between gap-2 border-b border-border px-4 py-3">
         <div className="min-w-0">
-          <p className="font-bold text-blue-700">1000-Messenger</p>
+          <p className="font-bold text-fg-accent">1000-Messenger</p>
           {user && (
-            <p className="truncate text-sm text-slate-600">
+            <p className="truncate text-sm text-fg-muted">
               Signed in as{' '}
-              <UserLink userId={user.id} className="font-medium text-slate-900 hover:underline">
+              <UserLink userId={user.id} className="font-medium text-fg hover:underline">
                 {user.displayName}
               </UserLink>
             </p>
           )}
         </div>
-        <Button variant="secondary" size="sm" onClick={() => void signOut()}>
-          Sign out
-        </Button>
+        <IconButton label="Sign out" icon={ArrowRightStartOnRectangleIcon} onClick={() => void signOut()} />
       </div>
-      <nav aria-label="Main" className="flex border-b border-slate-200">
+      <nav aria-label="Main" className="flex border-b border-border">
         <NavLink to="/chats" className={navLinkClass}>
-          Chats
+          <NavLabel icon={ChatBubbleLeftRightIcon}>Chats</NavLabel>
         </NavLink>
         <NavLink to="/contacts" className={navLinkClass}>
-          Contacts
+          <NavLabel icon={UsersIcon}>Contacts</NavLabel>
         </NavLink>
         <NavLink to="/search" className={navLinkClass} aria-keyshortcuts="Control+K Meta+K" title="Search (Ctrl+K)">
-          Search
+          <NavLabel icon={MagnifyingGlassIcon}>Search</NavLabel>
         </NavLink>
         <NavLink to="/settings/profile" className={navLinkClass}>
-          Profile
+          <NavLabel icon={Cog6ToothIcon}>Profile</NavLabel>
         </NavLink>
       </nav>
       <Notice message={notice} className="mx-4 mt-3" />
       <NotificationPrompt />
       <div className="flex justify-end px-4 pt-3">
         <Button variant="secondary" size="sm" onClick={() => setCreatingGroup(true)}>
+          <PlusIcon className="size-4" />
           New group
         </Button>
       </div>

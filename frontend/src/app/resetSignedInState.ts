@@ -1,4 +1,5 @@
 import { clearAuthenticatedImages } from '../shared/api/useAuthenticatedImage';
+import { useToastStore } from '../shared/ui/toastStore';
 import { useChatsStore } from '../features/chats';
 import { useContactsStore } from '../features/contacts';
 import { resetReceiptReporting, useMessagesStore } from '../features/messages';
@@ -15,4 +16,5 @@ export function resetSignedInState(): void {
   resetTypingNotifier();
   resetReceiptReporting();
   clearAuthenticatedImages();
+  useToastStore.getState().reset();
 }

@@ -19,14 +19,14 @@ export function LoginPage() {
       footer={
         <>
           New here?{' '}
-          <Link to="/register" className="font-medium text-blue-700 hover:underline">
+          <Link to="/register" className="font-medium text-fg-accent hover:underline">
             Create an account
           </Link>
         </>
       }
     >
       {signOutReason === 'sessionEnded' && (
-        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <p role="status" className="mb-4 rounded-md bg-surface-warning px-3 py-2 text-sm text-fg-warning">
           You were signed out.
         </p>
       )}

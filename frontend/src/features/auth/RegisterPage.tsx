@@ -22,7 +22,7 @@ export function RegisterPage() {
       footer={
         <>
           Already have an account?{' '}
-          <Link to="/login" className="font-medium text-blue-700 hover:underline">
+          <Link to="/login" className="font-medium text-fg-accent hover:underline">
             Sign in
           </Link>
         </>

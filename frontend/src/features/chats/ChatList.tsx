@@ -30,12 +30,12 @@ export function ChatList() {
       </div>
     );
   }
-  if (!loaded) return <p className="px-4 py-3 text-sm text-slate-500">Loading chats…</p>;
+  if (!loaded) return <p className="px-4 py-3 text-sm text-fg-muted">Loading chats…</p>;
   if (chats.length === 0) {
-    return <p className="px-4 py-3 text-sm text-slate-500">No chats yet. Start one from your contacts.</p>;
+    return <p className="px-4 py-3 text-sm text-fg-muted">No chats yet. Start one from your contacts.</p>;
   }
   return (
-    <ul aria-label="Chat list" className="divide-y divide-slate-100">
+    <ul aria-label="Chat list" className="divide-y divide-border">
       {chats.map((chat) => (
         <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} now={now} />
       ))}

@@ -1,3 +1,4 @@
+import { BellSlashIcon } from '@heroicons/react/20/solid';
 import { NavLink } from 'react-router-dom';
 import type { Chat, Message } from '../../shared/api/types';
 import { formatExactTime, formatListTime } from '../../shared/lib/time';
@@ -21,21 +22,17 @@ function preview(message: Message | null, currentUserId: string | undefined): st
 export function ChatListItem({ chat, currentUserId, now }: ChatListItemProps) {
   const title = chatTitle(chat, currentUserId);
   return (
-    <li className="flex flex-wrap items-center hover:bg-slate-100">
-      <NavLink
-        to={`/chats/${chat.id}`}
-        className={({ isActive }) =>
-          `flex min-w-0 flex-1 items-center gap-3 px-4 py-3 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none focus-visible:ring-inset ${isActive ? 'bg-blue-50' : ''}`
-        }
-      >
+    // The open chat's row is marked whole, its mute button included.
+    <li className="flex items-center hover:bg-surface-hover has-[[aria-current=page]]:bg-surface-accent">
+      <NavLink to={`/chats/${chat.id}`} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 -outline-offset-2">
         <Avatar name={title} url={chatAvatarUrl(chat, currentUserId)} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className="flex min-w-0 items-baseline gap-1">
-              <span className="truncate font-medium text-slate-900">{title}</span>
+              <span className="truncate font-medium text-fg">{title}</span>
               {chat.muted && (
-                <span role="img" aria-label="Muted" title="Muted" className="shrink-0 text-xs">
-                  🔕
+                <span role="img" aria-label="Muted" title="Muted" className="shrink-0 self-center text-fg-muted">
+                  <BellSlashIcon className="size-4" />
                 </span>
               )}
             </span>
@@ -43,20 +40,20 @@ export function ChatListItem({ chat, currentUserId, now }: ChatListItemProps) {
               <time
                 dateTime={chat.lastMessage.createdAt}
                 title={formatExactTime(chat.lastMessage.createdAt)}
-                className="shrink-0 text-xs text-slate-500"
+                className="shrink-0 text-xs text-fg-muted"
               >
                 {formatListTime(chat.lastMessage.createdAt, now)}
               </time>
             )}
           </span>
           <span className="flex items-center justify-between gap-2">
-            <span className="truncate text-sm text-slate-600">{preview(chat.lastMessage, currentUserId)}</span>
+            <span className="truncate text-sm text-fg-muted">{preview(chat.lastMessage, currentUserId)}</span>
             {chat.unreadCount > 0 && (
               <>
                 <span
                   aria-hidden="true"
                   className={`shrink-0 rounded-full px-2 text-xs font-semibold ${
-                    chat.muted ? 'bg-slate-200 text-slate-600' : 'bg-blue-600 text-white'
+                    chat.muted ? 'bg-surface-strong text-fg' : 'bg-accent text-accent-fg'
                   }`}
                 >
                   {chat.unreadCount}

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../shared/api/types';
 import { AvatarPicker } from '../../shared/ui/AvatarPicker';
 import { Button } from '../../shared/ui/Button';
-import { Dialog } from '../../shared/ui/Dialog';
+import { SidePanel } from '../../shared/ui/SidePanel';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import {
   addMembers,
@@ -47,8 +47,8 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
   }
 
   return (
-    <Dialog title="Group info" onClose={onClose}>
-      <p className="text-sm text-slate-600">{chat.name}</p>
+    <SidePanel title="Group info" onClose={onClose}>
+      <p className="text-sm text-fg-muted">{chat.name}</p>
       <ErrorAlert message={error} />
       <GroupMembers
         chat={chat}
@@ -59,7 +59,7 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
         onMakeOwner={(userId) => void run(() => transferOwnership(chat.id, userId))}
       />
       {isOwner && (
-        <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
+        <div className="flex flex-col gap-2 border-t border-border pt-3">
           <AddMembersForm chat={chat} pending={pending} onAdd={(ids) => void run(() => addMembers(chat.id, ids))} />
           <RenameGroupForm
             chat={chat}
@@ -75,7 +75,7 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
           />
         </div>
       )}
-      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+      <div className="flex flex-wrap gap-2 border-t border-border pt-3">
         <Button
           variant="secondary"
           disabled={pending}
@@ -84,12 +84,7 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
           Leave group
         </Button>
         {isOwner && !confirmingDelete && (
-          <Button
-            variant="secondary"
-            className="text-red-700"
-            disabled={pending}
-            onClick={() => setConfirmingDelete(true)}
-          >
+          <Button variant="danger" disabled={pending} onClick={() => setConfirmingDelete(true)}>
             Delete group
           </Button>
         )}
@@ -98,15 +93,11 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
         <div
           role="alertdialog"
           aria-label="Delete this group?"
-          className="flex flex-col gap-2 rounded-md bg-red-50 p-3"
+          className="flex flex-col gap-2 rounded-md bg-surface-danger p-3"
         >
-          <p className="text-sm text-red-800">Delete the group and all its messages for every member?</p>
+          <p className="text-sm text-fg-danger">Delete the group and all its messages for every member?</p>
           <div className="flex gap-2">
-            <Button
-              className="bg-red-600 hover:bg-red-700"
-              disabled={pending}
-              onClick={() => void run(() => deleteGroup(chat.id), true)}
-            >
+            <Button variant="danger" disabled={pending} onClick={() => void run(() => deleteGroup(chat.id), true)}>
               Delete for everyone
             </Button>
             <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>
@@ -115,6 +106,6 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
           </div>
         </div>
       )}
-    </Dialog>
+    </SidePanel>
   );
 }

@@ -18,17 +18,17 @@ export function MemberPicker({ legend, candidates, selected, onChange }: MemberP
 
   return (
     <fieldset className="flex flex-col gap-1">
-      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-fg">{legend}</legend>
       {candidates.length === 0 ? (
-        <p className="text-sm text-slate-500">No contacts to add.</p>
+        <p className="text-sm text-fg-muted">No contacts to add.</p>
       ) : (
         <ul className="flex max-h-60 flex-col gap-1 overflow-y-auto">
           {candidates.map((user) => (
             <li key={user.id}>
-              <label className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
+              <label className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-surface-hover">
                 <input type="checkbox" checked={selected.has(user.id)} onChange={() => toggle(user.id)} />
                 {user.displayName}
-                <span aria-hidden="true" className="text-xs text-slate-500">
+                <span aria-hidden="true" className="text-xs text-fg-muted">
                   @{user.username}
                 </span>
               </label>

@@ -1,30 +1,26 @@
+import { BellIcon, BellSlashIcon } from '@heroicons/react/20/solid';
+import { useState } from 'react';
 import type { Chat } from '../../shared/api/types';
-import { Button } from '../../shared/ui/Button';
-import { useAsyncAction } from '../../shared/ui/useAsyncAction';
+import { IconButton } from '../../shared/ui/IconButton';
+import { runInBackground } from '../../shared/ui/toastStore';
 import { setChatMuted } from './chatActions';
 
-/** One name in both states: aria-pressed says whether the chat is muted. */
+/** One name in both states: aria-pressed says whether the chat is muted. A failure shows as a toast. */
 export function MuteToggle({ chat }: { chat: Chat }) {
-  const action = useAsyncAction();
+  const [pending, setPending] = useState(false);
   return (
-    <>
-      <Button
-        variant="ghost"
-        size="sm"
-        aria-label="Mute notifications"
-        aria-pressed={chat.muted}
-        title={chat.muted ? 'Unmute notifications' : 'Mute notifications'}
-        disabled={action.pending}
-        onClick={() => action.run(() => setChatMuted(chat.id, !chat.muted))}
-        className="mr-2 shrink-0"
-      >
-        <span aria-hidden="true">{chat.muted ? '🔕' : '🔔'}</span>
-      </Button>
-      {action.error && (
-        <p role="alert" className="basis-full px-4 pb-2 text-xs text-red-700">
-          {action.error}
-        </p>
-      )}
-    </>
+    <IconButton
+      label="Mute notifications"
+      icon={chat.muted ? BellSlashIcon : BellIcon}
+      size="sm"
+      aria-pressed={chat.muted}
+      title={chat.muted ? 'Unmute notifications' : 'Mute notifications'}
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        runInBackground(() => setChatMuted(chat.id, !chat.muted).finally(() => setPending(false)));
+      }}
+      className="mr-2 text-fg-muted"
+    />
   );
 }

@@ -55,7 +55,7 @@ export function NewGroupDialog({ onClose }: NewGroupDialogProps) {
         {contacts.loaded ? (
           <MemberPicker legend="Members" candidates={contacts.users} selected={memberIds} onChange={setMemberIds} />
         ) : (
-          <p className="text-sm text-slate-500">{contacts.error ?? 'Loading contacts…'}</p>
+          <p className="text-sm text-fg-muted">{contacts.error ?? 'Loading contacts…'}</p>
         )}
         <ErrorAlert message={error} />
         <div className="flex justify-end gap-2">

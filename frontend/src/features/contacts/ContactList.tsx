@@ -16,9 +16,9 @@ export function ContactList() {
     <>
       <ErrorAlert message={open.error} />
       {loaded && contacts.length === 0 && (
-        <p className="py-2 text-sm text-slate-500">No contacts yet. Find people above and add them.</p>
+        <p className="py-2 text-sm text-fg-muted">No contacts yet. Find people above and add them.</p>
       )}
-      <ul aria-label="Contact list" className="divide-y divide-slate-100">
+      <ul aria-label="Contact list" className="divide-y divide-border">
         {contacts.map(({ user }) => (
           <UserRow key={user.id} user={user} showPresence>
             <Button

@@ -48,7 +48,7 @@ export function ContactsPage() {
     <Page title="Contacts">
       <ErrorAlert message={loadError} />
       <UserSearch />
-      <section aria-label="Your contacts and requests" className="rounded-xl bg-white p-4 shadow-sm">
+      <section aria-label="Your contacts and requests" className="card p-4">
         <Tabs label="Contacts and requests" tabs={tabs} selected={tab} onSelect={setChosenTab}>
           <div className="pt-2">
             <Panel />

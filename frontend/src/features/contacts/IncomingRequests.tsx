@@ -13,8 +13,8 @@ export function IncomingRequests() {
   return (
     <>
       <ErrorAlert message={action.error} />
-      {incoming.length === 0 && <p className="py-2 text-sm text-slate-500">Nobody is waiting for your answer.</p>}
-      <ul aria-label="Requests to you" className="divide-y divide-slate-100">
+      {incoming.length === 0 && <p className="py-2 text-sm text-fg-muted">Nobody is waiting for your answer.</p>}
+      <ul aria-label="Requests to you" className="divide-y divide-border">
         {incoming.map(({ id, from }) => (
           <UserRow key={id} user={from}>
             <Button

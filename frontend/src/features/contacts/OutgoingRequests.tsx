@@ -13,8 +13,8 @@ export function OutgoingRequests() {
   return (
     <>
       <ErrorAlert message={action.error} />
-      {outgoing.length === 0 && <p className="py-2 text-sm text-slate-500">No requests waiting for an answer.</p>}
-      <ul aria-label="Requests you sent" className="divide-y divide-slate-100">
+      {outgoing.length === 0 && <p className="py-2 text-sm text-fg-muted">No requests waiting for an answer.</p>}
+      <ul aria-label="Requests you sent" className="divide-y divide-border">
         {outgoing.map(({ id, to }) => (
           <UserRow key={id} user={to}>
             <Button

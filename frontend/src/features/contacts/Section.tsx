@@ -8,8 +8,8 @@ interface SectionProps {
 export function Section({ title, children }: SectionProps) {
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
+    <section aria-labelledby={headingId} className="card p-4">
+      <h2 id={headingId} className="mb-2 text-base font-semibold text-fg">
         {title}
       </h2>
       {children}

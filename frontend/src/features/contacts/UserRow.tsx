@@ -20,10 +20,10 @@ export function UserRow({ user, showPresence = false, children }: UserRowProps) 
         {showPresence && <LivePresenceDot user={user} />}
       </span>
       <span className="min-w-0 flex-1">
-        <UserLink userId={user.id} className="block truncate font-medium text-slate-900 hover:underline">
+        <UserLink userId={user.id} className="block truncate font-medium text-fg hover:underline">
           {user.displayName}
         </UserLink>
-        <span className="block truncate text-sm text-slate-500">@{user.username}</span>
+        <span className="block truncate text-sm text-fg-muted">@{user.username}</span>
       </span>
       <span className="flex shrink-0 items-center gap-2">{children}</span>
     </li>

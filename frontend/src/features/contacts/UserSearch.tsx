@@ -36,12 +36,12 @@ export function UserSearch() {
       </form>
       <div className="mt-2 flex flex-col gap-2">
         <ErrorAlert message={search.error ?? add.error} />
-        {searching && <p className="text-sm text-slate-500">Searching…</p>}
+        {searching && <p className="text-sm text-fg-muted">Searching…</p>}
         {search.query && search.users?.length === 0 && (
-          <p className="text-sm text-slate-500">Nobody matches “{search.query}”.</p>
+          <p className="text-sm text-fg-muted">Nobody matches “{search.query}”.</p>
         )}
         {search.users && search.users.length > 0 && (
-          <ul aria-label="Search results" className="divide-y divide-slate-100">
+          <ul aria-label="Search results" className="divide-y divide-border">
             {search.users.map((user) => (
               <UserRow key={user.id} user={user}>
                 <SearchResultAction
@@ -67,8 +67,8 @@ interface SearchResultActionProps {
 function SearchResultAction({ user, disabled, onAdd }: SearchResultActionProps) {
   const isContact = useContactsStore((state) => state.contacts.some((contact) => contact.user.id === user.id));
   const requested = useContactsStore((state) => state.outgoing.some((request) => request.to.id === user.id));
-  if (isContact) return <span className="text-sm text-slate-500">Contact</span>;
-  if (requested) return <span className="text-sm text-slate-500">Request sent</span>;
+  if (isContact) return <span className="text-sm text-fg-muted">Contact</span>;
+  if (requested) return <span className="text-sm text-fg-muted">Request sent</span>;
   return (
     <Button variant="secondary" size="sm" disabled={disabled} aria-label={`Add ${user.username}`} onClick={onAdd}>
       Add

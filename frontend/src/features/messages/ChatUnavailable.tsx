@@ -5,9 +5,9 @@ import { Page } from '../../shared/ui/Page';
 export function ChatUnavailable() {
   return (
     <Page title="Chat not found">
-      <p className="text-slate-700">This chat does not exist or you do not have access to it.</p>
+      <p className="text-fg">This chat does not exist or you do not have access to it.</p>
       <p>
-        <Link to="/chats" className="font-medium text-blue-700 hover:underline">
+        <Link to="/chats" className="font-medium text-fg-accent hover:underline">
           Back to your chats
         </Link>
       </p>

@@ -6,7 +6,7 @@ import { messagePath } from '../../shared/lib/paths';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Notice } from '../../shared/ui/Notice';
 import { selectCurrentUser, useSessionStore } from '../auth';
-import { selectChat, useChatsStore } from '../chats';
+import { GroupInfoPanel, selectChat, useChatsStore } from '../chats';
 import { notifyTyping, notifyTypingStopped, TypingIndicator } from '../typing';
 import { ChatHeader } from './ChatHeader';
 import { ChatUnavailable } from './ChatUnavailable';
@@ -49,6 +49,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const [dragging, setDragging] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [infoOpen, setInfoOpen] = useState(false);
   const [focus, setFocus] = useState<MessageFocus | null>(
     focusMessageId ? { messageId: focusMessageId, nonce: 0 } : null,
   );
@@ -91,7 +92,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   return (
     <section
       aria-labelledby="chat-title"
-      className={`flex h-full min-h-0 flex-col bg-slate-50 ${dragging ? 'ring-4 ring-blue-300 ring-inset' : ''}`}
+      className={`flex h-full min-h-0 flex-col bg-surface-muted ${dragging ? 'ring-4 ring-accent ring-inset' : ''}`}
       onDragOver={(event) => {
         if (!carriesFiles(event)) return;
         event.preventDefault();
@@ -107,52 +108,64 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
         composer.current?.addImages(event.dataTransfer.files);
       }}
     >
-      <ChatHeader chat={chat} currentUserId={currentUserId} />
-      <div className="px-4 empty:hidden">
-        <ErrorAlert message={loadError} />
-        <Notice message={messageGone ? MESSAGE_GONE_NOTICE : null} className="mt-2" />
+      <ChatHeader
+        chat={chat}
+        currentUserId={currentUserId}
+        infoOpen={infoOpen}
+        onToggleInfo={() => setInfoOpen(!infoOpen)}
+      />
+      <div className="relative flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="px-4 empty:hidden">
+            <ErrorAlert message={loadError} />
+            <Notice message={messageGone ? MESSAGE_GONE_NOTICE : null} className="mt-2" />
+          </div>
+          {chat ? (
+            <>
+              <MessageList
+                chatId={chatId}
+                currentUserId={currentUserId}
+                moderator={chat.type === 'group' && chat.ownerId === currentUserId}
+                firstUnreadSeq={unreadFrom ?? null}
+                focus={focus}
+                editingId={editingId}
+                onEditingChange={setEditingId}
+                onReply={setReplyTo}
+                onJumpTo={jumpTo}
+              />
+              <TypingIndicator chat={chat} currentUserId={currentUserId} />
+              <Composer
+                ref={composer}
+                onTyping={() => notifyTyping(chatId)}
+                onStopTyping={() => notifyTypingStopped(chatId)}
+                onEditLastMessage={editLastOwnMessage}
+                replyTo={
+                  replyTo && {
+                    senderName: replyTo.sender?.displayName ?? 'Someone',
+                    excerpt: replyTo.deletedAt
+                      ? DELETED_PLACEHOLDER
+                      : replyTo.content || (replyTo.type === 'image' ? 'Image' : ''),
+                  }
+                }
+                onCancelReply={() => setReplyTo(null)}
+                onSend={(content, attachmentIds) => {
+                  // Looking at older history, our message would land past a gap in what we hold: go to the newest first.
+                  const atNewest = !useMessagesStore.getState().timelines[chatId]?.hasMoreAfter;
+                  const ready = atNewest ? Promise.resolve() : loadLatestMessages(chatId).catch(() => undefined);
+                  const replyToId = replyTo?.id;
+                  void ready.then(() => sendMessage(chatId, content, replyToId, attachmentIds));
+                  setReplyTo(null);
+                }}
+              />
+            </>
+          ) : (
+            !loadError && <p className="p-4 text-sm text-fg-muted">Loading chat…</p>
+          )}
+        </div>
+        {infoOpen && chat?.type === 'group' && currentUserId && (
+          <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setInfoOpen(false)} />
+        )}
       </div>
-      {chat ? (
-        <>
-          <MessageList
-            chatId={chatId}
-            currentUserId={currentUserId}
-            moderator={chat.type === 'group' && chat.ownerId === currentUserId}
-            firstUnreadSeq={unreadFrom ?? null}
-            focus={focus}
-            editingId={editingId}
-            onEditingChange={setEditingId}
-            onReply={setReplyTo}
-            onJumpTo={jumpTo}
-          />
-          <TypingIndicator chat={chat} currentUserId={currentUserId} />
-          <Composer
-            ref={composer}
-            onTyping={() => notifyTyping(chatId)}
-            onStopTyping={() => notifyTypingStopped(chatId)}
-            onEditLastMessage={editLastOwnMessage}
-            replyTo={
-              replyTo && {
-                senderName: replyTo.sender?.displayName ?? 'Someone',
-                excerpt: replyTo.deletedAt
-                  ? DELETED_PLACEHOLDER
-                  : replyTo.content || (replyTo.type === 'image' ? 'Image' : ''),
-              }
-            }
-            onCancelReply={() => setReplyTo(null)}
-            onSend={(content, attachmentIds) => {
-              // Looking at older history, our message would land past a gap in what we hold: go to the newest first.
-              const atNewest = !useMessagesStore.getState().timelines[chatId]?.hasMoreAfter;
-              const ready = atNewest ? Promise.resolve() : loadLatestMessages(chatId).catch(() => undefined);
-              const replyToId = replyTo?.id;
-              void ready.then(() => sendMessage(chatId, content, replyToId, attachmentIds));
-              setReplyTo(null);
-            }}
-          />
-        </>
-      ) : (
-        !loadError && <p className="p-4 text-sm text-slate-500">Loading chat…</p>
-      )}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
+import { PaperAirplaneIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
 import { Button } from '../../shared/ui/Button';
+import { FileButton } from '../../shared/ui/FileButton';
+import { IconButton } from '../../shared/ui/IconButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
 import { useImageDraft } from './useImageDraft';
@@ -101,21 +104,19 @@ export function Composer(props: ComposerProps) {
 
   return (
     <form
-      className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3"
+      className="flex flex-col gap-2 border-t border-border bg-surface p-3"
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
     >
       {replyTo && (
-        <div className="flex items-start gap-2 rounded-md border-l-4 border-blue-400 bg-slate-50 px-3 py-1 text-sm">
+        <div className="flex items-start gap-2 rounded-md border-l-4 border-accent bg-surface-muted px-3 py-1 text-sm">
           <div className="min-w-0 flex-1">
-            <p className="font-medium text-slate-800">Replying to {replyTo.senderName}</p>
-            <p className="truncate text-slate-600">{replyTo.excerpt}</p>
+            <p className="font-medium text-fg">Replying to {replyTo.senderName}</p>
+            <p className="truncate text-fg-muted">{replyTo.excerpt}</p>
           </div>
-          <Button variant="ghost" size="sm" onClick={onCancelReply}>
-            Cancel reply
-          </Button>
+          <IconButton label="Cancel reply" icon={XMarkIcon} size="sm" onClick={onCancelReply} />
         </div>
       )}
       {hasImages && (
@@ -126,11 +127,12 @@ export function Composer(props: ComposerProps) {
               <button
                 type="button"
                 aria-label={`Remove ${image.file.name}`}
+                title={`Remove ${image.file.name}`}
                 disabled={images.uploading}
                 onClick={() => images.remove(image.key)}
-                className="absolute -top-1 -right-1 flex size-5 items-center justify-center rounded-full bg-slate-800 text-xs text-white focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none disabled:opacity-50"
+                className="absolute -top-1 -right-1 flex size-5 items-center justify-center rounded-full bg-fg text-surface disabled:cursor-not-allowed"
               >
-                ✕
+                <XMarkIcon className="size-3.5" />
               </button>
             </li>
           ))}
@@ -144,9 +146,9 @@ export function Composer(props: ComposerProps) {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={images.progress}
-            className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
+            className="h-2 flex-1 overflow-hidden rounded-full bg-surface-strong"
           >
-            <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${images.progress}%` }} />
+            <div className="h-full bg-accent transition-[width]" style={{ width: `${images.progress}%` }} />
           </div>
           <Button variant="ghost" size="sm" onClick={images.cancel}>
             Cancel upload
@@ -157,7 +159,7 @@ export function Composer(props: ComposerProps) {
       <div className="flex items-end gap-2">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-center justify-between gap-2">
-            <label htmlFor={id} className="text-xs font-medium text-slate-600">
+            <label htmlFor={id} className="text-xs font-medium text-fg-muted">
               Message
             </label>
             <ComposerToolbar onFormat={format} />
@@ -182,31 +184,30 @@ export function Composer(props: ComposerProps) {
               event.preventDefault();
               images.add(pasted);
             }}
-            className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-slate-300 px-3 py-2 text-base focus:border-blue-500 focus:ring-2 focus:ring-blue-200 focus:outline-none"
+            className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
             With images chosen, the text is their caption.
           </p>
         </div>
-        <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-400">
-          <input
-            type="file"
-            accept={IMAGE_ACCEPT}
-            multiple
-            disabled={images.uploading}
-            className="sr-only"
-            onChange={(event) => {
-              images.add(event.target.files ?? []);
-              // The same file may be chosen again after removing it.
-              event.target.value = '';
-            }}
-          />
-          Attach image
-        </label>
-        <Button type="submit" disabled={(!content && !hasImages) || images.uploading}>
-          Send
-        </Button>
+        <FileButton
+          label="Attach image"
+          accept={IMAGE_ACCEPT}
+          multiple
+          disabled={images.uploading}
+          onFiles={images.add}
+          iconOnly
+        >
+          <PhotoIcon className="size-5" />
+        </FileButton>
+        <IconButton
+          type="submit"
+          label="Send"
+          icon={PaperAirplaneIcon}
+          variant="primary"
+          disabled={(!content && !hasImages) || images.uploading}
+        />
       </div>
     </form>
   );

@@ -1,13 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/api/types';
-import { fakeApi, ok } from '../../test/fakeApi';
+import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
@@ -75,6 +72,19 @@ describe('message actions', () => {
   it("does not offer to delete others' messages to a member", async () => {
     openGroup(bob, [theirs]);
     expect(within(await row('hi alice')).queryByRole('button', { name: 'Delete message' })).not.toBeInTheDocument();
+  });
+
+  it('says in a toast when a reaction fails', async () => {
+    const { user } = openGroup(bob, [theirs], {
+      'POST /api/messages/m2/reactions': () => apiError(404, 'NOT_FOUND', 'Message not found'),
+    });
+
+    await user.click(within(await row('hi alice')).getByRole('button', { name: 'React to message' }));
+    await user.click(screen.getByRole('button', { name: 'React with 🎉' }));
+
+    expect(
+      await within(screen.getByRole('status', { name: 'Notifications' })).findByText('Message not found'),
+    ).toBeVisible();
   });
 
   it('reacts from the picker, and a pressed chip takes the reaction back', async () => {

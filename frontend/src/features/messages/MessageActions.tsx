@@ -1,5 +1,16 @@
+import {
+  ArrowUturnLeftIcon,
+  DocumentDuplicateIcon,
+  EllipsisHorizontalIcon,
+  FaceSmileIcon,
+  LinkIcon,
+  PencilSquareIcon,
+  TrashIcon,
+} from '@heroicons/react/20/solid';
 import { useState } from 'react';
 import { Button } from '../../shared/ui/Button';
+import { IconButton } from '../../shared/ui/IconButton';
+import { Menu, type MenuItem } from '../../shared/ui/Menu';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🎉', '🙏', '👀'] as const;
 
@@ -14,82 +25,61 @@ interface MessageActionsProps {
   onDelete: () => void;
   onReact: (emoji: string) => void;
   onCopyLink: () => void;
+  /** Absent for a message without text. */
+  onCopyText?: () => void;
 }
 
-const iconButton =
-  'rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none';
+const popover = 'flex rounded-md border border-border bg-surface-raised shadow-sm';
 
 /**
- * The toolbar of one message. It shows on hover, on keyboard focus inside the message, and after a long
- * press; the buttons stay in the tab order all the time, so the keyboard reaches them like any other.
+ * The toolbar of one message: the frequent actions, then the copying ones in a menu. It shows on hover, on keyboard
+ * focus inside the message, and after a long press; the buttons stay in the tab order all the time, so the
+ * keyboard reaches them like any other.
  */
 export function MessageActions(props: MessageActionsProps) {
-  const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onCopyLink } = props;
+  const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onCopyLink, onCopyText } = props;
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const open = pinnedOpen || picking || confirming;
+
+  const more: MenuItem[] = [
+    ...(onCopyText ? [{ label: 'Copy text', icon: DocumentDuplicateIcon, onSelect: onCopyText }] : []),
+    { label: 'Copy link to message', icon: LinkIcon, onSelect: onCopyLink },
+  ];
 
   return (
     <div
       className={`absolute -top-4 z-10 flex flex-col gap-1 ${own ? 'right-2 items-end' : 'left-2 items-start'} ${
         open ? 'opacity-100' : 'opacity-0 group-focus-within:opacity-100 group-hover:opacity-100'
       }`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        setPicking(false);
+        setConfirming(false);
+      }}
     >
-      <div
-        role="toolbar"
-        aria-label="Message actions"
-        className="flex rounded-md border border-slate-200 bg-white shadow-sm"
-      >
-        <button type="button" className={iconButton} aria-label="Reply to message" title="Reply" onClick={onReply}>
-          ↩
-        </button>
-        <button
-          type="button"
-          className={iconButton}
-          aria-label="React to message"
+      <div role="toolbar" aria-label="Message actions" className={popover}>
+        <IconButton label="Reply to message" icon={ArrowUturnLeftIcon} size="sm" onClick={onReply} />
+        <IconButton
+          label="React to message"
+          icon={FaceSmileIcon}
+          size="sm"
           aria-expanded={picking}
-          title="React"
           onClick={() => setPicking(!picking)}
-        >
-          ☺
-        </button>
-        <button
-          type="button"
-          className={iconButton}
-          aria-label="Copy link to message"
-          title="Copy link"
-          onClick={onCopyLink}
-        >
-          🔗
-        </button>
-        {canEdit && (
-          <button type="button" className={iconButton} aria-label="Edit message" title="Edit" onClick={onEdit}>
-            ✎
-          </button>
-        )}
+        />
+        {canEdit && <IconButton label="Edit message" icon={PencilSquareIcon} size="sm" onClick={onEdit} />}
         {canDelete && (
-          <button
-            type="button"
-            className={iconButton}
-            aria-label="Delete message"
-            title="Delete"
-            onClick={() => setConfirming(true)}
-          >
-            🗑
-          </button>
+          <IconButton label="Delete message" icon={TrashIcon} size="sm" onClick={() => setConfirming(true)} />
         )}
+        <Menu label="More actions" icon={EllipsisHorizontalIcon} size="sm" items={more} />
       </div>
       {picking && (
-        <div
-          role="group"
-          aria-label="Pick a reaction"
-          className="flex rounded-md border border-slate-200 bg-white shadow-sm"
-        >
+        <div role="group" aria-label="Pick a reaction" className={popover}>
           {QUICK_REACTIONS.map((emoji) => (
             <button
               key={emoji}
               type="button"
-              className={iconButton}
+              className="rounded-md px-2 py-1 text-sm hover:bg-surface-hover"
               aria-label={`React with ${emoji}`}
               onClick={() => {
                 setPicking(false);
@@ -105,12 +95,12 @@ export function MessageActions(props: MessageActionsProps) {
         <div
           role="alertdialog"
           aria-label="Delete this message?"
-          className="flex items-center gap-2 rounded-md border border-red-200 bg-white p-2 text-sm shadow-sm"
+          className="flex items-center gap-2 rounded-md border border-border bg-surface-raised p-2 text-sm shadow-sm"
         >
-          <span className="text-slate-700">Delete this message?</span>
+          <span className="text-fg">Delete this message?</span>
           <Button
             size="sm"
-            className="bg-red-600 hover:bg-red-700"
+            variant="danger"
             onClick={() => {
               setConfirming(false);
               onDelete();
@@ -118,7 +108,8 @@ export function MessageActions(props: MessageActionsProps) {
           >
             Delete for everyone
           </Button>
-          <Button size="sm" variant="secondary" onClick={() => setConfirming(false)}>
+          {/* Focused first: the safe choice is the default one. */}
+          <Button size="sm" variant="secondary" autoFocus onClick={() => setConfirming(false)}>
             Cancel
           </Button>
         </div>

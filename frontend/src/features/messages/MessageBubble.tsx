@@ -27,7 +27,7 @@ export function MessageBubble(props: BubbleProps) {
       className={`group relative flex max-w-[85%] flex-col md:max-w-[70%] ${own ? 'items-end self-end' : 'items-start self-start'}`}
     >
       {sender && (
-        <UserLink userId={sender.id} className="px-1 text-xs font-medium text-slate-600 hover:underline">
+        <UserLink userId={sender.id} className="px-1 text-xs font-medium text-fg-muted hover:underline">
           {sender.displayName}
         </UserLink>
       )}
@@ -36,14 +36,14 @@ export function MessageBubble(props: BubbleProps) {
         // Tells assistive technology too which message the link or quote led to.
         aria-current={highlighted || undefined}
         className={`rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
-          own ? 'bg-blue-600 text-white' : 'border border-slate-200 bg-white text-slate-900'
-        } ${highlighted ? 'ring-4 ring-amber-300' : ''}`}
+          own ? 'bg-accent text-accent-fg' : 'border border-border bg-surface text-fg'
+        } ${highlighted ? 'ring-4 ring-highlight' : ''}`}
       >
         {quote}
         <div>{content}</div>
       </div>
       {reactions}
-      <span className={`flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500 ${own ? 'justify-end' : ''}`}>
+      <span className={`flex flex-wrap items-center gap-x-2 px-1 text-xs text-fg-muted ${own ? 'justify-end' : ''}`}>
         <time dateTime={createdAt} title={formatExactTime(createdAt)}>
           {formatClockTime(createdAt)}
         </time>

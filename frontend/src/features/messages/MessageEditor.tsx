@@ -48,7 +48,7 @@ export function MessageEditor({ initialContent, onSave, onCancel }: MessageEdito
         maxLength={10_000}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
-        className="field-sizing-content min-h-10 w-full resize-none rounded-md border border-slate-300 px-2 py-1 text-base text-slate-900"
+        className="field-sizing-content min-h-10 w-full resize-none rounded-md border border-border-strong px-2 py-1 text-base text-fg"
       />
       <span className="flex justify-end gap-2">
         <Button size="sm" variant="secondary" onClick={onCancel}>

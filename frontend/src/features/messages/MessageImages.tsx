@@ -34,7 +34,7 @@ export function MessageImages({ attachments, caption }: MessageImagesProps) {
               aria-label={`Open image${attachments.length > 1 ? ` ${attachments.indexOf(attachment) + 1}` : ''}`}
               onClick={() => setOpen(attachment)}
               style={{ width: box.width, aspectRatio: `${box.width} / ${box.height}` }}
-              className="block max-w-full overflow-hidden rounded-lg bg-slate-200 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
+              className="block max-w-full overflow-hidden rounded-lg bg-surface-strong"
             >
               <AuthImage url={attachment.thumbnailUrl} alt={alt} className="size-full object-cover" />
             </button>
@@ -47,8 +47,8 @@ export function MessageImages({ attachments, caption }: MessageImagesProps) {
             url={open.url}
             alt={alt}
             className="mx-auto max-h-[75vh] max-w-full object-contain"
-            pendingContent={<p className="text-sm text-slate-500">Loading image…</p>}
-            failedContent={<p className="text-sm text-red-700">The image could not be loaded.</p>}
+            pendingContent={<p className="text-sm text-fg-muted">Loading image…</p>}
+            failedContent={<p className="text-sm text-fg-danger">The image could not be loaded.</p>}
           />
         </Dialog>
       )}

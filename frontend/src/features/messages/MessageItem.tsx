@@ -1,9 +1,8 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '../../shared/api/types';
-import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { useAsyncAction } from '../../shared/ui/useAsyncAction';
+import { runInBackground } from '../../shared/ui/toastStore';
 import { formatContent } from './formatContent';
-import { CopyLinkStatus, useCopyMessageLink } from './copyMessageLink';
+import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
 import { deleteMessage, editMessage, toggleReaction } from './messageActions';
 import { MessageBubble } from './MessageBubble';
@@ -29,13 +28,12 @@ export interface MessageItemProps {
 
 export function MessageItem(props: MessageItemProps) {
   const { message, currentUserId, moderator, editing, highlighted, onEditingChange, onReply, onJumpTo } = props;
-  const action = useAsyncAction();
   const [pressedOpen, setPressedOpen] = useState(false);
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const link = useCopyMessageLink(message.chatId, message.id);
 
   if (message.type === 'system') {
-    return <p className="mx-auto px-2 text-center text-xs text-slate-500 italic">{message.content}</p>;
+    return <p className="mx-auto px-2 text-center text-xs text-fg-muted italic">{message.content}</p>;
   }
 
   const own = message.sender !== null && message.sender.id === currentUserId;
@@ -54,7 +52,7 @@ export function MessageItem(props: MessageItemProps) {
       onCancel={() => onEditingChange(false)}
       onSave={(text) => {
         onEditingChange(false);
-        action.run(() => editMessage(message.id, text));
+        runInBackground(() => editMessage(message.id, text));
       }}
     />
   ) : deleted ? (
@@ -94,7 +92,7 @@ export function MessageItem(props: MessageItemProps) {
             <ReactionChips
               reactions={message.reactions}
               currentUserId={currentUserId}
-              onToggle={(emoji) => action.run(() => toggleReaction(message, emoji, currentUserId))}
+              onToggle={(emoji) => runInBackground(() => toggleReaction(message, emoji, currentUserId))}
             />
           )
         }
@@ -109,15 +107,15 @@ export function MessageItem(props: MessageItemProps) {
               canDelete={own || moderator}
               onReply={() => onReply(message)}
               onEdit={() => onEditingChange(true)}
-              onDelete={() => action.run(() => deleteMessage(message.id))}
-              onReact={(emoji) => action.run(() => toggleReaction(message, emoji, currentUserId))}
+              onDelete={() => runInBackground(() => deleteMessage(message.id))}
+              onReact={(emoji) => runInBackground(() => toggleReaction(message, emoji, currentUserId))}
               onCopyLink={link.copyLink}
+              onCopyText={message.content ? () => copyMessageText(message.content) : undefined}
             />
           )
         }
       />
-      <CopyLinkStatus copy={link.copy} onDismiss={link.dismiss} />
-      <ErrorAlert message={action.error} />
+      <ManualCopyLink url={link.manualUrl} onDismiss={link.dismiss} />
     </div>
   );
 }

@@ -3,10 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
-import { FakeSocket } from '../../test/fakeSocket';
 import { renderAppAs } from '../../test/renderApp';
-
-vi.mock('socket.io-client', () => ({ io: () => new FakeSocket() }));
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
@@ -37,17 +34,33 @@ describe('links to messages and people', () => {
     stubClipboard({ writeText });
     const message = await row('hi alice');
 
-    await user.click(within(message).getByRole('button', { name: 'Copy link to message' }));
+    await user.click(within(message).getByRole('button', { name: 'More actions' }));
+    await user.click(within(message).getByRole('menuitem', { name: 'Copy link to message' }));
 
-    expect(await within(message).findByText('Link copied')).toHaveAttribute('role', 'status');
+    expect(await within(screen.getByRole('status', { name: 'Notifications' })).findByText('Link copied')).toBeVisible();
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/chats/c1/messages/m2`);
+  });
+
+  it('copies the text of a message from its menu', async () => {
+    const { user } = openGroup();
+    const writeText = vi.fn(() => Promise.resolve());
+    stubClipboard({ writeText });
+    const message = await row('hi alice');
+
+    await user.click(within(message).getByRole('button', { name: 'More actions' }));
+    await user.click(within(message).getByRole('menuitem', { name: 'Copy text' }));
+
+    expect(await within(screen.getByRole('status', { name: 'Notifications' })).findByText('Text copied')).toBeVisible();
+    expect(writeText).toHaveBeenCalledWith('hi alice');
   });
 
   it('shows the address to copy by hand where there is no clipboard', async () => {
     const { user } = openGroup();
     stubClipboard(undefined);
 
-    await user.click(within(await row('hello there')).getByRole('button', { name: 'Copy link to message' }));
+    const message = await row('hello there');
+    await user.click(within(message).getByRole('button', { name: 'More actions' }));
+    await user.click(within(message).getByRole('menuitem', { name: 'Copy link to message' }));
 
     const link = screen.getByRole('textbox', { name: /copy the link yourself/ });
     expect(link).toHaveValue(`${window.location.origin}/chats/c1/messages/m1`);

@@ -4,6 +4,7 @@ import type { Message } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { loadEarlierMessages, loadLatestMessages, loadLaterMessages } from './messageActions';
+import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageItem } from './MessageItem';
 import { selectTimeline, useMessagesStore } from './messagesStore';
 import { OutgoingItem } from './OutgoingItem';
@@ -85,7 +86,9 @@ export function MessageList(props: MessageListProps) {
     virtuoso.current?.scrollToIndex({ index: focusIndex, align: 'center' });
   }, [focus, focusIndex]);
 
-  if (!timeline?.loaded || !initialLocation) return <div role="log" aria-label="Messages" className="min-h-0 flex-1" />;
+  if (!timeline?.loaded || !initialLocation) {
+    return <div role="log" aria-label="Messages" aria-live="off" className="min-h-0 flex-1" />;
+  }
 
   const lastIsOwn = rows.at(-1)?.kind === 'outgoing';
   const loadEarlier = () => {
@@ -127,37 +130,41 @@ export function MessageList(props: MessageListProps) {
   };
 
   return (
-    <div role="log" aria-label="Messages" className="flex min-h-0 flex-1 flex-col">
-      <ErrorAlert message={paging.error} />
-      {rows.length === 0 && <p className="p-4 text-center text-sm text-slate-500">No messages yet. Say hello!</p>}
-      <Virtuoso<TimelineRow, PagingContext>
-        ref={virtuoso}
-        className="min-h-0 flex-1"
-        data={rows}
-        firstItemIndex={anchor.firstItemIndex}
-        initialTopMostItemIndex={initialLocation}
-        computeItemKey={(_, row) => row.key}
-        itemContent={(_, row) => renderRow(row)}
-        rangeChanged={({ startIndex, endIndex }) => {
-          // Virtuoso counts from firstItemIndex; tolerate zero-based ranges too (its test mode).
-          const offset = startIndex >= anchor.firstItemIndex ? anchor.firstItemIndex : 0;
-          const seq = highestSeqFromOthers(rows.slice(startIndex - offset, endIndex - offset + 1), currentUserId);
-          if (seq !== null) reportSeen(chatId, seq);
-        }}
-        startReached={loadEarlier}
-        endReached={loadLater}
-        // Follow new messages while at the bottom, and always bring our own into view.
-        followOutput={(atBottom) => (atBottom || lastIsOwn ? 'auto' : false)}
-        context={{
-          hasMoreBefore: timeline.hasMoreBefore,
-          hasMoreAfter: timeline.hasMoreAfter,
-          pending: paging.pending,
-          loadEarlier,
-          loadLater,
-          jumpToLatest: () => paging.run(() => loadLatestMessages(chatId)),
-        }}
-        components={{ List: TimelineList, Item: TimelineItem, Header: TimelineHeader, Footer: TimelineFooter }}
-      />
-    </div>
+    <>
+      {/* Silent: IncomingAnnouncer says what arrives, not every page of history scrolled into the list. */}
+      <div role="log" aria-label="Messages" aria-live="off" className="flex min-h-0 flex-1 flex-col">
+        <ErrorAlert message={paging.error} />
+        {rows.length === 0 && <p className="p-4 text-center text-sm text-fg-muted">No messages yet. Say hello!</p>}
+        <Virtuoso<TimelineRow, PagingContext>
+          ref={virtuoso}
+          className="min-h-0 flex-1"
+          data={rows}
+          firstItemIndex={anchor.firstItemIndex}
+          initialTopMostItemIndex={initialLocation}
+          computeItemKey={(_, row) => row.key}
+          itemContent={(_, row) => renderRow(row)}
+          rangeChanged={({ startIndex, endIndex }) => {
+            // Virtuoso counts from firstItemIndex; tolerate zero-based ranges too (its test mode).
+            const offset = startIndex >= anchor.firstItemIndex ? anchor.firstItemIndex : 0;
+            const seq = highestSeqFromOthers(rows.slice(startIndex - offset, endIndex - offset + 1), currentUserId);
+            if (seq !== null) reportSeen(chatId, seq);
+          }}
+          startReached={loadEarlier}
+          endReached={loadLater}
+          // Follow new messages while at the bottom, and always bring our own into view.
+          followOutput={(atBottom) => (atBottom || lastIsOwn ? 'auto' : false)}
+          context={{
+            hasMoreBefore: timeline.hasMoreBefore,
+            hasMoreAfter: timeline.hasMoreAfter,
+            pending: paging.pending,
+            loadEarlier,
+            loadLater,
+            jumpToLatest: () => paging.run(() => loadLatestMessages(chatId)),
+          }}
+          components={{ List: TimelineList, Item: TimelineItem, Header: TimelineHeader, Footer: TimelineFooter }}
+        />
+      </div>
+      <IncomingAnnouncer timeline={timeline} currentUserId={currentUserId} />
+    </>
   );
 }

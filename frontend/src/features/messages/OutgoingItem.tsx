@@ -14,7 +14,7 @@ export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
     outgoing.status === 'sending' ? (
       <span>Sending…</span>
     ) : (
-      <span className="flex items-center gap-2 text-red-700">
+      <span className="flex items-center gap-2 text-fg-danger">
         <span role="alert">Not sent: {outgoing.error}</span>
         <Button variant="ghost" size="sm" onClick={onRetry}>
           Retry message

@@ -27,7 +27,7 @@ export function ReactionChips({ reactions, currentUserId, onToggle }: ReactionCh
               aria-label={reactionLabel(reaction, mine)}
               onClick={() => onToggle(reaction.emoji)}
               className={`rounded-full border px-2 py-0.5 text-sm ${
-                mine ? 'border-blue-400 bg-blue-50 text-blue-800' : 'border-slate-200 bg-white text-slate-700'
+                mine ? 'border-accent bg-surface-accent text-fg-accent' : 'border-border bg-surface text-fg'
               }`}
             >
               {reaction.emoji} {reaction.count}

@@ -10,7 +10,7 @@ interface ReceiptStatusProps {
 const marks = {
   sent: { label: 'Sent', text: '✓', className: '' },
   delivered: { label: 'Delivered', text: '✓✓', className: '' },
-  read: { label: 'Read', text: '✓✓', className: 'text-sky-600' },
+  read: { label: 'Read', text: '✓✓', className: 'text-fg-accent' },
 } as const;
 
 /**
@@ -34,19 +34,24 @@ export function ReceiptStatus({ message, currentUserId }: ReceiptStatusProps) {
   const readBy = readers(chat, message.seq, currentUserId);
   if (readBy.length === 0) return check;
   return (
-    <span className="relative">
+    <span
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setReadersOpen(false);
+      }}
+    >
       <button
         type="button"
         aria-expanded={readersOpen}
         onClick={() => setReadersOpen((open) => !open)}
-        className="rounded text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
+        className="rounded text-fg-accent hover:underline"
       >
         Read by {readBy.length}
       </button>
       {readersOpen && (
         <ul
           aria-label="Read by"
-          className="absolute right-0 bottom-full z-10 mb-1 max-h-48 w-48 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 text-sm text-slate-800 shadow-lg"
+          className="absolute right-0 bottom-full z-10 mb-1 max-h-48 w-48 overflow-y-auto rounded-md border border-border bg-surface-raised p-2 text-sm text-fg shadow-lg"
         >
           {readBy.map((user) => (
             <li key={user.id} className="truncate">

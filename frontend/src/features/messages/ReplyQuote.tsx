@@ -14,12 +14,13 @@ export function ReplyQuote({ reply, own, onJump }: ReplyQuoteProps) {
   return (
     <button
       type="button"
-      aria-label="Jump to quoted message"
       onClick={() => onJump(reply.id)}
       className={`mb-1 block w-full rounded-md border-l-4 px-2 py-1 text-left text-sm ${
-        own ? 'border-blue-200 bg-blue-500 text-blue-50' : 'border-blue-400 bg-slate-100 text-slate-700'
+        own ? 'border-accent-fg/70 bg-accent-hover text-accent-fg' : 'border-accent bg-surface-muted text-fg'
       }`}
     >
+      {/* Named by what it shows too (WCAG 2.5.3), so speech users can say what they see. */}
+      <span className="sr-only">Jump to quoted message: </span>
       <span className="block text-xs font-semibold">{reply.sender?.displayName ?? 'Someone'}</span>
       {/* An empty excerpt means the original was deleted. */}
       <span className="line-clamp-2">

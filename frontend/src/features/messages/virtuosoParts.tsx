@@ -4,9 +4,8 @@ import { Button } from '../../shared/ui/Button';
 import type { TimelineRow } from './timelineRows';
 
 /**
- * Virtuoso renders into these: an ordered list whose items are the messages. Markers (day separators, the
- * unread line) sit in the list for layout but are not list items to assistive technology, so the list
- * counts messages only.
+ * Virtuoso renders into these: an ordered list whose items are the messages and the markers between them (day
+ * separators, the unread line). The markers are list items too: an <ol> may hold nothing else (axe's "list" rule).
  */
 export const TimelineList = forwardRef<HTMLOListElement, ListProps & ContextProp<PagingContext>>(
   // `context` is Virtuoso's, not an attribute for the element.
@@ -21,13 +20,12 @@ export const TimelineList = forwardRef<HTMLOListElement, ListProps & ContextProp
 
 export function TimelineItem({
   children,
-  item,
+  item: _item,
   context: _context,
   ...rest
 }: ItemProps<TimelineRow> & ContextProp<PagingContext>) {
-  const isMarker = item.kind === 'day' || item.kind === 'unread';
   return (
-    <li {...rest} role={isMarker ? 'none' : undefined} className="flex flex-col py-1">
+    <li {...rest} className="flex flex-col py-1">
       {children}
     </li>
   );
@@ -35,20 +33,20 @@ export function TimelineItem({
 
 export function DaySeparator({ label }: { label: string }) {
   return (
-    <p className="my-2 flex items-center gap-3 text-xs font-medium text-slate-500">
-      <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+    <p className="my-2 flex items-center gap-3 text-xs font-medium text-fg-muted">
+      <span aria-hidden="true" className="h-px flex-1 bg-surface-strong" />
       {label}
-      <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+      <span aria-hidden="true" className="h-px flex-1 bg-surface-strong" />
     </p>
   );
 }
 
 export function UnreadMarker() {
   return (
-    <p className="my-2 flex items-center gap-3 text-xs font-semibold text-red-600">
-      <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
+    <p className="my-2 flex items-center gap-3 text-xs font-semibold text-fg-danger">
+      <span aria-hidden="true" className="h-px flex-1 bg-danger/40" />
       New messages
-      <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
+      <span aria-hidden="true" className="h-px flex-1 bg-danger/40" />
     </p>
   );
 }

@@ -40,9 +40,9 @@ export function NotificationPrompt() {
   return (
     <section
       aria-label="Desktop notifications"
-      className="mx-4 mt-3 flex flex-wrap items-center gap-2 rounded-md bg-blue-50 px-3 py-2 text-sm text-slate-700"
+      className="mx-4 mt-3 flex flex-wrap items-center gap-2 rounded-md bg-surface-accent px-3 py-2 text-sm text-fg"
     >
-      <p className="flex-1">Get notified of new messages while this tab is in the background.</p>
+      <p className="w-full">Get notified of new messages while this tab is in the background.</p>
       <Button size="sm" onClick={turnOn}>
         Turn on desktop notifications
       </Button>

@@ -12,7 +12,7 @@ interface ProfileActionsProps {
   relationship: Exclude<Relationship, { kind: 'unknown' }>;
 }
 
-const note = 'w-full text-sm text-slate-600';
+const note = 'w-full text-sm text-fg-muted';
 
 /** What we can do with someone, depending on where we stand with them. */
 export function ProfileActions({ user, relationship }: ProfileActionsProps) {

@@ -26,14 +26,14 @@ export function RemoveContactButton({ user, disabled, run }: RemoveContactButton
     <div
       role="group"
       aria-labelledby={questionId}
-      className="flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3"
+      className="flex flex-wrap items-center gap-2 rounded-md bg-surface-danger p-3"
     >
-      <p id={questionId} className="w-full text-sm text-red-800">
+      <p id={questionId} className="w-full text-sm text-fg-danger">
         Remove {user.displayName} from your contacts? Your chat history stays.
       </p>
       <Button
         disabled={disabled}
-        className="bg-red-600 hover:bg-red-700 disabled:bg-red-300"
+        variant="danger"
         onClick={() => run(() => removeContact(user.id).finally(() => setConfirming(false)))}
       >
         Yes, remove

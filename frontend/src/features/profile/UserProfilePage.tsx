@@ -38,10 +38,10 @@ function UserProfileView({ userId }: { userId: string }) {
 
   return (
     <Page title="Profile" titleAs="p">
-      {loaded.state === 'loading' && <p className="text-sm text-slate-500">Loading profile…</p>}
+      {loaded.state === 'loading' && <p className="text-sm text-fg-muted">Loading profile…</p>}
       {loaded.state === 'failed' && (
         <>
-          <h1 className="text-lg font-semibold text-slate-900">Profile unavailable</h1>
+          <h1 className="text-lg font-semibold text-fg">Profile unavailable</h1>
           <ErrorAlert message={loaded.error} />
         </>
       )}
@@ -62,26 +62,26 @@ function ProfileCard({ user }: { user: UserProfile }) {
       : relationship;
 
   return (
-    <section aria-labelledby="profile-name" className="flex flex-col gap-4 rounded-xl bg-white p-6 shadow-sm">
+    <section aria-labelledby="profile-name" className="flex flex-col gap-4 card p-6">
       <div className="flex items-center gap-4">
         <Avatar name={user.displayName} url={user.avatarUrl} />
         <div className="min-w-0">
-          <h1 id="profile-name" className="truncate text-xl font-semibold text-slate-900">
+          <h1 id="profile-name" className="truncate text-xl font-semibold text-fg">
             {user.displayName}
           </h1>
-          <p className="truncate text-sm text-slate-500">@{user.username}</p>
-          <p className="text-sm text-slate-600">
+          <p className="truncate text-sm text-fg-muted">@{user.username}</p>
+          <p className="text-sm text-fg-muted">
             {presence.online && (
-              <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-green-500" />
+              <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-success" />
             )}
             {describePresence(presence)}
           </p>
         </div>
       </div>
       {isMe ? (
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-fg-muted">
           This is you.{' '}
-          <Link to="/settings/profile" className="font-medium text-blue-700 hover:underline">
+          <Link to="/settings/profile" className="font-medium text-fg-accent hover:underline">
             Edit your profile
           </Link>
         </p>

@@ -22,7 +22,7 @@ export function trimToFirstMatch(segments: HighlightSegment[]): HighlightSegment
 export function HighlightedText({ segments }: { segments: HighlightSegment[] }) {
   return trimToFirstMatch(segments).map((segment, index) =>
     segment.match ? (
-      <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-inherit">
+      <mark key={index} className="rounded-sm bg-highlight px-0.5 text-inherit">
         {segment.text}
       </mark>
     ) : (

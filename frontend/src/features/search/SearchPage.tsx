@@ -101,11 +101,11 @@ function ChatScope({ chatId, query, firstResult }: ChatScopeProps) {
     ? chatTitle(chat, currentUserId)
     : firstResult && resultChatName(firstResult, undefined, currentUserId);
   return (
-    <p className="text-sm text-slate-600">
-      Searching in <span className="font-medium text-slate-900">{name ?? 'one chat'}</span>.{' '}
+    <p className="text-sm text-fg-muted">
+      Searching in <span className="font-medium text-fg">{name ?? 'one chat'}</span>.{' '}
       <Link
         to={query ? `/search?${new URLSearchParams({ q: query }).toString()}` : '/search'}
-        className="font-medium text-blue-700 hover:underline"
+        className="font-medium text-fg-accent hover:underline"
       >
         Search all chats
       </Link>

@@ -15,23 +15,21 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const { message } = result;
   return (
-    <li className="relative rounded-lg border border-slate-200 bg-white px-3 py-2 focus-within:ring-2 focus-within:ring-blue-400 hover:bg-slate-50">
+    <li className="relative rounded-lg border border-border bg-surface px-3 py-2 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus hover:bg-surface-hover">
       <p className="flex items-baseline gap-2 text-sm">
-        <span className="truncate font-semibold text-slate-900">
-          {resultChatName(result, knownChat, currentUserId)}
-        </span>
+        <span className="truncate font-semibold text-fg">{resultChatName(result, knownChat, currentUserId)}</span>
         {message.sender && (
-          <UserLink userId={message.sender.id} className="relative z-10 truncate text-slate-600 hover:underline">
+          <UserLink userId={message.sender.id} className="relative z-10 truncate text-fg-muted hover:underline">
             {message.sender.displayName}
           </UserLink>
         )}
-        <time dateTime={message.createdAt} className="ml-auto shrink-0 text-xs text-slate-500">
+        <time dateTime={message.createdAt} className="ml-auto shrink-0 text-xs text-fg-muted">
           {timeFormat.format(new Date(message.createdAt))}
         </time>
       </p>
       <Link
         to={messagePath(message.chatId, message.id)}
-        className="mt-1 line-clamp-3 text-sm break-words text-slate-800 after:absolute after:inset-0 focus:outline-none"
+        className="mt-1 line-clamp-3 text-sm break-words text-fg after:absolute after:inset-0 focus:outline-none"
       >
         <HighlightedText segments={result.highlight} />
       </Link>

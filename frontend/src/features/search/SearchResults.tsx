@@ -10,7 +10,7 @@ export function SearchResults({ search, query }: { search: MessageSearch; query:
   const nothingFound = search.status === 'found' && search.results.length === 0;
   return (
     <>
-      <div role="status" className="text-sm text-slate-600 empty:hidden">
+      <div role="status" className="text-sm text-fg-muted empty:hidden">
         {search.status === 'loading' && 'Searching…'}
         {search.status === 'found' && (nothingFound ? `No messages match “${query}”.` : countLabel(search.total))}
       </div>
@@ -37,7 +37,7 @@ export function SearchResults({ search, query }: { search: MessageSearch; query:
 
 function SyntaxHint() {
   return (
-    <div className="text-sm text-slate-600">
+    <div className="text-sm text-fg-muted">
       <p>Type a few words to find the messages that contain them. The last word also finds longer words it starts.</p>
       <ul className="mt-2 list-disc pl-5">
         <li>

@@ -59,10 +59,10 @@ export function ProfileForm({ me, onSaved }: ProfileFormProps) {
         onSave={saveAvatar}
       />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-500">Username</dt>
-        <dd className="font-medium text-slate-900">@{me.username}</dd>
-        <dt className="text-slate-500">Member since</dt>
-        <dd className="text-slate-900">
+        <dt className="text-fg-muted">Username</dt>
+        <dd className="font-medium text-fg">@{me.username}</dd>
+        <dt className="text-fg-muted">Member since</dt>
+        <dd className="text-fg">
           <time dateTime={me.createdAt}>{memberSinceFormat.format(new Date(me.createdAt))}</time>
         </dd>
       </dl>

@@ -5,9 +5,10 @@ import type { CurrentUser } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ProfileForm } from './ProfileForm';
 import { SessionsSection } from './SessionsSection';
+import { ThemeSection } from './ThemeSection';
 import { fetchMyProfile } from './settingsApi';
 
-/** /settings/profile: how others see me, and where I am signed in. */
+/** /settings/profile: how others see me, how the app looks here, and where I am signed in. */
 export function ProfileSettingsPage() {
   const [me, setMe] = useState<CurrentUser | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -18,17 +19,18 @@ export function ProfileSettingsPage() {
 
   return (
     <Page title="Your profile">
-      <section aria-labelledby="profile-title" className="flex flex-col gap-3 rounded-xl bg-white p-6 shadow-sm">
-        <h2 id="profile-title" className="text-base font-semibold text-slate-900">
+      <section aria-labelledby="profile-title" className="flex flex-col gap-3 card p-6">
+        <h2 id="profile-title" className="text-base font-semibold text-fg">
           Profile
         </h2>
         <ErrorAlert message={loadError} />
         {me ? (
           <ProfileForm me={me} onSaved={setMe} />
         ) : (
-          !loadError && <p className="text-sm text-slate-500">Loading profile…</p>
+          !loadError && <p className="text-sm text-fg-muted">Loading profile…</p>
         )}
       </section>
+      <ThemeSection />
       <SessionsSection />
     </Page>
   );

@@ -50,30 +50,30 @@ export function SessionsSection() {
   }
 
   return (
-    <section aria-labelledby="sessions-title" className="flex flex-col gap-3 rounded-xl bg-white p-6 shadow-sm">
-      <h2 id="sessions-title" className="text-base font-semibold text-slate-900">
+    <section aria-labelledby="sessions-title" className="flex flex-col gap-3 card p-6">
+      <h2 id="sessions-title" className="text-base font-semibold text-fg">
         Sessions
       </h2>
-      <p className="text-sm text-slate-600">Devices signed in to your account.</p>
+      <p className="text-sm text-fg-muted">Devices signed in to your account.</p>
       <ErrorAlert message={loadError ?? action.error} />
       <StatusMessage message={done} />
-      {sessions === null && !loadError && <p className="text-sm text-slate-500">Loading sessions…</p>}
+      {sessions === null && !loadError && <p className="text-sm text-fg-muted">Loading sessions…</p>}
       {sessions && (
-        <ul aria-label="Signed-in devices" className="divide-y divide-slate-100">
+        <ul aria-label="Signed-in devices" className="divide-y divide-border">
           {sessions.map((session) => {
             const summary = describeUserAgent(session.userAgent);
             return (
               <li key={session.id} className="flex items-center gap-3 py-3">
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium text-slate-900">
+                  <p className="font-medium text-fg">
                     {summary}
                     {session.current && (
-                      <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-medium text-blue-800">
+                      <span className="ml-2 rounded-full bg-surface-accent px-2 py-0.5 text-xs font-medium text-fg-accent">
                         This device
                       </span>
                     )}
                   </p>
-                  <p className="text-sm text-slate-500">
+                  <p className="text-sm text-fg-muted">
                     {session.ip ? `IP ${session.ip}` : 'IP unknown'} ·{' '}
                     {session.current ? 'Active now' : `Last active ${formatRelativeTime(session.lastUsedAt)}`}
                   </p>
@@ -104,7 +104,7 @@ export function SessionsSection() {
           Sign out everywhere else
         </Button>
       )}
-      {sessions && others.length === 0 && <p className="text-sm text-slate-500">No other device is signed in.</p>}
+      {sessions && others.length === 0 && <p className="text-sm text-fg-muted">No other device is signed in.</p>}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export function TypingIndicator({ chat, currentUserId }: TypingIndicatorProps) {
     .map((userId) => chat.participants.find((participant) => participant.user.id === userId)?.user.displayName)
     .filter((name) => name !== undefined);
   return (
-    <p role="status" className="h-5 px-4 text-xs text-slate-500 italic">
+    <p role="status" className="h-5 px-4 text-xs text-fg-muted italic">
       {describeTypists(names)}
     </p>
   );

@@ -14,7 +14,7 @@ export function Avatar({ name, url }: AvatarProps) {
   return (
     <span
       aria-hidden="true"
-      className="flex size-9 shrink-0 items-center justify-center rounded-full bg-blue-100 text-sm font-semibold text-blue-800 uppercase"
+      className="flex size-9 shrink-0 items-center justify-center rounded-full bg-surface-accent text-sm font-semibold text-fg-accent uppercase"
     >
       {name.trim().charAt(0) || '?'}
     </span>

@@ -4,6 +4,7 @@ import { getErrorMessage } from '../api/errors';
 import { useAuthenticatedImage } from '../api/useAuthenticatedImage';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
+import { FileButton } from './FileButton';
 import { StatusMessage } from './StatusMessage';
 
 interface AvatarPickerProps {
@@ -76,30 +77,25 @@ export function AvatarPicker({ url, inputLabel, changeText, removeText, onSave }
         {shown ? (
           <img src={shown} alt={`${inputLabel} preview`} className="size-16 rounded-full object-cover" />
         ) : (
-          <span aria-hidden="true" className="size-16 rounded-full bg-slate-200" />
+          <span aria-hidden="true" className="size-16 rounded-full bg-surface-strong" />
         )}
-        <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-400">
-          <input
-            type="file"
-            accept={IMAGE_ACCEPT}
-            aria-label={inputLabel}
-            disabled={pending}
-            className="sr-only"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void choose(file);
-            }}
-          />
+        <FileButton
+          label={inputLabel}
+          accept={IMAGE_ACCEPT}
+          disabled={pending}
+          onFiles={([file]) => {
+            if (file) void choose(file);
+          }}
+        >
           {changeText}
-        </label>
+        </FileButton>
         {(url || preview) && (
           <Button variant="ghost" disabled={pending} onClick={() => void remove()}>
             {removeText}
           </Button>
         )}
       </div>
-      {pending && <p className="text-sm text-slate-500">Uploading…</p>}
+      {pending && <p className="text-sm text-fg-muted">Uploading…</p>}
       <ErrorAlert message={error} />
       <StatusMessage message={status} />
     </div>

@@ -1,30 +1,37 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost';
-type Size = 'md' | 'sm';
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+export type ButtonSize = 'md' | 'sm';
 
-interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: Variant;
-  size?: Size;
-}
-
-const variantClasses: Record<Variant, string> = {
-  primary: 'bg-blue-600 text-white hover:bg-blue-700 disabled:bg-blue-300',
-  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
-  ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
+// Disabled buttons keep readable text (WCAG AA) rather than fading out: their label still says what they do.
+const variantClasses: Record<ButtonVariant, string> = {
+  primary: 'bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-surface-strong disabled:text-fg-muted',
+  secondary: 'border border-border bg-surface text-fg hover:bg-surface-hover disabled:text-fg-muted',
+  ghost: 'text-fg hover:bg-surface-hover aria-expanded:bg-surface-hover disabled:text-fg-muted',
+  danger: 'bg-danger text-accent-fg hover:bg-danger-hover disabled:bg-surface-strong disabled:text-fg-muted',
 };
 
-const sizeClasses: Record<Size, string> = {
+const sizeClasses: Record<ButtonSize, string> = {
   md: 'px-3 py-2 text-sm',
   sm: 'px-2 py-0.5 text-xs',
 };
 
+const iconOnlySizeClasses: Record<ButtonSize, string> = {
+  md: 'p-2',
+  sm: 'p-1',
+};
+
+/** The look of a button; also for a link that looks like one. */
+export function buttonClass(variant: ButtonVariant, size: ButtonSize, iconOnly = false): string {
+  const padding = iconOnly ? iconOnlySizeClasses[size] : sizeClasses[size];
+  return `inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed ${variantClasses[variant]} ${padding}`;
+}
+
+export interface ButtonProps extends ComponentProps<'button'> {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+}
+
 export function Button({ variant = 'primary', size = 'md', type = 'button', className = '', ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={`rounded-md font-medium transition-colors focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none disabled:cursor-not-allowed ${variantClasses[variant]} ${sizeClasses[size]} ${className}`}
-      {...props}
-    />
-  );
+  return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...props} />;
 }

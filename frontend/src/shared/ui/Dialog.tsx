@@ -1,7 +1,10 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { PanelTitle, useFocusWhileOpen } from './PanelTitle';
 
 const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled)';
+
+const FOCUS_TARGETS = ['input, textarea, button:not([data-close])', '[data-close]'];
 
 interface DialogProps {
   title: string;
@@ -19,18 +22,11 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps) 
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // A dialog with nothing else to focus (the image viewer) takes the focus on its close button.
-    const target =
-      panel.current?.querySelector<HTMLElement>('input, textarea, button:not([data-close])') ??
-      panel.current?.querySelector<HTMLElement>('[data-close]');
-    target?.focus();
-    return () => previous?.focus();
-  }, []);
+  // A dialog with nothing else to focus (the image viewer) takes the focus on its close button.
+  useFocusWhileOpen(panel, FOCUS_TARGETS);
 
   return (
-    <div className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
+    <div className="fixed inset-0 z-40 flex items-center justify-center bg-overlay p-4">
       <div
         ref={panel}
         role="dialog"
@@ -40,22 +36,9 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps) 
           if (event.key === 'Escape') onClose();
           else if (event.key === 'Tab') keepFocusInside(event, panel.current);
         }}
-        className={`flex max-h-full w-full ${wide ? 'max-w-4xl' : 'max-w-md'} flex-col gap-3 overflow-y-auto rounded-lg bg-white p-4 shadow-xl`}
+        className={`flex max-h-full w-full ${wide ? 'max-w-4xl' : 'max-w-md'} flex-col gap-3 overflow-y-auto rounded-lg border border-border bg-surface-raised p-4 shadow-xl`}
       >
-        <div className="flex items-center justify-between gap-2">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          <button
-            type="button"
-            data-close
-            aria-label="Close"
-            onClick={onClose}
-            className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
-          >
-            ✕
-          </button>
-        </div>
+        <PanelTitle id={titleId} title={title} onClose={onClose} />
         {children}
       </div>
     </div>

@@ -6,7 +6,7 @@ interface ErrorAlertProps {
 export function ErrorAlert({ message }: ErrorAlertProps) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+    <p role="alert" className="rounded-md bg-surface-danger px-3 py-2 text-sm text-fg-danger">
       {message}
     </p>
   );

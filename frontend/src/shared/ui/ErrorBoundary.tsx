@@ -35,7 +35,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!this.state.failed) return this.props.children;
     return (
       <div role="alert" className="flex h-full flex-col items-center justify-center gap-3 p-8 text-center">
-        <p className="text-slate-700">Something went wrong in this part of the app.</p>
+        <p className="text-fg">Something went wrong in this part of the app.</p>
         <Button onClick={() => this.setState({ failed: false })}>Try again</Button>
       </div>
     );

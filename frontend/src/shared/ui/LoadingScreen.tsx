@@ -7,7 +7,7 @@ export function LoadingScreen({ fill = 'screen' }: LoadingScreenProps) {
   return (
     <div
       role="status"
-      className={`flex items-center justify-center text-slate-500 ${fill === 'screen' ? 'h-dvh' : 'h-full'}`}
+      className={`flex items-center justify-center text-fg-muted ${fill === 'screen' ? 'h-dvh' : 'h-full'}`}
     >
       Loading…
     </div>

@@ -7,7 +7,7 @@ interface NoticeProps {
 export function Notice({ message, className = '' }: NoticeProps) {
   if (!message) return null;
   return (
-    <p role="status" className={`rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ${className}`}>
+    <p role="status" className={`rounded-md bg-surface-warning px-3 py-2 text-sm text-fg-warning ${className}`}>
       {message}
     </p>
   );

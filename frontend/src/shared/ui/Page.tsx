@@ -1,14 +1,18 @@
+import { ArrowLeftIcon } from '@heroicons/react/20/solid';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { buttonClass } from './Button';
 
 /** On phones the chat list and the main pane take turns: every main pane offers the way back. */
 export function BackToChatList() {
   return (
     <Link
       to="/chats"
-      className="rounded-sm text-sm font-medium text-blue-700 hover:underline focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none md:hidden"
+      aria-label="Back to chat list"
+      title="Back to chat list"
+      className={`${buttonClass('ghost', 'md', true)} -ml-2 md:hidden`}
     >
-      <span aria-hidden="true">←</span> Back to chat list
+      <ArrowLeftIcon className="size-5" />
     </Link>
   );
 }
@@ -23,10 +27,10 @@ interface PageProps {
 /** A main-pane page: a header with the way back and the title, and a scrolling body. */
 export function Page({ title, titleAs: Title = 'h1', children }: PageProps) {
   return (
-    <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+    <div className="flex h-full min-h-0 flex-col bg-surface-muted">
+      <header className="flex items-center gap-2 border-b border-border bg-surface px-4 py-3">
         <BackToChatList />
-        <Title className="text-lg font-semibold text-slate-900">{title}</Title>
+        <Title className="min-w-0 truncate text-lg font-semibold text-fg">{title}</Title>
       </header>
       <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">{children}</div>
     </div>

@@ -12,8 +12,8 @@ export function PresenceDot({ user }: PresenceDotProps) {
       role="img"
       aria-label={user.online ? 'Online' : 'Offline'}
       title={describePresence(user)}
-      className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full ring-2 ring-white ${
-        user.online ? 'bg-green-500' : 'bg-slate-300'
+      className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full ring-2 ring-surface ${
+        user.online ? 'bg-success' : 'bg-border-strong'
       }`}
     />
   );

@@ -5,7 +5,7 @@ interface StatusMessageProps {
 /** A confirmation that something worked; announced politely by screen readers. */
 export function StatusMessage({ message }: StatusMessageProps) {
   return (
-    <p role="status" className="text-sm text-green-700 empty:hidden">
+    <p role="status" className="text-sm text-fg-success empty:hidden">
       {message}
     </p>
   );

@@ -56,10 +56,10 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, child
               aria-controls={panelId}
               tabIndex={isSelected ? 0 : -1}
               onClick={() => onSelect(tab.id)}
-              className={`rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none ${
+              className={`rounded-t-md border-b-2 px-3 py-2 text-sm font-medium ${
                 isSelected
-                  ? 'border-blue-600 bg-white text-blue-700'
-                  : 'border-transparent text-slate-600 hover:text-slate-900'
+                  ? 'border-accent bg-surface text-fg-accent'
+                  : 'border-transparent text-fg-muted hover:text-fg'
               }`}
             >
               {tab.label}
@@ -67,13 +67,7 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, child
           );
         })}
       </div>
-      <div
-        role="tabpanel"
-        id={panelId}
-        aria-labelledby={tabId(selected)}
-        tabIndex={0}
-        className="rounded-md focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none"
-      >
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} tabIndex={0} className="rounded-md">
         {children}
       </div>
     </div>

@@ -11,17 +11,17 @@ export function TextField({ label, hint, className = '', ...inputProps }: TextFi
   const hintId = `${id}-hint`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="text-sm font-medium text-fg">
         {label}
       </label>
       <input
         id={id}
         aria-describedby={hint ? hintId : undefined}
-        className="rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-blue-500 focus:ring-2 focus:ring-blue-200 focus:outline-none"
+        className="rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg shadow-sm"
         {...inputProps}
       />
       {hint && (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-fg-muted">
           {hint}
         </p>
       )}

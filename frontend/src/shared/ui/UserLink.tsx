@@ -12,10 +12,7 @@ interface UserLinkProps {
 /** Wherever someone's name or avatar shows, it leads to their profile. */
 export function UserLink({ userId, className = '', children }: UserLinkProps) {
   return (
-    <Link
-      to={userProfilePath(userId)}
-      className={`rounded-sm focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:outline-none ${className}`}
-    >
+    <Link to={userProfilePath(userId)} className={`rounded-sm ${className}`}>
       {children}
     </Link>
   );
