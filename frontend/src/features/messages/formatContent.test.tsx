@@ -39,4 +39,34 @@ describe('formatContent', () => {
   it('keeps line breaks in the text', () => {
     expect(renderContent('line one\n**line two**').textContent).toBe('line one\nline two');
   });
+
+  it('links web and e-mail addresses, opening a new tab that cannot reach back to this one', () => {
+    const paragraph = renderContent('see https://example.com/a?b=1 or www.example.org, mail ann@example.com');
+    const links = [...paragraph.querySelectorAll('a')];
+
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.com/a?b=1',
+      'http://www.example.org',
+      'mailto:ann@example.com',
+    ]);
+    for (const link of links) {
+      expect(link).toHaveAttribute('target', '_blank');
+      expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    }
+    expect(paragraph).toHaveTextContent('see https://example.com/a?b=1 or www.example.org, mail ann@example.com');
+  });
+
+  it('never makes a link of a script, data or other non-web address', () => {
+    const paragraph = renderContent('javascript:alert(1) data:text/html,<b>x</b> ftp://example.com //example.com');
+
+    expect(paragraph.querySelector('a[href^="javascript"], a[href^="data"], a[href^="ftp"]')).toBeNull();
+    expect(paragraph.querySelector('b')).toBeNull();
+  });
+
+  it('keeps an address whole when it holds formatting markers, and formats around it', () => {
+    const paragraph = renderContent('**read https://example.com/_draft_/x** now');
+
+    expect(paragraph.querySelector('strong a')).toHaveAttribute('href', 'https://example.com/_draft_/x');
+    expect(paragraph.querySelector('em')).toBeNull();
+  });
 });
