@@ -58,6 +58,7 @@ import { RedisPresence } from './realtime/redis-presence';
 import { syncSocketHandlers } from './realtime/sync.socket';
 import { PresenceRepository } from './modules/presence/presence.repository';
 import { PresenceService } from './modules/presence/presence.service';
+import { shedStalledSockets } from './realtime/backpressure';
 import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
 
 /** Uploads that no message, profile or group used within a day are removed, checked every hour. */
@@ -202,6 +203,7 @@ export async function createMessengerServer(
   httpServer.on('request', app);
   // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
   io.attach(httpServer);
+  const stopShedding = shedStalledSockets(io, config.SOCKET_MAX_BACKLOG, logger);
   attachHandlers(
     io,
     {
@@ -223,6 +225,7 @@ export async function createMessengerServer(
     close: async () => {
       // io.close() disconnects every socket and closes the HTTP server.
       clearInterval(abandonedUploads);
+      stopShedding();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await presenceService.stop();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));

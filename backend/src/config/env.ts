@@ -56,6 +56,7 @@ const envSchema = z
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+    SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
