@@ -56,7 +56,7 @@ export function MessageItem(props: MessageItemProps) {
       }}
     />
   ) : deleted ? (
-    <em className="opacity-75">{DELETED_PLACEHOLDER}</em>
+    <em>{DELETED_PLACEHOLDER}</em>
   ) : message.attachments.length > 0 ? (
     <>
       <MessageImages attachments={message.attachments} caption={message.content} />

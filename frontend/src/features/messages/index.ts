@@ -1,5 +1,6 @@
 export { ChatView } from './ChatView';
 export {
+  catchUpWithChatList,
   forgetChat,
   receiveMessage,
   receiveNewMessage,

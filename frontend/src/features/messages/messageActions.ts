@@ -1,4 +1,4 @@
-import type { Message, Reaction } from '../../shared/api/types';
+import type { Chat, Message, Reaction } from '../../shared/api/types';
 import { useSessionStore } from '../auth';
 import { recordChatMessage } from '../chats';
 import { addReaction, fetchMessages, removeMessage, removeReaction, updateMessage } from './messagesApi';
@@ -59,8 +59,26 @@ export async function loadLaterMessages(chatId: string): Promise<void> {
 
 /** Makes sure the message is held, fetching the history around it when it is not. */
 export async function loadMessagesAround(chatId: string, messageId: string): Promise<void> {
-  if (store().timelines[chatId]?.messages.some((message) => message.id === messageId)) return;
+  // A message that arrived live is in the store before the chat's history is: only a loaded timeline will do.
+  const timeline = store().timelines[chatId];
+  if (timeline?.loaded && timeline.messages.some((message) => message.id === messageId)) return;
   store().aroundPageFetched(chatId, await fetchMessages(chatId, { around: messageId }));
+}
+
+/**
+ * The chat list is the last word on each chat's newest message: a loaded timeline that ends before it missed
+ * something (an event lost in a reconnect, a refetch that failed) and fetches the rest. Runs after every fetch of
+ * the list following a reconnect, so a timeline converges whatever went wrong on the way.
+ */
+export async function catchUpWithChatList(chats: readonly Chat[]): Promise<void> {
+  const newestHeld = (chatId: string) => store().timelines[chatId]?.messages.at(-1)?.seq ?? 0;
+  const behind = chats.flatMap((chat) => {
+    const timeline = store().timelines[chat.id];
+    const last = chat.lastMessage?.seq ?? 0;
+    return timeline?.loaded && !timeline.hasMoreAfter && last > newestHeld(chat.id) ? [{ id: chat.id, last }] : [];
+  });
+  // As if the chat's newest message had just arrived: the same gap filling as for a live one.
+  await Promise.allSettled(behind.map(({ id, last }) => fillGap(id, newestHeld(id), last + 1)));
 }
 
 /** After a reconnect: fetch what was missed in every chat that has been opened. */

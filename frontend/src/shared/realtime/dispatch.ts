@@ -2,6 +2,7 @@ import { getAccessToken, refreshAccessToken, useSessionStore } from '../../featu
 import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
 import {
+  catchUpWithChatList,
   flushOutbox,
   flushReceipts,
   forgetChat,
@@ -91,8 +92,15 @@ const liveHandlers = Object.fromEntries(
 
 /** The replay log no longer reaches back far enough: fetch the chat list and the opened chats by seq. */
 function refetchEverything(): void {
-  loadChats().catch(() => undefined);
+  refetchChatList();
   void reloadOpenedTimelines();
+}
+
+/** The chat list anew, and any opened chat that it shows to be behind. */
+function refetchChatList(): void {
+  loadChats()
+    .then(() => catchUpWithChatList(useChatsStore.getState().chats))
+    .catch(() => undefined);
 }
 
 let connectedBefore = false;
@@ -103,7 +111,7 @@ async function onConnect(): Promise<void> {
   // Presence is not replayed: start again from the chat list's copy (fetched anew after a drop).
   if (connectedBefore) {
     usePresenceStore.getState().reset();
-    loadChats().catch(() => undefined);
+    refetchChatList();
   }
   connectedBefore = true;
   void flushOutbox();

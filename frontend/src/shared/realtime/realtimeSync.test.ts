@@ -84,6 +84,26 @@ describe('catching up after a (re)connect', () => {
     expect(loadCursor('u1')).toBe('c-end');
   });
 
+  it('after a reconnect, fetches the rest of an opened chat that the refetched chat list shows to be behind', async () => {
+    // The message sent while this device was away reached neither its socket nor its replay (the cursor was still
+    // good); the chat list says the chat has moved on, and that is enough.
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [makeDirectChat('c1', [alice, bob], fromBob(2))] }),
+      'GET /api/chats/c1/messages': () => page([fromBob(2)]),
+    });
+    useMessagesStore
+      .getState()
+      .latestPageFetched('c1', { messages: [fromBob(1)], hasMoreBefore: false, hasMoreAfter: false });
+    socket.connect();
+    socket.disconnect();
+    socket.connect();
+
+    await vi.waitFor(() =>
+      expect(useMessagesStore.getState().timelines.c1?.messages.map((m) => m.seq)).toEqual([1, 2]),
+    );
+    expect(requests.find((request) => request.path === '/api/chats/c1/messages')?.query).toEqual({ after: 1 });
+  });
+
   it('fetches the missing messages when a new one skips ahead of what it holds', async () => {
     const requests = fakeApi({ 'GET /api/chats/c1/messages': () => page([fromBob(2), fromBob(3)]) });
     useMessagesStore
