@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations } from './accessibility';
 import { launchChromium } from './browser';
 import { MessengerServer } from './messenger-server';
 
@@ -9,7 +10,10 @@ export const PASSWORD = 'a long password';
 export interface Messenger {
   readonly server: MessengerServer;
   readonly browser: Browser;
-  /** A page in a context of its own (a separate browser profile: its own cookies and storage), or in `context`. */
+  /**
+   * A page in a context of its own (a separate browser profile: its own cookies and storage), or in `context`.
+   * Whatever state a test leaves it in is checked with axe after the file's tests (see accessibility.ts).
+   */
   newPage: (context?: BrowserContext) => Promise<Page>;
   /** Creates the account through the web app; the page ends up on /chats, signed in. */
   register: (page: Page, username: string, displayName: string) => Promise<void>;
@@ -21,6 +25,9 @@ export function setUpMessenger(): Messenger {
   let browser: Browser | undefined;
   // The server sends a strict Content-Security-Policy; whatever the app does in any test must satisfy it.
   const cspViolations: string[] = [];
+  // Every page a test opened is checked with axe once more, as the test left it, before the browser closes.
+  const openedPages: Page[] = [];
+  const accessibilityFailures: string[] = [];
 
   beforeAll(async () => {
     server = await MessengerServer.create();
@@ -29,10 +36,18 @@ export function setUpMessenger(): Messenger {
   });
 
   afterAll(async () => {
+    for (const page of openedPages) {
+      if (page.isClosed() || !page.url().startsWith('http')) continue;
+      const screen = `final state of ${new URL(page.url()).pathname}`;
+      accessibilityFailures.push(
+        ...(await accessibilityViolations(page, screen).catch((error: unknown) => [`${screen}: axe failed: ${error}`])),
+      );
+    }
     await browser?.close();
     await server?.dispose();
     // After the clean-up, so that a failure here does not leave the server running.
     expect(cspViolations).toEqual([]);
+    expect(accessibilityFailures.join('\n')).toBe('');
   });
 
   const started = <T>(value: T | undefined): T => {
@@ -49,6 +64,7 @@ export function setUpMessenger(): Messenger {
     },
     newPage: async (context) => {
       const page = await (context ?? (await messenger.browser.newContext())).newPage();
+      openedPages.push(page);
       page.on('console', (message) => {
         if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
           cspViolations.push(message.text());
@@ -109,3 +125,20 @@ export const messageLog = (page: Page) => page.getByRole('log', { name: 'Message
 /** A message's row in the virtualised list (its quote of another message counts as its text too). */
 export const messageRow = (page: Page, text: string) =>
   messageLog(page).locator('li[data-index]').filter({ hasText: text });
+
+/** A real PNG drawn by the page's canvas: 64 × 48, two colours. */
+export async function drawPng(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.fillStyle = '#2563eb';
+    context.fillRect(0, 0, 64, 48);
+    context.fillStyle = '#f59e0b';
+    context.fillRect(16, 12, 32, 24);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64');
+}

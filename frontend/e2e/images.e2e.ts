@@ -1,25 +1,7 @@
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ALICE, BOB, messageLog, registerContacts, setUpMessenger } from './fixture';
+import { ALICE, BOB, drawPng, messageLog, registerContacts, setUpMessenger } from './fixture';
 
 const messenger = setUpMessenger();
-
-/** A real PNG drawn by the page's canvas: 64 × 48, two colours. */
-async function drawPng(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 64;
-    canvas.height = 48;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d canvas');
-    context.fillStyle = '#2563eb';
-    context.fillRect(0, 0, 64, 48);
-    context.fillStyle = '#f59e0b';
-    context.fillRect(16, 12, 32, 24);
-    return canvas.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64');
-}
 
 it('Alice sends an image with a caption; Bob sees the thumbnail and opens it full size', async () => {
   const [alice, bob] = await registerContacts(messenger, ALICE, BOB);
