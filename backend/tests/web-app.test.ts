@@ -8,7 +8,7 @@ import { useTestServer } from './helpers/test-server';
 const dist = mkdtempSync(join(tmpdir(), 'messenger-dist-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-3f2a1b.js"></script>');
-writeFileSync(join(dist, 'assets', 'index-3f2a1b.js'), 'console.log("app")');
+writeFileSync(join(dist, 'assets', 'index-3f2a1b.js'), `console.log("app");\n`.repeat(200));
 writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 const server = useTestServer({ FRONTEND_DIST: dist });
@@ -22,9 +22,11 @@ it('serves the app for every deep link, always revalidated', async () => {
   expect((await request(server.url).get('/favicon.svg').expect(200)).headers['cache-control']).toBe('no-cache');
 });
 
-it('lets browsers keep content-hashed assets for a year', async () => {
-  const asset = await request(server.url).get('/assets/index-3f2a1b.js').expect(200);
+it('lets browsers keep content-hashed assets for a year, and sends them compressed', async () => {
+  const asset = await request(server.url).get('/assets/index-3f2a1b.js').set('Accept-Encoding', 'gzip').expect(200);
   expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(asset.headers['content-encoding']).toBe('gzip');
+  expect(asset.text).toContain('console.log("app")');
   await request(server.url).get('/assets/index-old.js').expect(404);
 });
 

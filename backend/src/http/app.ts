@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
+import compression from 'compression';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -117,11 +118,14 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
  * (index.html above all, which names the current assets) is revalidated on every load.
  */
 function serveWebApp(app: Express, dist: string): void {
+  // Compressed here for `npm start`, where no nginx is in front (the login page's script: 376 → 122 KB). Only the
+  // web app: the API's small JSON answers are not worth the CPU on the message path.
+  const compress = compression();
   const assets = express.static(join(dist, 'assets'), { index: false, immutable: true, maxAge: '365d' });
   // A missing asset is a 404, not index.html: a page from an older build must not get HTML for its script.
-  app.use('/assets', assets, (_req, res) => void res.sendStatus(404));
-  app.use(express.static(dist, { index: false, cacheControl: false, setHeaders: (res) => noCache(res) }));
-  app.use((req, res, next) => {
+  app.use('/assets', compress, assets, (_req, res) => void res.sendStatus(404));
+  app.use(compress, express.static(dist, { index: false, cacheControl: false, setHeaders: (res) => noCache(res) }));
+  app.use(compress, (req, res, next) => {
     if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
     noCache(res);
     res.sendFile(join(dist, 'index.html'));
