@@ -34,6 +34,29 @@ describe('the signed-in app', () => {
     useSessionStore.getState().signedIn(alice, 'token-1');
   });
 
+  it('fetches the newest messages of the chats at the top of the list, so that opening one shows them at once', async () => {
+    const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
+    let answered = 0;
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [chat, makeDirectChat('c2', [alice, carol])] }),
+      // The preloads are answered; the refresh on opening never is, so only a preload can show the messages.
+      'GET /api/chats/:id/messages': () =>
+        answered++ < 2
+          ? ok({ messages: history, hasMoreBefore: false, hasMoreAfter: false })
+          : new Promise(() => undefined),
+    });
+    renderApp('/chats');
+
+    await waitFor(() =>
+      expect(requests.filter((request) => request.path.endsWith('/messages')).map((request) => request.path)).toEqual([
+        '/api/chats/c1/messages',
+        '/api/chats/c2/messages',
+      ]),
+    );
+    await userEvent.setup().click(await screen.findByRole('link', { name: /Bob Builder/ }));
+    expect(await screen.findByText('Hi Bob')).toBeVisible();
+  });
+
   it('opens a direct chat from Contacts, shows its history and sends with Enter', async () => {
     fakeApi({
       'GET /api/chats': () => ok({ chats: [] }),

@@ -1,7 +1,8 @@
 import { Suspense, useEffect } from 'react';
 import { Outlet, useLocation, useMatch } from 'react-router-dom';
 import { selectCurrentUser, useSessionStore } from '../features/auth';
-import { loadChats } from '../features/chats';
+import { loadChats, useChatsStore } from '../features/chats';
+import { preloadTimelines } from '../features/messages';
 import { useSearchShortcut } from '../features/search';
 import { startRealtime, stopRealtime } from '../shared/realtime/dispatch';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
@@ -16,6 +17,9 @@ import { useChatSwitchShortcut } from './useChatSwitchShortcut';
  * Sidebar and main pane side by side; on a phone, the chat list alone at /chats and the main pane elsewhere. Each
  * pane has its own error boundary, so a crash in one leaves the other working.
  */
+/** How many chats from the top of the list have their newest messages fetched before they are opened. */
+const PRELOADED_CHATS = 8;
+
 export function AppLayout() {
   const userId = useSessionStore(selectCurrentUser)?.id;
   const showingChatList = useMatch('/chats') !== null;
@@ -27,7 +31,16 @@ export function AppLayout() {
     if (!userId) return;
     startRealtime();
     // A failure shows in the chat list, which offers to try again.
-    loadChats().catch(() => undefined);
+    loadChats()
+      .then(() =>
+        preloadTimelines(
+          useChatsStore
+            .getState()
+            .chats.slice(0, PRELOADED_CHATS)
+            .map((chat) => chat.id),
+        ),
+      )
+      .catch(() => undefined);
     return () => {
       stopRealtime();
       resetSignedInState();

@@ -2,6 +2,7 @@ export { ChatView } from './ChatView';
 export {
   catchUpWithChatList,
   forgetChat,
+  preloadTimelines,
   receiveMessage,
   receiveNewMessage,
   receiveReactions,

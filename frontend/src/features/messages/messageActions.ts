@@ -81,6 +81,16 @@ export async function catchUpWithChatList(chats: readonly Chat[]): Promise<void>
   await Promise.allSettled(behind.map(({ id, last }) => fillGap(id, newestHeld(id), last + 1)));
 }
 
+/**
+ * The newest page of each of these chats not loaded yet, one after the other: opening one of them then shows its
+ * messages at once instead of after a round trip (the first chats of the list are the ones people open).
+ */
+export async function preloadTimelines(chatIds: readonly string[]): Promise<void> {
+  for (const chatId of chatIds) {
+    if (!store().timelines[chatId]?.loaded) await loadLatestMessages(chatId).catch(() => undefined);
+  }
+}
+
 /** After a reconnect: fetch what was missed in every chat that has been opened. */
 export async function reloadOpenedTimelines(): Promise<void> {
   const chatIds = Object.entries(store().timelines)
