@@ -57,6 +57,24 @@ describe('the signed-in app', () => {
     expect(await screen.findByText('Hi Bob')).toBeVisible();
   });
 
+  it('fetches the messages of a chat beyond the first ones as soon as the pointer rests on it', async () => {
+    const others = Array.from({ length: 25 }, (_, i) =>
+      makeDirectChat(`c${i + 2}`, [alice, makeUser({ id: `o${i}` })]),
+    );
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [...others, chat] }),
+      'GET /api/chats/:id/messages': () => ok({ messages: [], hasMoreBefore: false, hasMoreAfter: false }),
+    });
+    renderApp('/chats');
+    const fetchedFor = (chatId: string) => requests.some((request) => request.path === `/api/chats/${chatId}/messages`);
+    await waitFor(() => expect(requests.filter((request) => request.path.endsWith('/messages'))).toHaveLength(20));
+    expect(fetchedFor('c1')).toBe(false);
+
+    await userEvent.setup().hover(await screen.findByRole('link', { name: /Bob Builder/ }));
+
+    await waitFor(() => expect(fetchedFor('c1')).toBe(true));
+  });
+
   it('opens a direct chat from Contacts, shows its history and sends with Enter', async () => {
     fakeApi({
       'GET /api/chats': () => ok({ chats: [] }),

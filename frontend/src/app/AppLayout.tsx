@@ -18,7 +18,7 @@ import { useChatSwitchShortcut } from './useChatSwitchShortcut';
  * pane has its own error boundary, so a crash in one leaves the other working.
  */
 /** How many chats from the top of the list have their newest messages fetched before they are opened. */
-const PRELOADED_CHATS = 8;
+const PRELOADED_CHATS = 20;
 
 export function AppLayout() {
   const userId = useSessionStore(selectCurrentUser)?.id;

@@ -15,7 +15,11 @@ import { Notice } from '../shared/ui/Notice';
 import { UserLink } from '../shared/ui/UserLink';
 import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
 import { ChatList, NewGroupDialog } from '../features/chats';
+import { preloadTimelines } from '../features/messages';
 import { NotificationPrompt, useNotificationNavigation, useUnreadTitle } from '../features/notifications';
+
+/** Its newest messages are fetched while the pointer is still on its way: opening it then shows them at once. */
+const preloadChat = (chatId: string) => void preloadTimelines([chatId]);
 
 /** A message handed over by the page we came from (such as a chat we were removed from). */
 function useNavigationNotice(): string | null {
@@ -84,7 +88,7 @@ export function Sidebar() {
       </div>
       {creatingGroup && <NewGroupDialog onClose={() => setCreatingGroup(false)} />}
       <div className="min-h-0 flex-1 overflow-y-auto">
-        <ChatList />
+        <ChatList onChatIntent={preloadChat} />
       </div>
     </>
   );

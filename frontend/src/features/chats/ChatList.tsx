@@ -13,7 +13,8 @@ const retry = () => {
   loadChats().catch(() => undefined);
 };
 
-export function ChatList() {
+/** `onChatIntent`: a chat is likely to be opened next (the pointer rests on it, or the keyboard reached it). */
+export function ChatList({ onChatIntent }: { onChatIntent?: (chatId: string) => void }) {
   const chats = useChatsStore((state) => state.chats);
   const loaded = useChatsStore((state) => state.loaded);
   const loadError = useChatsStore((state) => state.loadError);
@@ -37,7 +38,7 @@ export function ChatList() {
   return (
     <ul aria-label="Chat list" className="divide-y divide-border">
       {chats.map((chat) => (
-        <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} now={now} />
+        <ChatListItem key={chat.id} chat={chat} currentUserId={currentUserId} now={now} onIntent={onChatIntent} />
       ))}
     </ul>
   );

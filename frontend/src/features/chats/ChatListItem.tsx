@@ -10,6 +10,8 @@ interface ChatListItemProps {
   chat: Chat;
   currentUserId: string | undefined;
   now: Date;
+  /** The pointer rests on the chat, or the keyboard reached it: it is likely to be opened next. */
+  onIntent?: (chatId: string) => void;
 }
 
 function preview(message: Message | null, currentUserId: string | undefined): string {
@@ -19,12 +21,17 @@ function preview(message: Message | null, currentUserId: string | undefined): st
   return message.sender?.id === currentUserId ? `You: ${text}` : text;
 }
 
-export function ChatListItem({ chat, currentUserId, now }: ChatListItemProps) {
+export function ChatListItem({ chat, currentUserId, now, onIntent }: ChatListItemProps) {
   const title = chatTitle(chat, currentUserId);
   return (
     // The open chat's row is marked whole, its mute button included.
     <li className="flex items-center hover:bg-surface-hover has-[[aria-current=page]]:bg-surface-accent">
-      <NavLink to={`/chats/${chat.id}`} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 -outline-offset-2">
+      <NavLink
+        to={`/chats/${chat.id}`}
+        onPointerEnter={() => onIntent?.(chat.id)}
+        onFocus={() => onIntent?.(chat.id)}
+        className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 -outline-offset-2"
+      >
         <Avatar name={title} url={chatAvatarUrl(chat, currentUserId)} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">

@@ -87,9 +87,16 @@ export async function catchUpWithChatList(chats: readonly Chat[]): Promise<void>
  */
 export async function preloadTimelines(chatIds: readonly string[]): Promise<void> {
   for (const chatId of chatIds) {
-    if (!store().timelines[chatId]?.loaded) await loadLatestMessages(chatId).catch(() => undefined);
+    if (store().timelines[chatId]?.loaded || preloading.has(chatId)) continue;
+    preloading.add(chatId);
+    await loadLatestMessages(chatId)
+      .catch(() => undefined)
+      .finally(() => preloading.delete(chatId));
   }
 }
+
+/** Chats whose preload is in flight: a pointer passing over a chat twice asks once. */
+const preloading = new Set<string>();
 
 /** After a reconnect: fetch what was missed in every chat that has been opened. */
 export async function reloadOpenedTimelines(): Promise<void> {
