@@ -21,7 +21,7 @@ import { printRun, type RunResult } from './report';
 import { measureScroll } from './scrolling';
 import { CROWD_CHATS, seed, type Seed } from './seed';
 import { NginxFront, prepareBuild, startMessenger } from './servers';
-import { measureSwitches, type SwitchResult } from './switching';
+import { measurePointedFirstVisits, measureSwitches, type SwitchResult } from './switching';
 import { profileFunctions } from './profile';
 import { printBreakdown, traceMainThread } from './trace';
 
@@ -33,8 +33,21 @@ const OPENS = Number(process.env.WEB_PERF_OPENS ?? 5);
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
 /** Chat switches in one signed-in page; with `trace`, under a performance trace, printing where the time went. */
-async function switching(browser: Browser, baseUrl: string, data: Seed, trace: boolean, profile = false) {
+async function switching(
+  browser: Browser,
+  baseUrl: string,
+  data: Seed,
+  trace: boolean,
+  profile = false,
+): Promise<SwitchResult | undefined> {
   const context = await newSignedInContext(browser, baseUrl, data.switcher.account.username);
+  const pointed = async (signedIn: typeof context) => {
+    const page = await signedIn.newPage();
+    await page.goto(`${baseUrl}/chats`);
+    await page.locator('ul[aria-label="Chat list"] > li').first().waitFor();
+    await page.waitForTimeout(1_000);
+    return { pointedFirstVisit: await measurePointedFirstVisits(page, data.switcher.chats) };
+  };
   try {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/chats`);
@@ -47,7 +60,7 @@ async function switching(browser: Browser, baseUrl: string, data: Seed, trace: b
       console.log(`  CPU profile of 63 revisits:\n${lines.map((line) => `    ${line}`).join('\n')}`);
       return undefined;
     }
-    if (!trace) return await measureSwitches(page, data.switcher.chats);
+    if (!trace) return { ...(await measureSwitches(page, data.switcher.chats)), ...(await pointed(context)) };
 
     let result: Awaited<ReturnType<typeof measureSwitches>> | undefined;
     const breakdown = await traceMainThread(page, async () => {
@@ -55,7 +68,7 @@ async function switching(browser: Browser, baseUrl: string, data: Seed, trace: b
     });
     printBreakdown('63 chat switches (each followed by a 400 ms pause)', breakdown);
     if (!result) throw new Error('the traced switches did not finish');
-    return result;
+    return { ...result, ...(await pointed(context)) };
   } finally {
     await context.close();
   }

@@ -75,6 +75,7 @@ export function printRun(result: RunResult, only?: 'switching' | 'scroll'): void
     'Chat switch (click in the sidebar → newest message on screen):',
     switchLine('first visit', result.switching.firstVisit),
     switchLine('revisit', result.switching.revisit),
+    switchLine('pointed', result.switching.pointedFirstVisit),
     ...result.switching.misses.map((miss) => `    ${miss}`),
   ];
   const scroll = ['Scrolling up through the 10,000-message chat:', ...result.scroll.map(scrollLine)];
