@@ -194,6 +194,7 @@ export async function createMessengerServer(
     frontendDist: config.FRONTEND_DIST ?? join(REPO_ROOT, 'frontend', 'dist'),
     instanceName: config.INSTANCE_NAME,
     metrics,
+    corsOrigin: config.FRONTEND_URL,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
+import cors from 'cors';
 import compression from 'compression';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
@@ -21,6 +22,8 @@ export interface AppOptions {
   instanceName: string;
   metrics: Metrics;
   frontendDist?: string;
+  /** The one origin whose pages may call the API from another origin (FRONTEND_URL), with credentials. */
+  corsOrigin: string;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -60,6 +63,8 @@ export function createApp(options: AppOptions): Express {
   });
 
   const api = Router();
+  // Same-origin pages need no CORS; a web app served from elsewhere (VITE_API_URL) only from FRONTEND_URL.
+  api.use(cors({ origin: [options.corsOrigin], credentials: true, maxAge: 600 }));
   api.use(express.json({ limit: '100kb' }), cookieParser());
   api.use(options.publicApi);
   api.use(options.api);
