@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
 import request from 'supertest';
+import { images } from './helpers/images';
 import { useTestServer } from './helpers/test-server';
+import { slowUpload } from './helpers/uploads';
 import { registerUser, type TestUser } from './helpers/users';
 
 /**
@@ -120,6 +122,18 @@ describe('malformed requests', () => {
       .attach('__proto__', Buffer.from('x'), 'x.png');
     expectClientError(wrongField.status, wrongField.body);
   });
+});
+
+it('keeps serving others while an upload trickles in, and takes the upload when it completes', async () => {
+  const upload = slowUpload(Number(new URL(server.url).port), owner.accessToken, await images.png(400, 300));
+  // Half of the upload is in; everything else goes on meanwhile.
+  for (let i = 0; i < 5; i++) {
+    const started = Date.now();
+    await request(server.url).get('/api/users/me').set(owner.auth).expect(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }
+  upload.finish();
+  expect((await upload.response).status).toBe(201);
 });
 
 /** A 4xx with the contract's error body. */
