@@ -59,7 +59,7 @@ describe('the signed-in app', () => {
 
   it('fetches the messages of a chat beyond the first ones as soon as the pointer rests on it', async () => {
     const others = Array.from({ length: 25 }, (_, i) =>
-      makeDirectChat(`c${i + 2}`, [alice, makeUser({ id: `o${i}` })]),
+      makeDirectChat(`c${i + 2}`, [alice, makeUser({ id: `o${i}`, username: `other${i}` })]),
     );
     const requests = fakeApi({
       'GET /api/chats': () => ok({ chats: [...others, chat] }),
