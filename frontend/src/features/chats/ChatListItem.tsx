@@ -1,5 +1,6 @@
 import { BellSlashIcon } from '@heroicons/react/20/solid';
-import { NavLink } from 'react-router-dom';
+import type { MouseEvent } from 'react';
+import { NavLink, useNavigate, type NavigateFunction } from 'react-router-dom';
 import type { Chat, Message } from '../../shared/api/types';
 import { formatExactTime, formatListTime } from '../../shared/lib/time';
 import { Avatar } from '../../shared/ui/Avatar';
@@ -21,13 +22,25 @@ function preview(message: Message | null, currentUserId: string | undefined): st
   return message.sender?.id === currentUserId ? `You: ${text}` : text;
 }
 
+/**
+ * A plain click opens the chat in the click's own task (flushSync) instead of React Router's default transition,
+ * which commits a frame or two later; clicks with a modifier key keep the link's usual behaviour (a new tab...).
+ */
+function openAtOnce(event: MouseEvent, navigate: NavigateFunction, to: string): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  void navigate(to, { flushSync: true });
+}
+
 export function ChatListItem({ chat, currentUserId, now, onIntent }: ChatListItemProps) {
+  const navigate = useNavigate();
   const title = chatTitle(chat, currentUserId);
   return (
     // The open chat's row is marked whole, its mute button included.
     <li className="flex items-center hover:bg-surface-hover has-[[aria-current=page]]:bg-surface-accent">
       <NavLink
         to={`/chats/${chat.id}`}
+        onClick={(event) => openAtOnce(event, navigate, `/chats/${chat.id}`)}
         onPointerEnter={() => onIntent?.(chat.id)}
         onFocus={() => onIntent?.(chat.id)}
         className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 -outline-offset-2"
