@@ -89,9 +89,15 @@ export async function preloadTimelines(chatIds: readonly string[]): Promise<void
   for (const chatId of chatIds) {
     if (store().timelines[chatId]?.loaded || preloading.has(chatId)) continue;
     preloading.add(chatId);
-    await loadLatestMessages(chatId)
-      .catch(() => undefined)
-      .finally(() => preloading.delete(chatId));
+    try {
+      const page = await fetchMessages(chatId);
+      // Opened meanwhile (at a linked message, say): what the chat view loaded wins over the preload.
+      if (!store().timelines[chatId]?.loaded) store().latestPageFetched(chatId, page);
+    } catch {
+      // A preload is a bonus: opening the chat loads it anyway, and shows what went wrong.
+    } finally {
+      preloading.delete(chatId);
+    }
   }
 }
 
