@@ -258,6 +258,8 @@ step('reaches every tab, switches chats with Alt+arrows, notifies in the backgro
   // Alt+Down / Alt+Up walk the chat list (newest first: the group, then Bob).
   await alice.goto(groupUrl);
   await messageRow(alice, 'I have one!').waitFor();
+  // The shortcut walks the chat list: it has to be there (it loads beside the messages, not before them).
+  await chatLink(alice, new RegExp(BOB.displayName)).waitFor();
   const chatTitle = (name: string) => chatHeader(alice).getByRole('heading', { name, exact: true });
   for (const [key, url, title] of [
     ['Alt+ArrowDown', directChatUrl, BOB.displayName],

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMatch, useNavigate } from 'react-router-dom';
 import { useChatsStore } from '../features/chats';
 
@@ -16,6 +16,12 @@ const stepOf = (event: KeyboardEvent): -1 | 1 | null => {
 export function useChatSwitchShortcut(): void {
   const navigate = useNavigate();
   const openChatId = useMatch('/chats/:chatId/*')?.params.chatId;
+  // The chat the next press starts from. Set by the press itself too: a second press right after the first must
+  // go on from the chat the first opened, even before the navigation has rendered.
+  const current = useRef(openChatId);
+  useEffect(() => {
+    current.current = openChatId;
+  }, [openChatId]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -24,11 +30,13 @@ export function useChatSwitchShortcut(): void {
       event.preventDefault();
       // Read at the key press: the list reorders with every message, and this needs no re-render for that.
       const { chats } = useChatsStore.getState();
-      const openIndex = chats.findIndex((chat) => chat.id === openChatId);
+      const openIndex = chats.findIndex((chat) => chat.id === current.current);
       const target = openIndex < 0 ? chats.at(step === 1 ? 0 : -1) : chats[openIndex + step];
-      if (target) void navigate(`/chats/${target.id}`);
+      if (!target) return;
+      current.current = target.id;
+      void navigate(`/chats/${target.id}`);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate, openChatId]);
+  }, [navigate]);
 }
