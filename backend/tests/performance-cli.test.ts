@@ -1,36 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { useTestServer } from './helpers/test-server';
+import { cliRunner } from './performance-cli/run-cli';
 
 const server = useTestServer({ RATE_LIMIT_ENABLED: 'false' });
-const CLI = join(__dirname, '..', '..', 'tools', 'performance-test', 'src', 'index.ts');
-// Absolute, because the CLI runs in a temporary directory where `--import tsx` would not resolve.
-const TSX = pathToFileURL(require.resolve('tsx')).href;
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 /** Runs the real CLI as a child process in a fresh working directory (where it keeps its world file). */
-function runCli(
-  args: string[],
-  env: Record<string, string> = {},
-  cwd = mkdtempSync(join(tmpdir(), 'perf-cli-')),
-): Promise<{ code: number | null; output: string; cwd: string }> {
-  dirs.push(cwd);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
-      cwd,
-      env: { ...process.env, NODE_OPTIONS: '', TARGET_URL: server.url, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output, cwd }));
-  });
-}
+const runCli = cliRunner(server);
 
 const users = (prefix: string) => server.prisma.user.count({ where: { username: { startsWith: `${prefix}_` } } });
 const sessions = (prefix: string) =>

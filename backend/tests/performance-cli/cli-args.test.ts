@@ -45,7 +45,24 @@ describe('performance CLI arguments', () => {
     });
   });
 
+  it('samples the server only when asked, every 10 s unless told otherwise', () => {
+    expect(parseCli([], {})).toMatchObject({ serverMetrics: false, serverMetricsEvery: 10 });
+    expect(parseCli(['--server-metrics'], {})).toMatchObject({ serverMetrics: true, serverMetricsEvery: 10 });
+    expect(parseCli([], { PERF_SERVER_METRICS: 'true' })).toMatchObject({ serverMetrics: true });
+    expect(parseCli(['--server-metrics-every', '2.5'], {})).toMatchObject({
+      serverMetrics: true,
+      serverMetricsEvery: 2.5,
+    });
+    expect(parseCli([], { PERF_SERVER_METRICS: 'no', PERF_SERVER_METRICS_EVERY: '5' })).toMatchObject({
+      serverMetrics: false,
+    });
+    expect(helpText()).toMatch(/--server-metrics\s+scrape <target>\/metrics/);
+    expect(helpText()).toContain('2 % of the mean per 10 minutes');
+  });
+
   it.each([
+    [['--server-metrics-every', '0'], {}, '--server-metrics-every must be a positive number'],
+    [[], { PERF_SERVER_METRICS: 'maybe' }, 'PERF_SERVER_METRICS must be true or false'],
     [['--users', 'many'], {}, '--users must be a whole number'],
     [[], { NUM_USERS: 'many' }, 'NUM_USERS must be a whole number'],
     [['--rate', '0'], {}, '--rate must be a positive number'],

@@ -9,6 +9,7 @@ import { planWorld } from './world/plan';
 import { prepareWorld } from './world/build';
 import { saveWorld } from './world/state';
 import { runWorkers } from './workers/parent';
+import { metricsTargets, sampleServers } from './server-metrics/sampler';
 
 /** `NUM_USERS=100 MSG_PER_SEC=10 DURATION=30 npm test`, or the same as flags: see --help. */
 async function main(config: RunConfig): Promise<number> {
@@ -24,10 +25,12 @@ async function main(config: RunConfig): Promise<number> {
   display.stop();
   const runId = randomBytes(4).toString('hex');
   const run = config.workers > 1 ? runWorkers : runLocal;
+  const sampler = config.serverMetrics ? sampleServers(metricsTargets(config), config.serverMetricsEvery) : undefined;
   const outcome = await run(config, state, runId, display);
   display.stop();
+  const server = await sampler?.stop();
   if (config.workers === 1) saveWorld(config.world, state); // with tokens refreshed during a long run
-  const result = buildResult({ config, setup: stats, world: state, ...outcome });
+  const result = buildResult({ config, setup: stats, world: state, ...outcome, server });
   printResult(result);
   if (config.report) {
     const files = writeReports(config.report, result);

@@ -1,5 +1,6 @@
 import type { Summary } from '../metrics';
 import type { RunResult } from './result';
+import { serverLines } from './server';
 
 const row = (cells: (string | number)[], widths: number[]) =>
   cells
@@ -40,6 +41,7 @@ export function printResult(result: RunResult): void {
   );
   for (const warning of result.warnings)
     console.log(`⚠ ${warning}: the results may measure the generator, not the server`);
+  if (result.serverMetrics) serverLines(result.serverMetrics).forEach((line) => console.log(line));
   console.log('');
   for (const check of result.checks) {
     console.log(

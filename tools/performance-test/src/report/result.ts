@@ -4,6 +4,8 @@ import { deliveredPercent, judge } from '../targets';
 import { summarize, type Metrics } from '../metrics';
 import type { GeneratorLoad } from '../monitor';
 import { generatorWarnings } from '../monitor';
+import type { InstanceSamples } from '../server-metrics/sampler';
+import { serverReport } from '../server-metrics/summary';
 import type { SetupStats } from '../world/build';
 import type { WorldState } from '../world/state';
 
@@ -15,6 +17,8 @@ export function buildResult(input: {
   metrics: Metrics;
   generator: GeneratorLoad[];
   sendSeconds: number;
+  /** --server-metrics: what each instance's /metrics said during the run. */
+  server?: InstanceSamples[];
 }) {
   const { config, metrics } = input;
   const { password: _password, ...shownConfig } = config;
@@ -74,6 +78,7 @@ export function buildResult(input: {
     checks,
     passed: checks.every((check) => check.ok),
     warnings: generatorWarnings(input.generator, scheduleLag.p99),
+    serverMetrics: input.server ? serverReport(input.server, metrics.startMs, config.duration) : undefined,
   };
 }
 
