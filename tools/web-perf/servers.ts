@@ -44,7 +44,7 @@ export function prepareBuild(): Build {
     const tar = join(dir, 'head.tar');
     execFileSync('git', ['archive', '--format=tar', '-o', tar, 'HEAD', 'frontend', 'nginx'], { cwd: repoRoot });
     execFileSync('tar', ['-xf', tar, '-C', dir]);
-    // WEB_PERF_PATCH=<file>: a change to try on the committed web app (tools/web-perf/experiments/).
+    // WEB_PERF_PATCH=<file>: a change to try on the committed web app (a git diff).
     if (process.env.WEB_PERF_PATCH) execFileSync('git', ['apply', resolve(process.env.WEB_PERF_PATCH)], { cwd: dir });
     symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
     if (existsSync(join(repoRoot, 'frontend', 'node_modules'))) {
