@@ -71,14 +71,14 @@ export async function loadMessagesAround(chatId: string, messageId: string): Pro
  * the list following a reconnect, so a timeline converges whatever went wrong on the way.
  */
 export async function catchUpWithChatList(chats: readonly Chat[]): Promise<void> {
-  const newestHeld = (chatId: string) => store().timelines[chatId]?.messages.at(-1)?.seq ?? 0;
   const behind = chats.flatMap((chat) => {
     const timeline = store().timelines[chat.id];
+    const newest = timeline?.messages.at(-1)?.seq ?? 0;
     const last = chat.lastMessage?.seq ?? 0;
-    return timeline?.loaded && !timeline.hasMoreAfter && last > newestHeld(chat.id) ? [{ id: chat.id, last }] : [];
+    return timeline?.loaded && !timeline.hasMoreAfter && last > newest ? [{ id: chat.id, newest, last }] : [];
   });
   // As if the chat's newest message had just arrived: the same gap filling as for a live one.
-  await Promise.allSettled(behind.map(({ id, last }) => fillGap(id, newestHeld(id), last + 1)));
+  await Promise.allSettled(behind.map(({ id, newest, last }) => fillGap(id, newest, last + 1)));
 }
 
 /**
