@@ -14,13 +14,22 @@ export interface NewMessage {
 /** Some of the images are not the sender's own unused uploads (someone else's, already sent, or gone). */
 export const ATTACHMENTS_UNAVAILABLE = 'attachments-unavailable';
 
+/** A message as written, with the chat's participants at that moment: the recipients of its event. */
+export interface WrittenMessage {
+  record: MessageRecord;
+  participantIds: string[];
+}
+
 export class MessagesRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  /** A user's message; null when the sender is not (or no longer) a participant of the chat. */
+  /**
+   * A user's message; null when the sender is not (or no longer) a participant of the chat, or replies to a message
+   * that is not in it.
+   */
   create(
     message: NewMessage & { attachmentIds?: string[] },
-  ): Promise<MessageRecord | null | typeof ATTACHMENTS_UNAVAILABLE> {
+  ): Promise<WrittenMessage | null | typeof ATTACHMENTS_UNAVAILABLE> {
     const { attachmentIds = [], ...text } = message;
     if (attachmentIds.length === 0) return insertMessage(this.db, { ...text, type: 'text' });
     // Images: the uploads are locked, checked to be the sender's and unused, and claimed with the message.
@@ -32,8 +41,10 @@ export class MessagesRepository {
       if (claimable.length !== attachmentIds.length) return ATTACHMENTS_UNAVAILABLE;
       const created = await insertMessage(tx, { ...text, type: 'image' });
       if (!created) return null;
-      await tx.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { messageId: created.id } });
-      return tx.message.findUniqueOrThrow({ where: { id: created.id }, include: messageInclude });
+      const messageId = created.record.id;
+      await tx.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { messageId } });
+      const record = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+      return { record, participantIds: created.participantIds };
     });
   }
 
@@ -149,13 +160,16 @@ interface InsertedRow {
   reply_sender_display_name: string | null;
   reply_sender_avatar_attachment_id: string | null;
   reply_sender_last_seen_at: Date | null;
+  participant_ids: string[];
 }
 
 /**
  * The one write path for every message, user or system: a single SQL statement that takes the chat's next seq
  * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message, raises the
- * sender's read watermark to it, and returns it with its sender and quoted reply. One round trip, and the chat row
- * is locked only for the statement itself. A user's message is written only while they are a participant.
+ * sender's read watermark to it, and returns it with its sender, quoted reply and the chat's participants. One
+ * round trip (the access check and the recipients included: a send costs no other query), and the chat row is
+ * locked only for the statement itself. A user's message is written only while they are a participant, and a reply
+ * only to a message of the same chat; otherwise nothing is written and the result is null.
  */
 export async function insertMessage(
   db: PrismaClient | Transaction,
@@ -164,15 +178,18 @@ export async function insertMessage(
     clientMsgId?: string;
     type: 'text' | 'image' | 'system';
   },
-): Promise<MessageRecord | null> {
+): Promise<WrittenMessage | null> {
   const { chatId, senderId, clientMsgId = null, type, content, replyToId = null } = message;
   const membership = senderId
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = ${chatId}::uuid AND user_id = ${senderId}::uuid)`
     : Prisma.empty;
+  const quotable = replyToId
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM messages WHERE id = ${replyToId}::uuid AND chat_id = ${chatId}::uuid)`
+    : Prisma.empty;
   const rows = await db.$queryRaw<InsertedRow[]>`
     WITH bumped AS (
       UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-      WHERE id = ${chatId}::uuid ${membership}
+      WHERE id = ${chatId}::uuid ${membership} ${quotable}
       RETURNING id, last_seq
     ), inserted AS (
       INSERT INTO messages (chat_id, seq, sender_id, client_msg_id, type, content, reply_to_id, created_at)
@@ -188,20 +205,21 @@ export async function insertMessage(
            s.avatar_attachment_id AS sender_avatar_attachment_id, s.last_seen_at AS sender_last_seen_at,
            r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
            rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
-           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.last_seen_at AS reply_sender_last_seen_at
+           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.last_seen_at AS reply_sender_last_seen_at,
+           ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
     FROM inserted
     LEFT JOIN users s ON s.id = inserted.sender_id
     LEFT JOIN messages r ON r.id = inserted.reply_to_id
     LEFT JOIN users rs ON rs.id = r.sender_id`;
   const row = rows[0];
-  return row ? toMessageRecord(row) : null;
+  return row ? { record: toMessageRecord(row), participantIds: row.participant_ids } : null;
 }
 
 /** A system message ("Ann added Bob"), written inside the transaction that made the change it records. */
 export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<MessageRecord> {
-  const message = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
-  if (!message) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
-  return message;
+  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
+  if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
+  return written.record;
 }
 
 function toMessageRecord(row: InsertedRow): MessageRecord {

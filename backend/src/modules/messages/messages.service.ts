@@ -24,27 +24,17 @@ export class MessagesService {
 
   /**
    * Sends a message (REST and socket alike). Idempotent per (sender, clientMsgId): the unique index turns a retry
-   * into a failed insert, answered with the original message (created=false), and nothing is published.
+   * into a failed insert, answered with the original message (created=false), and nothing is published. The insert
+   * itself checks that the sender may write there and returns the recipients, so a send is one query; only a refused
+   * one pays for finding out why.
    */
   async send(senderId: string, input: SendMessageInput) {
-    const participantIds = await this.chats.requireParticipants(senderId, input.chatId);
-    if (input.replyToId && !(await this.repository.findInChat(input.chatId, input.replyToId))) {
-      throw badRequest('replyToId must be a message of the same chat', [
-        { field: 'replyToId', message: 'not a message of this chat' },
-      ]);
-    }
-
     try {
       return await this.chatTurns.run(input.chatId, async () => {
-        const record = await this.repository.create({ ...input, content: input.content ?? '', senderId });
-        if (!record) throw notFound('Chat');
-        if (record === ATTACHMENTS_UNAVAILABLE) {
-          throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
-            { field: 'attachmentIds', message: 'not your unsent uploads' },
-          ]);
-        }
-        const message = this.presenter.toDto(record);
-        this.events.toUsers(participantIds, 'message:new', { message });
+        const written = await this.repository.create({ ...input, content: input.content ?? '', senderId });
+        if (!written || written === ATTACHMENTS_UNAVAILABLE) return this.explainRefusal(senderId, input, written);
+        const message = this.presenter.toDto(written.record);
+        this.events.toUsers(written.participantIds, 'message:new', { message });
         return { created: true, message };
       });
     } catch (error) {
@@ -53,6 +43,26 @@ export class MessagesService {
       if (!original) throw error;
       return { created: false, message: this.presenter.toDto(original) };
     }
+  }
+
+  /** Access first: only a participant learns that the images or the quoted message are the problem. */
+  private async explainRefusal(
+    senderId: string,
+    input: SendMessageInput,
+    refusal: null | typeof ATTACHMENTS_UNAVAILABLE,
+  ): Promise<never> {
+    await this.chats.requireParticipants(senderId, input.chatId);
+    if (refusal === ATTACHMENTS_UNAVAILABLE) {
+      throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
+        { field: 'attachmentIds', message: 'not your unsent uploads' },
+      ]);
+    }
+    if (input.replyToId && !(await this.repository.findInChat(input.chatId, input.replyToId))) {
+      throw badRequest('replyToId must be a message of the same chat', [
+        { field: 'replyToId', message: 'not a message of this chat' },
+      ]);
+    }
+    throw notFound('Chat');
   }
 
   /** A page of history by seq: the newest page, or before / after a seq, or centred on one message. */

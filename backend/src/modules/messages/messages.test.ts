@@ -149,3 +149,25 @@ it('replies quote the original message', async () => {
   }).expect(201);
   expect(reply.body.message.replyTo).toMatchObject({ id: original.body.message.id, seq: 1, excerpt: 'the original' });
 });
+
+it('refuses a reply to a message of another chat, and tells only participants why', async () => {
+  const chatId = await freshChat();
+  const elsewhere = await freshChat();
+  const foreign = await send(alice, elsewhere, { clientMsgId: 'f1', content: 'in another chat' }).expect(201);
+
+  const refused = await send(alice, chatId, {
+    clientMsgId: 'x1',
+    content: 'quoting the wrong chat',
+    replyToId: foreign.body.message.id,
+  }).expect(400);
+  expect(refused.body.error.details[0].field).toBe('replyToId');
+  const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth).expect(200);
+  expect(history.body.messages).toHaveLength(0);
+
+  // bob is not in the chat: the chat does not exist for him, whatever he quotes.
+  await send(bob, chatId, { clientMsgId: 'x2', content: 'hi', replyToId: foreign.body.message.id }).expect(404);
+  const stillEmpty = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth).expect(200);
+  expect(stillEmpty.body.messages).toHaveLength(0);
+  // the refused clientMsgId is not used up: the corrected send goes through.
+  await send(alice, chatId, { clientMsgId: 'x1', content: 'quoting nothing' }).expect(201);
+});
