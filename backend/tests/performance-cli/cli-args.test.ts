@@ -38,6 +38,14 @@ describe('performance CLI arguments', () => {
       socketTargets: ['http://a:1', 'http://b:2'],
     });
     expect(parseCli([], env)?.socketTargets).toEqual(['http://env:1']);
+    expect(parseCli([], env)?.localIps).toEqual([]);
+    expect(parseCli(['--local-ips', '127.0.0.1-127.0.0.3, 10.1.2.9'], env)?.localIps).toEqual([
+      '127.0.0.1',
+      '127.0.0.2',
+      '127.0.0.3',
+      '10.1.2.9',
+    ]);
+    expect(parseCli([], { PERF_LOCAL_IPS: '127.0.0.5' })?.localIps).toEqual(['127.0.0.5']);
     expect(parseCli(['--report', 'out/r.json', '--world', 'w.json', '--workers', '2'], {})).toMatchObject({
       report: 'out/r.json',
       world: 'w.json',
@@ -72,6 +80,10 @@ describe('performance CLI arguments', () => {
     [['--users', '1'], {}, '--users must be at least 2'],
     [['--target', 'localhost'], {}, '--target must be an http(s) URL'],
     [['--socket-targets', 'http://a:1,b'], {}, '--socket-targets must be http(s) URLs'],
+    [['--local-ips', '127.0.0.300'], {}, '--local-ips must be IPv4 addresses'],
+    [['--local-ips', '127.0.0.9-127.0.0.2'], {}, '--local-ips must be IPv4 addresses'],
+    [['--local-ips', '127.0.0.1-127.0.1.2'], {}, '--local-ips must be IPv4 addresses'],
+    [['--local-ips', 'localhost'], {}, '--local-ips must be IPv4 addresses'],
     [['--bogus'], {}, "Unknown option '--bogus'"],
     [['stray'], {}, 'stray'],
   ])('refuses %j %j', (argv, env, message) => {

@@ -6,6 +6,8 @@ export interface RunConfig {
   target: string;
   /** Where the sockets connect, user k to the (k mod n)-th: instances directly, bypassing a sticky balancer. */
   socketTargets: string[];
+  /** Source addresses the sockets spread over (user k binds to the (k mod n)-th); empty: the system's choice. */
+  localIps: string[];
   users: number;
   rate: number;
   duration: number;
@@ -54,6 +56,12 @@ const OPTIONS: Option[] = [
     env: 'PERF_SOCKET_TARGETS',
     kind: 'string',
     help: 'comma-separated URLs the sockets spread over, e.g. each instance [--target]',
+  },
+  {
+    flag: 'local-ips',
+    env: 'PERF_LOCAL_IPS',
+    kind: 'string',
+    help: 'source IPv4 addresses the sockets spread over, A,B or A-B (127.0.0.1-127.0.0.8: loopback)',
   },
   { flag: 'users', short: 'u', env: 'NUM_USERS', kind: 'int', help: 'users, one WebSocket each [100]' },
   {
@@ -242,6 +250,7 @@ function withDefaults(read: Map<string, unknown>): RunConfig {
   return {
     target: target.replace(/\/+$/, ''),
     socketTargets,
+    localIps: read.has('local-ips') ? parseAddressList(get('local-ips', '')) : [],
     users,
     rate: get('rate', 10),
     duration: get('duration', 30),
@@ -263,4 +272,32 @@ function withDefaults(read: Map<string, unknown>): RunConfig {
     prefix: get('prefix', 'perf'),
     password: get('password', 'perf-password-1'),
   };
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * "10.0.0.1,10.0.0.5" or "127.0.0.1-127.0.0.8" (a range within one /24, as k6's --local-ips takes it): client
+ * addresses to connect from, so that a balancer hashing by client address spreads the sockets as it would
+ * spread many client machines.
+ */
+export function parseAddressList(raw: string): string[] {
+  const fail = (part: string) =>
+    new UsageError(`--local-ips must be IPv4 addresses or ranges A-B within one /24, by commas (got "${part}")`);
+  const octets = (address: string, part: string) => {
+    const match = IPV4.exec(address.trim());
+    const parsed = match?.slice(1).map(Number);
+    if (!parsed || parsed.some((octet) => octet > 255)) throw fail(part);
+    return parsed;
+  };
+  return raw.split(',').flatMap((part) => {
+    const [from = '', to, ...rest] = part.split('-');
+    const first = octets(from, part);
+    if (to === undefined) return [first.join('.')];
+    const last = octets(to, part);
+    const sameNetwork = first.slice(0, 3).join('.') === last.slice(0, 3).join('.');
+    if (rest.length > 0 || !sameNetwork || (last[3] ?? 0) < (first[3] ?? 0)) throw fail(part);
+    const prefix = first.slice(0, 3).join('.');
+    return Array.from({ length: (last[3] ?? 0) - (first[3] ?? 0) + 1 }, (_, i) => `${prefix}.${(first[3] ?? 0) + i}`);
+  });
 }

@@ -11,6 +11,7 @@ interface IncomingMessage {
 export interface ConnectOptions {
   target: string;
   socketTargets: string[];
+  localIps: string[];
   world: WorldState;
   /** The user indices this process holds a socket for. */
   hosted: number[];
@@ -41,19 +42,26 @@ export class Connections {
       await sleep(intended - nowMs());
       pending.push(this.connectOne(index, intended, members));
     }
-    await Promise.race([Promise.all(pending), sleep(deadlineMs - nowMs())]);
+    let deadline: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(pending),
+      new Promise<void>((resolve) => (deadline = setTimeout(resolve, deadlineMs - nowMs()))),
+    ]);
+    clearTimeout(deadline);
   }
 
   private connectOne(index: number, intendedMs: number, members: Map<string, Set<number>>): Promise<void> {
     const { metrics, runId } = this.options;
     const user = this.options.world.users[index];
     if (!user) return Promise.resolve();
-    const { socketTargets } = this.options;
+    const { socketTargets, localIps } = this.options;
+    // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
     const socket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
       auth: { token: user.accessToken },
       transports: ['websocket'],
       forceNew: true,
       timeout: 20_000,
+      ...{ localAddress: localIps[index % localIps.length] },
     });
     this.sockets.set(index, socket);
     socket.on('message:new', ({ message }: IncomingMessage) => {

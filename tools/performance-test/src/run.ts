@@ -33,6 +33,7 @@ export async function runLocal(
   const connections = new Connections({
     target: config.target,
     socketTargets: config.socketTargets,
+    localIps: config.localIps,
     world,
     hosted: world.users.map((_, index) => index),
     rampStartMs,

@@ -39,6 +39,7 @@ async function handle(message: ToWorker): Promise<void> {
     connections = new Connections({
       target: config.target,
       socketTargets: config.socketTargets,
+      localIps: config.localIps,
       world,
       hosted,
       rampStartMs,
