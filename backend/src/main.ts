@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
   }
 
-  const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
+  const prisma = createPrisma(database.url, {
+    statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS,
+    maxConnections: config.DATABASE_POOL_SIZE,
+  });
   const server = await createMessengerServer(config, prisma, logger);
   const port = await server.listen(config.PORT, config.HOST);
   logger.info(

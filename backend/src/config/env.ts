@@ -44,6 +44,11 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: optionalUrl,
+    /**
+     * PostgreSQL connections per instance. A send holds one for its insert; when the event loop is busy a connection
+     * stays checked out until its reply is read, so a small pool queues sends long before PostgreSQL is busy.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
     DATA_DIR: z.string().optional(),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
