@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { GROWTH_THRESHOLD_PERCENT, MIN_TREND_WINDOW_SECONDS } from './server-metrics/trend';
 
@@ -274,30 +275,22 @@ function withDefaults(read: Map<string, unknown>): RunConfig {
   };
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 /**
  * "10.0.0.1,10.0.0.5" or "127.0.0.1-127.0.0.8" (a range within one /24, as k6's --local-ips takes it): client
  * addresses to connect from, so that a balancer hashing by client address spreads the sockets as it would
  * spread many client machines.
  */
 export function parseAddressList(raw: string): string[] {
-  const fail = (part: string) =>
-    new UsageError(`--local-ips must be IPv4 addresses or ranges A-B within one /24, by commas (got "${part}")`);
-  const octets = (address: string, part: string) => {
-    const match = IPV4.exec(address.trim());
-    const parsed = match?.slice(1).map(Number);
-    if (!parsed || parsed.some((octet) => octet > 255)) throw fail(part);
-    return parsed;
-  };
   return raw.split(',').flatMap((part) => {
-    const [from = '', to, ...rest] = part.split('-');
-    const first = octets(from, part);
-    if (to === undefined) return [first.join('.')];
-    const last = octets(to, part);
-    const sameNetwork = first.slice(0, 3).join('.') === last.slice(0, 3).join('.');
-    if (rest.length > 0 || !sameNetwork || (last[3] ?? 0) < (first[3] ?? 0)) throw fail(part);
-    const prefix = first.slice(0, 3).join('.');
-    return Array.from({ length: (last[3] ?? 0) - (first[3] ?? 0) + 1 }, (_, i) => `${prefix}.${(first[3] ?? 0) + i}`);
+    const [from = '', to, ...rest] = part.split('-').map((address) => address.trim());
+    const fail = new UsageError(
+      `--local-ips must be IPv4 addresses or ranges A-B within one /24, by commas (got "${part}")`,
+    );
+    if (!isIPv4(from) || rest.length > 0) throw fail;
+    if (to === undefined) return [from];
+    const network = (address: string) => address.slice(0, address.lastIndexOf('.'));
+    const host = (address: string) => Number(address.slice(address.lastIndexOf('.') + 1));
+    if (!isIPv4(to) || network(to) !== network(from) || host(to) < host(from)) throw fail;
+    return Array.from({ length: host(to) - host(from) + 1 }, (_, i) => `${network(from)}.${host(from) + i}`);
   });
 }
