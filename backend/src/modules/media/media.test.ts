@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { images } from '../../../tests/helpers/images';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { startS3 } from '../../../tests/helpers/s3';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
@@ -175,6 +176,27 @@ describe.each([
 
       await request(server.url).delete(`/api/chats/${chatId}/participants/${carol.id}`).set(alice.auth).expect(204);
       await download(carol, second.thumbnailUrl).expect(404);
+    });
+
+    const sockets = useTestSockets();
+
+    it("pushes an image message to the members' devices, and a stranger's images find no chat", async () => {
+      const bobsPhone = await sockets.connect(server.url, bob.accessToken);
+      const pushed = nextEvent<{ message: { clientMsgId: string; attachments: unknown[] } }>(
+        bobsPhone,
+        'message:new',
+        5_000,
+        ({ message }) => message.clientMsgId === 'img-live',
+      );
+      const image = (await upload(alice, await images.png()).expect(201)).body.attachment;
+      await send(alice, { clientMsgId: 'img-live', attachmentIds: [image.id] }).expect(201);
+      expect((await pushed).message.attachments).toEqual([image]);
+
+      // Access comes first: whether the images are usable is none of a non-member's business.
+      const stranger = await registerUser(server);
+      const own = (await upload(stranger, await images.png()).expect(201)).body.attachment;
+      await send(stranger, { clientMsgId: 'own', attachmentIds: [own.id] }).expect(404);
+      await send(stranger, { clientMsgId: 'taken', attachmentIds: [image.id] }).expect(404);
     });
 
     it("refuses someone else's upload, an image sent twice, and a message with nothing in it", async () => {
