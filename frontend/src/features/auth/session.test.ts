@@ -119,4 +119,26 @@ describe('session', () => {
 
     expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'userSignedOut' });
   });
+
+  it('stays "signed out on purpose" when a refresh asked for during sign-out is refused only afterwards', async () => {
+    useSessionStore.getState().signedIn(alice, 'token-1');
+    let refuseRefresh: (() => void) | undefined;
+    const refused = new Promise<void>((resolve) => {
+      refuseRefresh = resolve;
+    });
+    fakeApi({
+      'POST /api/auth/logout': () => noContent,
+      'POST /api/auth/refresh': async () => {
+        await refused;
+        return apiError(401, 'UNAUTHORIZED', 'Session has ended');
+      },
+    });
+    const lateRefresh = refreshAccessToken().catch(() => undefined);
+
+    await signOut();
+    refuseRefresh?.();
+    await lateRefresh;
+
+    expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'userSignedOut' });
+  });
 });

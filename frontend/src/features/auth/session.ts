@@ -19,6 +19,9 @@ function refreshWasRefused(error: unknown): boolean {
 /** The server ended a session we were using (revoked from another device, expired, or a reused token). */
 function sessionEnded(): void {
   const { status, signedOut } = useSessionStore.getState();
+  // A refusal that arrives after this device has signed out (a refresh its socket asked for meanwhile) must not
+  // turn "signed out on purpose" into "signed out by someone else": that would bring the next user back here.
+  if (status === 'signedOut') return;
   if (signingOut) signedOut('userSignedOut');
   // During start-up a refusal only means there was nothing to restore: no notice for that.
   else signedOut(status === 'signedIn' ? 'sessionEnded' : undefined);
