@@ -17,10 +17,14 @@ afterAll(async () => {
 });
 
 /** Each test gets its own key prefix in the shared Redis, removed afterwards. */
-function redisLog(perUser?: number, retentionMs?: number): RedisEventLog {
+function newPrefix(): string {
   const prefix = `test-events-${randomBytes(4).toString('hex')}`;
   prefixes.push(prefix);
-  return new RedisEventLog(redis, prefix, perUser, retentionMs);
+  return prefix;
+}
+
+function redisLog(perUser?: number, retentionMs?: number): RedisEventLog {
+  return new RedisEventLog(redis, newPrefix(), perUser, retentionMs);
 }
 
 describe.each([
@@ -84,4 +88,32 @@ it('in Redis, tells a stream that expired with unread events from one that never
   await new Promise((resolve) => setTimeout(resolve, 120));
   expect(await log.since('ann', start, 100)).toBe('expired');
   expect(await log.since('carol', start, 100)).toMatchObject({ events: [] });
+});
+
+it("in Redis, keeps an event's payload while any recipient's capped log holds it, and no longer", async () => {
+  const prefix = newPrefix();
+  const log = new RedisEventLog(redis, prefix, 2);
+  const start = await log.current();
+  await log.append(['ann', 'bob'], 'message:new', { n: 1 });
+  for (let n = 2; n <= 3; n++) await log.append(['ann'], 'message:new', { n });
+
+  // Ann's log of two has let the first event go; Bob's still replays it.
+  expect(await log.since('bob', start, 100)).toMatchObject({ events: [{ payload: { n: 1 } }] });
+  for (let n = 4; n <= 5; n++) await log.append(['bob'], 'message:new', { n });
+  expect(await log.since('bob', start, 100)).toBe('expired');
+
+  // However long the traffic, Redis holds no more payloads than the two logs of two events reference.
+  for (let n = 6; n <= 98; n++) await log.append(n % 3 ? ['ann', 'bob'] : ['bob'], 'message:new', { n });
+  const beforeLastTwo = await log.current();
+  for (let n = 99; n <= 100; n++) await log.append(['ann', 'bob'], 'message:new', { n });
+  const payloads = await redis.keys(`${prefix}:payload:*`);
+  expect(payloads.filter((key) => !key.endsWith(':refs')).sort()).toEqual([
+    `${prefix}:payload:100`,
+    `${prefix}:payload:99`,
+  ]);
+  for (const user of ['ann', 'bob']) {
+    expect(await log.since(user, beforeLastTwo, 100)).toMatchObject({
+      events: [{ payload: { n: 99 } }, { payload: { n: 100 } }],
+    });
+  }
 });

@@ -72,19 +72,29 @@ export class MemoryEventLog implements EventLog {
  * Appends to every recipient's stream atomically under the next global id, trims each stream to its cap and
  * remembers the newest trimmed id as that stream's floor and (without expiry) its newest id, so that a stream that
  * expired is told apart from one that never had events. The payload is stored once, however many recipients (a
- * 300-member group costs 300 small stream entries, not 300 copies). KEYS[1] is the id counter, KEYS[2] the epoch.
+ * 300-member group costs 300 small stream entries, not 300 copies), with a count of the streams still holding it:
+ * the stream that trims the last reference deletes it, so Redis holds at most `cap` events per user rather than a
+ * whole retention period of traffic. KEYS[1] is the id counter, KEYS[2] the epoch.
  */
 const APPEND_SCRIPT = `
 redis.call('SET', KEYS[2], ARGV[5], 'NX')
 local id = redis.call('INCR', KEYS[1])
 local cap = tonumber(ARGV[3])
 redis.call('SET', ARGV[6] .. id, ARGV[2], 'PX', ARGV[4])
+redis.call('SET', ARGV[6] .. id .. ':refs', #KEYS - 2, 'PX', ARGV[4])
 for i = 3, #KEYS do
   local key = KEYS[i]
   redis.call('XADD', key, id .. '-0', 'e', ARGV[1])
   local excess = redis.call('XLEN', key) - cap
   if excess > 0 then
     local dropped = redis.call('XRANGE', key, '-', '+', 'COUNT', excess)
+    for _, entry in ipairs(dropped) do
+      local payloadKey = ARGV[6] .. string.match(entry[1], '^%d+')
+      local refsKey = payloadKey .. ':refs'
+      -- The last reference deletes the payload; a count that had expired (and which DECR has just recreated,
+      -- without expiry, at -1) goes too.
+      if redis.call('DECR', refsKey) <= 0 then redis.call('DEL', payloadKey, refsKey) end
+    end
     redis.call('SET', key .. ':floor', dropped[#dropped][1], 'PX', ARGV[4])
     redis.call('XTRIM', key, 'MAXLEN', cap)
   end
