@@ -56,6 +56,35 @@ it('lets flags override the environment and counts one expected delivery per oth
   expect(await users('flags')).toBe(12);
 }, 90_000);
 
+it('acknowledges deliveries as the web app does, so the server carries its receipt path too', async () => {
+  /** Per participant: the delivered watermark beyond what sending their own messages set it to. */
+  const acknowledgedBeyondOwn = async (prefix: string) => {
+    const participants = await server.prisma.chatParticipant.findMany({
+      where: { user: { username: { startsWith: `${prefix}_` } }, chat: { lastSeq: { gt: 0 } } },
+      select: {
+        userId: true,
+        lastDeliveredSeq: true,
+        chat: { select: { messages: { select: { senderId: true, seq: true } } } },
+      },
+    });
+    return participants.map((p) => {
+      const ownSeqs = p.chat.messages.filter((message) => message.senderId === p.userId).map((m) => m.seq);
+      return p.lastDeliveredSeq - Math.max(0, ...ownSeqs);
+    });
+  };
+  const run = ['--users', '8', '--rate', '10', '--duration', '2'];
+  const withReceipts = await runCli([...run, '--receipt-interval', '0.2'], { USER_PREFIX: 'acks' });
+  expect(withReceipts.output).toContain('delivered receipts every 0.2 s per chat');
+  expect(withReceipts.output).toContain('errors: none');
+  expect((await acknowledgedBeyondOwn('acks')).filter((beyond) => beyond > 0).length).toBeGreaterThan(0);
+
+  const silent = await runCli([...run, '--receipt-interval', '0'], { USER_PREFIX: 'noacks' });
+  expect(silent.output).toContain('no receipts');
+  const beyond = await acknowledgedBeyondOwn('noacks');
+  expect(beyond.length).toBeGreaterThan(0);
+  expect(beyond.every((seqs) => seqs === 0)).toBe(true);
+}, 90_000);
+
 it('spreads the sockets over --workers child processes and merges their measurements', async () => {
   const { code, output } = await runCli(
     [

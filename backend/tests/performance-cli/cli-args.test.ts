@@ -5,6 +5,7 @@ describe('performance CLI arguments', () => {
     const config = parseCli([], {})!;
     expect(config).toMatchObject({ target: 'http://localhost:3000', users: 100, rate: 10, duration: 30, reuse: false });
     expect(config).toMatchObject({ groups: 10, groupSize: { min: 5, max: 50 }, largeGroups: 0, rampUp: 1 });
+    expect(config.receiptInterval).toBe(1);
     expect(config.world).toBe('.perf-world.json');
     expect(config.report).toBeUndefined();
   });

@@ -51,6 +51,7 @@ async function connectAll(localIps: string[], users: number): Promise<Connection
     rampUpSeconds: 0,
     runId: 'local-ips',
     metrics: new Metrics(),
+    receiptIntervalMs: 0,
   });
   await connections.open(performance.timeOrigin + performance.now() + 10_000);
   return connections;

@@ -20,6 +20,8 @@ export interface RunConfig {
   rampUp: number;
   drain: number;
   ackTimeout: number;
+  /** Seconds between two delivered receipts of one socket for one chat; 0 sends none. */
+  receiptInterval: number;
   concurrency: number;
   workers: number;
   reuse: boolean;
@@ -35,7 +37,7 @@ export interface RunConfig {
 /** A bad flag or value: the CLI prints the message and exits 2. */
 export class UsageError extends Error {}
 
-type Kind = 'int' | 'number' | 'string' | 'boolean' | 'range' | 'fraction';
+type Kind = 'int' | 'number' | 'nonNegative' | 'string' | 'boolean' | 'range' | 'fraction';
 interface Option {
   flag: string;
   short?: string;
@@ -106,6 +108,12 @@ const OPTIONS: Option[] = [
     kind: 'number',
     help: 'seconds before a send counts as timed out [10]',
   },
+  {
+    flag: 'receipt-interval',
+    env: 'PERF_RECEIPT_INTERVAL',
+    kind: 'nonNegative',
+    help: "seconds between a socket's delivered receipts for one chat, as the web app sends them; 0: none [1]",
+  },
   { flag: 'concurrency', env: 'PERF_CONCURRENCY', kind: 'int', help: 'parallel HTTP requests during set-up [16]' },
   { flag: 'workers', env: 'PERF_WORKERS', kind: 'int', help: 'child processes holding the sockets [1]' },
   { flag: 'reuse', env: 'PERF_REUSE', kind: 'boolean', help: 'reuse the world file when it still matches the target' },
@@ -173,6 +181,11 @@ function parseValue(
     case 'number': {
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw fail('a positive number');
+      return value;
+    }
+    case 'nonNegative': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw fail('a number ≥ 0');
       return value;
     }
     case 'fraction': {
@@ -263,6 +276,7 @@ function withDefaults(read: Map<string, unknown>): RunConfig {
     rampUp: get('ramp-up', users / 100),
     drain: get('drain', 10),
     ackTimeout: get('ack-timeout', 10),
+    receiptInterval: get('receipt-interval', 1),
     concurrency,
     workers,
     reuse: get('reuse', false),

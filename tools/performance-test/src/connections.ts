@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
+import { DeliveryReceipts } from './receipts';
 import { parseMessageId } from './traffic';
 import type { WorldState } from './world/state';
 
@@ -20,6 +21,8 @@ export interface ConnectOptions {
   rampUpSeconds: number;
   runId: string;
   metrics: Metrics;
+  /** How often each socket may report a chat's delivered watermark, as the web app does; 0: never. */
+  receiptIntervalMs: number;
   onConnect?: () => void;
 }
 
@@ -29,6 +32,7 @@ export interface ConnectOptions {
  */
 export class Connections {
   readonly sockets = new Map<number, Socket>();
+  private readonly receipts: DeliveryReceipts[] = [];
   private closing = false;
 
   constructor(private readonly options: ConnectOptions) {}
@@ -64,12 +68,19 @@ export class Connections {
       ...{ localAddress: localIps[index % localIps.length] },
     });
     this.sockets.set(index, socket);
+    const { receiptIntervalMs } = this.options;
+    const receipts =
+      receiptIntervalMs > 0
+        ? new DeliveryReceipts(socket, receiptIntervalMs, (kind) => metrics.error(kind), nowMs)
+        : undefined;
+    if (receipts) this.receipts.push(receipts);
     socket.on('message:new', ({ message }: IncomingMessage) => {
       const at = nowMs();
       const id = parseMessageId(message.clientMsgId, runId);
       if (!id || message.sender?.id === user.id) return;
       if (!members.get(message.chatId)?.has(index)) return void metrics.counts.foreign++;
       metrics.recordDelivery(index, id.n, message.chatId, message.seq, id.intendedMs, at);
+      receipts?.received(message.chatId, message.seq);
     });
     socket.on('connect_error', (error) => metrics.error(`connect_error: ${error.message}`));
     socket.on('auth:expired', () => void this.reauthenticate(index, socket));
@@ -117,6 +128,7 @@ export class Connections {
 
   close(): void {
     this.closing = true;
+    for (const receipts of this.receipts) receipts.stop();
     for (const socket of this.sockets.values()) socket.disconnect();
   }
 }

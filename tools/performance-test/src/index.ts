@@ -17,7 +17,8 @@ async function main(config: RunConfig): Promise<number> {
     `1000-Messenger load test → ${config.target}: ${config.users} users, ${config.rate} msg/s, ${config.duration} s, ` +
       `${config.groups} groups of ${config.groupSize.min}–${config.groupSize.max}` +
       `${config.largeGroups ? ` + ${config.largeGroups} of ${config.largeGroupSize}` : ''}` +
-      `${config.workers > 1 ? `, ${config.workers} workers` : ''}`,
+      `${config.workers > 1 ? `, ${config.workers} workers` : ''}` +
+      `, ${config.receiptInterval > 0 ? `delivered receipts every ${config.receiptInterval} s per chat` : 'no receipts'}`,
   );
   const display = new ProgressDisplay();
   const plan = planWorld(config);

@@ -40,6 +40,7 @@ export async function runLocal(
     rampUpSeconds: config.rampUp,
     runId,
     metrics,
+    receiptIntervalMs: config.receiptInterval * 1000,
     onConnect: () => display.connecting(metrics.counts.connected, world.users.length),
   });
   display.connecting(0, world.users.length);

@@ -46,6 +46,7 @@ async function handle(message: ToWorker): Promise<void> {
       rampUpSeconds: config.rampUp,
       runId,
       metrics,
+      receiptIntervalMs: config.receiptInterval * 1000,
     });
     ticker = setInterval(progress, 500);
     await connections.open(rampStartMs + config.rampUp * 1000 + 30_000);
