@@ -159,7 +159,7 @@ export async function createMessengerServer(
   }, UPLOAD_CLEANUP_EVERY_MS);
   abandonedUploads.unref();
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
-  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), chats, events);
+  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events);
   const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
     typing.stopAll(userId),

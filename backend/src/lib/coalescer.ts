@@ -1,49 +1,70 @@
 interface Waiter<R> {
-  resolve(result: R): void;
+  resolve(result: R | undefined): void;
   reject(error: unknown): void;
 }
 
+interface Pending<V, R> {
+  value: V;
+  waiters: Waiter<R>[];
+}
+
 /**
- * Runs one write per key at a time and merges what arrives meanwhile into the next one: a burst of N requests for
- * the same key costs at most two writes, and every caller learns the outcome of the write that covered it.
+ * Writes whatever is waiting in one call, one call at a time, merging what arrives for the same key: idle, a
+ * request goes out on the next turn of the event loop; under load each write carries every key that arrived
+ * during the previous one (as a database's group commit does), so N requests cost far fewer than N writes.
+ * Every caller learns the outcome for its key (undefined when the write returned nothing for it).
  */
 export class Coalescer<V, R> {
-  private readonly slots = new Map<string, { pending?: { value: V; waiters: Waiter<R>[] } }>();
+  private pending = new Map<string, Pending<V, R>>();
+  private scheduled = false;
 
   constructor(
     private readonly merge: (a: V, b: V) => V,
-    private readonly write: (key: string, value: V) => Promise<R>,
+    private readonly write: (batch: ReadonlyMap<string, V>) => Promise<ReadonlyMap<string, R>>,
+    private readonly maxBatch = 500,
   ) {}
 
-  submit(key: string, value: V): Promise<R> {
-    let waiter!: Waiter<R>;
-    const promise = new Promise<R>((resolve, reject) => {
-      waiter = { resolve, reject };
+  submit(key: string, value: V): Promise<R | undefined> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.pending.get(key);
+      if (waiting) {
+        waiting.value = this.merge(waiting.value, value);
+        waiting.waiters.push({ resolve, reject });
+      } else {
+        this.pending.set(key, { value, waiters: [{ resolve, reject }] });
+      }
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.drain());
+      }
     });
-    const slot = this.slots.get(key);
-    if (slot) {
-      slot.pending = slot.pending
-        ? { value: this.merge(slot.pending.value, value), waiters: [...slot.pending.waiters, waiter] }
-        : { value, waiters: [waiter] };
-    } else {
-      this.slots.set(key, {});
-      void this.drain(key, { value, waiters: [waiter] });
-    }
-    return promise;
   }
 
-  private async drain(key: string, batch: { value: V; waiters: Waiter<R>[] }): Promise<void> {
-    for (let current: typeof batch | undefined = batch; current;) {
+  private async drain(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch = this.takeBatch();
       try {
-        const result = await this.write(key, current.value);
-        for (const waiter of current.waiters) waiter.resolve(result);
+        const results = await this.write(new Map([...batch].map(([key, { value }]) => [key, value])));
+        for (const [key, { waiters }] of batch) for (const waiter of waiters) waiter.resolve(results.get(key));
       } catch (error) {
-        for (const waiter of current.waiters) waiter.reject(error);
+        for (const { waiters } of batch.values()) for (const waiter of waiters) waiter.reject(error);
       }
-      const slot = this.slots.get(key);
-      current = slot?.pending;
-      if (slot) slot.pending = undefined;
     }
-    this.slots.delete(key);
+    this.scheduled = false;
+  }
+
+  private takeBatch(): Map<string, Pending<V, R>> {
+    if (this.pending.size <= this.maxBatch) {
+      const batch = this.pending;
+      this.pending = new Map();
+      return batch;
+    }
+    const batch = new Map<string, Pending<V, R>>();
+    for (const [key, entry] of this.pending) {
+      if (batch.size === this.maxBatch) break;
+      batch.set(key, entry);
+      this.pending.delete(key);
+    }
+    return batch;
   }
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { type TestUser, chattingPair, registerUser } from '../../../tests/helpers/users';
+import { type TestUser, chattingPair, makeContacts, registerUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
@@ -84,4 +84,68 @@ it('refuses receipts for chats you are not in, and bad payloads', async () => {
   for (const bad of [{ chatId, seq: 0 }, { chatId, seq: 1.5 }, { chatId: 'x', seq: 1 }, { seq: 1 }, null]) {
     expect((await socket.timeout(5_000).emitWithAck('message:delivered', bad)).ok).toBe(false);
   }
+});
+
+it('in a group, tells only the senders of the messages an acknowledgement covers', async () => {
+  const alice = await registerUser(server);
+  const [bob, carol, dave, erin] = await Promise.all([
+    registerUser(server),
+    registerUser(server),
+    registerUser(server),
+    registerUser(server),
+  ]);
+  for (const member of [bob, carol, dave, erin]) await makeContacts(server, alice, member);
+  const group = await request(server.url)
+    .post('/api/chats/group')
+    .set(alice.auth)
+    .send({ name: 'Receipts', memberIds: [bob, carol, dave, erin].map((member) => member.id) })
+    .expect(201);
+  const chatId = group.body.chat.id as string;
+  const send = async (sender: TestUser, content: string) =>
+    (
+      await request(server.url)
+        .post(`/api/chats/${chatId}/messages`)
+        .set(sender.auth)
+        .send({ clientMsgId: content, content })
+        .expect(201)
+    ).body.message.seq as number;
+  await send(alice, 'from alice');
+  await send(bob, 'from bob');
+  const lastSeq = await send(carol, 'from carol');
+  // Bob leaves: his message is covered, but he is no longer in the chat to hear of it.
+  await request(server.url).delete(`/api/chats/${chatId}/participants/${bob.id}`).set(bob.auth).expect(204);
+
+  const connect = (user: TestUser) => sockets.connect(server.url, user.accessToken);
+  const [aliceSocket, bobSocket, carolSocket, daveSocket, erinSocket] = await Promise.all([
+    connect(alice),
+    connect(bob),
+    connect(carol),
+    connect(dave),
+    connect(erin),
+  ]);
+  const heard = new Map<string, number[]>();
+  for (const [name, socket] of Object.entries({ aliceSocket, bobSocket, carolSocket, daveSocket, erinSocket })) {
+    heard.set(name, []);
+    socket.on('message:delivered', ({ seq }: { seq: number }) => heard.get(name)!.push(seq));
+  }
+  const toAlice = nextEvent(aliceSocket, 'message:delivered');
+  const toCarol = nextEvent(carolSocket, 'message:delivered');
+  expect(await daveSocket.timeout(5_000).emitWithAck('message:delivered', { chatId, seq: lastSeq })).toEqual({
+    ok: true,
+  });
+  await Promise.all([toAlice, toCarol]);
+  // The next acknowledgement covers only Erin's message (and Bob's departure): Erin alone hears of it.
+  const erinSeq = await send(erin, 'from erin');
+  const toErin = nextEvent(erinSocket, 'message:delivered');
+  await daveSocket.timeout(5_000).emitWithAck('message:delivered', { chatId, seq: erinSeq });
+  await toErin;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  expect(Object.fromEntries(heard)).toEqual({
+    aliceSocket: [lastSeq],
+    bobSocket: [],
+    carolSocket: [lastSeq],
+    daveSocket: [],
+    erinSocket: [erinSeq],
+  });
 });
