@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { ReceiptsRepository } from './receipts.repository';
 import { useTestServer } from '../../../tests/helpers/test-server';
 import { type TestUser, chattingPair, makeContacts, registerUser } from '../../../tests/helpers/users';
 
@@ -148,4 +149,32 @@ it('in a group, tells only the senders of the messages an acknowledgement covers
     daveSocket: [],
     erinSocket: [erinSeq],
   });
+});
+
+it('raises overlapping batches from several writers at once without deadlocking', async () => {
+  const owner = await registerUser(server);
+  const members: TestUser[] = [];
+  for (let i = 0; i < 12; i++) {
+    const member = await registerUser(server);
+    await makeContacts(server, owner, member);
+    members.push(member);
+  }
+  const group = await request(server.url)
+    .post('/api/chats/group')
+    .set(owner.auth)
+    .send({ name: 'Busy', memberIds: members.map((member) => member.id) })
+    .expect(201);
+  const chatId = group.body.chat.id as string;
+  // Another instance's writes, in any order: each writer acknowledges for every member, shuffled.
+  const repository = new ReceiptsRepository(server.prisma);
+  const shuffled = <T>(items: T[]) => [...items].sort(() => Math.random() - 0.5);
+  const writers = Array.from({ length: 16 }, (_, writer) =>
+    repository.raise(
+      shuffled(members).map((member) => ({ chatId, userId: member.id, delivered: writer % 2, read: 0 })),
+    ),
+  );
+  const results = await Promise.all(writers);
+
+  expect(results.every((rows) => rows.length === members.length)).toBe(true);
+  expect(await watermarks(owner, chatId, members[0]!.id)).toMatchObject({ delivered: 1 });
 });
