@@ -1,9 +1,7 @@
 import { Coalescer } from './coalescer';
 
-const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A coalescer over "highest number per key" whose writes take `ms` and are recorded. */
-function recordingCoalescer(ms: number, maxBatch?: number) {
+/** A coalescer over "highest number per key" whose writes are recorded and each wait for `gate()`. */
+function recordingCoalescer(gate: () => Promise<unknown> = () => Promise.resolve(), maxBatch?: number) {
   const writes: Record<string, number>[] = [];
   let running = 0;
   let overlapped = false;
@@ -13,7 +11,7 @@ function recordingCoalescer(ms: number, maxBatch?: number) {
       overlapped ||= running > 0;
       running++;
       writes.push(Object.fromEntries(batch));
-      await later(ms);
+      await gate();
       running--;
       return new Map([...batch].filter(([key]) => key !== 'stranger').map(([key, value]) => [key, `${key}@${value}`]));
     },
@@ -23,19 +21,26 @@ function recordingCoalescer(ms: number, maxBatch?: number) {
 }
 
 it('writes everything that waits in one call, one call at a time, merging each key', async () => {
-  const { coalescer, writes, overlapped } = recordingCoalescer(20);
+  let release: (() => void) | undefined;
+  const { coalescer, writes, overlapped } = recordingCoalescer(
+    () => new Promise<void>((resolve) => (release = resolve)),
+  );
   const first = coalescer.submit('a', 1);
-  await later(5); // the first write is under way: what comes now waits for the next one
+  while (writes.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  // The first write is under way: what comes now waits for the next one.
   const rest = [coalescer.submit('a', 3), coalescer.submit('b', 7), coalescer.submit('a', 2)];
-
+  release?.();
   expect(await first).toBe('a@1');
+  while (writes.length === 1) await new Promise((resolve) => setImmediate(resolve));
+  release?.();
+
   expect(await Promise.all(rest)).toEqual(['a@3', 'b@7', 'a@3']);
   expect(writes).toEqual([{ a: 1 }, { a: 3, b: 7 }]);
   expect(overlapped()).toBe(false);
 });
 
 it('tells a caller whose key the write returned nothing for, and rejects only the callers of a failed write', async () => {
-  const { coalescer } = recordingCoalescer(1);
+  const { coalescer } = recordingCoalescer();
   expect(await coalescer.submit('stranger', 1)).toBeUndefined();
 
   let fail = true;
@@ -49,7 +54,7 @@ it('tells a caller whose key the write returned nothing for, and rejects only th
 });
 
 it('splits a backlog into writes of at most maxBatch keys', async () => {
-  const { coalescer, writes } = recordingCoalescer(1, 2);
+  const { coalescer, writes } = recordingCoalescer(undefined, 2);
   await Promise.all(['a', 'b', 'c', 'd', 'e'].map((key, n) => coalescer.submit(key, n)));
   expect(writes.map((batch) => Object.keys(batch))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
 });
