@@ -12,7 +12,9 @@ interface ChatWatermark {
 /**
  * What the web app does with every message it receives: report the chat's delivered watermark, at most once per
  * interval per chat, a burst going as one report. It puts the server's receipt path (a watermark write, then
- * `message:delivered` to the chat) into the load, as real clients do.
+ * `message:delivered` to the senders) into the load, as real clients do. The web app's own reporter
+ * (frontend/src/shared/realtime/watermarkReporter.ts) cannot be imported here: it lives in an ES-module package
+ * and this CLI, and the backend's Jest run that loads it, are CommonJS.
  */
 export class DeliveryReceipts {
   private readonly chats = new Map<string, ChatWatermark>();
