@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 
 /** Test images made on the fly, so that no binary fixtures live in the repository. */
@@ -36,6 +37,11 @@ export const images = {
     sharp({ create: { width: 10_100, height: 10_000, channels: 3, background: 'black' } })
       .greyscale()
       .png({ compressionLevel: 9 })
+      .toBuffer(),
+  /** Random pixels, which no encoder can shrink: a ~9 MB PNG, large enough that a download of it takes many writes. */
+  largeNoise: () =>
+    sharp(randomBytes(1_700 * 1_700 * 3), { raw: { width: 1_700, height: 1_700, channels: 3 } })
+      .png({ compressionLevel: 1 })
       .toBuffer(),
   svg: () =>
     Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
