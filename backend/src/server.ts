@@ -204,7 +204,11 @@ export async function createMessengerServer(
   httpServer.on('request', app);
   // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
   io.attach(httpServer);
-  const stopShedding = shedStalledSockets(io, config.SOCKET_MAX_BACKLOG, logger);
+  const stopShedding = shedStalledSockets(
+    io,
+    { maxPackets: config.SOCKET_MAX_BACKLOG, maxBytes: config.SOCKET_MAX_BUFFERED_BYTES },
+    logger,
+  );
   attachHandlers(
     io,
     {

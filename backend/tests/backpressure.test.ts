@@ -57,3 +57,38 @@ it('keeps delivering to others while one client stops reading, and drops that cl
   tcpOf(stalledSocket).resume();
   expect(await dropped).toBe('transport close');
 });
+
+describe('with a limit on bytes', () => {
+  // Few packets allowed to wait would drop it anyway: only the byte limit can catch these few large events.
+  const bytesServer = useTestServer({
+    RATE_LIMIT_ENABLED: 'false',
+    SOCKET_MAX_BACKLOG: '5000',
+    SOCKET_MAX_BUFFERED_BYTES: String(2 * 1024 * 1024),
+  });
+
+  it('drops a client that stopped reading once its unsent bytes pass the limit, however few the events', async () => {
+    const { alice, bob, chatId } = await chattingPair(bytesServer);
+    const senderSocket = await sockets.connect(bytesServer.url, alice.accessToken);
+    const stalledSocket = await sockets.connect(bytesServer.url, bob.accessToken);
+    const dropped = new Promise<string>((resolve) => stalledSocket.once('disconnect', resolve));
+    tcpOf(stalledSocket).pause();
+
+    // ~15 MB in 1,500 events of 10,000 characters: far below 5,000 packets, far above 2 MiB plus what the
+    // kernel buffers on both ends of the loopback hold.
+    const content = 'x'.repeat(10_000);
+    for (let batch = 0; batch < 15; batch++) {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          senderSocket
+            .timeout(20_000)
+            .emitWithAck('message:send', { chatId, clientMsgId: `big-${batch}-${i}`, content }),
+        ),
+      );
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    tcpOf(stalledSocket).resume();
+    const stillConnected = new Promise((resolve) => setTimeout(() => resolve('still connected'), 5_000));
+    expect(await Promise.race([dropped, stillConnected])).toBe('transport close');
+  });
+});
