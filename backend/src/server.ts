@@ -153,7 +153,7 @@ export async function createMessengerServer(
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const storage = createStorage(config);
   await storage.prepare();
-  const media = new MediaService(new MediaRepository(prisma), storage, logger);
+  const media = new MediaService(new MediaRepository(prisma), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY);
   const abandonedUploads = setInterval(() => {
     media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
   }, UPLOAD_CLEANUP_EVERY_MS);

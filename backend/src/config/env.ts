@@ -89,6 +89,8 @@ const envSchema = z
     /** New accounts per IP address per hour (a whole office behind one address signs up on its first day). */
     REGISTRATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(100),
     CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(50),
+    /** Bytes of images one user may upload in 24 hours (stored sizes; 1 GiB); past it uploads answer 429. */
+    UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().default(1_073_741_824),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
