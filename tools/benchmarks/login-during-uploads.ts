@@ -6,11 +6,10 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { build } from 'hdr-histogram-js';
-import sharp from 'sharp';
 import request from 'supertest';
 import { IMAGE_CONCURRENCY } from '../../backend/src/modules/media/image-processing';
 import { startTestServer } from '../../backend/tests/helpers/test-server';
-import { runBenchmark, timed } from './measure';
+import { photoLikeJpeg, runBenchmark, timed } from './measure';
 
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 10);
 const UPLOADERS = Number(process.env.BENCH_UPLOADERS ?? 8);
@@ -18,17 +17,7 @@ const credentials = { username: 'bench_login', password: 'correct horse battery'
 
 /** A 6000×4000 photo-like JPEG (24 megapixels, the size of a modern phone's camera). */
 function photo(): Promise<Buffer> {
-  return sharp({
-    create: {
-      width: 6000,
-      height: 4000,
-      channels: 3,
-      background: 'gray',
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .jpeg({ quality: 80 })
-    .toBuffer();
+  return photoLikeJpeg({ width: 6000, height: 4000, sigma: 30, quality: 80 }).toBuffer();
 }
 
 async function main(): Promise<void> {
