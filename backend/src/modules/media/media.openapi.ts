@@ -16,7 +16,7 @@ export const mediaOperations: ApiOperation[] = [
       201: '{attachment}',
       413: 'over 10 MB',
       415: 'not a JPEG, PNG, GIF or WebP image, or over 50 megapixels',
-      429: 'UPLOAD_QUOTA_EXCEEDED: the daily upload quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up',
+      429: 'UPLOAD_QUOTA_EXCEEDED: the daily quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
     },
   },
   {

@@ -15,8 +15,8 @@ export function mediaRoutes(media: MediaService): Router {
 
   router.post('/', async (req, res) => {
     const { purpose } = parseInput(uploadQuerySchema, req.query);
-    const file = await receiveFile(req, MAX_IMAGE_BYTES);
-    res.status(201).json({ attachment: await media.upload(currentUserId(req), file, purpose) });
+    const receive = () => receiveFile(req, MAX_IMAGE_BYTES);
+    res.status(201).json({ attachment: await media.upload(currentUserId(req), receive, purpose) });
   });
 
   const serve = (variant: 'original' | 'thumbnail') =>

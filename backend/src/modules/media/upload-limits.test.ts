@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { images } from '../../../tests/helpers/images';
 import { useTestServer } from '../../../tests/helpers/test-server';
+import { slowUpload } from '../../../tests/helpers/uploads';
 import { registerUser, type TestUser } from '../../../tests/helpers/users';
 
 /** What one user's uploads may cost the server: pixels per image, and bytes per day. */
@@ -34,4 +35,29 @@ it("refuses uploads past a user's daily quota with 429 UPLOAD_QUOTA_EXCEEDED, an
   expect(await server.prisma.attachment.count({ where: { uploaderId: alice.id } })).toBe(1);
 
   await upload(bob, image).expect(201);
+});
+
+it('refuses a fourth upload while a user has three under way, and takes uploads again once they are done', async () => {
+  const carol = await registerUser(server);
+  const port = Number(new URL(server.url).port);
+  const image = await images.png(400, 300);
+  const underWay = Array.from({ length: 3 }, () => slowUpload(port, carol.accessToken, image));
+
+  // The three are read only half-way; once the server has them all, a fourth is refused before it is read.
+  let fourth: { status: number; body: { error?: unknown } } = { status: 0, body: {} };
+  try {
+    const deadline = Date.now() + 10_000;
+    while (fourth.status !== 429 && Date.now() < deadline) {
+      fourth = await upload(carol, image);
+      if (fourth.status !== 429) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    // Whatever happened, the half-sent uploads end, or the server could not close.
+    for (const { finish } of underWay) finish();
+  }
+  expect(fourth.status).toBe(429);
+  expect(fourth.body.error).toMatchObject({ code: 'UPLOAD_QUOTA_EXCEEDED', details: { retryAfterSeconds: 1 } });
+
+  for (const { response } of underWay) expect((await response).status).toBe(201);
+  await upload(carol, image).expect(201);
 });
