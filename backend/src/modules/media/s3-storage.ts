@@ -16,6 +16,8 @@ export interface S3Settings {
   bucket: string;
   accessKeyId?: string;
   secretAccessKey?: string;
+  /** How long a request may wait for its answer, and a body may stall, before it fails (30 s). */
+  timeoutMs?: number;
 }
 
 /** Images in S3 or MinIO (path-style addressing, which MinIO needs). The bucket stays private. */
@@ -33,9 +35,9 @@ export class S3Storage implements ObjectStorage {
       // sockets per request until none is left. The idle limit also ends a download whose body stalls mid-way.
       requestHandler: {
         connectionTimeout: 5_000,
-        requestTimeout: 30_000,
+        requestTimeout: settings.timeoutMs ?? 30_000,
         throwOnRequestTimeout: true,
-        socketTimeout: 30_000,
+        socketTimeout: settings.timeoutMs ?? 30_000,
       },
       credentials:
         settings.accessKeyId && settings.secretAccessKey
