@@ -1,35 +1,26 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { rootClusterDir } from '../src/db/embedded-postgres';
 import { SEED_PASSWORD } from '../src/db/seed';
-import { exitOf, spawnBackendScript, startBackendProcess, stopBackendProcess } from './helpers/backend-process';
+import {
+  cloneBackend,
+  exitOf,
+  spawnBackendScript,
+  startBackendProcess,
+  stopBackendProcess,
+} from './helpers/backend-process';
 import { freePort } from './helpers/ports';
-
-const REPO_ROOT = join(__dirname, '..', '..');
-
-/**
- * A clone as a new user has it, in a folder only its owner may enter (mkdtemp makes it mode 700, like /root):
- * node_modules and the backend's sources are hard links (the same files at a path inside the private folder, which
- * is what PostgreSQL's user could not reach), and the data folder is the default, ./.data inside the clone.
- */
-function cloneIntoPrivateFolder(): { privateDir: string; clone: string } {
-  const privateDir = mkdtempSync(join(tmpdir(), 'messenger-private-'));
-  const clone = join(privateDir, 'clone');
-  mkdirSync(join(clone, 'backend'), { recursive: true });
-  execFileSync('cp', ['-al', join(REPO_ROOT, 'node_modules'), clone]);
-  for (const entry of ['node_modules', 'src', 'prisma', 'package.json', 'tsconfig.json']) {
-    execFileSync('cp', ['-al', join(REPO_ROOT, 'backend', entry), join(clone, 'backend')]);
-  }
-  return { privateDir, clone };
-}
 
 let privateDir: string;
 let clone: string;
+let backendDir: string;
 let server: ChildProcess;
 let url: string;
+const serverOutput: string[] = [];
+let outputWhenReady: string[];
 const zeroConfig = (embeddedPort: number) => ({
   NODE_ENV: 'development',
   DATABASE_URL: '',
@@ -41,14 +32,22 @@ const zeroConfig = (embeddedPort: number) => ({
 });
 
 beforeAll(async () => {
-  ({ privateDir, clone } = cloneIntoPrivateFolder());
+  // A clone as a new user has it, in a folder only its owner may enter (mkdtemp makes it mode 700, like /root),
+  // with every file the process touches inside it (what PostgreSQL's user could not reach) and the default
+  // data folder, ./.data inside the clone.
+  privateDir = mkdtempSync(join(tmpdir(), 'messenger-private-'));
   expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+  clone = join(privateDir, 'clone');
+  backendDir = cloneBackend(clone, 'hard-linked');
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   server = await startBackendProcess(port, zeroConfig(await freePort()), {
-    backendDir: join(clone, 'backend'),
+    backendDir,
+    output: serverOutput,
     readyWithinMs: 120_000, // the first start creates the cluster (and, as root, copies the binaries once)
   });
+  while (!serverOutput.some((line) => line.includes('is ready'))) await new Promise((wait) => setTimeout(wait, 50));
+  outputWhenReady = [...serverOutput];
 }, 180_000);
 
 afterAll(async () => {
@@ -64,10 +63,23 @@ it('starts with zero configuration from a clone in a private folder, also as roo
     .expect(201);
 });
 
+it('tells on the way what it is doing, and ends with the address to open', () => {
+  const messages = outputWhenReady.map((line) => (JSON.parse(line) as { msg: string }).msg);
+  expect(messages).toEqual(
+    expect.arrayContaining([
+      'no backend/.env: settings from the environment and the defaults',
+      expect.stringMatching(/^creating the embedded PostgreSQL database in .* \(first start\)$/),
+      expect.stringMatching(/^starting the embedded PostgreSQL on port \d+$/),
+      'applying database migrations',
+    ]),
+  );
+  expect(messages.at(-1)).toBe(`1000-Messenger is ready: http://localhost:${new URL(url).port}`);
+});
+
 it('seeds into the database of the running server instead of failing on its lock', async () => {
   const output: string[] = [];
   const seeding = spawnBackendScript('db/seed.ts', zeroConfig(await freePort()), {
-    backendDir: join(clone, 'backend'),
+    backendDir,
     output,
   });
   expect({ exit: await exitOf(seeding), output }).toEqual({ exit: 0, output: expect.anything() });

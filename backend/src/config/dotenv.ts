@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { config } from 'dotenv';
 
 // backend/.env, wherever the process was started from (the repository root for `npm start`, backend/ for dev).
@@ -7,8 +7,8 @@ const loaded = config({ path: ENV_FILE, quiet: true });
 /** The settings backend/.env supplied (the environment wins over the file, so these are the ones it decided). */
 const fromFile = new Set(Object.keys(loaded.parsed ?? {}).filter((key) => process.env[key] === loaded.parsed?.[key]));
 
-/** The env file as the user knows it: relative to the working directory, e.g. `backend/.env`. */
-const envFileName = relative(process.cwd(), ENV_FILE) || ENV_FILE;
+/** The env file as the user knows it, wherever the process was started from. */
+const envFileName = 'backend/.env';
 
 /** One line for the start-up log: which file configured this process. */
 export function describeEnvFile(): string {

@@ -1,7 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BACKEND_DIR = join(__dirname, '..', '..');
+const REPO_ROOT = join(BACKEND_DIR, '..');
+
+/**
+ * A checkout of the backend at `clone` (hard links to the same files, so it is quick), to run with its own
+ * backend/.env or in a folder of its own. Its dependencies are either the same files hard-linked into the clone, so
+ * that every path the process touches lies inside it, or a symlink to ours.
+ */
+export function cloneBackend(clone: string, dependencies: 'hard-linked' | 'symlinked'): string {
+  const backendDir = join(clone, 'backend');
+  mkdirSync(backendDir, { recursive: true });
+  for (const [from, to] of [
+    [REPO_ROOT, clone],
+    [BACKEND_DIR, backendDir],
+  ] as const) {
+    if (dependencies === 'hard-linked') execFileSync('cp', ['-al', join(from, 'node_modules'), to]);
+    else symlinkSync(join(from, 'node_modules'), join(to, 'node_modules'));
+  }
+  for (const entry of ['src', 'prisma', 'package.json', 'tsconfig.json']) {
+    execFileSync('cp', ['-al', join(BACKEND_DIR, entry), backendDir]);
+  }
+  return backendDir;
+}
 
 export interface BackendProcessOptions {
   /** The backend folder to run (a copy of the repository elsewhere); default: this one. */
@@ -13,7 +36,7 @@ export interface BackendProcessOptions {
 /** `src/<script>` of the backend in a process of its own, with `env` over ours. */
 export function spawnBackendScript(
   script: string,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   { backendDir = BACKEND_DIR, output }: BackendProcessOptions = {},
 ): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script)], {
@@ -39,7 +62,7 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
  */
 export async function startBackendProcess(
   port: number,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   options: BackendProcessOptions & { readyWithinMs?: number } = {},
 ): Promise<ChildProcess> {
   const child = spawnBackendScript('main.ts', { PORT: String(port), HOST: '127.0.0.1', ...env }, options);
