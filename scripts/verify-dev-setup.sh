@@ -5,7 +5,7 @@
 #
 #   ./scripts/verify-dev-setup.sh
 #
-# Hard failures (exit 1): Node.js missing or older than 20, npm missing, dependencies not installed.
+# Hard failures (exit 1): Node.js missing or older than 20.19, npm missing, dependencies not installed.
 # Everything else is a warning: Docker is optional (without DATABASE_URL / REDIS_URL / S3_ENDPOINT the backend
 # runs an embedded PostgreSQL, as a single node, with images on local disk), and services may simply not be
 # started yet.
@@ -70,14 +70,19 @@ section 'Toolchain'
 node_ok=0
 if have node; then
   node_version="$(node -p 'process.versions.node')"
-  if [[ "${node_version%%.*}" -ge 20 ]]; then
+  IFS=. read -r node_major node_minor _ <<<"$node_version"
+  # package.json engines: ^20.19 || ^22.12 || >=24 (what Vite and Prisma need); 22 and 24 are the tested LTS lines.
+  if ((node_major >= 24 || (node_major == 22 && node_minor >= 12))); then
     ok "Node.js $node_version"
     node_ok=1
+  elif ((node_major == 20 && node_minor >= 19)); then
+    warn "Node.js $node_version works, but 20 is end-of-life: install 22 or 24 LTS (https://nodejs.org/)"
+    node_ok=1
   else
-    fail "Node.js $node_version is too old: 20 or newer is required (https://nodejs.org/)"
+    fail "Node.js $node_version is not supported: install 22 or 24 LTS (https://nodejs.org/)"
   fi
 else
-  fail 'Node.js is not installed: 20 or newer is required (https://nodejs.org/)'
+  fail 'Node.js is not installed: install 22 or 24 LTS (https://nodejs.org/)'
 fi
 if have npm; then
   ok "npm $(npm --version 2>/dev/null)"

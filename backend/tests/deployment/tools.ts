@@ -16,9 +16,13 @@ export const TOOLS_REQUIRED = process.env.REQUIRE_DEPLOY_TOOLS === '1';
 /** Where `.ci/run` installs the npm-based tools (scripts/ci-tools/package.json), outside the repository. */
 export const CI_TOOLS_DIR = process.env.MESSENGER_CI_TOOLS ?? '/opt/messenger-ci-tools';
 
-export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
+) {
   const result: SpawnSyncReturns<string> = spawnSync(command, args, {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: options.env ?? process.env,
     input: options.input,
