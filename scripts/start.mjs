@@ -26,6 +26,11 @@ function newestMtime(paths) {
   return newest;
 }
 
+if (!existsSync(join(root, 'node_modules'))) {
+  console.error('✗ The dependencies are not installed: run `npm install` first, then `npm start`.');
+  process.exit(1);
+}
+
 const builds = [
   {
     name: 'Prisma client',
@@ -59,6 +64,7 @@ for (const build of builds) {
   }
 }
 
+console.log('▸ starting the server…');
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

