@@ -124,6 +124,8 @@ function traversableDir(path: string): string {
  *   (copied to a temporary name and renamed, so concurrent first starts never see half a copy);
  * - the cluster lives in /var/lib/1000-messenger/<hash of DATA_DIR>/pgdata, owned by postgres: one cluster per
  *   DATA_DIR, as DATA_DIR/postgres is for other users. `data-dir.txt` beside it names the DATA_DIR it belongs to.
+ *   (A cluster already in DATA_DIR/postgres, created as root by earlier versions where that user could reach it,
+ *   keeps being used.)
  */
 function clusterForRoot(binaries: { initdb: string; postgres: string; version: string }, dataDir: string): Cluster {
   const runAs = postgresUser();
@@ -142,12 +144,17 @@ function clusterForRoot(binaries: { initdb: string; postgres: string; version: s
     }
   }
 
+  const copied = { initdb: join(installed, 'bin', 'initdb'), postgres: join(installed, 'bin', 'postgres') };
+  // A cluster that an earlier version created in DATA_DIR (in a folder the postgres user could reach) stays there.
+  const existing = join(dataDir, 'postgres');
+  if (existsSync(join(existing, 'PG_VERSION'))) return { ...copied, pgdata: existing, runAs };
+
   const clusterDir = traversableDir(rootClusterDir(dataDir));
   writeFileSync(join(clusterDir, 'data-dir.txt'), `${dataDir}\n`);
   const pgdata = join(clusterDir, 'pgdata');
   mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   chownSync(pgdata, runAs.uid, runAs.gid);
-  return { initdb: join(installed, 'bin', 'initdb'), postgres: join(installed, 'bin', 'postgres'), pgdata, runAs };
+  return { ...copied, pgdata, runAs };
 }
 
 /** Where the cluster of this DATA_DIR lives and which binaries run it. */

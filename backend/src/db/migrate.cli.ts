@@ -21,6 +21,6 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

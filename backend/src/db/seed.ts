@@ -90,7 +90,7 @@ async function run(): Promise<void> {
 
 if (require.main === module) {
   run().catch((error: unknown) => {
-    console.error(error);
+    console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }
