@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -116,26 +116,45 @@ function traversableDir(path: string): string {
   return path;
 }
 
+/** Whether the user `runAs` may enter (and run) `path`: every folder above it must let that user through. */
+function reachableBy(runAs: { uid: number; gid: number }, path: string): boolean {
+  return spawnSync('test', ['-x', path], { ...runAs, stdio: 'ignore' }).status === 0;
+}
+
 /**
  * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user, which must be able to enter
- * every folder above its binaries and its data. A clone under /root (mode 700, as on most servers and containers)
- * allows neither, and we do not loosen the permissions of the user's folders. Instead:
+ * every folder above its binaries and its data. Where it can (a clone under /opt or /srv), everything stays where it
+ * is for other users. A clone under /root (mode 700, as on most servers and containers) allows neither, and we do
+ * not loosen the permissions of the user's folders. Instead:
  * - the binaries are copied once per PostgreSQL version to /var/lib/1000-messenger/postgresql-<version>-<platform>
  *   (copied to a temporary name and renamed, so concurrent first starts never see half a copy);
  * - the cluster lives in /var/lib/1000-messenger/<hash of DATA_DIR>/pgdata, owned by postgres: one cluster per
  *   DATA_DIR, as DATA_DIR/postgres is for other users. `data-dir.txt` beside it names the DATA_DIR it belongs to.
- *   (A cluster already in DATA_DIR/postgres, created as root by earlier versions where that user could reach it,
- *   keeps being used.)
  */
 function clusterForRoot(binaries: { initdb: string; postgres: string; version: string }, dataDir: string): Cluster {
   const runAs = postgresUser();
-  traversableDir(ROOT_STATE_DIR);
+  const programs = reachableBy(runAs, binaries.initdb) ? binaries : copiedBinaries(binaries);
 
-  const binDir = dirname(binaries.initdb);
+  mkdirSync(dataDir, { recursive: true });
+  const pgdata = reachableBy(runAs, dataDir) ? join(dataDir, 'postgres') : join(privateClusterDir(dataDir), 'pgdata');
+  mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+  chownSync(pgdata, runAs.uid, runAs.gid);
+  return { initdb: programs.initdb, postgres: programs.postgres, pgdata, runAs };
+}
+
+/** The folder for the cluster of a DATA_DIR that the postgres user cannot reach, with a note of whose it is. */
+function privateClusterDir(dataDir: string): string {
+  const clusterDir = traversableDir(rootClusterDir(dataDir));
+  writeFileSync(join(clusterDir, 'data-dir.txt'), `${dataDir}\n`);
+  return clusterDir;
+}
+
+function copiedBinaries(binaries: { initdb: string; version: string }): { initdb: string; postgres: string } {
+  traversableDir(ROOT_STATE_DIR);
   const installed = join(ROOT_STATE_DIR, `postgresql-${binaries.version}-${process.platform}-${process.arch}`);
   if (!existsSync(installed)) {
     const partial = `${installed}.partial-${process.pid}`;
-    cpSync(dirname(binDir), partial, { recursive: true, verbatimSymlinks: true });
+    cpSync(dirname(dirname(binaries.initdb)), partial, { recursive: true, verbatimSymlinks: true });
     try {
       renameSync(partial, installed);
     } catch (error) {
@@ -143,18 +162,7 @@ function clusterForRoot(binaries: { initdb: string; postgres: string; version: s
       if (!existsSync(installed)) throw error; // otherwise a concurrent start installed it first
     }
   }
-
-  const copied = { initdb: join(installed, 'bin', 'initdb'), postgres: join(installed, 'bin', 'postgres') };
-  // A cluster that an earlier version created in DATA_DIR (in a folder the postgres user could reach) stays there.
-  const existing = join(dataDir, 'postgres');
-  if (existsSync(join(existing, 'PG_VERSION'))) return { ...copied, pgdata: existing, runAs };
-
-  const clusterDir = traversableDir(rootClusterDir(dataDir));
-  writeFileSync(join(clusterDir, 'data-dir.txt'), `${dataDir}\n`);
-  const pgdata = join(clusterDir, 'pgdata');
-  mkdirSync(pgdata, { recursive: true, mode: 0o700 });
-  chownSync(pgdata, runAs.uid, runAs.gid);
-  return { ...copied, pgdata, runAs };
+  return { initdb: join(installed, 'bin', 'initdb'), postgres: join(installed, 'bin', 'postgres') };
 }
 
 /** Where the cluster of this DATA_DIR lives and which binaries run it. */
