@@ -84,10 +84,9 @@ async function platformBinaries(): Promise<{ initdb: string; postgres: string; v
 
 /** The `postgres` system user's ids, creating the user if it does not exist. */
 function postgresUser(): { uid: number; gid: number } {
-  const ids = () => ({
-    uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
-    gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
-  });
+  const id = (flag: '-u' | '-g') =>
+    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const ids = () => ({ uid: id('-u'), gid: id('-g') });
   try {
     return ids();
   } catch {
