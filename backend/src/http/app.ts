@@ -88,11 +88,14 @@ export function createApp(options: AppOptions): Express {
  * styles only (React sets inline styles through the DOM, which CSP allows), images from us or from the blob: URLs
  * that authenticated images are shown through, the API and Socket.IO on this origin. No
  * upgrade-insecure-requests and no HSTS: `npm start` serves plain http on localhost, and TLS (with its HSTS
- * header) belongs to the proxy in front (nginx/nginx-tls.conf).
+ * header) belongs to the proxy in front (nginx/nginx-tls.conf). nginx/messenger-web-app-headers.conf sends the same
+ * headers with the web app's static files (tests/nginx.test.ts compares them).
  */
 function securityHeaders() {
   return helmet({
     strictTransportSecurity: false,
+    // The legacy twin of frame-ancestors 'none', for browsers without CSP 2.
+    xFrameOptions: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

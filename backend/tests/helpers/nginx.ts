@@ -1,5 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -102,10 +111,12 @@ export class TestNginx {
       httpsPort = await freePort();
       ({ certDir, ca } = makeTestCertificate(join(runDir, 'certs')));
     }
-    // A stand-in for the built web app (frontend/dist), which the tests do not build.
+    // A stand-in for the built web app (frontend/dist), which the tests do not build. nginx's workers run as an
+    // unprivileged user when the tests run as root: they may pass through runDir (not list it) to read it.
+    chmodSync(runDir, 0o711);
     const webRoot = join(runDir, 'html');
-    mkdirSync(webRoot);
-    writeFileSync(join(webRoot, 'index.html'), WEB_APP_INDEX);
+    mkdirSync(webRoot, { mode: 0o755 });
+    writeFileSync(join(webRoot, 'index.html'), WEB_APP_INDEX, { mode: 0o644 });
     const main = options.tls ? 'nginx-tls.conf' : 'nginx.conf';
     const config = renderNginxConfig(runDir, main, { backendPorts, httpPort, httpsPort, certDir, webRoot });
     const child = spawn(NGINX, ['-p', runDir, '-c', config, '-g', 'daemon off;'], {
