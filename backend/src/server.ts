@@ -195,6 +195,7 @@ export async function createMessengerServer(
     instanceName: config.INSTANCE_NAME,
     metrics,
     corsOrigin: config.FRONTEND_URL,
+    trustProxy: config.TRUST_PROXY,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));

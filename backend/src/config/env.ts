@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDurationMs } from './duration';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 const EXAMPLE_SECRETS = new Set([
   'your-secret-key-change-in-production',
@@ -22,6 +23,21 @@ const duration = z.string().transform((value, ctx) => {
   return ms;
 });
 
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const parsed = parseTrustProxy(value);
+  if (parsed === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `"${value}" is neither a hop count (such as 1) nor a comma-separated list of proxy addresses, CIDR ranges ` +
+        'and loopback / linklocal / uniquelocal (empty: trust no proxy; "true" is refused, it lets clients pick ' +
+        'their address)',
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
 const optionalUrl = z
   .string()
   .trim()
@@ -36,6 +52,11 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Names this instance in /health, to tell instances apart behind a load balancer. */
     INSTANCE_NAME: z.string().max(64).default(hostname()),
+    /**
+     * The proxies whose X-Forwarded-For names the client (rate limits and the sessions list key on that address):
+     * exactly the hops in front of this server, no more, or a client picks its own address with the header.
+     */
+    TRUST_PROXY: trustProxy.default(false),
     /**
      * Apply pending migrations at start-up (concurrent starts wait on an advisory lock). Deployments with a one-shot
      * migration step (compose's `migrate`, k8s/migrate-job.yaml) turn it off, so that only that step migrates.
