@@ -142,6 +142,7 @@ export async function createMessengerServer(
     {
       bcryptRounds: config.BCRYPT_ROUNDS,
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+      refreshGraceMs: config.JWT_REFRESH_GRACE_MS,
     },
     events,
     revokedSessions,

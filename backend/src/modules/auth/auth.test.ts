@@ -91,14 +91,6 @@ describe('refresh and logout', () => {
     await agent.post('/api/auth/refresh').send({}).expect(200);
   });
 
-  it('revokes the whole session when an already-used refresh token comes back', async () => {
-    const user = await registerUser(server);
-    const first = await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
-    await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
-    // The thief replayed the old token, so the legitimate newer token is dead too.
-    await api().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
-  });
-
   it('logout ends the session', async () => {
     const user = await registerUser(server);
     await api().post('/api/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
