@@ -6,7 +6,7 @@ import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
-import type { LoginInput, RegisterInput } from './auth.schemas';
+import { fitsBcrypt, type LoginInput, type RegisterInput } from './auth.schemas';
 import type { RevokedSessions } from './revoked-sessions';
 import { TokenService, type MintedRefresh } from './tokens';
 
@@ -27,6 +27,7 @@ type TokenStanding = 'current' | 'previous' | 'older' | 'forged';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const USERNAME_TAKEN = 'That username is already taken';
+const WRONG_CREDENTIALS = 'Wrong username or password';
 
 export class AuthService {
   /** Compared against when the username is unknown, so that a miss costs the same time as a wrong password. */
@@ -62,10 +63,13 @@ export class AuthService {
   }
 
   async login(input: LoginInput, client: ClientInfo) {
+    // No password longer than bcrypt reads can be set, so such a one is wrong for every account alike: refused
+    // without bcrypt work (compared, bcrypt would cut it and let it match a password it merely starts with).
+    if (!fitsBcrypt(input.password)) throw unauthorized(WRONG_CREDENTIALS);
     const found = await this.repository.findUserForLogin(normalizeUsername(input.username));
     this.decoyHash ??= bcrypt.hash('decoy-password', this.settings.bcryptRounds);
     const passwordOk = await bcrypt.compare(input.password, found?.passwordHash ?? (await this.decoyHash));
-    if (!found || !passwordOk) throw unauthorized('Wrong username or password');
+    if (!found || !passwordOk) throw unauthorized(WRONG_CREDENTIALS);
     const { passwordHash: _omit, ...user } = found;
     return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
   }
