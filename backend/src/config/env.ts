@@ -67,6 +67,8 @@ const envSchema = z
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
+    /** Sockets one user may hold open at once, per instance; the next connection is refused. */
+    SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
