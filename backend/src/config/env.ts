@@ -79,10 +79,17 @@ const envSchema = z
     JWT_REFRESH_SECRET: z.string().min(16).default('dev-only-refresh-secret-change-me'),
     JWT_ACCESS_EXPIRY: duration.default(15 * 60_000),
     JWT_REFRESH_EXPIRY: duration.default(7 * 86_400_000),
+    /**
+     * How long the refresh token rotated away last still answers, with the same new token: a response lost on a
+     * flaky network, or two tabs refreshing at once, must not sign the user out. After it, that token is reuse.
+     */
+    JWT_REFRESH_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
+    /** Sockets one user may hold open at once, per instance; the next connection is refused. */
+    SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
