@@ -6,7 +6,7 @@ import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
-import { fitsBcrypt, type LoginInput, type RegisterInput } from './auth.schemas';
+import type { LoginInput, RegisterInput } from './auth.schemas';
 import type { RevokedSessions } from './revoked-sessions';
 import { TokenService, type MintedRefresh } from './tokens';
 
@@ -63,9 +63,9 @@ export class AuthService {
   }
 
   async login(input: LoginInput, client: ClientInfo) {
-    // No password longer than bcrypt reads can be set, so such a one is wrong for every account alike: refused
-    // without bcrypt work (compared, bcrypt would cut it and let it match a password it merely starts with).
-    if (!fitsBcrypt(input.password)) throw unauthorized(WRONG_CREDENTIALS);
+    // A password over bcrypt's 72 bytes still goes through bcrypt: accounts registered before such passwords were
+    // refused have one, and bcrypt compares its first 72 bytes now as it did when it was set. For any newer account
+    // matching those bytes means knowing its whole password.
     const found = await this.repository.findUserForLogin(normalizeUsername(input.username));
     this.decoyHash ??= bcrypt.hash('decoy-password', this.settings.bcryptRounds);
     const passwordOk = await bcrypt.compare(input.password, found?.passwordHash ?? (await this.decoyHash));
