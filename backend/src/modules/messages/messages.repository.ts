@@ -112,9 +112,9 @@ export class MessagesRepository {
     });
   }
 
-  findByClientMsgId(senderId: string, clientMsgId: string) {
+  findByClientMsgId(senderId: string, chatId: string, clientMsgId: string) {
     return this.db.message.findUnique({
-      where: { senderId_clientMsgId: { senderId, clientMsgId } },
+      where: { senderId_chatId_clientMsgId: { senderId, chatId, clientMsgId } },
       include: messageInclude,
     });
   }

@@ -63,6 +63,32 @@ it('is idempotent by clientMsgId: a retry returns the original and stores nothin
   expect(history.body.messages.map((m: { seq: number }) => m.seq)).toEqual([1, 2]);
 });
 
+it("keys a retry by its chat: an old clientMsgId in another chat is a new message, never the first chat's", async () => {
+  const carol = await registerUser(server);
+  await makeContacts(server, alice, carol);
+  const group = await api()
+    .post('/api/chats/group')
+    .set(alice.auth)
+    .send({ name: 'Left behind', memberIds: [carol.id] })
+    .expect(201);
+  const groupId = group.body.chat.id as string;
+  const inGroup = await send(alice, groupId, { clientMsgId: 'reused', content: 'for the group only' }).expect(201);
+  await api()
+    .post(`/api/messages/${inGroup.body.message.id}/reactions`)
+    .set(carol.auth)
+    .send({ emoji: '👍' })
+    .expect(200);
+
+  const elsewhere = await freshChat();
+  const inDirect = await send(alice, elsewhere, { clientMsgId: 'reused', content: 'for carol' }).expect(201);
+  expect(inDirect.body.message).toMatchObject({ chatId: elsewhere, content: 'for carol', reactions: [] });
+  expect(inDirect.body.message.id).not.toBe(inGroup.body.message.id);
+
+  await api().delete(`/api/chats/${groupId}/participants/${alice.id}`).set(alice.auth).expect(204);
+  const afterLeaving = await send(alice, groupId, { clientMsgId: 'reused', content: 'for the group only' }).expect(404);
+  expect(JSON.stringify(afterLeaving.body)).not.toContain(inGroup.body.message.id);
+});
+
 it('numbers concurrent messages 1..N without gaps or duplicates', async () => {
   const chatId = await openDirectChat(server, bob, alice);
   const before = (await api().get(`/api/chats/${chatId}`).set(bob.auth)).body.chat.lastSeq as number;
