@@ -215,11 +215,14 @@ export async function insertMessage(
   return row ? { record: toMessageRecord(row), participantIds: row.participant_ids } : null;
 }
 
-/** A system message ("Ann added Bob"), written inside the transaction that made the change it records. */
-export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<MessageRecord> {
+/**
+ * A system message ("Ann added Bob"), written inside the transaction that made the change it records; its
+ * participantIds are the members as that transaction leaves them, the recipients of the change's events.
+ */
+export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<WrittenMessage> {
   const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
-  return written.record;
+  return written;
 }
 
 function toMessageRecord(row: InsertedRow): MessageRecord {
