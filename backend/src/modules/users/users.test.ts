@@ -52,6 +52,9 @@ describe('presence', () => {
     const response = await request(server.url).get(`/api/users/search?q=${user.username}`).set(viewer.auth).expect(200);
     return response.body.users.find((candidate: { id: string }) => candidate.id === user.id);
   };
+  const askToConnect = async (from: TestUser, to: TestUser) =>
+    (await request(server.url).post('/api/contacts/requests').set(from.auth).send({ userId: to.id }).expect(201)).body
+      .request;
 
   /** Signed in on a device now, and seen before: both fields have something to hide. */
   async function onlineUser(): Promise<TestUser> {
@@ -78,13 +81,9 @@ describe('presence', () => {
     const stranger = await onlineUser();
     expect(presenceOf(await profile(stranger, target))).toEqual(hidden);
     expect(presenceOf(await found(stranger, target))).toEqual(hidden);
-    const asked = await request(server.url)
-      .post('/api/contacts/requests')
-      .set(stranger.auth)
-      .send({ userId: target.id })
-      .expect(201);
-    expect(presenceOf(asked.body.request.to)).toEqual(hidden);
-    expect(presenceOf(asked.body.request.from).online).toBe(true);
+    const asked = await askToConnect(stranger, target);
+    expect(presenceOf(asked.to)).toEqual(hidden);
+    expect(asked.from.lastSeenAt).toBe(visible.lastSeenAt); // their own, in the same payload
     const pending = await request(server.url).get('/api/contacts/requests').set(target.auth).expect(200);
     expect(presenceOf(pending.body.incoming[0].from)).toEqual(hidden);
 
@@ -98,12 +97,7 @@ describe('presence', () => {
       .expect(201);
     expect(presenceOf(await profile(coMember, target))).toEqual(visible);
     expect(presenceOf(await found(coMember, target))).toEqual(visible);
-    const coMemberAsks = await request(server.url)
-      .post('/api/contacts/requests')
-      .set(coMember.auth)
-      .send({ userId: target.id })
-      .expect(201);
-    expect(presenceOf(coMemberAsks.body.request.to)).toEqual(visible);
+    expect(presenceOf((await askToConnect(coMember, target)).to)).toEqual(visible);
 
     await request(server.url)
       .delete(`/api/chats/${group.body.chat.id}/participants/${coMember.id}`)
