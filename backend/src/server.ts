@@ -134,7 +134,8 @@ export async function createMessengerServer(
   );
 
   const userPresenter = new UserPresenter(presence);
-  const messagePresenter = new MessagePresenter(userPresenter);
+  const presenceRepository = new PresenceRepository(prisma);
+  const messagePresenter = new MessagePresenter();
   const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
 
   const auth = new AuthService(
@@ -149,8 +150,13 @@ export async function createMessengerServer(
     events,
     revokedSessions,
   );
-  const users = new UsersService(new UsersRepository(prisma), userPresenter);
-  const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
+  const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository);
+  const contacts = new ContactsService(
+    new ContactsRepository(prisma),
+    new ContactPresenter(userPresenter),
+    events,
+    presenceRepository,
+  );
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
@@ -164,7 +170,7 @@ export async function createMessengerServer(
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events);
-  const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
+  const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),
   );
   await presenceService.start();
