@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { parseDurationMs } from './duration';
 
 export const SIGNING_SECRET_KEYS = ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const;
-export const MIN_SIGNING_SECRET_BYTES = 32;
+const MIN_SIGNING_SECRET_BYTES = 32;
 
 /**
  * Signing secrets that were ever written in this repository (former defaults, examples, test values): anyone can
  * read them, so a server signing with one would accept tokens forged by anyone, in any mode. Placeholders are
  * refused by pattern. backend/tests/deployment/published-secrets.test.ts checks that every value the repository's
- * env files, YAML and Markdown give these variables is refused.
+ * env files, YAML, Markdown and scripts give these variables is refused.
  */
 export const PUBLISHED_SECRETS: readonly string[] = [
   'dev-only-access-secret-change-me',
@@ -25,7 +25,7 @@ const PLACEHOLDER = /change[-_ ]?me|change[-_ ]in[-_ ]production/i;
 const HOW_TO_MAKE_ONE = 'e.g. `openssl rand -base64 48`';
 
 /** Why a value must not sign tokens, or undefined when it may. */
-export function signingSecretProblem(value: string): string | undefined {
+function signingSecretProblem(value: string): string | undefined {
   if (PUBLISHED_SECRETS.includes(value) || PLACEHOLDER.test(value))
     return `is an example value published in the repository: anyone could sign tokens with it. Set a random value of its own (${HOW_TO_MAKE_ONE})`;
   if (Buffer.byteLength(value) < MIN_SIGNING_SECRET_BYTES)
