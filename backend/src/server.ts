@@ -94,6 +94,8 @@ export async function createMessengerServer(
     corsOrigin: config.FRONTEND_URL,
     reauthGraceMs: config.SOCKET_REAUTH_GRACE_MS,
     eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perUser: 150, perSeconds: 10 } : undefined,
+    reauthLimit: config.RATE_LIMIT_ENABLED ? { refreshes: 5, perSeconds: 60 } : undefined,
+    maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
     // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
     connections: {
       connected: (userId: string) => presenceService.connected(userId),
@@ -142,6 +144,7 @@ export async function createMessengerServer(
     {
       bcryptRounds: config.BCRYPT_ROUNDS,
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+      refreshGraceMs: config.JWT_REFRESH_GRACE_MS,
     },
     events,
     revokedSessions,
@@ -195,6 +198,7 @@ export async function createMessengerServer(
     instanceName: config.INSTANCE_NAME,
     metrics,
     corsOrigin: config.FRONTEND_URL,
+    trustProxy: config.TRUST_PROXY,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));

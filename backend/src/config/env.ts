@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDurationMs } from './duration';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export const SIGNING_SECRET_KEYS = ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const;
 const MIN_SIGNING_SECRET_BYTES = 32;
@@ -54,6 +55,21 @@ const duration = z.string().transform((value, ctx) => {
   return ms;
 });
 
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const parsed = parseTrustProxy(value);
+  if (parsed === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `"${value}" is neither a hop count (such as 1) nor a comma-separated list of proxy addresses, CIDR ranges ` +
+        'and loopback / linklocal / uniquelocal (empty: trust no proxy; "true" is refused, it lets clients pick ' +
+        'their address)',
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
 const optionalUrl = z
   .string()
   .trim()
@@ -68,6 +84,11 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Names this instance in /health, to tell instances apart behind a load balancer. */
     INSTANCE_NAME: z.string().max(64).default(hostname()),
+    /**
+     * The proxies whose X-Forwarded-For names the client (rate limits and the sessions list key on that address):
+     * exactly the hops in front of this server, no more, or a client picks its own address with the header.
+     */
+    TRUST_PROXY: trustProxy.default(false),
     /**
      * Apply pending migrations at start-up (concurrent starts wait on an advisory lock). Deployments with a one-shot
      * migration step (compose's `migrate`, k8s/migrate-job.yaml) turn it off, so that only that step migrates.
@@ -91,10 +112,17 @@ const envSchema = z
     JWT_REFRESH_SECRET: signingSecret,
     JWT_ACCESS_EXPIRY: duration.default(15 * 60_000),
     JWT_REFRESH_EXPIRY: duration.default(7 * 86_400_000),
+    /**
+     * How long the refresh token rotated away last still answers, with the same new token: a response lost on a
+     * flaky network, or two tabs refreshing at once, must not sign the user out. After it, that token is reuse.
+     */
+    JWT_REFRESH_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
+    /** Sockets one user may hold open at once, per instance; the next connection is refused. */
+    SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
