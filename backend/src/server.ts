@@ -1,11 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { dataDirOf, REPO_ROOT } from './config/data-dir';
 import type { Config } from './config/env';
-import { REPO_ROOT } from './db/embedded-postgres';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
 import { answerMalformedRequests } from './http/client-errors';
@@ -247,7 +247,7 @@ export async function createMessengerServer(
 /** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
 function createStorage(config: Config): ObjectStorage {
   if (config.storageDriver === 'local') {
-    return new LocalStorage(join(resolve(REPO_ROOT, config.DATA_DIR ?? '.data'), 'uploads'));
+    return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));
   }
   if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
   return new S3Storage({

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from './env';
+import { ConfigError, loadEnv } from './env';
 
-const trustProxy = (value?: string) => loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY;
+const trustProxy = (value?: string) => loadEnv(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY;
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told: the client address is the connection peer', () => {
