@@ -18,9 +18,14 @@ const manifests = readdirSync(join(ROOT, 'k8s')).filter((name) => name.endsWith(
 /** The API objects (kustomization.yaml is kustomize's configuration). */
 const objectFiles = manifests.filter((name) => name !== 'kustomization.yaml');
 
+/**
+ * kubectl renders the kustomization with its built-in kustomize. Neither Debian's packages nor npm ship it, so it
+ * is optional even in CI (our machines have it): the static checks of kustomization.yaml run without it.
+ */
 const itKubectl = itWithTool(
   which('kubectl') !== undefined,
   'kubectl is not installed (it renders k8s/kustomization.yaml with its built-in kustomize)',
+  false,
 );
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- YAML documents are checked field by field below. */
