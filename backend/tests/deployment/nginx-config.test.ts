@@ -63,7 +63,8 @@ describe('nginx configurations', () => {
     expect(tls).toMatch(/ssl_certificate \/etc\/nginx\/certs\/tls\.crt;/);
     expect(tls).toMatch(/ssl_certificate_key \/etc\/nginx\/certs\/tls\.key;/);
     const shared = readFileSync(join(ROOT, 'nginx', 'messenger-http.conf'), 'utf8');
-    expect(shared).toMatch(/hash \$remote_addr consistent;/);
+    // Sticky per address, also for the several addresses of one server name (`consistent` would not be).
+    expect(shared).toMatch(/^ {4}hash \$remote_addr;$/m);
     expect(shared).toMatch(/https +"max-age=31536000; includeSubDomains";/);
   });
 
