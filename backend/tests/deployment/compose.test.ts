@@ -38,7 +38,7 @@ describe('docker-compose files', () => {
   });
 
   itCompose(
-    'docker-compose.yml signs with the random secrets scripts/dev-env.sh writes to .env, and asks for them',
+    'docker-compose.yml signs with the random secrets scripts/dev-env.sh writes to .env (and Grafana with its password), and asks for them',
     () => {
       for (const name of Object.keys(DEV_TEST_ENV)) {
         const result = composeConfig('docker-compose.yml', { ...DEV_TEST_ENV, [name]: '' });
@@ -54,9 +54,13 @@ describe('docker-compose files', () => {
         expect(run('bash', [join(ROOT, 'scripts', 'dev-env.sh'), envFile]).status).toBe(0);
         expect(readFileSync(envFile, 'utf8')).toBe(written);
         const env = Object.fromEntries([...written.matchAll(/^(\w+)=(.*)$/gm)].map((match) => [match[1], match[2]]));
-        expect(Object.keys(env).sort()).toEqual(['JWT_REFRESH_SECRET', 'JWT_SECRET']);
+        expect(Object.keys(env).sort()).toEqual(['GRAFANA_ADMIN_PASSWORD', 'JWT_REFRESH_SECRET', 'JWT_SECRET']);
         // Accepted by the server, and what both backends and the migration get.
-        expect(loadConfig({ NODE_ENV: 'development', ...env })).toMatchObject(env);
+        const { JWT_SECRET, JWT_REFRESH_SECRET } = env;
+        expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET, JWT_REFRESH_SECRET })).toMatchObject({
+          JWT_SECRET,
+          JWT_REFRESH_SECRET,
+        });
         for (const [name, service] of servicesOf(config('docker-compose.yml', env))) {
           if (service.target !== 'runtime') continue;
           expect({ name, JWT_SECRET: service.environment.get('JWT_SECRET') }).toEqual({

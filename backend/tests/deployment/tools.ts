@@ -61,6 +61,7 @@ export function composeCommand(): [string, ...string[]] | undefined {
 export const DEV_TEST_ENV = {
   JWT_SECRET: randomBytes(32).toString('base64url'),
   JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
+  GRAFANA_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
 };
 
 /**
