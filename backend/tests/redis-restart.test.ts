@@ -110,6 +110,7 @@ async function signIn(instance: TestServer, username: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'correct horse battery' }),
   });
+  expect(response.status).toBe(200);
   const { accessToken, refreshToken } = (await response.json()) as { accessToken: string; refreshToken: string };
   return { accessToken, refreshToken, auth: { Authorization: `Bearer ${accessToken}` } };
 }
@@ -147,7 +148,6 @@ it('answers at once while Redis is down, refusing only the signed-out sessions i
     const oldLaptop = await signIn(first, alice.username);
     expect(await signOut(first, oldLaptop.refreshToken)).toBe(204);
     expect((await me(second, oldLaptop.auth)).status).toBe(401);
-    const phone = await signIn(first, alice.username);
     const aliceSocket = await sockets.connect(first.url, alice.accessToken);
 
     redis?.kill('SIGKILL');
@@ -166,6 +166,15 @@ it('answers at once while Redis is down, refusing only the signed-out sessions i
     });
     expect(sent.status).toBe(201);
     expect(await degradedCount(first, 'revocation')).toBeGreaterThan(0);
+    // Signing in and refreshing work too.
+    const phone = await signIn(first, alice.username);
+    const refreshed = await fetch(`${second.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: phone.refreshToken }),
+    });
+    expect(refreshed.status).toBe(200);
+    Object.assign(phone, (await refreshed.json()) as { refreshToken: string });
     // What an instance knows was signed out stays refused.
     expect((await me(first, oldLaptop.auth)).status).toBe(401);
     expect((await me(second, oldLaptop.auth)).status).toBe(401);
