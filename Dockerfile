@@ -58,7 +58,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace backend 
 # ---- frontend: nginx serving the built web app and proxying /api, /socket.io and the probes ----
 FROM ${NGINX_IMAGE} AS frontend
 # nginx/nginx.conf (HTTP) is the default; docker-compose.prod.yml runs nginx/nginx-tls.conf instead.
-COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf /etc/nginx/messenger/
+COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf \
+     nginx/messenger-web-app-headers.conf /etc/nginx/messenger/
 COPY --from=build /app/frontend/dist /usr/share/nginx/html
 # Not root, so that a hole in nginx is not a root shell; Compose and Kubernetes publish 8080/8443 as 80/443.
 USER 101

@@ -1,5 +1,6 @@
 import './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
+import { withStoredSecrets } from './config/secrets';
 import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
@@ -7,8 +8,14 @@ import { createLogger } from './lib/logger';
 import { createMessengerServer } from './server';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const secrets = withStoredSecrets(process.env);
+  const config = loadConfig(secrets.env);
   const logger = createLogger(config.LOG_LEVEL);
+  if (secrets.stored?.created)
+    logger.info(
+      { file: secrets.stored.file },
+      'generated token signing secrets (deleting the file signs everyone out)',
+    );
 
   const database = await resolveDatabase(config, logger);
   if (config.MIGRATE_ON_START) {

@@ -1,11 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { dataDirOf, REPO_ROOT } from './config/data-dir';
 import type { Config } from './config/env';
-import { REPO_ROOT } from './db/embedded-postgres';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
 import { answerMalformedRequests } from './http/client-errors';
@@ -96,6 +96,8 @@ export async function createMessengerServer(
     corsOrigin: config.FRONTEND_URL,
     reauthGraceMs: config.SOCKET_REAUTH_GRACE_MS,
     eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perUser: 150, perSeconds: 10 } : undefined,
+    reauthLimit: config.RATE_LIMIT_ENABLED ? { refreshes: 5, perSeconds: 60 } : undefined,
+    maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
     // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
     connections: {
       connected: (userId: string) => presenceService.connected(userId),
@@ -134,7 +136,8 @@ export async function createMessengerServer(
   );
 
   const userPresenter = new UserPresenter(presence);
-  const messagePresenter = new MessagePresenter(userPresenter);
+  const presenceRepository = new PresenceRepository(prisma);
+  const messagePresenter = new MessagePresenter();
   const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
 
   const auth = new AuthService(
@@ -144,12 +147,18 @@ export async function createMessengerServer(
     {
       bcryptRounds: config.BCRYPT_ROUNDS,
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+      refreshGraceMs: config.JWT_REFRESH_GRACE_MS,
     },
     events,
     revokedSessions,
   );
-  const users = new UsersService(new UsersRepository(prisma), userPresenter);
-  const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
+  const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository);
+  const contacts = new ContactsService(
+    new ContactsRepository(prisma),
+    new ContactPresenter(userPresenter),
+    events,
+    presenceRepository,
+  );
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
@@ -163,7 +172,7 @@ export async function createMessengerServer(
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events);
-  const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
+  const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),
   );
   await presenceService.start();
@@ -197,6 +206,7 @@ export async function createMessengerServer(
     instanceName: config.INSTANCE_NAME,
     metrics,
     corsOrigin: config.FRONTEND_URL,
+    trustProxy: config.TRUST_PROXY,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));
@@ -239,7 +249,7 @@ export async function createMessengerServer(
 /** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
 function createStorage(config: Config): ObjectStorage {
   if (config.storageDriver === 'local') {
-    return new LocalStorage(join(resolve(REPO_ROOT, config.DATA_DIR ?? '.data'), 'uploads'));
+    return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));
   }
   if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
   return new S3Storage({

@@ -1,6 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { startBackendProcess, stopBackendProcess } from './helpers/backend-process';
+import { PUBLISHED_SECRETS } from '../src/config/env';
+import { runFailingBackend, startBackendProcess, stopBackendProcess, type BackendEnv } from './helpers/backend-process';
 import { freePort } from './helpers/ports';
+import { signingSecretLiterals } from './helpers/repository-secrets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 
 /** Starts the backend as production does, waits until it is ready, and stops it with SIGTERM: its exit code. */
@@ -33,3 +39,84 @@ it('leaves migrating to the one-shot step when MIGRATE_ON_START=false, and migra
   expect(await startAndStop(database, {})).toBe(0);
   expect(await appliedMigrations(database)).toBeGreaterThanOrEqual(4);
 }, 60_000);
+
+describe('with no signing secrets configured (issue #18)', () => {
+  let dataDir: string;
+  let zeroConfig: BackendEnv;
+  let ownDatabase: TestDatabase;
+  beforeAll(async () => {
+    ownDatabase = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'messenger-zero-config-'));
+    // As after `npm start` on a fresh clone: no NODE_ENV, no JWT_SECRET, no JWT_REFRESH_SECRET.
+    zeroConfig = {
+      DATABASE_URL: ownDatabase.url,
+      DATA_DIR: dataDir,
+      BCRYPT_ROUNDS: '4',
+      NODE_ENV: undefined,
+      JWT_SECRET: undefined,
+      JWT_REFRESH_SECRET: undefined,
+    };
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await ownDatabase.drop();
+  });
+
+  it('generates them into DATA_DIR/secrets.json (0600), refuses tokens signed with any repository literal, and keeps sessions across a restart', async () => {
+    let base = `http://127.0.0.1:${await freePort()}`;
+    let child = await startBackendProcess(Number(new URL(base).port), zeroConfig);
+    const file = join(dataDir, 'secrets.json');
+    let stored: string;
+    let session: { user: { id: string }; accessToken: string; refreshToken: string };
+    const me = (token: string) =>
+      fetch(`${base}/api/users/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      stored = readFileSync(file, 'utf8');
+      const registered = await fetch(`${base}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'first_start', password: 'correct horse battery' }),
+      });
+      expect(registered.status).toBe(201);
+      session = (await registered.json()) as typeof session;
+      expect(await me(session.accessToken)).toBe(200);
+
+      // An attacker who read the repository signs an access token for this user with every value written there.
+      const { sid } = jwt.decode(session.accessToken) as { sid: string };
+      const literals = new Set([...PUBLISHED_SECRETS, ...signingSecretLiterals().map((literal) => literal.value)]);
+      for (const secret of literals) {
+        const forged = jwt.sign({ sid, typ: 'access' }, secret, { subject: session.user.id, expiresIn: 60 });
+        expect({ secret, status: await me(forged) }).toEqual({ secret, status: 401 });
+      }
+    } finally {
+      expect(await stopBackendProcess(child)).toBe(0);
+    }
+
+    base = `http://127.0.0.1:${await freePort()}`;
+    child = await startBackendProcess(Number(new URL(base).port), zeroConfig);
+    try {
+      expect(await me(session.accessToken)).toBe(200);
+      const refreshed = await fetch(`${base}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
+      });
+      expect(refreshed.status).toBe(200);
+      expect(readFileSync(file, 'utf8')).toBe(stored);
+    } finally {
+      await stopBackendProcess(child);
+    }
+  }, 90_000);
+
+  it('refuses to start with a signing secret written in the repository, naming the variable to change', async () => {
+    for (const [key, value, NODE_ENV] of [
+      ['JWT_SECRET', 'your-secret-key-change-in-production', undefined],
+      ['JWT_REFRESH_SECRET', 'dev-only-refresh-secret-change-me', 'production'],
+    ] as const) {
+      const failed = await runFailingBackend({ ...zeroConfig, NODE_ENV, [key]: value });
+      expect({ key, code: failed.code }).toEqual({ key, code: 1 });
+      expect(failed.stderr).toContain(`${key}: is an example value published in the repository`);
+    }
+  }, 60_000);
+});

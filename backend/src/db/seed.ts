@@ -1,6 +1,6 @@
 import '../config/dotenv';
 import bcrypt from 'bcrypt';
-import { loadConfig } from '../config/env';
+import { loadEnv } from '../config/env';
 import { createLogger } from '../lib/logger';
 import { MessagesRepository } from '../modules/messages/messages.repository';
 import { directKeyOf } from '../modules/chats/chats.repository';
@@ -71,7 +71,12 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
 }
 
 async function run(): Promise<void> {
-  const config = loadConfig();
+  const config = loadEnv();
+  if (config.NODE_ENV === 'production') {
+    throw new Error(
+      `npm run seed creates users whose password is published (${SEED_PASSWORD}): it refuses to run with NODE_ENV=production`,
+    );
+  }
   const logger = createLogger(config.LOG_LEVEL);
   const database = await resolveDatabase(config, logger);
   const prisma = createPrisma(database.url);
@@ -90,7 +95,7 @@ async function run(): Promise<void> {
 
 if (require.main === module) {
   run().catch((error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

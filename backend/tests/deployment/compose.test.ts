@@ -1,6 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeCommand, composeConfig, itWithTool, PROD_TEST_ENV, ROOT, servicesOf } from './tools';
+import { loadConfig } from '../../src/config/env';
+import {
+  composeCommand,
+  composeConfig,
+  DEV_TEST_ENV,
+  itWithTool,
+  PROD_TEST_ENV,
+  publishedPortsOf,
+  ROOT,
+  run,
+  servicesOf,
+} from './tools';
 
 /**
  * Every Compose file is valid (`docker-compose config -q`: schema, interpolation, references) and keeps the
@@ -19,8 +31,65 @@ const config = (file: string, env: Record<string, string> = {}, args: string[] =
 
 describe('docker-compose files', () => {
   itCompose('docker-compose.yml is valid, with every profile', () => {
-    config('docker-compose.yml');
-    config('docker-compose.yml', {}, ['--profile', 'monitoring']);
+    config('docker-compose.yml', DEV_TEST_ENV);
+    config('docker-compose.yml', DEV_TEST_ENV, ['--profile', 'monitoring']);
+  });
+
+  itCompose(
+    'docker-compose.yml signs with the random secrets scripts/dev-env.sh writes to .env, and asks for them',
+    () => {
+      for (const name of Object.keys(DEV_TEST_ENV)) {
+        const result = composeConfig('docker-compose.yml', { ...DEV_TEST_ENV, [name]: '' });
+        expect({ name, status: result.status }).toEqual({ name, status: 1 });
+        expect(result.stderr).toContain(`set ${name} in .env - run scripts/dev-env.sh`);
+      }
+
+      const dir = mkdtempSync(join(tmpdir(), 'messenger-dev-env-'));
+      try {
+        const envFile = join(dir, '.env');
+        expect(run('bash', [join(ROOT, 'scripts', 'dev-env.sh'), envFile]).status).toBe(0);
+        const written = readFileSync(envFile, 'utf8');
+        expect(run('bash', [join(ROOT, 'scripts', 'dev-env.sh'), envFile]).status).toBe(0);
+        expect(readFileSync(envFile, 'utf8')).toBe(written);
+        const env = Object.fromEntries([...written.matchAll(/^(\w+)=(.*)$/gm)].map((match) => [match[1], match[2]]));
+        expect(Object.keys(env).sort()).toEqual(['JWT_REFRESH_SECRET', 'JWT_SECRET']);
+        // Accepted by the server, and what both backends and the migration get.
+        expect(loadConfig({ NODE_ENV: 'development', ...env })).toMatchObject(env);
+        for (const [name, service] of servicesOf(config('docker-compose.yml', env))) {
+          if (service.target !== 'runtime') continue;
+          expect({ name, JWT_SECRET: service.environment.get('JWT_SECRET') }).toEqual({
+            name,
+            JWT_SECRET: env.JWT_SECRET,
+          });
+          expect(service.environment.get('JWT_REFRESH_SECRET')).toBe(env.JWT_REFRESH_SECRET);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  itCompose('publishes every port on 127.0.0.1 only, but nginx on 80 and 443 in the full and production stacks', () => {
+    for (const [file, env] of [
+      ['docker-compose.yml', DEV_TEST_ENV],
+      ['docker-compose.dev.yml', {}],
+      ['docker-compose.prod.yml', PROD_TEST_ENV],
+    ] as const) {
+      const published = publishedPortsOf(config(file, env, ['--profile', 'monitoring']));
+      expect(published.size).toBeGreaterThanOrEqual(4);
+      for (const [service, ports] of published) {
+        for (const { hostIp, published: port } of ports) {
+          const publicEdge =
+            file !== 'docker-compose.dev.yml' && service === 'frontend' && ['80', '443'].includes(port);
+          expect({ file, service, port, hostIp }).toEqual({
+            file,
+            service,
+            port,
+            hostIp: publicEdge ? undefined : '127.0.0.1',
+          });
+        }
+      }
+    }
   });
 
   itCompose('docker-compose.dev.yml is valid', () => {
@@ -43,7 +112,7 @@ describe('docker-compose files', () => {
 
   itCompose('the full stack starts in order: one-shot migrate and bucket jobs, then the backends, then nginx', () => {
     for (const [file, env] of [
-      ['docker-compose.yml', {}],
+      ['docker-compose.yml', DEV_TEST_ENV],
       ['docker-compose.prod.yml', PROD_TEST_ENV],
     ] as const) {
       const text = config(file, env);
@@ -104,13 +173,13 @@ describe('docker-compose files', () => {
     expect(value(/POSTGRES_USER: (\S+)/)).toBe(database.username);
     expect(value(/POSTGRES_PASSWORD: (\S+)/)).toBe(database.password);
     expect(value(/POSTGRES_DB: (\S+)/)).toBe(database.pathname.slice(1));
-    expect(dev).toContain(`'${database.port}:5432'`);
+    expect(dev).toContain(`'127.0.0.1:${database.port}:5432'`);
     const redis = new URL(example.REDIS_URL ?? '');
     expect(value(/--requirepass', '([^']+)'/)).toBe(redis.password);
-    expect(dev).toContain(`'${redis.port}:6379'`);
+    expect(dev).toContain(`'127.0.0.1:${redis.port}:6379'`);
     expect(value(/MINIO_ROOT_USER: (\S+)/)).toBe(example.S3_ACCESS_KEY);
     expect(value(/MINIO_ROOT_PASSWORD: (\S+)/)).toBe(example.S3_SECRET_KEY);
-    expect(dev).toContain(`'${new URL(example.S3_ENDPOINT ?? '').port}:9000'`);
+    expect(dev).toContain(`'127.0.0.1:${new URL(example.S3_ENDPOINT ?? '').port}:9000'`);
     expect(dev).toContain(`mc mb --ignore-existing chatminio/${example.S3_BUCKET}`);
   });
 });

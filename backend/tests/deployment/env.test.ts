@@ -4,6 +4,7 @@ import { ENV_KEYS, loadConfig } from '../../src/config/env';
 import {
   composeCommand,
   composeConfig,
+  DEV_TEST_ENV,
   itWithTool,
   PROD_TEST_ENV,
   ROOT,
@@ -81,7 +82,7 @@ const itCompose = itWithTool(
 
 itCompose('every backend container of docker-compose*.yml is given only schema variables, and all it needs', () => {
   for (const [file, env] of [
-    ['docker-compose.yml', {}],
+    ['docker-compose.yml', DEV_TEST_ENV],
     ['docker-compose.prod.yml', PROD_TEST_ENV],
   ] as const) {
     const result = composeConfig(file, env);

@@ -69,6 +69,8 @@ describe('Kubernetes manifests', () => {
     const ingress = readFileSync(join(ROOT, 'k8s', 'ingress.yaml'), 'utf8');
     expect(ingress).toMatch(/nginx.ingress.kubernetes.io\/affinity: cookie/);
     expect(ingress).toMatch(/proxy-read-timeout: '3600'/);
+    // Readiness and metrics stay inside the cluster: the kubelet and Prometheus reach the pods directly.
+    expect(ingress).not.toMatch(/path: \/(ready|metrics)/);
     const job = readFileSync(join(ROOT, 'k8s', 'migrate-job.yaml'), 'utf8');
     expect(job).toMatch(/command: \['node', 'backend\/dist\/db\/migrate\.cli\.js'\]/);
   });

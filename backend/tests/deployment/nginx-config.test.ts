@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestCertificate, NGINX, renderNginxConfig } from '../helpers/nginx';
+import { makeTestCertificate, NGINX, NGINX_DIR, renderNginxConfig } from '../helpers/nginx';
 import { itWithTool, ROOT, run } from './tools';
 
 /**
@@ -43,7 +43,13 @@ describe('nginx configurations', () => {
     const manifest = readFileSync(join(ROOT, 'k8s', 'frontend-deployment.yaml'), 'utf8');
     const body = /default\.conf: \|\n((?: {4}.*\n|\s*\n)+)/.exec(manifest)?.[1];
     expect(body).toBeDefined();
-    const server = (body ?? '').replace(/^ {4}/gm, '').replace(/listen 8080;/, 'listen 127.0.0.1:18081;');
+    // The web app's responses carry the API's security headers here too (index.html, assets, client routes).
+    expect(body?.match(/^ +include \/etc\/nginx\/messenger\/messenger-web-app-headers\.conf;$/gm)).toHaveLength(3);
+    // The image holds nginx/*.conf in /etc/nginx/messenger/ (Dockerfile, target frontend).
+    const server = (body ?? '')
+      .replace(/^ {4}/gm, '')
+      .replace(/listen 8080;/, 'listen 127.0.0.1:18081;')
+      .replaceAll('/etc/nginx/messenger/', `${NGINX_DIR}/`);
     const file = join(runDir, 'k8s-frontend.conf');
     writeFileSync(
       file,

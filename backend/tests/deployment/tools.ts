@@ -1,4 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,14 +57,19 @@ export function composeCommand(): [string, ...string[]] | undefined {
   return undefined;
 }
 
-/** Placeholder values for the variables docker-compose.prod.yml requires (never real secrets). */
+/** What scripts/dev-env.sh writes to .env for docker-compose.yml: random signing secrets, made per test run. */
+export const DEV_TEST_ENV = {
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
+};
+
+/** Values for the variables docker-compose.prod.yml requires (never real secrets). */
 export const PROD_TEST_ENV = {
   POSTGRES_PASSWORD: 'test-postgres-password',
   REDIS_PASSWORD: 'test-redis-password',
   MINIO_ROOT_USER: 'test-minio-user',
   MINIO_ROOT_PASSWORD: 'test-minio-password',
-  JWT_SECRET: 'test-jwt-secret-of-at-least-thirty-two-bytes',
-  JWT_REFRESH_SECRET: 'test-refresh-secret-of-at-least-thirty-two-bytes',
+  ...DEV_TEST_ENV,
   FRONTEND_URL: 'https://chat.example.com',
 };
 
@@ -125,6 +131,46 @@ export function servicesOf(config: string) {
     if (nested?.[1] === 'target' && block === 'build') entry.target = unquote(nested[2] ?? '');
   }
   return services;
+}
+
+export interface PublishedPort {
+  /** The host address the port is bound to; undefined: every address of the host. */
+  hostIp?: string;
+  published: string;
+}
+
+/**
+ * The published ports of each service in the output of `docker-compose config`: the short form
+ * (`127.0.0.1:3000:3000/tcp`) or the long one (`- published: 80` / `target: 8080` / `host_ip: ...`).
+ */
+export function publishedPortsOf(config: string): Map<string, PublishedPort[]> {
+  const ports = new Map<string, PublishedPort[]>();
+  let inServices = false;
+  let service: PublishedPort[] | undefined;
+  let inPorts = false;
+  for (const line of config.split('\n')) {
+    if (/^\S/.test(line)) {
+      inServices = line.startsWith('services:');
+      continue;
+    }
+    const name = /^ {2}([\w.-]+):\s*$/.exec(line)?.[1];
+    if (inServices && name) {
+      service = [];
+      ports.set(name, service);
+      inPorts = false;
+    } else if (/^ {4}[^\s-]/.test(line)) {
+      inPorts = /^ {4}ports:/.test(line);
+    } else if (service && inPorts) {
+      const short = /^ {4}- (?:([\d.]+):)?(\d+):\d+(?:\/\w+)?$/.exec(line);
+      if (short) service.push({ hostIp: short[1], published: short[2] ?? '' });
+      const field = /^ {4}(- | {2})(\w+): '?([^']*)'?$/.exec(line);
+      if (field?.[1] === '- ') service.push({ published: '' });
+      const entry = service.at(-1);
+      if (field && entry && field[2] === 'published') entry.published = field[3] ?? '';
+      if (field && entry && field[2] === 'host_ip') entry.hostIp = field[3];
+    }
+  }
+  return ports;
 }
 
 /** The keys of a top-level mapping (`data:`, `stringData:`) of a one-document Kubernetes YAML file. */

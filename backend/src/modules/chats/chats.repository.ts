@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
-import { AppError } from '../../lib/errors';
-import { messageInclude, type MessageRecord } from '../messages/messages.presenter';
-import { insertSystemMessage } from '../messages/messages.repository';
+import { AppError, notFound } from '../../lib/errors';
+import { messageInclude } from '../messages/messages.presenter';
+import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
 
 export const MAX_GROUP_PARTICIPANTS = 300;
@@ -11,6 +11,11 @@ export const directKeyOf = (userA: string, userB: string) => [userA, userB].sort
 type Transaction = Prisma.TransactionClient;
 type ChatWithParticipants = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
 
+/**
+ * A change to a group. Each runs under a row lock on the chat and returns its system message with the members as the
+ * change left them (WrittenMessage.participantIds): those, not a list read before, hear of it, so that a member
+ * removed at the same moment never hears of a change committed after their removal.
+ */
 export interface MembershipChange {
   chatId: string;
   /** The system message that records the change, e.g. "Ann added Bob". */
@@ -61,7 +66,7 @@ export class ChatsRepository {
     memberIds: string[];
     avatarAttachmentId?: string;
     systemText: string;
-  }): Promise<{ chatId: string; message: MessageRecord }> {
+  }): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       const chat = await tx.chat.create({
         data: {
@@ -75,16 +80,15 @@ export class ChatsRepository {
         },
         select: { id: true },
       });
-      const message = await insertSystemMessage(tx, chat.id, group.systemText);
-      return { chatId: chat.id, message };
+      return insertSystemMessage(tx, chat.id, group.systemText);
     });
   }
 
   /**
-   * Adds members under a row lock on the chat, so that concurrent adds are counted one after the other and the
-   * cap holds. New members can read the whole history; their unread count starts at the "added" message.
+   * Adds members; the lock makes concurrent adds count one after the other, so the cap holds. New members can read
+   * the whole history; their unread count starts at the "added" message.
    */
-  addParticipants(change: MembershipChange, userIds: string[]): Promise<MessageRecord> {
+  addParticipants(change: MembershipChange, userIds: string[]): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change.chatId);
       const count = await tx.chatParticipant.count({ where: { chatId: change.chatId } });
@@ -110,15 +114,16 @@ export class ChatsRepository {
 
   /**
    * Removes a member. An owner who leaves hands the group to the longest-standing member; the last member to
-   * leave deletes it. Returns null when the group is gone.
+   * leave deletes it. Returns null when the group is gone; a member already gone (removed at the same moment by
+   * someone else) is a 404 that changes nothing.
    */
-  removeParticipant(change: MembershipChange, userId: string): Promise<MessageRecord | null> {
+  removeParticipant(change: MembershipChange, userId: string): Promise<WrittenMessage | null> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change.chatId);
-      const removed = await tx.chatParticipant.delete({
-        where: { chatId_userId: { chatId: change.chatId, userId } },
-        select: { role: true },
-      });
+      const [removed] = await tx.$queryRaw<{ role: 'owner' | 'member' }[]>`
+        DELETE FROM chat_participants WHERE chat_id = ${change.chatId}::uuid AND user_id = ${userId}::uuid
+        RETURNING role::text AS role`;
+      if (!removed) throw notFound('Participant');
       const successor = await tx.chatParticipant.findFirst({
         where: { chatId: change.chatId },
         orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }],
@@ -137,7 +142,7 @@ export class ChatsRepository {
   updateGroup(
     change: MembershipChange,
     update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
-  ): Promise<MessageRecord> {
+  ): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change.chatId);
       const { ownerId, ...details } = update;
@@ -153,8 +158,15 @@ export class ChatsRepository {
     return count > 0;
   }
 
-  async deleteChat(chatId: string): Promise<void> {
-    await this.db.chat.delete({ where: { id: chatId } });
+  /** Deletes a chat; returns who was in it when it went (the lock waits for membership changes in flight). */
+  deleteChat(chatId: string): Promise<string[]> {
+    return this.db.$transaction(async (tx) => {
+      await lockChat(tx, chatId);
+      const participants = await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } });
+      const { count } = await tx.chat.deleteMany({ where: { id: chatId } });
+      if (count === 0) throw notFound('Chat');
+      return participants.map((participant) => participant.userId);
+    });
   }
 
   /** The membership facts every access check needs, in one query. */

@@ -1,6 +1,7 @@
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
-import type { MessagePresenter, MessageRecord } from '../messages/messages.presenter';
+import type { MessagePresenter } from '../messages/messages.presenter';
+import type { WrittenMessage } from '../messages/messages.repository';
 import { MAX_GROUP_PARTICIPANTS, type ChatsRepository } from './chats.repository';
 import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
 import type { ChatsService } from './chats.service';
@@ -9,7 +10,8 @@ type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>
 
 /**
  * Group chats: every change runs in one transaction that also writes the system message recording it, and is
- * published only after that transaction commits.
+ * published only after that transaction commits, to the members as that transaction left them (read under the
+ * chat's lock, after the write), never to a list read before it.
  */
 export class GroupsService {
   constructor(
@@ -24,15 +26,15 @@ export class GroupsService {
     await this.requireContacts(ownerId, memberIds);
     if (input.avatarAttachmentId) await this.requireOwnImage(ownerId, input.avatarAttachmentId);
     const owner = await this.nameOf(ownerId);
-    const { chatId, message } = await this.repository.createGroup({
+    const written = await this.repository.createGroup({
       ...input,
       ownerId,
       memberIds,
       systemText: `${owner} created the group "${input.name}"`,
     });
-    const everyone = [ownerId, ...memberIds];
-    await this.chats.publish('chat:created', chatId, everyone);
-    this.announce(everyone, message);
+    const { chatId } = written.record;
+    await this.chats.publish('chat:created', chatId, written.participantIds);
+    this.announce(written);
     return this.chats.get(ownerId, chatId);
   }
 
@@ -49,20 +51,19 @@ export class GroupsService {
       if (!isMember(group, input.ownerId)) throw badRequest('The new owner must be a member of the group');
       changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
     }
-    const message = await this.repository.updateGroup(
+    const written = await this.repository.updateGroup(
       { chatId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
       { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
     );
-    const members = memberIds(group);
-    await this.chats.publish('chat:updated', chatId, members);
-    this.announce(members, message);
+    await this.chats.publish('chat:updated', chatId, written.participantIds);
+    this.announce(written);
     return this.chats.get(actorId, chatId);
   }
 
   async delete(actorId: string, chatId: string): Promise<void> {
-    const group = await this.requireOwner(actorId, chatId);
-    await this.repository.deleteChat(chatId);
-    this.events.toUsers(memberIds(group), 'chat:removed', { chatId });
+    await this.requireOwner(actorId, chatId);
+    const members = await this.repository.deleteChat(chatId);
+    this.events.toUsers(members, 'chat:removed', { chatId });
   }
 
   async addParticipants(actorId: string, chatId: string, userIds: string[]) {
@@ -75,14 +76,17 @@ export class GroupsService {
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
     const added = newIds.map((id) => names.get(id)).join(', ');
-    const message = await this.repository.addParticipants(
+    const written = await this.repository.addParticipants(
       { chatId, systemText: `${names.get(actorId)} added ${added}` },
       newIds,
     );
-    const existing = memberIds(group);
     await this.chats.publish('chat:created', chatId, newIds);
-    await this.chats.publish('chat:updated', chatId, existing);
-    this.announce([...existing, ...newIds], message);
+    await this.chats.publish(
+      'chat:updated',
+      chatId,
+      written.participantIds.filter((id) => !newIds.includes(id)),
+    );
+    this.announce(written);
     return this.chats.get(actorId, chatId);
   }
 
@@ -94,16 +98,16 @@ export class GroupsService {
     const names = await this.repository.displayNames([actorId, userId]);
     const systemText =
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
-    const message = await this.repository.removeParticipant({ chatId, systemText }, userId);
+    const written = await this.repository.removeParticipant({ chatId, systemText }, userId);
     this.events.toUsers([userId], 'chat:removed', { chatId });
-    if (!message) return;
-    const remaining = memberIds(group).filter((id) => id !== userId);
-    await this.chats.publish('chat:updated', chatId, remaining);
-    this.announce(remaining, message);
+    if (!written) return;
+    await this.chats.publish('chat:updated', chatId, written.participantIds);
+    this.announce(written);
   }
 
-  private announce(userIds: readonly string[], message: MessageRecord): void {
-    this.events.toUsers(userIds, 'message:new', { message: this.messages.toDto(message) });
+  /** The system message of a change, to the members the change left. */
+  private announce({ record, participantIds }: WrittenMessage): void {
+    this.events.toUsers(participantIds, 'message:new', { message: this.messages.toDto(record) });
   }
 
   private async requireGroup(userId: string, chatId: string): Promise<Membership> {
@@ -140,6 +144,5 @@ export class GroupsService {
   }
 }
 
-const memberIds = (chat: Membership) => chat.participants.map((participant) => participant.userId);
 const isMember = (chat: Membership, userId: string) =>
   chat.participants.some((participant) => participant.userId === userId);

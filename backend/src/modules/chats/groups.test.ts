@@ -1,7 +1,8 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
@@ -27,6 +28,35 @@ async function createGroup(owner: TestUser, members: TestUser[], name = 'Team'):
     .send({ name, memberIds: members.map((member) => member.id) })
     .expect(201);
   return response.body.chat as Chat;
+}
+
+/**
+ * Holds the chat's row lock from a session of the test's own, as a change in flight would: the group changes started
+ * meanwhile queue on it, in the order they reached it, and run one after the other once it is released.
+ */
+async function holdChatLock(chatId: string) {
+  const session = new Client({ connectionString: server.databaseUrl });
+  await session.connect();
+  await session.query('BEGIN');
+  await session.query('SELECT 1 FROM chats WHERE id = $1 FOR UPDATE', [chatId]);
+  return {
+    /** Resolves once `count` other sessions wait for a lock. */
+    async queued(count: number): Promise<void> {
+      for (let waited = 0; ; waited += 20) {
+        const { rows } = await session.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
+        if (rows[0]!.waiting >= count) return;
+        if (waited > 20_000) throw new Error(`${rows[0]!.waiting} of ${count} changes queued on the chat`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async release(): Promise<void> {
+      await session.query('ROLLBACK');
+      await session.end();
+    },
+  };
 }
 
 const history = async (user: TestUser, chatId: string) =>
@@ -130,6 +160,71 @@ it('lets a member leave, the owner remove, and cuts removed members off at once'
   }
   const contents = (await history(stays, chat.id)).map((message) => message.content);
   expect(contents.slice(-2)).toEqual([expect.stringMatching(/left$/), expect.stringMatching(/removed/)]);
+});
+
+it('answers two removals of one member at the same moment with one 204 and one 404, never a 500', async () => {
+  const { owner, members } = await ownerWithContacts(2);
+  const [leaving] = members as [TestUser, TestUser];
+  const chat = await createGroup(owner, members);
+  const lock = await holdChatLock(chat.id);
+  const removals = [owner, leaving].map((actor) =>
+    api()
+      .delete(`/api/chats/${chat.id}/participants/${leaving.id}`)
+      .set(actor.auth)
+      .then((response) => response),
+  );
+  await lock.queued(2);
+  await lock.release();
+  const statuses = (await Promise.all(removals)).map((response) => response.status).sort();
+  expect(statuses).toEqual([204, 404]);
+  const contents = (await history(owner, chat.id)).map((message) => message.content);
+  expect(contents.filter((content) => /removed|left/.test(content))).toHaveLength(1);
+});
+
+it('does not tell a member removed at the same moment of a change committed after their removal', async () => {
+  const { owner, members } = await ownerWithContacts(3);
+  const [removed, stays, joins] = members as [TestUser, TestUser, TestUser];
+  const chat = await createGroup(owner, [removed, stays]);
+  const direct = await openDirectChat(server, owner, removed);
+  const removedSocket = await sockets.connect(server.url, removed.accessToken);
+  const heardOfGroup: string[] = [];
+  removedSocket.onAny((event: string, payload: unknown) => {
+    if (JSON.stringify(payload).includes(chat.id)) heardOfGroup.push(event);
+  });
+
+  // The removal takes the chat's lock first, the addition (which began while `removed` was still a member) next.
+  const lock = await holdChatLock(chat.id);
+  const removal = api()
+    .delete(`/api/chats/${chat.id}/participants/${removed.id}`)
+    .set(owner.auth)
+    .then((response) => response);
+  await lock.queued(1);
+  const addition = api()
+    .post(`/api/chats/${chat.id}/participants`)
+    .set(owner.auth)
+    .send({ userIds: [joins.id] })
+    .then((response) => response);
+  await lock.queued(2);
+  await lock.release();
+  expect((await removal).status).toBe(204);
+  expect((await addition).status).toBe(200);
+
+  // One socket delivers in order: once a later message arrives, everything published to `removed` before it has.
+  const marker = nextEvent<{ message: { content: string } }>(
+    removedSocket,
+    'message:new',
+    10_000,
+    ({ message }) => message.content === 'after both',
+  );
+  await api()
+    .post(`/api/chats/${direct}/messages`)
+    .set(owner.auth)
+    .send({ clientMsgId: 'after-both', content: 'after both' })
+    .expect(201);
+  await marker;
+  expect(heardOfGroup).toEqual(['chat:removed']);
+  const contents = (await history(stays, chat.id)).map((message) => message.content);
+  expect(contents.slice(-2)).toEqual([expect.stringMatching(/removed/), expect.stringMatching(/added/)]);
 });
 
 it('hands ownership to the longest-standing member when the owner leaves, and deletes the group with the last', async () => {

@@ -32,8 +32,9 @@ let refreshInFlight: Promise<string> | null = null;
 
 /**
  * Gets a new access token from the refresh cookie. Single-flight: every caller during one
- * refresh shares it, because the server rotates refresh tokens and treats a second use of
- * the old one as theft (revoking the whole session).
+ * refresh shares it. The server rotates refresh tokens; a second use of the old one within its
+ * grace window (30 s) only gets the same new pair again, but later it counts as theft and
+ * revokes the whole session, so one refresh at a time is still what we send.
  */
 export function refreshAccessToken(): Promise<string> {
   refreshInFlight ??= withCrossTabLock(authApi.refresh)
@@ -94,8 +95,9 @@ export async function signOut(): Promise<void> {
 }
 
 /**
- * Tabs share the refresh cookie: two tabs refreshing at once would present the same token
- * twice. The Web Locks API (secure contexts only) lets them take turns.
+ * Tabs share the refresh cookie: two tabs refreshing at once present the same token twice.
+ * The Web Locks API (secure contexts only) lets them take turns; where it is missing, the
+ * server's grace window answers both with the same pair, so neither tab is signed out.
  */
 function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
   if (!('locks' in navigator)) return task();
