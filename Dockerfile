@@ -17,7 +17,8 @@
 # Node.js 22 LTS (package.json engines: >=20). Override with --build-arg NODE_IMAGE=node:24-bookworm-slim.
 ARG NODE_IMAGE=node:22-bookworm-slim
 # nginx built to run as an unprivileged user (uid 101): it listens on 8080/8443 and keeps its pid in /tmp.
-ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
+# The 1.28 stable branch: nginx/messenger-http.conf's `server ... resolve` needs open-source nginx 1.27.3 or later.
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28-alpine
 
 # ---- deps: every dependency (dev included), cached until a package.json or the lockfile changes ----
 FROM ${NODE_IMAGE} AS deps

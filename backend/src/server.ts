@@ -246,7 +246,7 @@ export async function createMessengerServer(
   };
 }
 
-/** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
+/** S3 (SeaweedFS, AWS S3, R2, MinIO, ...) when configured, local disk under DATA_DIR otherwise. */
 function createStorage(config: Config): ObjectStorage {
   if (config.storageDriver === 'local') {
     return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/env';
 import {
   composeCommand,
   composeConfig,
+  composeProjectName,
   DEV_TEST_ENV,
   itWithTool,
   PROD_TEST_ENV,
@@ -12,6 +13,7 @@ import {
   ROOT,
   run,
   servicesOf,
+  volumeNamesOf,
 } from './tools';
 
 /**
@@ -76,7 +78,7 @@ describe('docker-compose files', () => {
       ['docker-compose.prod.yml', PROD_TEST_ENV],
     ] as const) {
       const published = publishedPortsOf(config(file, env, ['--profile', 'monitoring']));
-      expect(published.size).toBeGreaterThanOrEqual(4);
+      expect(published.size).toBeGreaterThanOrEqual(3);
       for (const [service, ports] of published) {
         for (const { hostIp, published: port } of ports) {
           const publicEdge =
@@ -110,31 +112,34 @@ describe('docker-compose files', () => {
     }
   });
 
-  itCompose('the full stack starts in order: one-shot migrate and bucket jobs, then the backends, then nginx', () => {
-    for (const [file, env] of [
-      ['docker-compose.yml', DEV_TEST_ENV],
-      ['docker-compose.prod.yml', PROD_TEST_ENV],
-    ] as const) {
-      const text = config(file, env);
-      const services = servicesOf(text);
-      expect([...services.keys()]).toEqual(
-        expect.arrayContaining(['postgres', 'redis', 'minio', 'minio-init', 'migrate', 'backend', 'frontend']),
-      );
-      expect(services.get('migrate')?.target).toBe('runtime');
-      expect(services.get('frontend')?.target).toBe('frontend');
-      const block = (name: string) => {
-        const match = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text);
-        return match?.[1] ?? '';
-      };
-      expect(block('migrate')).toMatch(/command:\n\s*- node\n\s*- backend\/dist\/db\/migrate\.cli\.js/);
-      expect(block('backend')).toMatch(/migrate:\n\s*condition: service_completed_successfully/);
-      expect(block('backend')).toMatch(/minio-init:\n\s*condition: service_completed_successfully/);
-      expect(block('backend')).toMatch(/redis:\n\s*condition: service_healthy/);
-      expect(block('backend')).toContain('healthcheck:');
-      expect(block('migrate')).toMatch(/postgres:\n\s*condition: service_healthy/);
-      expect(block('frontend')).toMatch(/backend:\n\s*condition: service_healthy/);
-    }
-  });
+  itCompose(
+    'the full stack starts in order: one-shot migrate, S3 with its bucket, then the backends, then nginx',
+    () => {
+      for (const [file, env] of [
+        ['docker-compose.yml', DEV_TEST_ENV],
+        ['docker-compose.prod.yml', PROD_TEST_ENV],
+      ] as const) {
+        const text = config(file, env);
+        const services = servicesOf(text);
+        expect([...services.keys()]).toEqual(
+          expect.arrayContaining(['postgres', 'redis', 'seaweedfs', 'migrate', 'backend', 'frontend']),
+        );
+        expect(services.get('migrate')?.target).toBe('runtime');
+        expect(services.get('frontend')?.target).toBe('frontend');
+        const block = (name: string) => {
+          const match = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text);
+          return match?.[1] ?? '';
+        };
+        expect(block('migrate')).toMatch(/command:\n\s*- node\n\s*- backend\/dist\/db\/migrate\.cli\.js/);
+        expect(block('backend')).toMatch(/migrate:\n\s*condition: service_completed_successfully/);
+        expect(block('backend')).toMatch(/seaweedfs:\n\s*condition: service_healthy/);
+        expect(block('backend')).toMatch(/redis:\n\s*condition: service_healthy/);
+        expect(block('backend')).toContain('healthcheck:');
+        expect(block('migrate')).toMatch(/postgres:\n\s*condition: service_healthy/);
+        expect(block('frontend')).toMatch(/backend:\n\s*condition: service_healthy/);
+      }
+    },
+  );
 
   itCompose('production: restart policies, resource limits, log rotation, volumes and AOF + RDB', () => {
     const text = config('docker-compose.prod.yml', PROD_TEST_ENV, ['--profile', 'monitoring']);
@@ -142,7 +147,7 @@ describe('docker-compose files', () => {
     for (const name of names) {
       const block = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text)?.[1] ?? '';
       expect({ name, logging: /max-size: 10m/.test(block) }).toEqual({ name, logging: true });
-      if (!['minio-init', 'migrate'].includes(name)) {
+      if (name !== 'migrate') {
         expect({ name, restart: /restart: unless-stopped/.test(block) }).toEqual({ name, restart: true });
         expect({ name, limits: /limits:\n\s*cpus:/.test(block) }).toEqual({ name, limits: true });
       }
@@ -151,10 +156,10 @@ describe('docker-compose files', () => {
     expect(text).toMatch(/--appendonly yes/);
     expect(text).toMatch(/--save 900 1/);
     expect(text).toMatch(/nginx-tls\.conf/);
-    for (const volume of ['postgres_data', 'redis_data', 'minio_data'])
-      expect(text).toMatch(new RegExp(`^  ${volume}: \\{\\}`, 'm'));
+    for (const volume of ['postgres_data', 'redis_data', 'seaweedfs_data'])
+      expect(text).toMatch(new RegExp(`^  ${volume}:\\n    name: messenger-prod_${volume}$`, 'm'));
     // No port of the database, cache or storage is published in production.
-    for (const name of ['postgres', 'redis', 'minio']) {
+    for (const name of ['postgres', 'redis', 'seaweedfs']) {
       const block = new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text)?.[1] ?? '';
       expect({ name, published: /ports:/.test(block) }).toEqual({ name, published: false });
     }
@@ -177,9 +182,46 @@ describe('docker-compose files', () => {
     const redis = new URL(example.REDIS_URL ?? '');
     expect(value(/--requirepass', '([^']+)'/)).toBe(redis.password);
     expect(dev).toContain(`'127.0.0.1:${redis.port}:6379'`);
-    expect(value(/MINIO_ROOT_USER: (\S+)/)).toBe(example.S3_ACCESS_KEY);
-    expect(value(/MINIO_ROOT_PASSWORD: (\S+)/)).toBe(example.S3_SECRET_KEY);
-    expect(dev).toContain(`'127.0.0.1:${new URL(example.S3_ENDPOINT ?? '').port}:9000'`);
-    expect(dev).toContain(`mc mb --ignore-existing chatminio/${example.S3_BUCKET}`);
+    expect(value(/AWS_ACCESS_KEY_ID: (\S+)/)).toBe(example.S3_ACCESS_KEY);
+    expect(value(/AWS_SECRET_ACCESS_KEY: (\S+)/)).toBe(example.S3_SECRET_KEY);
+    expect(dev).toContain(`'127.0.0.1:${new URL(example.S3_ENDPOINT ?? '').port}:8333'`);
+    expect(dev).toContain(`- -bucket=${example.S3_BUCKET}`);
+  });
+
+  itCompose(
+    'docker-compose.yml and docker-compose.dev.yml share no project and no volume (down -v stays local)',
+    () => {
+      const files = ['docker-compose.yml', 'docker-compose.dev.yml', 'docker-compose.prod.yml'];
+      const names = files.map((file) => composeProjectName(file));
+      expect(names).toEqual(['messenger', 'messenger-dev', 'messenger-prod']);
+      const volumes = files.map((file) =>
+        volumeNamesOf(config(file, file.includes('prod') ? PROD_TEST_ENV : DEV_TEST_ENV, ['--profile', 'monitoring'])),
+      );
+      files.forEach((file, index) => {
+        // Every named volume has an explicit Docker name, prefixed by its file's project.
+        const declared =
+          readFileSync(join(ROOT, file), 'utf8')
+            .split(/^volumes:$/m)[1]
+            ?.match(/^ {2}\w+:$/gm) ?? [];
+        expect({ file, named: volumes[index]?.length }).toEqual({ file, named: declared.length });
+        for (const volume of volumes[index] ?? []) expect(volume.startsWith(`${names[index]}_`)).toBe(true);
+      });
+      const all = volumes.flat();
+      expect(new Set(all).size).toBe(all.length);
+    },
+  );
+
+  it('.env.prod.example lists exactly the variables docker-compose.prod.yml requires, empty, and its optional ones', () => {
+    const prod = readFileSync(join(ROOT, 'docker-compose.prod.yml'), 'utf8');
+    const required = [...new Set([...prod.matchAll(/\$\{([A-Z][A-Z0-9_]*):\?/g)].map((match) => match[1]))].sort();
+    const optional = [...new Set([...prod.matchAll(/\$\{([A-Z][A-Z0-9_]*):-/g)].map((match) => match[1]))].sort();
+    const example = readFileSync(join(ROOT, '.env.prod.example'), 'utf8');
+    const set = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)];
+    expect(set.map((match) => match[1]).sort()).toEqual(required);
+    // Empty, so that a copy not filled in stops Compose instead of starting with a placeholder secret.
+    for (const match of set) expect({ name: match[1], value: match[2] }).toEqual({ name: match[1], value: '' });
+    expect([...example.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort()).toEqual(optional);
+    // The tests' stand-in values cover the same variables.
+    expect(Object.keys(PROD_TEST_ENV).sort()).toEqual(required);
   });
 });

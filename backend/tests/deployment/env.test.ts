@@ -35,14 +35,11 @@ const DEPLOYMENT_KEYS = [
   'FRONTEND_URL',
 ];
 
-/** Variables of the infrastructure containers (PostgreSQL, Redis, MinIO) kept in the same k8s Secret. */
-const INFRASTRUCTURE_KEYS = [
-  'POSTGRES_USER',
-  'POSTGRES_PASSWORD',
-  'REDIS_PASSWORD',
-  'MINIO_ROOT_USER',
-  'MINIO_ROOT_PASSWORD',
-];
+/**
+ * Variables of the infrastructure containers (PostgreSQL, Redis) kept in the same k8s Secret. SeaweedFS reads the
+ * backend's own S3_ACCESS_KEY / S3_SECRET_KEY.
+ */
+const INFRASTRUCTURE_KEYS = ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD'];
 
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), 'utf8');
 

@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,12 +63,18 @@ export const DEV_TEST_ENV = {
   JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
 };
 
-/** Values for the variables docker-compose.prod.yml requires (never real secrets). */
+/**
+ * The S3 server of every Compose file and of k8s/: SeaweedFS, pinned to a release (MinIO's images were deleted
+ * from Docker Hub in September 2026; docs/deployment.md says why SeaweedFS).
+ */
+export const SEAWEEDFS_IMAGE = 'chrislusf/seaweedfs:4.47';
+
+/** Placeholder values for the variables docker-compose.prod.yml requires (never real secrets). */
 export const PROD_TEST_ENV = {
   POSTGRES_PASSWORD: 'test-postgres-password',
   REDIS_PASSWORD: 'test-redis-password',
-  MINIO_ROOT_USER: 'test-minio-user',
-  MINIO_ROOT_PASSWORD: 'test-minio-password',
+  S3_ACCESS_KEY: 'test-s3-access-key',
+  S3_SECRET_KEY: 'test-s3-secret-key',
   ...DEV_TEST_ENV,
   FRONTEND_URL: 'https://chat.example.com',
 };
@@ -78,18 +84,43 @@ export function composeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }
 
-let emptyEnvFile: string | undefined;
+let tempDir: string | undefined;
+/** A scratch folder for this test process (empty env file, Compose v1 copies). */
+function scratch(): string {
+  tempDir ??= mkdtempSync(join(tmpdir(), 'messenger-compose-'));
+  return tempDir;
+}
+
+/** The top-level `name:` of a Compose file: its project name. */
+export function composeProjectName(file: string): string | undefined {
+  return /^name: (\S+)$/m.exec(readFileSync(join(ROOT, file), 'utf8'))?.[1];
+}
+
+let composeV1: boolean | undefined;
+
+/**
+ * Compose v1 (Debian's docker-compose 1.29, our validator) predates the top-level `name:` of the Compose
+ * specification that our files use, and rejects it. For v1 only, `config` reads a copy without that one line, with
+ * the repository as project directory (so relative paths resolve as for the original); the names themselves are
+ * checked by reading the files (composeProjectName).
+ */
+function composeFileArgs(file: string): string[] {
+  if (composeCommand()?.[0] !== 'docker-compose' || composeProjectName(file) === undefined) return ['-f', file];
+  composeV1 ??= /^1\./.test(run('docker-compose', ['version', '--short']).stdout.trim());
+  if (!composeV1) return ['-f', file];
+  const copy = join(scratch(), file);
+  writeFileSync(copy, readFileSync(join(ROOT, file), 'utf8').replace(/^name: \S+\n/m, ''));
+  return ['--project-directory', ROOT, '-f', copy];
+}
 
 /** `docker-compose -f <file> config` with an empty env file (so a stray .env cannot change the result). */
 export function composeConfig(file: string, env: Record<string, string> = {}, extraArgs: string[] = []) {
   const compose = composeCommand();
   if (!compose) throw new Error('Compose is not installed');
   const [command, ...prefix] = compose;
-  if (!emptyEnvFile) {
-    emptyEnvFile = join(mkdtempSync(join(tmpdir(), 'messenger-compose-')), 'empty.env');
-    writeFileSync(emptyEnvFile, '');
-  }
-  return run(command, [...prefix, '--env-file', emptyEnvFile, '-f', file, ...extraArgs, 'config'], {
+  const emptyEnvFile = join(scratch(), 'empty.env');
+  if (!existsSync(emptyEnvFile)) writeFileSync(emptyEnvFile, '');
+  return run(command, [...prefix, '--env-file', emptyEnvFile, ...composeFileArgs(file), ...extraArgs, 'config'], {
     env: composeEnv(env),
   });
 }
@@ -171,6 +202,12 @@ export function publishedPortsOf(config: string): Map<string, PublishedPort[]> {
     }
   }
   return ports;
+}
+
+/** The Docker names of the named volumes in the output of `docker-compose config` (their `name:`). */
+export function volumeNamesOf(config: string): string[] {
+  const section = /^volumes:\n((?: {2}.*\n)*)/m.exec(config)?.[1] ?? '';
+  return [...section.matchAll(/^ {4}name: (\S+)$/gm)].map((match) => unquote(match[1] ?? ''));
 }
 
 /** The keys of a top-level mapping (`data:`, `stringData:`) of a one-document Kubernetes YAML file. */
