@@ -12,6 +12,7 @@ import { answerMalformedRequests } from './http/client-errors';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
+import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
@@ -82,9 +83,10 @@ export async function createMessengerServer(
   const httpServer = createServer();
   answerMalformedRequests(httpServer);
   const metrics = new Metrics();
+  const degradation = new RedisDegradation(metrics, logger);
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const revokedSessions = redis
-    ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY)
+    ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY, degradation)
     : new MemoryRevokedSessions(config.JWT_ACCESS_EXPIRY);
   const access = new AccessVerifier(tokens, revokedSessions);
   const socketOptions = {
@@ -103,7 +105,7 @@ export async function createMessengerServer(
     },
   };
   const io = createSocketServer(socketOptions);
-  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
+  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger, degradation) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
   if (redis) {
@@ -115,11 +117,11 @@ export async function createMessengerServer(
     });
   }
   const presence = redis
-    ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), logger)
+    ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), degradation)
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, logger, metrics);
+  const events = new SocketPublisher(io, eventLog, degradation, metrics);
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -130,7 +132,7 @@ export async function createMessengerServer(
       registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
       contactRequestsPerHour: config.CONTACT_REQUEST_RATE_LIMIT_PER_HOUR,
     },
-    redis,
+    redis && { client: redis, degradation },
   );
 
   const userPresenter = new UserPresenter(presence);
@@ -259,13 +261,39 @@ function createStorage(config: Config): ObjectStorage {
   });
 }
 
-/** Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). */
-async function attachRedisAdapter(io: ReturnType<typeof createSocketServer>, redis: Redis, logger: Logger) {
-  const clients = [redis.duplicate(), redis.duplicate()] as const;
-  for (const client of clients)
+/**
+ * Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). Like
+ * the commands connection they queue nothing while Redis is away, so a publish fails at once: events then reach
+ * only this instance's sockets. The subscriber resubscribes by itself once Redis is back, and fan-out resumes.
+ */
+async function attachRedisAdapter(
+  io: ReturnType<typeof createSocketServer>,
+  redis: Redis,
+  logger: Logger,
+  degradation: RedisDegradation,
+) {
+  const [publisher, subscriber] = [redis.duplicate(), redis.duplicate()] as const;
+  for (const client of [publisher, subscriber])
     client.on('error', (error) => logger.warn({ err: error, role: 'adapter' }, 'redis error'));
-  await Promise.all(clients.map((client) => client.connect()));
-  io.adapter(createAdapter(...clients));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  // The adapter neither awaits nor catches these calls' promises: each one failing would be an unhandled rejection.
+  catchRejections(publisher, ['publish'], (error) => degradation.report('fanout', error));
+  catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], (error) => degradation.report('fanout', error));
+  io.adapter(createAdapter(publisher, subscriber));
   logger.info('socket.io fan-out through the Redis adapter');
-  return [...clients];
+  return [publisher, subscriber];
+}
+
+/** Makes the named methods of one client report their failures instead of rejecting. */
+function catchRejections(
+  client: Redis,
+  methods: ('publish' | 'unsubscribe' | 'punsubscribe')[],
+  report: (error: unknown) => void,
+) {
+  for (const method of methods) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(client, {
+      [method]: (...args: unknown[]) => original(...args).catch((error: unknown) => report(error)),
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
+import type { RedisDegradation } from '../lib/degraded';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
@@ -190,7 +191,7 @@ export class SocketPublisher implements EventPublisher {
   constructor(
     private readonly io: MessengerServer,
     private readonly log: EventLog,
-    private readonly logger: Logger,
+    private readonly degradation: RedisDegradation,
     private readonly metrics: Metrics,
   ) {}
 
@@ -210,7 +211,7 @@ export class SocketPublisher implements EventPublisher {
     // connection (so cursors grow in publish order) and their round trips overlap. Only the emits wait their turn.
     const appended = this.log.append(userIds, event, payload).catch((error: unknown) => {
       // The database has the change; clients that miss the push catch up by seq.
-      this.logger.error({ err: error, event }, 'replay log unavailable; event sent without a cursor');
+      this.degradation.report('replay_log', error);
       return undefined;
     });
     this.queue = this.queue.then(async () => {

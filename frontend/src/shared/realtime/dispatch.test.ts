@@ -86,6 +86,29 @@ describe('realtime', () => {
     expect(useSessionStore.getState().accessToken).toBe('token-2');
   });
 
+  it('reconnects once refreshing works again after an outage, however many refreshes failed', async () => {
+    vi.useFakeTimers();
+    try {
+      let failures = 4;
+      fakeApi({
+        'POST /api/auth/refresh': () =>
+          failures-- > 0
+            ? apiError(503, 'SERVICE_UNAVAILABLE', 'Try again later')
+            : ok({ accessToken: 'token-2', refreshToken: 'r2' }),
+      });
+      socket.disconnect();
+      const connect = vi.spyOn(socket, 'connect');
+
+      socket.serverEmit('connect_error', new Error('unauthorized'));
+      await vi.advanceTimersByTimeAsync(60_000);
+
+      expect(connect).toHaveBeenCalledOnce();
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', accessToken: 'token-2' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ends the session when the server closes the socket and refuses a refresh (signed out elsewhere)', async () => {
     fakeApi({ 'POST /api/auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Session has ended') });
 

@@ -20,6 +20,7 @@ export interface RealtimeOptions {
   /** '' connects to the page's own origin. */
   url: string;
   getAccessToken: () => string | null;
+  /** Keeps trying while the server cannot answer; rejects only when the session is over. */
   refreshAccessToken: () => Promise<string>;
   /** The one dispatch table from server events to store actions. */
   handlers: ServerToClientEvents;
@@ -36,7 +37,6 @@ export class RealtimeUnavailableError extends Error {
 }
 
 const ACK_TIMEOUT_MS = 8_000;
-const RECONNECT_AFTER_FAILED_REFRESH_MS = 5_000;
 
 let socket: RealtimeSocket | null = null;
 
@@ -60,9 +60,9 @@ export function connectRealtime(options: RealtimeOptions): void {
   // The server asks for a fresh token before closing a connection whose access token has expired.
   connection.on(ServerEvent.AuthExpired, () => {
     options.refreshAccessToken().then(
+      // Sent if still connected; otherwise the reconnection presents the new token.
       (token) => void emitWithAck(ClientEvent.AuthRefresh, { token }).catch(() => undefined),
-      // A refused refresh ends the session; a network failure leaves the server to disconnect us, and the
-      // reconnection then presents whatever token we have by then.
+      // A refused refresh ends the session.
       () => undefined,
     );
   });
@@ -76,11 +76,8 @@ export function connectRealtime(options: RealtimeOptions): void {
       () => {
         if (socket === connection) connection.connect();
       },
-      // A network failure rather than a refusal: try again later, unless the session ended meanwhile.
-      () =>
-        setTimeout(() => {
-          if (socket === connection) connection.connect();
-        }, RECONNECT_AFTER_FAILED_REFRESH_MS),
+      // A refused refresh ends the session, which disconnects this socket.
+      () => undefined,
     );
   });
   connection.on('connect_error', (error) => {
