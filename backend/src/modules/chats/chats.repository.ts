@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, badRequest, notFound } from '../../lib/errors';
 import { messageInclude } from '../messages/messages.presenter';
 import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
@@ -85,30 +85,34 @@ export class ChatsRepository {
   }
 
   /**
-   * Adds members; the lock makes concurrent adds count one after the other, so the cap holds. New members can read
-   * the whole history; their unread count starts at the "added" message.
+   * Adds those of `userIds` who are not members yet, as the lock finds them: concurrent adds count one after the
+   * other, so the cap holds, and someone added at the same moment is skipped as a sequential add would. Returns null
+   * when nobody was left to add. New members can read the whole history; their unread count starts at the "added"
+   * message, whose text names the members actually added.
    */
-  addParticipants(change: MembershipChange, userIds: string[]): Promise<WrittenMessage> {
+  addParticipants(
+    chatId: string,
+    userIds: string[],
+    systemText: (addedIds: string[]) => string,
+  ): Promise<{ addedIds: string[]; written: WrittenMessage } | null> {
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
-      const count = await tx.chatParticipant.count({ where: { chatId: change.chatId } });
-      if (count + userIds.length > MAX_GROUP_PARTICIPANTS) {
+      const { lastSeq } = await lockChat(tx, chatId);
+      const members = new Set(
+        (await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } })).map((row) => row.userId),
+      );
+      const addedIds = userIds.filter((id) => !members.has(id));
+      if (addedIds.length === 0) return null;
+      if (members.size + addedIds.length > MAX_GROUP_PARTICIPANTS) {
         throw new AppError(
           422,
           'GROUP_FULL',
-          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${count})`,
+          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${members.size})`,
         );
       }
-      const { lastSeq } = await tx.chat.findUniqueOrThrow({ where: { id: change.chatId }, select: { lastSeq: true } });
       await tx.chatParticipant.createMany({
-        data: userIds.map((userId) => ({
-          chatId: change.chatId,
-          userId,
-          lastReadSeq: lastSeq,
-          lastDeliveredSeq: lastSeq,
-        })),
+        data: addedIds.map((userId) => ({ chatId, userId, lastReadSeq: lastSeq, lastDeliveredSeq: lastSeq })),
       });
-      return insertSystemMessage(tx, change.chatId, change.systemText);
+      return { addedIds, written: await insertSystemMessage(tx, chatId, systemText(addedIds)) };
     });
   }
 
@@ -163,8 +167,7 @@ export class ChatsRepository {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, chatId);
       const participants = await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } });
-      const { count } = await tx.chat.deleteMany({ where: { id: chatId } });
-      if (count === 0) throw notFound('Chat');
+      await tx.chat.delete({ where: { id: chatId } });
       return participants.map((participant) => participant.userId);
     });
   }
@@ -221,12 +224,24 @@ export class ChatsRepository {
   }
 }
 
-async function lockChat(tx: Transaction, chatId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+/**
+ * Takes the chat's row lock, which orders the group changes on it. A chat deleted before the lock came free (by the
+ * change that held it) is a 404: what was checked before the transaction no longer holds.
+ */
+async function lockChat(tx: Transaction, chatId: string): Promise<{ lastSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ lastSeq: number }[]>`
+    SELECT last_seq AS "lastSeq" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (!chat) throw notFound('Chat');
+  return chat;
 }
 
+/** Makes a member the owner; checked under the lock, so that a member who left at the same moment cannot be one. */
 async function setOwner(tx: Transaction, chatId: string, ownerId: string): Promise<void> {
   await tx.chatParticipant.updateMany({ where: { chatId, role: 'owner' }, data: { role: 'member' } });
-  await tx.chatParticipant.update({ where: { chatId_userId: { chatId, userId: ownerId } }, data: { role: 'owner' } });
+  const { count } = await tx.chatParticipant.updateMany({
+    where: { chatId, userId: ownerId },
+    data: { role: 'owner' },
+  });
+  if (count === 0) throw badRequest('The new owner must be a member of the group');
   await tx.chat.update({ where: { id: chatId }, data: { ownerId } });
 }

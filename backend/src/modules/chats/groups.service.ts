@@ -39,7 +39,7 @@ export class GroupsService {
   }
 
   async update(actorId: string, chatId: string, input: UpdateGroupInput) {
-    const group = await this.requireOwner(actorId, chatId);
+    await this.requireOwner(actorId, chatId);
     const actor = await this.nameOf(actorId);
     const changes: string[] = [];
     if (input.name !== undefined) changes.push(`renamed the group to "${input.name}"`);
@@ -48,7 +48,6 @@ export class GroupsService {
       changes.push(input.avatarAttachmentId ? 'changed the group photo' : 'removed the group photo');
     }
     if (input.ownerId !== undefined && input.ownerId !== actorId) {
-      if (!isMember(group, input.ownerId)) throw badRequest('The new owner must be a member of the group');
       changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
     }
     const written = await this.repository.updateGroup(
@@ -75,18 +74,21 @@ export class GroupsService {
     }
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
-    const added = newIds.map((id) => names.get(id)).join(', ');
-    const written = await this.repository.addParticipants(
-      { chatId, systemText: `${names.get(actorId)} added ${added}` },
-      newIds,
-    );
-    await this.chats.publish('chat:created', chatId, newIds);
-    await this.chats.publish(
-      'chat:updated',
+    const change = await this.repository.addParticipants(
       chatId,
-      written.participantIds.filter((id) => !newIds.includes(id)),
+      newIds,
+      (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
     );
-    this.announce(written);
+    if (change) {
+      const { addedIds, written } = change;
+      await this.chats.publish('chat:created', chatId, addedIds);
+      await this.chats.publish(
+        'chat:updated',
+        chatId,
+        written.participantIds.filter((id) => !addedIds.includes(id)),
+      );
+      this.announce(written);
+    }
     return this.chats.get(actorId, chatId);
   }
 
