@@ -123,3 +123,33 @@ it('answers changes to a group deleted at the same moment with 404, never a 500'
   expect(await server.prisma.chat.count({ where: { id: chat.id } })).toBe(0);
   expect(await server.prisma.chatParticipant.count({ where: { chatId: chat.id } })).toBe(0);
 });
+
+it('refuses the changes of an owner who handed the group on or left at the same moment, as it would a moment later', async () => {
+  const { owner, members } = await ownerWithContacts(server, 3);
+  const [heir, other, joins] = members as [TestUser, TestUser, TestUser];
+  const chat = await createGroup(server, owner, [heir, other]);
+  const handedOn = await runQueued(server, chat.id, [
+    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ ownerId: heir.id }),
+    () => api().delete(`/api/chats/${chat.id}/participants/${other.id}`).set(owner.auth),
+    () =>
+      api()
+        .post(`/api/chats/${chat.id}/participants`)
+        .set(owner.auth)
+        .send({ userIds: [joins.id] }),
+    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: 'Still mine' }),
+    () => api().delete(`/api/chats/${chat.id}`).set(owner.auth),
+  ]);
+  expect(handedOn.map((response) => response.status)).toEqual([200, 403, 403, 403, 403]);
+  const after = (await api().get(`/api/chats/${chat.id}`).set(heir.auth).expect(200)).body.chat;
+  expect(after).toMatchObject({ ownerId: heir.id, name: 'Team' });
+  expect(after.participants.map((p: { user: { id: string } }) => p.user.id).sort()).toEqual(
+    [owner.id, heir.id, other.id].sort(),
+  );
+
+  const [left, deletion] = await runQueued(server, chat.id, [
+    () => api().delete(`/api/chats/${chat.id}/participants/${heir.id}`).set(heir.auth),
+    () => api().delete(`/api/chats/${chat.id}`).set(heir.auth),
+  ]);
+  expect([left!.status, deletion!.status]).toEqual([204, 404]);
+  await api().get(`/api/chats/${chat.id}`).set(other.auth).expect(200);
+});
