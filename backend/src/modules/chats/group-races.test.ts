@@ -10,17 +10,29 @@ const server = useTestServer();
 
 const api = () => request(server.url);
 
+/** The changes `actor` can make to a group, each to be started by runQueued. */
+const changesBy = (actor: TestUser, chatId: string) => ({
+  add:
+    (...users: TestUser[]) =>
+    () =>
+      api()
+        .post(`/api/chats/${chatId}/participants`)
+        .set(actor.auth)
+        .send({ userIds: users.map((user) => user.id) }),
+  remove: (user: TestUser) => () => api().delete(`/api/chats/${chatId}/participants/${user.id}`).set(actor.auth),
+  update: (body: { name?: string; ownerId?: string }) => () =>
+    api().put(`/api/chats/${chatId}`).set(actor.auth).send(body),
+  deleteGroup: () => () => api().delete(`/api/chats/${chatId}`).set(actor.auth),
+});
+
 it('answers two removals of one member at the same moment with one 204 and one 404, never a 500', async () => {
   const { owner, members } = await ownerWithContacts(server, 2);
   const [leaving] = members as [TestUser, TestUser];
   const chat = await createGroup(server, owner, members);
-  const removals = await runQueued(
-    server,
-    chat.id,
-    [owner, leaving].map(
-      (actor) => () => api().delete(`/api/chats/${chat.id}/participants/${leaving.id}`).set(actor.auth),
-    ),
-  );
+  const removals = await runQueued(server, chat.id, [
+    changesBy(owner, chat.id).remove(leaving),
+    changesBy(leaving, chat.id).remove(leaving),
+  ]);
   const statuses = removals.map((response) => response.status).sort();
   expect(statuses).toEqual([204, 404]);
   const contents = (await groupHistory(server, owner, chat.id)).map((message) => message.content);
@@ -39,14 +51,8 @@ it('does not tell a member removed at the same moment of a change committed afte
   });
 
   // The removal takes the chat's lock first, the addition (which began while `removed` was still a member) next.
-  const [removal, addition] = await runQueued(server, chat.id, [
-    () => api().delete(`/api/chats/${chat.id}/participants/${removed.id}`).set(owner.auth),
-    () =>
-      api()
-        .post(`/api/chats/${chat.id}/participants`)
-        .set(owner.auth)
-        .send({ userIds: [joins.id] }),
-  ]);
+  const byOwner = changesBy(owner, chat.id);
+  const [removal, addition] = await runQueued(server, chat.id, [byOwner.remove(removed), byOwner.add(joins)]);
   expect(removal!.status).toBe(204);
   expect(addition!.status).toBe(200);
 
@@ -72,12 +78,8 @@ it('answers an add of someone added at the same moment like one after it: 200, o
   const { owner, members } = await ownerWithContacts(server, 3);
   const [first, joins, alsoJoins] = members as [TestUser, TestUser, TestUser];
   const chat = await createGroup(server, owner, [first]);
-  const add = (users: TestUser[]) => () =>
-    api()
-      .post(`/api/chats/${chat.id}/participants`)
-      .set(owner.auth)
-      .send({ userIds: users.map((user) => user.id) });
-  const responses = await runQueued(server, chat.id, [add([joins]), add([joins, alsoJoins]), add([joins])]);
+  const { add } = changesBy(owner, chat.id);
+  const responses = await runQueued(server, chat.id, [add(joins), add(joins, alsoJoins), add(joins)]);
   expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
   expect(await server.prisma.chatParticipant.count({ where: { chatId: chat.id, userId: joins.id } })).toBe(1);
   const contents = (await groupHistory(server, owner, chat.id)).map((message) => message.content);
@@ -92,8 +94,8 @@ it('refuses to hand ownership to a member who leaves at the same moment, as to a
   const [heir] = members as [TestUser, TestUser];
   const chat = await createGroup(server, owner, members);
   const [left, transfer] = await runQueued(server, chat.id, [
-    () => api().delete(`/api/chats/${chat.id}/participants/${heir.id}`).set(heir.auth),
-    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ ownerId: heir.id }),
+    changesBy(heir, chat.id).remove(heir),
+    changesBy(owner, chat.id).update({ ownerId: heir.id }),
   ]);
   expect(left!.status).toBe(204);
   expect(transfer!.status).toBe(400);
@@ -107,17 +109,14 @@ it('answers changes to a group deleted at the same moment with 404, never a 500'
   const { owner, members } = await ownerWithContacts(server, 3);
   const [first, second, joins] = members as [TestUser, TestUser, TestUser];
   const chat = await createGroup(server, owner, [first, second]);
+  const byOwner = changesBy(owner, chat.id);
   const responses = await runQueued(server, chat.id, [
-    () => api().delete(`/api/chats/${chat.id}`).set(owner.auth),
-    () =>
-      api()
-        .post(`/api/chats/${chat.id}/participants`)
-        .set(owner.auth)
-        .send({ userIds: [joins.id] }),
-    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: 'Renamed' }),
-    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ ownerId: first.id }),
-    () => api().delete(`/api/chats/${chat.id}/participants/${second.id}`).set(owner.auth),
-    () => api().delete(`/api/chats/${chat.id}`).set(owner.auth),
+    byOwner.deleteGroup(),
+    byOwner.add(joins),
+    byOwner.update({ name: 'Renamed' }),
+    byOwner.update({ ownerId: first.id }),
+    byOwner.remove(second),
+    byOwner.deleteGroup(),
   ]);
   expect(responses.map((response) => response.status)).toEqual([204, 404, 404, 404, 404, 404]);
   expect(await server.prisma.chat.count({ where: { id: chat.id } })).toBe(0);
@@ -128,16 +127,13 @@ it('refuses the changes of an owner who handed the group on or left at the same 
   const { owner, members } = await ownerWithContacts(server, 3);
   const [heir, other, joins] = members as [TestUser, TestUser, TestUser];
   const chat = await createGroup(server, owner, [heir, other]);
+  const byOwner = changesBy(owner, chat.id);
   const handedOn = await runQueued(server, chat.id, [
-    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ ownerId: heir.id }),
-    () => api().delete(`/api/chats/${chat.id}/participants/${other.id}`).set(owner.auth),
-    () =>
-      api()
-        .post(`/api/chats/${chat.id}/participants`)
-        .set(owner.auth)
-        .send({ userIds: [joins.id] }),
-    () => api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: 'Still mine' }),
-    () => api().delete(`/api/chats/${chat.id}`).set(owner.auth),
+    byOwner.update({ ownerId: heir.id }),
+    byOwner.remove(other),
+    byOwner.add(joins),
+    byOwner.update({ name: 'Still mine' }),
+    byOwner.deleteGroup(),
   ]);
   expect(handedOn.map((response) => response.status)).toEqual([200, 403, 403, 403, 403]);
   const after = (await api().get(`/api/chats/${chat.id}`).set(heir.auth).expect(200)).body.chat;
@@ -146,10 +142,8 @@ it('refuses the changes of an owner who handed the group on or left at the same 
     [owner.id, heir.id, other.id].sort(),
   );
 
-  const [left, deletion] = await runQueued(server, chat.id, [
-    () => api().delete(`/api/chats/${chat.id}/participants/${heir.id}`).set(heir.auth),
-    () => api().delete(`/api/chats/${chat.id}`).set(heir.auth),
-  ]);
+  const byHeir = changesBy(heir, chat.id);
+  const [left, deletion] = await runQueued(server, chat.id, [byHeir.remove(heir), byHeir.deleteGroup()]);
   expect([left!.status, deletion!.status]).toEqual([204, 404]);
   await api().get(`/api/chats/${chat.id}`).set(other.auth).expect(200);
 });
