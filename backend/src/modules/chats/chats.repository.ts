@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import { messageInclude } from '../messages/messages.presenter';
 import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
@@ -11,13 +11,24 @@ export const directKeyOf = (userA: string, userB: string) => [userA, userB].sort
 type Transaction = Prisma.TransactionClient;
 type ChatWithParticipants = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
 
-/**
- * A change to a group. Each runs under a row lock on the chat and returns its system message with the members as the
- * change left them (WrittenMessage.participantIds): those, not a list read before, hear of it, so that a member
- * removed at the same moment never hears of a change committed after their removal.
- */
-export interface MembershipChange {
+export const onlyTheOwner = () => forbidden('Only the group owner can do this');
+
+/** A change to a group. Each runs under a row lock on the chat, which orders the changes made at the same moment. */
+export interface GroupChange {
   chatId: string;
+  /**
+   * The owner making the change, when it takes the owner: checked again under the lock, so that one who handed the
+   * group on or left at the same moment is refused (403, or 404 once out of it) as they would be a moment later.
+   */
+  ownerId?: string;
+}
+
+/**
+ * A change that returns its system message with the members as the change left them (WrittenMessage.participantIds):
+ * those, not a list read before, hear of it, so that a member removed at the same moment never hears of a change
+ * committed after their removal.
+ */
+export interface MembershipChange extends GroupChange {
   /** The system message that records the change, e.g. "Ann added Bob". */
   systemText: string;
 }
@@ -85,30 +96,35 @@ export class ChatsRepository {
   }
 
   /**
-   * Adds members; the lock makes concurrent adds count one after the other, so the cap holds. New members can read
-   * the whole history; their unread count starts at the "added" message.
+   * Adds those of `userIds` who are not members yet, as the lock finds them: concurrent adds count one after the
+   * other, so the cap holds, and someone added at the same moment is skipped as a sequential add would. Returns null
+   * when nobody was left to add. New members can read the whole history; their unread count starts at the "added"
+   * message, whose text names the members actually added.
    */
-  addParticipants(change: MembershipChange, userIds: string[]): Promise<WrittenMessage> {
+  addParticipants(
+    change: GroupChange,
+    userIds: string[],
+    systemText: (addedIds: string[]) => string,
+  ): Promise<{ addedIds: string[]; written: WrittenMessage } | null> {
+    const { chatId } = change;
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
-      const count = await tx.chatParticipant.count({ where: { chatId: change.chatId } });
-      if (count + userIds.length > MAX_GROUP_PARTICIPANTS) {
+      const { lastSeq } = await lockChat(tx, change);
+      const members = new Set(
+        (await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } })).map((row) => row.userId),
+      );
+      const addedIds = userIds.filter((id) => !members.has(id));
+      if (addedIds.length === 0) return null;
+      if (members.size + addedIds.length > MAX_GROUP_PARTICIPANTS) {
         throw new AppError(
           422,
           'GROUP_FULL',
-          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${count})`,
+          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${members.size})`,
         );
       }
-      const { lastSeq } = await tx.chat.findUniqueOrThrow({ where: { id: change.chatId }, select: { lastSeq: true } });
       await tx.chatParticipant.createMany({
-        data: userIds.map((userId) => ({
-          chatId: change.chatId,
-          userId,
-          lastReadSeq: lastSeq,
-          lastDeliveredSeq: lastSeq,
-        })),
+        data: addedIds.map((userId) => ({ chatId, userId, lastReadSeq: lastSeq, lastDeliveredSeq: lastSeq })),
       });
-      return insertSystemMessage(tx, change.chatId, change.systemText);
+      return { addedIds, written: await insertSystemMessage(tx, chatId, systemText(addedIds)) };
     });
   }
 
@@ -119,7 +135,7 @@ export class ChatsRepository {
    */
   removeParticipant(change: MembershipChange, userId: string): Promise<WrittenMessage | null> {
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
+      await lockChat(tx, change);
       const [removed] = await tx.$queryRaw<{ role: 'owner' | 'member' }[]>`
         DELETE FROM chat_participants WHERE chat_id = ${change.chatId}::uuid AND user_id = ${userId}::uuid
         RETURNING role::text AS role`;
@@ -144,7 +160,7 @@ export class ChatsRepository {
     update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
   ): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
+      await lockChat(tx, change);
       const { ownerId, ...details } = update;
       if (Object.keys(details).length) await tx.chat.update({ where: { id: change.chatId }, data: details });
       if (ownerId) await setOwner(tx, change.chatId, ownerId);
@@ -159,12 +175,12 @@ export class ChatsRepository {
   }
 
   /** Deletes a chat; returns who was in it when it went (the lock waits for membership changes in flight). */
-  deleteChat(chatId: string): Promise<string[]> {
+  deleteChat(change: GroupChange): Promise<string[]> {
+    const { chatId } = change;
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, chatId);
+      await lockChat(tx, change);
       const participants = await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } });
-      const { count } = await tx.chat.deleteMany({ where: { id: chatId } });
-      if (count === 0) throw notFound('Chat');
+      await tx.chat.delete({ where: { id: chatId } });
       return participants.map((participant) => participant.userId);
     });
   }
@@ -221,12 +237,28 @@ export class ChatsRepository {
   }
 }
 
-async function lockChat(tx: Transaction, chatId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+/**
+ * Takes the chat's row lock, then checks again what the service checked before the transaction, which changes that
+ * held the lock may have undone: a chat deleted meanwhile is a 404, an owner who is no longer one is refused.
+ */
+async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Promise<{ lastSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null }[]>`
+    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (!chat) throw notFound('Chat');
+  if (ownerId !== undefined && chat.ownerId !== ownerId) {
+    const stillMember = await tx.chatParticipant.count({ where: { chatId, userId: ownerId } });
+    throw stillMember ? onlyTheOwner() : notFound('Chat');
+  }
+  return chat;
 }
 
+/** Makes a member the owner; checked under the lock, so that a member who left at the same moment cannot be one. */
 async function setOwner(tx: Transaction, chatId: string, ownerId: string): Promise<void> {
   await tx.chatParticipant.updateMany({ where: { chatId, role: 'owner' }, data: { role: 'member' } });
-  await tx.chatParticipant.update({ where: { chatId_userId: { chatId, userId: ownerId } }, data: { role: 'owner' } });
+  const { count } = await tx.chatParticipant.updateMany({
+    where: { chatId, userId: ownerId },
+    data: { role: 'owner' },
+  });
+  if (count === 0) throw badRequest('The new owner must be a member of the group');
   await tx.chat.update({ where: { id: chatId }, data: { ownerId } });
 }

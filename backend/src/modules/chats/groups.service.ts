@@ -2,7 +2,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
 import type { WrittenMessage } from '../messages/messages.repository';
-import { MAX_GROUP_PARTICIPANTS, type ChatsRepository } from './chats.repository';
+import { MAX_GROUP_PARTICIPANTS, onlyTheOwner, type ChatsRepository } from './chats.repository';
 import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
 import type { ChatsService } from './chats.service';
 
@@ -11,7 +11,9 @@ type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>
 /**
  * Group chats: every change runs in one transaction that also writes the system message recording it, and is
  * published only after that transaction commits, to the members as that transaction left them (read under the
- * chat's lock, after the write), never to a list read before it.
+ * chat's lock, after the write), never to a list read before it. What the checks here rely on (the group exists, the
+ * actor owns it, the new owner is a member) is checked again under that lock, so that changes made at the same moment
+ * answer as they would one after the other.
  */
 export class GroupsService {
   constructor(
@@ -39,7 +41,7 @@ export class GroupsService {
   }
 
   async update(actorId: string, chatId: string, input: UpdateGroupInput) {
-    const group = await this.requireOwner(actorId, chatId);
+    await this.requireOwner(actorId, chatId);
     const actor = await this.nameOf(actorId);
     const changes: string[] = [];
     if (input.name !== undefined) changes.push(`renamed the group to "${input.name}"`);
@@ -48,11 +50,10 @@ export class GroupsService {
       changes.push(input.avatarAttachmentId ? 'changed the group photo' : 'removed the group photo');
     }
     if (input.ownerId !== undefined && input.ownerId !== actorId) {
-      if (!isMember(group, input.ownerId)) throw badRequest('The new owner must be a member of the group');
       changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
     }
     const written = await this.repository.updateGroup(
-      { chatId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
+      { chatId, ownerId: actorId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
       { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
     );
     await this.chats.publish('chat:updated', chatId, written.participantIds);
@@ -62,7 +63,7 @@ export class GroupsService {
 
   async delete(actorId: string, chatId: string): Promise<void> {
     await this.requireOwner(actorId, chatId);
-    const members = await this.repository.deleteChat(chatId);
+    const members = await this.repository.deleteChat({ chatId, ownerId: actorId });
     this.events.toUsers(members, 'chat:removed', { chatId });
   }
 
@@ -75,18 +76,21 @@ export class GroupsService {
     }
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
-    const added = newIds.map((id) => names.get(id)).join(', ');
-    const written = await this.repository.addParticipants(
-      { chatId, systemText: `${names.get(actorId)} added ${added}` },
+    const change = await this.repository.addParticipants(
+      { chatId, ownerId: actorId },
       newIds,
+      (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
     );
-    await this.chats.publish('chat:created', chatId, newIds);
-    await this.chats.publish(
-      'chat:updated',
-      chatId,
-      written.participantIds.filter((id) => !newIds.includes(id)),
-    );
-    this.announce(written);
+    if (change) {
+      const { addedIds, written } = change;
+      await this.chats.publish('chat:created', chatId, addedIds);
+      await this.chats.publish(
+        'chat:updated',
+        chatId,
+        written.participantIds.filter((id) => !addedIds.includes(id)),
+      );
+      this.announce(written);
+    }
     return this.chats.get(actorId, chatId);
   }
 
@@ -98,7 +102,8 @@ export class GroupsService {
     const names = await this.repository.displayNames([actorId, userId]);
     const systemText =
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
-    const written = await this.repository.removeParticipant({ chatId, systemText }, userId);
+    const ownerId = actorId === userId ? undefined : actorId;
+    const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
     this.events.toUsers([userId], 'chat:removed', { chatId });
     if (!written) return;
     await this.chats.publish('chat:updated', chatId, written.participantIds);
@@ -119,7 +124,7 @@ export class GroupsService {
 
   private async requireOwner(userId: string, chatId: string): Promise<Membership> {
     const group = await this.requireGroup(userId, chatId);
-    if (group.ownerId !== userId) throw forbidden('Only the group owner can do this');
+    if (group.ownerId !== userId) throw onlyTheOwner();
     return group;
   }
 

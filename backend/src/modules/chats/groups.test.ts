@@ -1,81 +1,24 @@
-import { Client } from 'pg';
 import request from 'supertest';
+import { createGroup, groupHistory, ownerWithContacts, type GroupChat } from '../../../tests/helpers/groups';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { registerUser, type TestUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 const api = () => request(server.url);
-type Chat = { id: string; ownerId: string; name: string; participants: { user: { id: string }; role: string }[] };
-
-async function ownerWithContacts(count: number): Promise<{ owner: TestUser; members: TestUser[] }> {
-  const owner = await registerUser(server);
-  const members: TestUser[] = [];
-  for (let i = 0; i < count; i++) {
-    const member = await registerUser(server);
-    await makeContacts(server, owner, member);
-    members.push(member);
-  }
-  return { owner, members };
-}
-
-async function createGroup(owner: TestUser, members: TestUser[], name = 'Team'): Promise<Chat> {
-  const response = await api()
-    .post('/api/chats/group')
-    .set(owner.auth)
-    .send({ name, memberIds: members.map((member) => member.id) })
-    .expect(201);
-  return response.body.chat as Chat;
-}
-
-/**
- * Holds the chat's row lock from a session of the test's own, as a change in flight would: the group changes started
- * meanwhile queue on it, in the order they reached it, and run one after the other once it is released.
- */
-async function holdChatLock(chatId: string) {
-  const session = new Client({ connectionString: server.databaseUrl });
-  await session.connect();
-  await session.query('BEGIN');
-  await session.query('SELECT 1 FROM chats WHERE id = $1 FOR UPDATE', [chatId]);
-  return {
-    /** Resolves once `count` other sessions wait for a lock. */
-    async queued(count: number): Promise<void> {
-      for (let waited = 0; ; waited += 20) {
-        const { rows } = await session.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-        );
-        if (rows[0]!.waiting >= count) return;
-        if (waited > 20_000) throw new Error(`${rows[0]!.waiting} of ${count} changes queued on the chat`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
-    async release(): Promise<void> {
-      await session.query('ROLLBACK');
-      await session.end();
-    },
-  };
-}
-
-const history = async (user: TestUser, chatId: string) =>
-  (await api().get(`/api/chats/${chatId}/messages`).set(user.auth).expect(200)).body.messages as {
-    type: string;
-    content: string;
-    sender: unknown;
-  }[];
 
 it('creates a group with its owner, members and a system message, and tells every member', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const memberSocket = await sockets.connect(server.url, members[0]!.accessToken);
-  const created = nextEvent<{ chat: Chat }>(memberSocket, 'chat:created');
-  const chat = await createGroup(owner, members, '  Launch crew ');
+  const created = nextEvent<{ chat: GroupChat }>(memberSocket, 'chat:created');
+  const chat = await createGroup(server, owner, members, '  Launch crew ');
   expect(chat).toMatchObject({ type: 'group', name: 'Launch crew', ownerId: owner.id });
   expect(chat.participants.find((p) => p.user.id === owner.id)?.role).toBe('owner');
   expect(chat.participants).toHaveLength(3);
   expect((await created).chat.id).toBe(chat.id);
-  const messages = await history(members[1]!, chat.id);
+  const messages = await groupHistory(server, members[1]!, chat.id);
   expect(messages).toEqual([
     expect.objectContaining({
       type: 'system',
@@ -86,7 +29,7 @@ it('creates a group with its owner, members and a system message, and tells ever
 });
 
 it('validates names and refuses strangers as members', async () => {
-  const { owner, members } = await ownerWithContacts(1);
+  const { owner, members } = await ownerWithContacts(server, 1);
   const stranger = await registerUser(server);
   await api().post('/api/chats/group').set(owner.auth).send({ name: '', memberIds: [] }).expect(400);
   await api()
@@ -102,9 +45,9 @@ it('validates names and refuses strangers as members', async () => {
 });
 
 it('lets the owner add members, who then read the full history; everyone hears of it', async () => {
-  const { owner, members } = await ownerWithContacts(3);
+  const { owner, members } = await ownerWithContacts(server, 3);
   const [first, second, late] = members as [TestUser, TestUser, TestUser];
-  const chat = await createGroup(owner, [first]);
+  const chat = await createGroup(server, owner, [first]);
   await api()
     .post(`/api/chats/${chat.id}/messages`)
     .set(first.auth)
@@ -117,8 +60,8 @@ it('lets the owner add members, who then read the full history; everyone hears o
     .expect(403);
   const lateSocket = await sockets.connect(server.url, late.accessToken);
   const firstSocket = await sockets.connect(server.url, first.accessToken);
-  const createdForLate = nextEvent<{ chat: Chat }>(lateSocket, 'chat:created');
-  const updatedForFirst = nextEvent<{ chat: Chat }>(firstSocket, 'chat:updated');
+  const createdForLate = nextEvent<{ chat: GroupChat }>(lateSocket, 'chat:created');
+  const updatedForFirst = nextEvent<{ chat: GroupChat }>(firstSocket, 'chat:updated');
   const added = await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -128,7 +71,7 @@ it('lets the owner add members, who then read the full history; everyone hears o
   expect((await createdForLate).chat.id).toBe(chat.id);
   expect((await updatedForFirst).chat.participants).toHaveLength(4);
 
-  const seen = await history(late, chat.id);
+  const seen = await groupHistory(server, late, chat.id);
   expect(seen.map((message) => message.content)).toEqual([
     expect.stringMatching(/created the group/),
     'before you came',
@@ -137,9 +80,9 @@ it('lets the owner add members, who then read the full history; everyone hears o
 });
 
 it('lets a member leave, the owner remove, and cuts removed members off at once', async () => {
-  const { owner, members } = await ownerWithContacts(3);
+  const { owner, members } = await ownerWithContacts(server, 3);
   const [stays, leaves, removed] = members as [TestUser, TestUser, TestUser];
-  const chat = await createGroup(owner, members);
+  const chat = await createGroup(server, owner, members);
 
   await api().delete(`/api/chats/${chat.id}/participants/${removed.id}`).set(stays.auth).expect(403);
   await api().delete(`/api/chats/${chat.id}/participants/${leaves.id}`).set(leaves.auth).expect(204);
@@ -158,79 +101,14 @@ it('lets a member leave, the owner remove, and cuts removed members off at once'
       .expect(404);
     expect((await api().get('/api/chats').set(gone.auth)).body.chats).toEqual([]);
   }
-  const contents = (await history(stays, chat.id)).map((message) => message.content);
+  const contents = (await groupHistory(server, stays, chat.id)).map((message) => message.content);
   expect(contents.slice(-2)).toEqual([expect.stringMatching(/left$/), expect.stringMatching(/removed/)]);
 });
 
-it('answers two removals of one member at the same moment with one 204 and one 404, never a 500', async () => {
-  const { owner, members } = await ownerWithContacts(2);
-  const [leaving] = members as [TestUser, TestUser];
-  const chat = await createGroup(owner, members);
-  const lock = await holdChatLock(chat.id);
-  const removals = [owner, leaving].map((actor) =>
-    api()
-      .delete(`/api/chats/${chat.id}/participants/${leaving.id}`)
-      .set(actor.auth)
-      .then((response) => response),
-  );
-  await lock.queued(2);
-  await lock.release();
-  const statuses = (await Promise.all(removals)).map((response) => response.status).sort();
-  expect(statuses).toEqual([204, 404]);
-  const contents = (await history(owner, chat.id)).map((message) => message.content);
-  expect(contents.filter((content) => /removed|left/.test(content))).toHaveLength(1);
-});
-
-it('does not tell a member removed at the same moment of a change committed after their removal', async () => {
-  const { owner, members } = await ownerWithContacts(3);
-  const [removed, stays, joins] = members as [TestUser, TestUser, TestUser];
-  const chat = await createGroup(owner, [removed, stays]);
-  const direct = await openDirectChat(server, owner, removed);
-  const removedSocket = await sockets.connect(server.url, removed.accessToken);
-  const heardOfGroup: string[] = [];
-  removedSocket.onAny((event: string, payload: unknown) => {
-    if (JSON.stringify(payload).includes(chat.id)) heardOfGroup.push(event);
-  });
-
-  // The removal takes the chat's lock first, the addition (which began while `removed` was still a member) next.
-  const lock = await holdChatLock(chat.id);
-  const removal = api()
-    .delete(`/api/chats/${chat.id}/participants/${removed.id}`)
-    .set(owner.auth)
-    .then((response) => response);
-  await lock.queued(1);
-  const addition = api()
-    .post(`/api/chats/${chat.id}/participants`)
-    .set(owner.auth)
-    .send({ userIds: [joins.id] })
-    .then((response) => response);
-  await lock.queued(2);
-  await lock.release();
-  expect((await removal).status).toBe(204);
-  expect((await addition).status).toBe(200);
-
-  // One socket delivers in order: once a later message arrives, everything published to `removed` before it has.
-  const marker = nextEvent<{ message: { content: string } }>(
-    removedSocket,
-    'message:new',
-    10_000,
-    ({ message }) => message.content === 'after both',
-  );
-  await api()
-    .post(`/api/chats/${direct}/messages`)
-    .set(owner.auth)
-    .send({ clientMsgId: 'after-both', content: 'after both' })
-    .expect(201);
-  await marker;
-  expect(heardOfGroup).toEqual(['chat:removed']);
-  const contents = (await history(stays, chat.id)).map((message) => message.content);
-  expect(contents.slice(-2)).toEqual([expect.stringMatching(/removed/), expect.stringMatching(/added/)]);
-});
-
 it('hands ownership to the longest-standing member when the owner leaves, and deletes the group with the last', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const [eldest, younger] = members as [TestUser, TestUser];
-  const chat = await createGroup(owner, [eldest]);
+  const chat = await createGroup(server, owner, [eldest]);
   await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -247,9 +125,9 @@ it('hands ownership to the longest-standing member when the owner leaves, and de
 });
 
 it('lets only the owner rename, transfer ownership and delete the group', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const [heir, other] = members as [TestUser, TestUser];
-  const chat = await createGroup(owner, members);
+  const chat = await createGroup(server, owner, members);
   await api().put(`/api/chats/${chat.id}`).set(heir.auth).send({ name: 'Mine now' }).expect(403);
   const renamed = await api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: 'Renamed' }).expect(200);
   expect(renamed.body.chat.name).toBe('Renamed');
@@ -285,7 +163,7 @@ it('never lets concurrent adds push a group past 300 participants', async () => 
   });
   await server.prisma.contact.createMany({ data: users.map((user) => ({ userId: owner.id, contactId: user.id })) });
   const ids = users.map((user) => user.id);
-  const chat = await createGroup(owner, []);
+  const chat = await createGroup(server, owner, []);
   await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -320,7 +198,7 @@ it('never lets concurrent adds push a group past 300 participants', async () => 
 });
 
 it('refuses group operations on a direct chat', async () => {
-  const { owner, members } = await ownerWithContacts(1);
+  const { owner, members } = await ownerWithContacts(server, 1);
   const direct = await api().post('/api/chats/direct').set(owner.auth).send({ userId: members[0]!.id });
   await api().put(`/api/chats/${direct.body.chat.id}`).set(owner.auth).send({ name: 'x' }).expect(400);
   await api().delete(`/api/chats/${direct.body.chat.id}`).set(owner.auth).expect(400);
