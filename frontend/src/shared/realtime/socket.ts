@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Message } from '../api/types';
+import { backoffDelayMs } from '../lib/backoff';
 import { useConnectionStore } from './connectionStore';
 import {
   ClientEvent,
@@ -37,6 +38,9 @@ export class RealtimeUnavailableError extends Error {
 }
 
 const ACK_TIMEOUT_MS = 8_000;
+/** The server's refusal of a connection past its per-user cap (SOCKET_MAX_PER_USER). */
+const TOO_MANY_CONNECTIONS = 'too many connections';
+const CAPACITY_BACKOFF = { baseMs: 5_000, capMs: 60_000 };
 
 let socket: RealtimeSocket | null = null;
 
@@ -52,8 +56,10 @@ export function connectRealtime(options: RealtimeOptions): void {
   connectionState.statusChanged('connecting');
 
   let refreshedSinceConnect = false;
+  let refusedForCapacity = 0;
   connection.on('connect', () => {
     refreshedSinceConnect = false;
+    refusedForCapacity = 0;
     useConnectionStore.getState().statusChanged('connected');
     options.onConnect();
   });
@@ -81,8 +87,17 @@ export function connectRealtime(options: RealtimeOptions): void {
     );
   });
   connection.on('connect_error', (error) => {
-    // Socket.IO does not retry a connection its server middleware refused. Refresh once per
-    // connection, so a token the server keeps refusing ends here instead of looping.
+    // Socket.IO does not retry a connection its server middleware refused.
+    if (error.message === TOO_MANY_CONNECTIONS) {
+      // This user already has as many devices and tabs connected as the server allows: try again later, backing
+      // off, since one of them closing is what lets this one in.
+      const delay = backoffDelayMs(refusedForCapacity++, CAPACITY_BACKOFF);
+      setTimeout(() => {
+        if (socket === connection && !connection.connected) connection.connect();
+      }, delay);
+      return;
+    }
+    // Refresh once per connection, so a token the server keeps refusing ends here instead of looping.
     if (error.message !== 'unauthorized' || refreshedSinceConnect) return;
     refreshedSinceConnect = true;
     options.refreshAccessToken().then(
