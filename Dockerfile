@@ -17,7 +17,8 @@
 # Node.js 22 LTS (package.json engines: 20.19+, 22.12+ or 24+). Override with --build-arg NODE_IMAGE=node:24-bookworm-slim.
 ARG NODE_IMAGE=node:22-bookworm-slim
 # nginx built to run as an unprivileged user (uid 101): it listens on 8080/8443 and keeps its pid in /tmp.
-ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
+# The 1.28 stable branch: nginx/messenger-http.conf's `server ... resolve` needs open-source nginx 1.27.3 or later.
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28-alpine
 
 # ---- deps: every dependency (dev included), cached until a package.json or the lockfile changes ----
 FROM ${NODE_IMAGE} AS deps
@@ -61,7 +62,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace backend 
 # ---- frontend: nginx serving the built web app and proxying /api, /socket.io and the probes ----
 FROM ${NGINX_IMAGE} AS frontend
 # nginx/nginx.conf (HTTP) is the default; docker-compose.prod.yml runs nginx/nginx-tls.conf instead.
-COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf /etc/nginx/messenger/
+COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf \
+     nginx/messenger-web-app-headers.conf /etc/nginx/messenger/
 COPY --from=build /app/frontend/dist /usr/share/nginx/html
 # Not root, so that a hole in nginx is not a root shell; Compose and Kubernetes publish 8080/8443 as 80/443.
 USER 101

@@ -1,6 +1,7 @@
 import { describeEnvFile } from './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
 import { checkConfiguredServices } from './config/services-reachable';
+import { withStoredSecrets } from './config/secrets';
 import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
@@ -9,10 +10,16 @@ import { StartupError } from './lib/startup-error';
 import { createMessengerServer } from './server';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const secrets = withStoredSecrets(process.env);
+  const config = loadConfig(secrets.env);
   const logger = createLogger(config.LOG_LEVEL);
   logger.info(describeEnvFile());
   if (config.NODE_ENV === 'development') await checkConfiguredServices(config);
+  if (secrets.stored?.created)
+    logger.info(
+      { file: secrets.stored.file },
+      'generated token signing secrets (deleting the file signs everyone out)',
+    );
 
   const database = await resolveDatabase(config, logger);
   if (config.MIGRATE_ON_START) {

@@ -37,7 +37,7 @@ it('refuses to touch a production database', async () => {
   const { exit, output } = await reset('production');
   expect(exit).toBe(1);
   expect(output).toEqual([
-    '✗ Refusing to run with NODE_ENV=production: resetting the database deletes every message and account.',
+    '✗ This command refuses to run with NODE_ENV=production: resetting the database deletes every message and account.',
   ]);
   expect(await userCount()).toBe(1);
 }, 60_000);

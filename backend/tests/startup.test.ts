@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
+import { PUBLISHED_SECRETS } from '../src/config/env';
 import {
   cloneBackend,
-  exitOf,
-  spawnBackendScript,
+  runFailingBackend,
   startBackendProcess,
   stopBackendProcess,
+  type BackendEnv,
 } from './helpers/backend-process';
 import { freePort } from './helpers/ports';
+import { signingSecretLiterals } from './helpers/repository-secrets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 
 /** Starts the backend as production does, waits until it is ready, and stops it with SIGTERM: its exit code. */
@@ -58,12 +61,11 @@ async function withClone(
   }
 }
 
-/** Starts the backend of `backendDir` as `npm start` would, expecting it to fail: the lines it printed that are not log records. */
-async function failedStart(backendDir: string, env: Record<string, string | undefined>): Promise<string[]> {
-  const output: string[] = [];
-  const child = spawnBackendScript('main.ts', env, { backendDir, output });
-  expect(await exitOf(child)).toBe(1);
-  return output.filter((line) => !line.startsWith('{'));
+/** Starts the backend of `backendDir` as `npm start` would, expecting it to fail: the lines it wrote to stderr. */
+async function failedStart(backendDir: string, env: BackendEnv): Promise<string[]> {
+  const failed = await runFailingBackend(env, { backendDir });
+  expect(failed.code).toBe(1);
+  return failed.stderr.trim().split('\n');
 }
 
 it(
@@ -76,9 +78,9 @@ it(
       writeFileSync(
         join(backendDir, '.env'),
         example
-          .replace('localhost:5432', `localhost:${databasePort}`)
-          .replace('localhost:6379', `localhost:${redisPort}`)
-          .replace('localhost:9000', `localhost:${s3Port}`),
+          .replace(/^(DATABASE_URL=.*@localhost:)\d+/m, `$1${databasePort}`)
+          .replace(/^(REDIS_URL=.*@localhost:)\d+/m, `$1${redisPort}`)
+          .replace(/^(S3_ENDPOINT=.*localhost:)\d+/m, `$1${s3Port}`),
       );
       const fromTheFile = {
         DATABASE_URL: undefined,
@@ -136,3 +138,84 @@ it('writes readable lines on a terminal and ends its start with the address to o
   expect(lines()).toEqual(expect.arrayContaining(['applying database migrations', ready]));
   expect(lines().filter((line) => line.startsWith('{'))).toEqual([]);
 }, 60_000);
+
+describe('with no signing secrets configured (issue #18)', () => {
+  let dataDir: string;
+  let zeroConfig: BackendEnv;
+  let ownDatabase: TestDatabase;
+  beforeAll(async () => {
+    ownDatabase = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'messenger-zero-config-'));
+    // As after `npm start` on a fresh clone: no NODE_ENV, no JWT_SECRET, no JWT_REFRESH_SECRET.
+    zeroConfig = {
+      DATABASE_URL: ownDatabase.url,
+      DATA_DIR: dataDir,
+      BCRYPT_ROUNDS: '4',
+      NODE_ENV: undefined,
+      JWT_SECRET: undefined,
+      JWT_REFRESH_SECRET: undefined,
+    };
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await ownDatabase.drop();
+  });
+
+  it('generates them into DATA_DIR/secrets.json (0600), refuses tokens signed with any repository literal, and keeps sessions across a restart', async () => {
+    let base = `http://127.0.0.1:${await freePort()}`;
+    let child = await startBackendProcess(Number(new URL(base).port), zeroConfig);
+    const file = join(dataDir, 'secrets.json');
+    let stored: string;
+    let session: { user: { id: string }; accessToken: string; refreshToken: string };
+    const me = (token: string) =>
+      fetch(`${base}/api/users/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      stored = readFileSync(file, 'utf8');
+      const registered = await fetch(`${base}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'first_start', password: 'correct horse battery' }),
+      });
+      expect(registered.status).toBe(201);
+      session = (await registered.json()) as typeof session;
+      expect(await me(session.accessToken)).toBe(200);
+
+      // An attacker who read the repository signs an access token for this user with every value written there.
+      const { sid } = jwt.decode(session.accessToken) as { sid: string };
+      const literals = new Set([...PUBLISHED_SECRETS, ...signingSecretLiterals().map((literal) => literal.value)]);
+      for (const secret of literals) {
+        const forged = jwt.sign({ sid, typ: 'access' }, secret, { subject: session.user.id, expiresIn: 60 });
+        expect({ secret, status: await me(forged) }).toEqual({ secret, status: 401 });
+      }
+    } finally {
+      expect(await stopBackendProcess(child)).toBe(0);
+    }
+
+    base = `http://127.0.0.1:${await freePort()}`;
+    child = await startBackendProcess(Number(new URL(base).port), zeroConfig);
+    try {
+      expect(await me(session.accessToken)).toBe(200);
+      const refreshed = await fetch(`${base}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
+      });
+      expect(refreshed.status).toBe(200);
+      expect(readFileSync(file, 'utf8')).toBe(stored);
+    } finally {
+      await stopBackendProcess(child);
+    }
+  }, 90_000);
+
+  it('refuses to start with a signing secret written in the repository, naming the variable to change', async () => {
+    for (const [key, value, NODE_ENV] of [
+      ['JWT_SECRET', 'your-secret-key-change-in-production', undefined],
+      ['JWT_REFRESH_SECRET', 'dev-only-refresh-secret-change-me', 'production'],
+    ] as const) {
+      const failed = await runFailingBackend({ ...zeroConfig, NODE_ENV, [key]: value });
+      expect({ key, code: failed.code }).toEqual({ key, code: 1 });
+      expect(failed.stderr).toContain(`${key}: is an example value published in the repository`);
+    }
+  }, 60_000);
+});

@@ -1,23 +1,23 @@
 import '../config/dotenv';
-import { loadConfig, type Config } from '../config/env';
+import { loadEnv, type Env } from '../config/env';
 import { createLogger, type Logger } from '../lib/logger';
 import { resolveDatabase } from './embedded-postgres';
 
 /**
  * Runs one of our database commands (`npm run migrate`, `seed`, `prisma:migrate:reset`) against DATABASE_URL, or the
  * embedded database (the running server's when `npm start` is up), stops what it started, and reports a failure
- * as one line. `refuseInProduction` names what the command would destroy: with NODE_ENV=production it does not run.
+ * as one line. `refuseInProduction` says why the command must not run with NODE_ENV=production.
  */
 export function runDatabaseCommand(
-  command: (databaseUrl: string, config: Config, logger: Logger) => Promise<void>,
+  command: (databaseUrl: string, config: Env, logger: Logger) => Promise<void>,
   { refuseInProduction }: { refuseInProduction?: string } = {},
 ): void {
   const run = async () => {
     // Checked before the configuration is validated, so that a production environment is refused for what it is.
     if (refuseInProduction && process.env.NODE_ENV === 'production') {
-      throw new Error(`Refusing to run with NODE_ENV=production: ${refuseInProduction}.`);
+      throw new Error(`This command refuses to run with NODE_ENV=production: ${refuseInProduction}.`);
     }
-    const config = loadConfig();
+    const config = loadEnv();
     const logger = createLogger(config.LOG_LEVEL);
     const database = await resolveDatabase(config, logger);
     try {

@@ -12,12 +12,12 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { dataDirOf } from '../config/data-dir';
 import type { Logger } from '../lib/logger';
 import { StartupError } from '../lib/startup-error';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const DATABASE = 'messenger';
 const READY_TIMEOUT_MS = 60_000;
 
@@ -51,11 +51,6 @@ interface Cluster {
   pgdata: string;
   /** The user PostgreSQL runs as when we are root (it refuses to run as root). */
   runAs?: { uid: number; gid: number };
-}
-
-/** DATA_DIR as an absolute path (unset or empty: .data): relative to the repository, wherever we were started from. */
-export function resolveDataDir(dataDir: string | undefined): string {
-  return resolve(REPO_ROOT, dataDir || '.data');
 }
 
 /**
@@ -286,7 +281,7 @@ export async function startEmbeddedPostgres(
   port: number,
   logger: Logger,
 ): Promise<EmbeddedDatabase> {
-  const cluster = await clusterFor(resolveDataDir(dataDir));
+  const cluster = await clusterFor(dataDirOf(dataDir));
   const url = (clusterPort: number) => `postgresql://${DATABASE}:${DATABASE}@127.0.0.1:${clusterPort}/${DATABASE}`;
 
   const sharedPort = await runningPort(cluster.pgdata);

@@ -68,17 +68,20 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
 }
 
 if (require.main === module) {
-  runDatabaseCommand(async (databaseUrl, config, logger) => {
-    const prisma = createPrisma(databaseUrl);
-    try {
-      await migrate(databaseUrl);
-      const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
-      logger.info(
-        { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
-        outcome === 'seeded' ? 'demo data created' : 'demo data was already there',
-      );
-    } finally {
-      await prisma.$disconnect();
-    }
-  });
+  runDatabaseCommand(
+    async (databaseUrl, config, logger) => {
+      const prisma = createPrisma(databaseUrl);
+      try {
+        await migrate(databaseUrl);
+        const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
+        logger.info(
+          { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
+          outcome === 'seeded' ? 'demo data created' : 'demo data was already there',
+        );
+      } finally {
+        await prisma.$disconnect();
+      }
+    },
+    { refuseInProduction: `it creates users whose password is published (${SEED_PASSWORD})` },
+  );
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_SIGNING_SECRETS } from './signing-secrets';
 
 const BACKEND_DIR = join(__dirname, '..', '..');
 const REPO_ROOT = join(BACKEND_DIR, '..');
@@ -26,6 +27,9 @@ export function cloneBackend(clone: string, dependencies: 'hard-linked' | 'symli
   return backendDir;
 }
 
+/** Variables for the backend process on top of the test's own environment; `undefined` unsets one. */
+export type BackendEnv = Record<string, string | undefined>;
+
 export interface BackendProcessOptions {
   /** The backend folder to run (a copy of the repository elsewhere); default: this one. */
   backendDir?: string;
@@ -36,12 +40,12 @@ export interface BackendProcessOptions {
 /** `src/<script>` of the backend in a process of its own, with `env` over ours. */
 export function spawnBackendScript(
   script: string,
-  env: Record<string, string | undefined>,
+  env: BackendEnv,
   { backendDir = BACKEND_DIR, output }: BackendProcessOptions = {},
 ): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script)], {
     cwd: backendDir,
-    env: { ...process.env, NODE_OPTIONS: '', FRONTEND_DIST: '', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', FRONTEND_DIST: '', ...TEST_SIGNING_SECRETS, ...env },
     stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
   const collect = (chunk: Buffer) => output?.push(...chunk.toString().split('\n').filter(Boolean));
@@ -62,10 +66,10 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
  */
 export async function startBackendProcess(
   port: number,
-  env: Record<string, string | undefined>,
+  env: BackendEnv,
   options: BackendProcessOptions & { readyWithinMs?: number } = {},
 ): Promise<ChildProcess> {
-  const child = spawnBackendScript('main.ts', { PORT: String(port), HOST: '127.0.0.1', ...env }, options);
+  const child = spawnBackendScript('main.ts', { PORT: String(port), ...env }, options);
   const deadline = Date.now() + (options.readyWithinMs ?? 20_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the backend on port ${port} exited with ${child.exitCode}`);
@@ -78,6 +82,23 @@ export async function startBackendProcess(
   }
   child.kill('SIGKILL');
   throw new Error(`the backend on port ${port} did not become ready`);
+}
+
+/** A backend start expected to fail: its exit code and what it wrote to stderr (killed if still up after 20 s). */
+export function runFailingBackend(
+  env: BackendEnv,
+  { backendDir }: { backendDir?: string } = {},
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnBackendScript('main.ts', { PORT: '0', ...env }, { backendDir, output: [] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(timeout);
+      resolve({ code, stderr });
+    }),
+  );
 }
 
 /** SIGTERM, as an orchestrator stops it; resolves with the exit code once it is gone. */
