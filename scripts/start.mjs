@@ -8,7 +8,25 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+// package.json engines: ^20.19 || ^22.12 || >=24 (what Vite 8 and Prisma 7 need). Older versions fail in obscure ways.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!(major >= 24 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19))) {
+  console.error(
+    `✗ Node.js ${process.versions.node} is not supported: install Node.js 22 or 24 LTS (https://nodejs.org/).`,
+  );
+  process.exit(1);
+}
+
+/**
+ * Runs an npm command. Under `npm start`, npm names its own CLI script (npm_execpath), run here with this Node: that
+ * works the same on every platform, whereas spawning Windows' `npm.cmd` needs a shell since Node 20.12.
+ */
+function npm(args) {
+  const options = { cwd: root, stdio: 'inherit' };
+  if (process.env.npm_execpath) return spawnSync(process.execPath, [process.env.npm_execpath, ...args], options);
+  return spawnSync('npm', args, { ...options, shell: process.platform === 'win32' });
+}
 
 /** Newest modification time under the given paths (files or folders), skipping build output and dependencies. */
 function newestMtime(paths) {
@@ -24,6 +42,11 @@ function newestMtime(paths) {
   };
   paths.forEach(visit);
   return newest;
+}
+
+if (!existsSync(join(root, 'node_modules'))) {
+  console.error('✗ The dependencies are not installed: run `npm install` first, then `npm start`.');
+  process.exit(1);
 }
 
 const builds = [
@@ -52,13 +75,14 @@ for (const build of builds) {
   const sourcesChanged = newestMtime(build.sources.map((source) => join(root, source)));
   if (existsSync(output) && statSync(output).mtimeMs >= sourcesChanged) continue;
   console.log(`▸ building the ${build.name}…`);
-  const result = spawnSync(npm, build.command, { cwd: root, stdio: 'inherit' });
+  const result = npm(build.command);
   if (result.status !== 0) {
     console.error(`✗ building the ${build.name} failed`);
     process.exit(result.status ?? 1);
   }
 }
 
+console.log('▸ starting the server…');
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,7 +10,8 @@
 //
 // What it checks: each document has apiVersion and kind of a known built-in API, and validates against that
 // kind's schema (types, required fields, enums, formats). Like kubeconform without -strict, it does not reject
-// unknown fields.
+// unknown fields. kustomization.yaml is kustomize's own configuration, not an API object: for it, every resource
+// it lists must be a file beside it (backend/tests/deployment/kubernetes.test.ts renders it with kubectl).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -60,6 +61,14 @@ for (const file of files) {
     if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') {
       problems++;
       console.error(`✗ ${label}: apiVersion and kind are required`);
+      continue;
+    }
+    if (object.apiVersion.startsWith('kustomize.config.k8s.io/')) {
+      const missing = (object.resources ?? []).filter((resource) => !existsSync(join(dirname(file), resource)));
+      if (missing.length) {
+        problems++;
+        console.error(`✗ ${label}: resources not found: ${missing.join(', ')}`);
+      } else console.log(`✓ ${label} (${object.apiVersion}, ${object.resources?.length ?? 0} resources)`);
       continue;
     }
     const Model = await modelFor(object.apiVersion, object.kind);

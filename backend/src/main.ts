@@ -1,19 +1,34 @@
-import './config/dotenv';
+import { describeEnvFile } from './config/dotenv';
 import { ConfigError, loadConfig } from './config/env';
+import { checkConfiguredServices } from './config/services-reachable';
+import { withStoredSecrets } from './config/secrets';
 import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
 import { createLogger } from './lib/logger';
+import { StartupError } from './lib/startup-error';
 import { createMessengerServer } from './server';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const secrets = withStoredSecrets(process.env);
+  const config = loadConfig(secrets.env);
   const logger = createLogger(config.LOG_LEVEL);
+  logger.info(describeEnvFile());
+  if (config.NODE_ENV === 'development') await checkConfiguredServices(config);
+  if (secrets.stored?.created)
+    logger.info(
+      { file: secrets.stored.file },
+      'generated token signing secrets (deleting the file signs everyone out)',
+    );
 
   const database = await resolveDatabase(config, logger);
   if (config.MIGRATE_ON_START) {
+    logger.info('applying database migrations');
     const migrations = await migrate(database.url);
-    if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated');
+    logger.info(
+      { applied: migrations.applied },
+      migrations.applied.length ? `${migrations.applied.length} migrations applied` : 'database is up to date',
+    );
   }
 
   const prisma = createPrisma(database.url, {
@@ -23,9 +38,10 @@ async function main(): Promise<void> {
   const server = await createMessengerServer(config, prisma, logger);
   const port = await server.listen(config.PORT, config.HOST);
   logger.info(
-    { port, database: database.embedded ? 'embedded' : 'external', redis: Boolean(config.REDIS_URL) },
-    `1000-Messenger listening on http://localhost:${port}`,
+    `${database.embedded ? 'embedded' : 'external'} database, ${config.REDIS_URL ? 'Redis' : 'single node'}, ` +
+      `images ${config.storageDriver === 's3' ? 'in S3' : 'on disk'}`,
   );
+  logger.info(`1000-Messenger is ready: http://localhost:${port}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -46,8 +62,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+// One line saying what to do, not a stack trace: the trace (and the cause) only with LOG_LEVEL=debug or trace.
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error('Failed to start:', error);
+  if (error instanceof ConfigError || error instanceof StartupError) console.error(`✗ ${error.message}`);
+  else console.error(`✗ 1000-Messenger could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '')) console.error(error);
   process.exit(1);
 });

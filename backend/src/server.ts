@@ -1,17 +1,18 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { dataDirOf, REPO_ROOT } from './config/data-dir';
 import type { Config } from './config/env';
-import { REPO_ROOT } from './db/embedded-postgres';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
 import { answerMalformedRequests } from './http/client-errors';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
+import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
@@ -82,9 +83,10 @@ export async function createMessengerServer(
   const httpServer = createServer();
   answerMalformedRequests(httpServer);
   const metrics = new Metrics();
+  const degradation = new RedisDegradation(metrics, logger);
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
   const revokedSessions = redis
-    ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY)
+    ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY, degradation)
     : new MemoryRevokedSessions(config.JWT_ACCESS_EXPIRY);
   const access = new AccessVerifier(tokens, revokedSessions);
   const socketOptions = {
@@ -94,6 +96,8 @@ export async function createMessengerServer(
     corsOrigin: config.FRONTEND_URL,
     reauthGraceMs: config.SOCKET_REAUTH_GRACE_MS,
     eventLimit: config.RATE_LIMIT_ENABLED ? { events: 60, perUser: 150, perSeconds: 10 } : undefined,
+    reauthLimit: config.RATE_LIMIT_ENABLED ? { refreshes: 5, perSeconds: 60 } : undefined,
+    maxSocketsPerUser: config.SOCKET_MAX_PER_USER,
     // Presence needs the publisher, which needs the socket server: resolved when the first socket connects.
     connections: {
       connected: (userId: string) => presenceService.connected(userId),
@@ -101,7 +105,7 @@ export async function createMessengerServer(
     },
   };
   const io = createSocketServer(socketOptions);
-  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger) : [];
+  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger, degradation) : [];
   const redisClients = redis ? [redis, ...adapterClients] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
   if (redis) {
@@ -113,11 +117,11 @@ export async function createMessengerServer(
     });
   }
   const presence = redis
-    ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), logger)
+    ? new RedisPresence(redis, (change) => io.serverSideEmit('presence', change), degradation)
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, logger, metrics);
+  const events = new SocketPublisher(io, eventLog, degradation, metrics);
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -128,11 +132,12 @@ export async function createMessengerServer(
       registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
       contactRequestsPerHour: config.CONTACT_REQUEST_RATE_LIMIT_PER_HOUR,
     },
-    redis,
+    redis && { client: redis, degradation },
   );
 
   const userPresenter = new UserPresenter(presence);
-  const messagePresenter = new MessagePresenter(userPresenter);
+  const presenceRepository = new PresenceRepository(prisma);
+  const messagePresenter = new MessagePresenter();
   const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
 
   const auth = new AuthService(
@@ -142,12 +147,18 @@ export async function createMessengerServer(
     {
       bcryptRounds: config.BCRYPT_ROUNDS,
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+      refreshGraceMs: config.JWT_REFRESH_GRACE_MS,
     },
     events,
     revokedSessions,
   );
-  const users = new UsersService(new UsersRepository(prisma), userPresenter);
-  const contacts = new ContactsService(new ContactsRepository(prisma), new ContactPresenter(userPresenter), events);
+  const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository);
+  const contacts = new ContactsService(
+    new ContactsRepository(prisma),
+    new ContactPresenter(userPresenter),
+    events,
+    presenceRepository,
+  );
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
@@ -161,7 +172,7 @@ export async function createMessengerServer(
   const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events);
-  const presenceService = new PresenceService(presence, new PresenceRepository(prisma), events, logger, (userId) =>
+  const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),
   );
   await presenceService.start();
@@ -195,6 +206,7 @@ export async function createMessengerServer(
     instanceName: config.INSTANCE_NAME,
     metrics,
     corsOrigin: config.FRONTEND_URL,
+    trustProxy: config.TRUST_PROXY,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));
@@ -238,10 +250,10 @@ export async function createMessengerServer(
   };
 }
 
-/** S3 (or MinIO) when configured, local disk under DATA_DIR otherwise. */
+/** S3 (SeaweedFS, AWS S3, R2, MinIO, ...) when configured, local disk under DATA_DIR otherwise. */
 function createStorage(config: Config): ObjectStorage {
   if (config.storageDriver === 'local') {
-    return new LocalStorage(join(resolve(REPO_ROOT, config.DATA_DIR ?? '.data'), 'uploads'));
+    return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));
   }
   if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
   return new S3Storage({
@@ -253,13 +265,39 @@ function createStorage(config: Config): ObjectStorage {
   });
 }
 
-/** Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). */
-async function attachRedisAdapter(io: ReturnType<typeof createSocketServer>, redis: Redis, logger: Logger) {
-  const clients = [redis.duplicate(), redis.duplicate()] as const;
-  for (const client of clients)
+/**
+ * Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). Like
+ * the commands connection they queue nothing while Redis is away, so a publish fails at once: events then reach
+ * only this instance's sockets. The subscriber resubscribes by itself once Redis is back, and fan-out resumes.
+ */
+async function attachRedisAdapter(
+  io: ReturnType<typeof createSocketServer>,
+  redis: Redis,
+  logger: Logger,
+  degradation: RedisDegradation,
+) {
+  const [publisher, subscriber] = [redis.duplicate(), redis.duplicate()] as const;
+  for (const client of [publisher, subscriber])
     client.on('error', (error) => logger.warn({ err: error, role: 'adapter' }, 'redis error'));
-  await Promise.all(clients.map((client) => client.connect()));
-  io.adapter(createAdapter(...clients));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  // The adapter neither awaits nor catches these calls' promises: each one failing would be an unhandled rejection.
+  catchRejections(publisher, ['publish'], (error) => degradation.report('fanout', error));
+  catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], (error) => degradation.report('fanout', error));
+  io.adapter(createAdapter(publisher, subscriber));
   logger.info('socket.io fan-out through the Redis adapter');
-  return [...clients];
+  return [publisher, subscriber];
+}
+
+/** Makes the named methods of one client report their failures instead of rejecting. */
+function catchRejections(
+  client: Redis,
+  methods: ('publish' | 'unsubscribe' | 'punsubscribe')[],
+  report: (error: unknown) => void,
+) {
+  for (const method of methods) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(client, {
+      [method]: (...args: unknown[]) => original(...args).catch((error: unknown) => report(error)),
+    });
+  }
 }

@@ -7,6 +7,7 @@ import { REST_MATRIX, type RestRow } from './helpers/authz-rest-matrix';
 import { SOCKET_MATRIX, type Outcome } from './helpers/authz-socket-matrix';
 import { ROLES, WorldCache, type Role, type World } from './helpers/authz-world';
 import { images } from './helpers/images';
+import { TEST_SIGNING_SECRETS } from './helpers/signing-secrets';
 import { openApiOperations, recordRouters } from './helpers/route-table';
 import { useTestSockets } from './helpers/sockets';
 import { useTestServer } from './helpers/test-server';
@@ -23,10 +24,9 @@ const routers = recordRouters();
 const attachHandlers = jest.spyOn(socketServer, 'attachHandlers');
 
 // BCRYPT_ROUNDS is 4 in tests; every world registers 7 users and makes ~30 requests from one IP.
-const JWT_SECRET = 'authorization-matrix-access-secret';
+const { JWT_SECRET } = TEST_SIGNING_SECRETS;
 const PASSWORD = 'correct horse battery';
 const server = useTestServer({
-  JWT_SECRET,
   REGISTRATION_RATE_LIMIT_PER_HOUR: '100000',
   RATE_LIMIT_MAX_REQUESTS: '1000000',
 });

@@ -1,7 +1,7 @@
 import { connect as tlsConnect } from 'node:tls';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
-import { TestNginx } from './helpers/nginx';
+import { TestNginx, WEB_APP_INDEX } from './helpers/nginx';
 import { nextEvent } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -137,4 +137,42 @@ it('redirects plain HTTP to HTTPS and sends HSTS and cache headers over TLS 1.2+
   const tls12 = await negotiate({ maxVersion: 'TLSv1.2' });
   expect(tls12.protocol).toBe('TLSv1.2');
   expect(tls12.cipher).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/);
+});
+
+it('keeps /metrics and /ready off the public side: nginx answers 404, each backend still serves them itself', async () => {
+  for (const path of ['/metrics', '/ready', '/metrics/', '/ready?probe=1'])
+    expect({ path, status: (await nginx.get(path)).status }).toEqual({ path, status: 404 });
+  const [backend] = instances as [TestServer];
+  expect((await fetch(`${backend.url}/metrics`)).status).toBe(200);
+  expect((await fetch(`${backend.url}/ready`)).status).toBe(200);
+});
+
+/** What helmet sends with every response of the backend (HSTS aside: nginx sends it over TLS). */
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+it("serves the web app with the API's security headers: the same CSP (no framing), nosniff, Referrer-Policy", async () => {
+  const [backend] = instances as [TestServer];
+  const api = await fetch(`${backend.url}/health`);
+  const index = await nginx.get('/index.html');
+  expect(index.status).toBe(200);
+  expect(index.body).toBe(WEB_APP_INDEX);
+  expect(index.headers['content-security-policy']).toMatch(/(^|;)frame-ancestors 'none'(;|$)/);
+  // The app's entry, a client-side route, an asset: every static answer of nginx carries them.
+  for (const path of ['/index.html', '/', '/chats/3f2a/messages/9c1d', '/assets/missing-0123abcd.js']) {
+    const page = await nginx.get(path);
+    for (const name of SECURITY_HEADERS)
+      expect({ path, name, value: page.headers[name] }).toEqual({ path, name, value: api.headers.get(name) });
+  }
 });

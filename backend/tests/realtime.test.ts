@@ -81,6 +81,7 @@ it('works over HTTP long-polling too (the fallback when WebSockets are blocked)'
 it('shows a user online while any device is connected, and records when they were last seen', async () => {
   const viewer = await registerUser(server);
   const bob = await registerUser(server);
+  await makeContacts(server, viewer, bob); // presence is for contacts and chat partners only
   const profile = async () =>
     (await fetch(`${server.url}/api/users/${bob.id}`, { headers: viewer.auth }).then((r) => r.json())) as {
       user: { online: boolean; lastSeenAt: string | null };

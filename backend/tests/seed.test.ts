@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import request from 'supertest';
 import { SEED_PASSWORD, seed } from '../src/db/seed';
+import { createPrisma } from '../src/db/prisma';
+import { TEST_SIGNING_SECRETS } from './helpers/signing-secrets';
+import { createTestDatabase } from './helpers/test-database';
 import { useTestServer } from './helpers/test-server';
 
 const server = useTestServer();
@@ -21,3 +26,28 @@ it('seeds users who can sign in and find their chats and history, once', async (
   const contacts = await request(server.url).get('/api/contacts').set(auth).expect(200);
   expect(contacts.body.contacts).toHaveLength(3);
 });
+
+it('`npm run seed` refuses to run with NODE_ENV=production: its users have a published password', async () => {
+  const database = await createTestDatabase();
+  const prisma = createPrisma(database.url);
+  try {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/seed.ts'], {
+      cwd: join(__dirname, '..'),
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        ...TEST_SIGNING_SECRETS,
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refuses to run with NODE_ENV=production');
+    expect(await prisma.user.count()).toBe(0);
+  } finally {
+    await prisma.$disconnect();
+    await database.drop();
+  }
+}, 60_000);

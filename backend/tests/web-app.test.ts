@@ -50,7 +50,7 @@ it('sends a Content-Security-Policy and the other browser hardening headers', as
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).not.toContain('unsafe-inline');
-  expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+  expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
   expect(page.headers['x-powered-by']).toBeUndefined();
   const api = await request(server.url).get('/api/users/me').expect(401);
   expect(api.headers['content-security-policy']).toBe(csp);

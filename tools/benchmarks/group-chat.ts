@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
     const noSockets: EventPublisher = { toUsers: () => undefined, endSession: () => undefined };
     const userPresenter = new UserPresenter(new LocalPresence());
-    const messagePresenter = new MessagePresenter(userPresenter);
+    const messagePresenter = new MessagePresenter();
     const chats = new ChatsService(
       new ChatsRepository(prisma),
       new ChatPresenter(userPresenter, messagePresenter),

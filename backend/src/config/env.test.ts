@@ -1,22 +1,37 @@
-import { ConfigError, loadConfig } from './env';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, loadEnv, PUBLISHED_SECRETS } from './env';
+import { withStoredSecrets } from './secrets';
+
+const strongSecret = () => randomBytes(32).toString('base64url');
+const SECRETS = { JWT_SECRET: strongSecret(), JWT_REFRESH_SECRET: strongSecret() };
 
 describe('loadConfig', () => {
   it('runs with no configuration at all on embedded defaults', () => {
-    const config = loadConfig({});
-    expect(config).toMatchObject({
-      PORT: 3000,
-      storageDriver: 'local',
-      JWT_ACCESS_EXPIRY: 15 * 60_000,
-      JWT_REFRESH_EXPIRY: 7 * 86_400_000,
-      BCRYPT_ROUNDS: 12,
-      RATE_LIMIT_ENABLED: true,
-    });
-    expect(config.DATABASE_URL).toBeUndefined();
-    expect(config.REDIS_URL).toBeUndefined();
+    const dataDir = mkdtempSync(join(tmpdir(), 'messenger-config-'));
+    try {
+      // What main.ts does: signing secrets come from the data folder when the environment has none.
+      const config = loadConfig(withStoredSecrets({ DATA_DIR: dataDir }).env);
+      expect(config).toMatchObject({
+        PORT: 3000,
+        storageDriver: 'local',
+        JWT_ACCESS_EXPIRY: 15 * 60_000,
+        JWT_REFRESH_EXPIRY: 7 * 86_400_000,
+        BCRYPT_ROUNDS: 12,
+        RATE_LIMIT_ENABLED: true,
+      });
+      expect(config.DATABASE_URL).toBeUndefined();
+      expect(config.REDIS_URL).toBeUndefined();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('reads the seed README variables', () => {
     const config = loadConfig({
+      ...SECRETS,
       PORT: '8080',
       DATABASE_URL: 'postgresql://chatuser:chatpass@localhost:5432/chatapp',
       REDIS_URL: 'redis://:redispass@localhost:6379',
@@ -35,36 +50,58 @@ describe('loadConfig', () => {
   });
 
   it('sizes the database pool: 20 connections unless told otherwise', () => {
-    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(20);
-    expect(loadConfig({ DATABASE_POOL_SIZE: '50' }).DATABASE_POOL_SIZE).toBe(50);
-    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(loadEnv({}).DATABASE_POOL_SIZE).toBe(20);
+    expect(loadEnv({ DATABASE_POOL_SIZE: '50' }).DATABASE_POOL_SIZE).toBe(50);
+    expect(() => loadEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(ConfigError);
+    expect(() => loadEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('treats an empty variable as unset', () => {
-    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: '' });
+    const config = loadEnv({ DATABASE_URL: '', REDIS_URL: '', JWT_SECRET: '' });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
+    expect(config.JWT_SECRET).toBeUndefined();
   });
 
   it('names every bad variable in one error', () => {
-    expect(() => loadConfig({ PORT: 'eighty', JWT_ACCESS_EXPIRY: 'soon' })).toThrow(/PORT[\s\S]*JWT_ACCESS_EXPIRY/);
+    expect(() => loadEnv({ PORT: 'eighty', JWT_ACCESS_EXPIRY: 'soon' })).toThrow(/PORT[\s\S]*JWT_ACCESS_EXPIRY/);
+  });
+
+  it('refuses, in every mode, a signing secret published in the repository or shorter than 32 bytes, naming it', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      for (const key of ['JWT_SECRET', 'JWT_REFRESH_SECRET']) {
+        const refused = [...PUBLISHED_SECRETS, 'change-me-to-the-output-of-openssl-rand-base64-48', 'x'.repeat(31)];
+        for (const value of refused) {
+          expect(() => loadConfig({ NODE_ENV, ...SECRETS, [key]: value })).toThrow(new RegExp(`^  ${key}: `, 'm'));
+        }
+        expect(() => loadConfig({ NODE_ENV, ...SECRETS, [key]: PUBLISHED_SECRETS[0] })).toThrow(
+          `${key}: is an example value published in the repository`,
+        );
+      }
+      expect(loadConfig({ NODE_ENV, ...SECRETS })).toMatchObject(SECRETS);
+    }
   });
 
   it('refuses to start in production with the example secrets', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: must be set in production[\s\S]*JWT_REFRESH_SECRET: must be set in production/,
+    );
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: SECRETS.JWT_SECRET })).toThrow(/JWT_REFRESH_SECRET/);
     expect(() =>
       loadConfig({
         NODE_ENV: 'production',
         JWT_SECRET: 'your-secret-key-change-in-production',
-        JWT_REFRESH_SECRET: 'x'.repeat(32),
+        JWT_REFRESH_SECRET: strongSecret(),
       }),
     ).toThrow(/JWT_SECRET/);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(31), JWT_REFRESH_SECRET: 'b'.repeat(32) }),
-    ).toThrow(/JWT_SECRET: must be a strong secret of at least 32 bytes/);
-    expect(
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32) }).NODE_ENV,
-    ).toBe('production');
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(31), JWT_REFRESH_SECRET: strongSecret() }),
+    ).toThrow(/JWT_SECRET: must be a random value of at least 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', ...SECRETS }).NODE_ENV).toBe('production');
+  });
+
+  it('asks for both signing secrets: the server never signs with a default', () => {
+    expect(() => loadConfig({})).toThrow(/JWT_SECRET: not set[\s\S]*JWT_REFRESH_SECRET: not set/);
+    expect(() => loadConfig({ JWT_SECRET: SECRETS.JWT_SECRET })).toThrow(/JWT_REFRESH_SECRET: not set/);
   });
 });

@@ -1,15 +1,48 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDurationMs } from './duration';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
-const EXAMPLE_SECRETS = new Set([
-  'your-secret-key-change-in-production',
-  'your-refresh-secret-key-change-in-production',
+export const SIGNING_SECRET_KEYS = ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const;
+const MIN_SIGNING_SECRET_BYTES = 32;
+
+/**
+ * Signing secrets that were ever written in this repository (former defaults, examples, test values): anyone can
+ * read them, so a server signing with one would accept tokens forged by anyone, in any mode. Placeholders are
+ * refused by pattern. backend/tests/deployment/published-secrets.test.ts checks that every value the repository's
+ * env files, YAML, Markdown and scripts give these variables is refused.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
   'dev-only-access-secret-change-me',
   'dev-only-refresh-secret-change-me',
-]);
+  'your-secret-key-change-in-production',
+  'your-refresh-secret-key-change-in-production',
+  'test-access-secret-of-enough-length',
+  'authorization-matrix-access-secret',
+  'test-jwt-secret-of-at-least-thirty-two-bytes',
+  'test-refresh-secret-of-at-least-thirty-two-bytes',
+];
+const PLACEHOLDER = /change[-_ ]?me|change[-_ ]in[-_ ]production/i;
+const HOW_TO_MAKE_ONE = 'e.g. `openssl rand -base64 48`';
 
-const MIN_PRODUCTION_SECRET_BYTES = 32;
+/** Why a value must not sign tokens, or undefined when it may. */
+function signingSecretProblem(value: string): string | undefined {
+  if (PUBLISHED_SECRETS.includes(value) || PLACEHOLDER.test(value))
+    return `is an example value published in the repository: anyone could sign tokens with it. Set a random value of its own (${HOW_TO_MAKE_ONE})`;
+  if (Buffer.byteLength(value) < MIN_SIGNING_SECRET_BYTES)
+    return `must be a random value of at least ${MIN_SIGNING_SECRET_BYTES} bytes (${HOW_TO_MAKE_ONE})`;
+  return undefined;
+}
+
+/** Checked whenever set; an empty variable counts as unset. */
+const signingSecret = z
+  .string()
+  .transform((value) => (value === '' ? undefined : value))
+  .superRefine((value, ctx) => {
+    const problem = value === undefined ? undefined : signingSecretProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .optional();
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -20,6 +53,21 @@ const duration = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return ms;
+});
+
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const parsed = parseTrustProxy(value);
+  if (parsed === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `"${value}" is neither a hop count (such as 1) nor a comma-separated list of proxy addresses, CIDR ranges ` +
+        'and loopback / linklocal / uniquelocal (empty: trust no proxy; "true" is refused, it lets clients pick ' +
+        'their address)',
+    });
+    return z.NEVER;
+  }
+  return parsed;
 });
 
 const optionalUrl = z
@@ -36,6 +84,11 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Names this instance in /health, to tell instances apart behind a load balancer. */
     INSTANCE_NAME: z.string().max(64).default(hostname()),
+    /**
+     * The proxies whose X-Forwarded-For names the client (rate limits and the sessions list key on that address):
+     * exactly the hops in front of this server, no more, or a client picks its own address with the header.
+     */
+    TRUST_PROXY: trustProxy.default(false),
     /**
      * Apply pending migrations at start-up (concurrent starts wait on an advisory lock). Deployments with a one-shot
      * migration step (compose's `migrate`, k8s/migrate-job.yaml) turn it off, so that only that step migrates.
@@ -54,20 +107,24 @@ const envSchema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     REDIS_URL: optionalUrl,
 
-    JWT_SECRET: z.string().min(16).default('dev-only-access-secret-change-me'),
-    JWT_REFRESH_SECRET: z.string().min(16).default('dev-only-refresh-secret-change-me'),
+    /** Unset outside production: main.ts takes them from <DATA_DIR>/secrets.json, generated on first start. */
+    JWT_SECRET: signingSecret,
+    JWT_REFRESH_SECRET: signingSecret,
     JWT_ACCESS_EXPIRY: duration.default(15 * 60_000),
     JWT_REFRESH_EXPIRY: duration.default(7 * 86_400_000),
+    /**
+     * How long the refresh token rotated away last still answers, with the same new token: a response lost on a
+     * flaky network, or two tabs refreshing at once, must not sign the user out. After it, that token is reuse.
+     */
+    JWT_REFRESH_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
-    /** Unsent bytes past which a socket that stopped reading is dropped (it catches up through sync). */
-    SOCKET_MAX_BUFFERED_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(4 * 1024 * 1024),
+    /** Unsent bytes past which a socket that stopped reading is dropped (it catches up through sync; 4 MiB). */
+    SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4_194_304),
+    /** Sockets one user may hold open at once, per instance; the next connection is refused. */
+    SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
@@ -94,14 +151,9 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const) {
-      if (EXAMPLE_SECRETS.has(env[key]) || Buffer.byteLength(env[key]) < MIN_PRODUCTION_SECRET_BYTES) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `must be a strong secret of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`,
-        });
-      }
+    for (const key of SIGNING_SECRET_KEYS) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: `must be set in production (${HOW_TO_MAKE_ONE})` });
     }
   });
 
@@ -110,19 +162,40 @@ export type Env = z.infer<typeof envSchema>;
 /** Every environment variable the backend reads: deployment files and .env.example are checked against it. */
 export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
-export interface Config extends Env {
+type SigningSecrets = Record<(typeof SIGNING_SECRET_KEYS)[number], string>;
+
+export interface Config extends Omit<Env, keyof SigningSecrets>, SigningSecrets {
   storageDriver: 's3' | 'local';
 }
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the environment once; the rest of the server receives the result, never process.env. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+const configError = (problems: string[]) => new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+
+/**
+ * Reads and validates the environment; signing secrets are checked when set and required only in production. For
+ * the command-line tools (migrate, seed), which sign nothing.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
-  const env = parsed.data;
-  return { ...env, storageDriver: env.STORAGE_DRIVER ?? (env.S3_ENDPOINT ? 's3' : 'local') };
+  if (!parsed.success)
+    throw configError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  return parsed.data;
+}
+
+/**
+ * The server's configuration, read and validated once; the rest of the server receives the result, never
+ * process.env. Both signing secrets must be there: main.ts fills in unset ones from DATA_DIR first (secrets.ts).
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = loadEnv(source);
+  const { JWT_SECRET, JWT_REFRESH_SECRET } = env;
+  if (!JWT_SECRET || !JWT_REFRESH_SECRET)
+    throw configError(SIGNING_SECRET_KEYS.filter((key) => !env[key]).map((key) => `${key}: not set`));
+  return {
+    ...env,
+    JWT_SECRET,
+    JWT_REFRESH_SECRET,
+    storageDriver: env.STORAGE_DRIVER ?? (env.S3_ENDPOINT ? 's3' : 'local'),
+  };
 }

@@ -75,3 +75,19 @@ export async function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DI
     await client.end();
   }
 }
+
+/**
+ * Development only (`npm run prisma:migrate:reset`): drops everything in the public schema (tables, types, the
+ * extensions installed there, the migration history) and applies every migration again, as `prisma migrate reset`
+ * does. Demo data is a separate step (`npm run seed`).
+ */
+export async function resetDatabase(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+  return migrate(databaseUrl, migrationsDir);
+}

@@ -1,10 +1,7 @@
-import '../config/dotenv';
 import bcrypt from 'bcrypt';
-import { loadConfig } from '../config/env';
-import { createLogger } from '../lib/logger';
 import { MessagesRepository } from '../modules/messages/messages.repository';
 import { directKeyOf } from '../modules/chats/chats.repository';
-import { resolveDatabase } from './embedded-postgres';
+import { runDatabaseCommand } from './database-command';
 import { migrate } from './migrate';
 import { createPrisma, type PrismaClient } from './prisma';
 
@@ -70,27 +67,21 @@ export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<
   return 'seeded';
 }
 
-async function run(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const database = await resolveDatabase(config, logger);
-  const prisma = createPrisma(database.url);
-  try {
-    await migrate(database.url);
-    const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
-    logger.info(
-      { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
-      outcome === 'seeded' ? 'demo data created' : 'demo data was already there',
-    );
-  } finally {
-    await prisma.$disconnect();
-    await database.stop();
-  }
-}
-
 if (require.main === module) {
-  run().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runDatabaseCommand(
+    async (databaseUrl, config, logger) => {
+      const prisma = createPrisma(databaseUrl);
+      try {
+        await migrate(databaseUrl);
+        const outcome = await seed(prisma, config.BCRYPT_ROUNDS);
+        logger.info(
+          { users: PEOPLE.map(([username]) => username), password: SEED_PASSWORD },
+          outcome === 'seeded' ? 'demo data created' : 'demo data was already there',
+        );
+      } finally {
+        await prisma.$disconnect();
+      }
+    },
+    { refuseInProduction: `it creates users whose password is published (${SEED_PASSWORD})` },
+  );
 }

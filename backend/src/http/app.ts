@@ -8,6 +8,7 @@ import compression from 'compression';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import type { TrustProxy } from '../config/trust-proxy';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -24,13 +25,17 @@ export interface AppOptions {
   frontendDist?: string;
   /** The one origin whose pages may call the API from another origin (FRONTEND_URL), with credentials. */
   corsOrigin: string;
+  /** TRUST_PROXY: whose X-Forwarded-For to believe for req.ip (rate limits, the sessions list). */
+  trustProxy: TrustProxy;
 }
 
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // req.ip is the connection's peer unless the operator names the proxies in front: trusting any hop more than
+  // those lets a client put its own address in X-Forwarded-For and escape every per-address limit.
+  app.set('trust proxy', options.trustProxy);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -83,11 +88,14 @@ export function createApp(options: AppOptions): Express {
  * styles only (React sets inline styles through the DOM, which CSP allows), images from us or from the blob: URLs
  * that authenticated images are shown through, the API and Socket.IO on this origin. No
  * upgrade-insecure-requests and no HSTS: `npm start` serves plain http on localhost, and TLS (with its HSTS
- * header) belongs to the proxy in front (nginx/nginx-tls.conf).
+ * header) belongs to the proxy in front (nginx/nginx-tls.conf). nginx/messenger-web-app-headers.conf sends the same
+ * headers with the web app's static files (tests/nginx.test.ts compares them).
  */
 function securityHeaders() {
   return helmet({
     strictTransportSecurity: false,
+    // The legacy twin of frame-ancestors 'none', for browsers without CSP 2.
+    xFrameOptions: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

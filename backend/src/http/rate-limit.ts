@@ -1,7 +1,16 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler } from 'express-rate-limit';
+import {
+  ipKeyGenerator,
+  MemoryStore,
+  rateLimit,
+  type IncrementResponse,
+  type Options,
+  type RateLimitRequestHandler,
+  type Store,
+} from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { RedisDegradation } from '../lib/degraded';
 import { AppError } from '../lib/errors';
 
 export interface RateLimitSettings {
@@ -36,10 +45,55 @@ const loginKey = (req: Request) => {
 };
 
 /**
+ * Counters in Redis, shared by every instance; while Redis cannot answer, in this instance's memory. A request is
+ * never held or failed for want of Redis (its client fails at once while disconnected), and a password guesser
+ * still meets a limit during an outage, if a per-instance one.
+ */
+class RedisOrMemoryStore implements Store {
+  private readonly redis: RedisStore;
+  private readonly memory = new MemoryStore();
+
+  constructor(
+    client: Redis,
+    readonly prefix: string,
+    private readonly degradation: RedisDegradation,
+  ) {
+    this.redis = new RedisStore({
+      prefix,
+      sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
+    });
+  }
+
+  async init(options: Options): Promise<void> {
+    this.memory.init(options);
+    await this.redis.init(options).catch((error: unknown) => this.degradation.report('rate_limit', error));
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    return this.redis.increment(key).catch((error: unknown) => {
+      this.degradation.report('rate_limit', error);
+      return this.memory.increment(key);
+    });
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.redis.decrement(key).catch(() => this.memory.decrement(key));
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.memory.resetKey(key);
+    await this.redis.resetKey(key).catch((error: unknown) => this.degradation.report('rate_limit', error));
+  }
+}
+
+/**
  * express-rate-limit with its counters in Redis when configured (so every instance sees the same counts) and in
  * memory otherwise. A blocked request gets the contract's 429 error body with Retry-After.
  */
-export function createRateLimiters(settings: RateLimitSettings, redis: Redis | undefined): RateLimiters {
+export function createRateLimiters(
+  settings: RateLimitSettings,
+  redis: { client: Redis; degradation: RedisDegradation } | undefined,
+): RateLimiters {
   if (!settings.enabled) {
     return {
       publicApi: passThrough,
@@ -55,14 +109,7 @@ export function createRateLimiters(settings: RateLimitSettings, redis: Redis | u
     rateLimit({
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      // A Redis outage must not take the API down with it: fail open, the limiter resumes when Redis does.
-      passOnStoreError: true,
-      store: redis
-        ? new RedisStore({
-            prefix: `rl:${prefix}:`,
-            sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-          })
-        : undefined,
+      store: redis ? new RedisOrMemoryStore(redis.client, `rl:${prefix}:`, redis.degradation) : undefined,
       handler: (req, res, next, used) => {
         const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
         const retryAfter = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;

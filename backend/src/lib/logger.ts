@@ -1,8 +1,34 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
-/** JSON lines to stdout, or to `destination` (tests read what would have been logged). */
+/**
+ * On a terminal, readable lines: the message alone for progress (info and below), `WARN: …`/`ERROR: …` otherwise,
+ * with any fields on the same line. pino-pretty is a development dependency, so a production install (and any
+ * process whose stdout is not a terminal: containers, log collectors, tests) keeps JSON lines.
+ */
+function terminalStream(): DestinationStream | undefined {
+  if (!process.stdout.isTTY) return undefined;
+  let pretty: typeof PinoPretty;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional at run time, so not a static import
+    pretty = require('pino-pretty') as typeof pretty;
+  } catch {
+    return undefined;
+  }
+  return pretty({
+    sync: true,
+    singleLine: true,
+    ignore: 'pid,hostname,service,time,level',
+    messageFormat: (log, messageKey, levelLabel) => {
+      const message = String(log[messageKey] ?? '');
+      return Number(log.level) >= 40 ? `${levelLabel.toUpperCase()}: ${message}` : message;
+    },
+  });
+}
+
+/** JSON lines to stdout (readable lines on a terminal), or to `destination` (tests read what would have been logged). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -13,6 +39,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         remove: true,
       },
     },
-    destination,
+    destination ?? terminalStream(),
   );
 }

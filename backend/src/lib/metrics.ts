@@ -49,6 +49,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly redisDegraded = new Counter({
+    name: 'messenger_redis_degraded_total',
+    help: 'Operations that went on without Redis (a check failed open, an event skipped the replay log), by check',
+    labelNames: ['check'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

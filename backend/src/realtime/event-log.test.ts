@@ -180,3 +180,28 @@ it('in memory, holds at most its byte budget in all, letting the oldest events g
   // The forgotten users' logs are gone, not merely emptied.
   expect((log as unknown as { logs: Map<string, unknown> }).logs.size).toBeLessThan(25);
 });
+
+describe('in Redis, when an append fails', () => {
+  let flaky: Redis;
+  beforeEach(async () => {
+    // Like the server's connections: nothing is queued while disconnected, so a command fails at once.
+    flaky = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false });
+    await flaky.connect();
+  });
+  afterEach(() => flaky.disconnect());
+
+  it('expires every older cursor, so that no device replays past the lost event unaware', async () => {
+    const log = new RedisEventLog(flaky, newPrefix());
+    const before = await log.append(['ann'], 'message:new', { n: 1 });
+    const closed = new Promise((resolve) => flaky.once('end', resolve));
+    flaky.disconnect();
+    await closed;
+    await expect(log.append(['ann'], 'reaction:added', { n: 2 })).rejects.toThrow();
+    await flaky.connect();
+
+    const after = await log.append(['ann'], 'message:new', { n: 3 });
+
+    expect(await log.since('ann', before, page(100))).toBe('expired');
+    expect(await log.since('ann', after, page(100))).toEqual({ events: [], cursor: after, hasMore: false });
+  });
+});

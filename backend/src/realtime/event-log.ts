@@ -191,8 +191,16 @@ return {id, redis.call('GET', KEYS[2])}`;
 /** Payloads read from Redis per round trip while filling a replay page. */
 const PAYLOAD_BATCH = 50;
 
-/** Several instances: per-user Redis Streams, shared by every instance. */
+/**
+ * Several instances: per-user Redis Streams, shared by every instance.
+ *
+ * An append that fails (Redis away) leaves a hole: its event reached only the devices connected at the time, and a
+ * replay from an older cursor would skip it without a word. So the next call after one starts a new epoch: every
+ * older cursor is then expired, and a device that syncs with one refetches by seq from PostgreSQL instead.
+ */
 export class RedisEventLog implements EventLog {
+  private lostAnEvent = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'events',
@@ -201,28 +209,37 @@ export class RedisEventLog implements EventLog {
   ) {}
 
   async append(userIds: readonly string[], event: string, payload: unknown): Promise<string> {
+    // Checked without awaiting when nothing was lost, so that appends still reach Redis in call order.
+    if (this.lostAnEvent) await this.startNewEpoch();
     const keys = [this.idKey, this.epochKey, ...userIds.map((userId) => this.streamKey(userId))];
-    const [id, epoch] = (await this.redis.eval(
-      APPEND_SCRIPT,
-      keys.length,
-      ...keys,
-      event,
-      JSON.stringify(payload),
-      this.perUser,
-      this.retentionMs,
-      randomBytes(4).toString('hex'),
-      this.payloadPrefix,
-    )) as [number, string];
-    return `${epoch}.${id}`;
+    try {
+      const [id, epoch] = (await this.redis.eval(
+        APPEND_SCRIPT,
+        keys.length,
+        ...keys,
+        event,
+        JSON.stringify(payload),
+        this.perUser,
+        this.retentionMs,
+        randomBytes(4).toString('hex'),
+        this.payloadPrefix,
+      )) as [number, string];
+      return `${epoch}.${id}`;
+    } catch (error) {
+      this.lostAnEvent = true;
+      throw error;
+    }
   }
 
   async current(): Promise<string> {
+    if (this.lostAnEvent) await this.startNewEpoch();
     await this.redis.set(this.epochKey, randomBytes(4).toString('hex'), 'NX');
     const [epoch, id] = await this.redis.mget(this.epochKey, this.idKey);
     return `${epoch}.${Number(id ?? 0)}`;
   }
 
   async since(userId: string, cursor: string, page: ReplayPage): Promise<Replay> {
+    if (this.lostAnEvent) await this.startNewEpoch();
     const key = this.streamKey(userId);
     // Read "now" before the stream, so that nothing appended meanwhile is skipped by the returned cursor.
     const [epoch, lastIdText, floorText, newestText] = await this.redis.mget(
@@ -259,6 +276,11 @@ export class RedisEventLog implements EventLog {
       cursor: `${epoch}.${lastReturned ? Number.parseInt(lastReturned, 10) : lastId}`,
       hasMore: entries.length > events.length,
     };
+  }
+
+  private async startNewEpoch(): Promise<void> {
+    await this.redis.set(this.epochKey, randomBytes(4).toString('hex'));
+    this.lostAnEvent = false;
   }
 
   private get payloadPrefix(): string {

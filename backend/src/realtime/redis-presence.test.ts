@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RedisDegradation } from '../lib/degraded';
 import { createLogger } from '../lib/logger';
+import { Metrics } from '../lib/metrics';
 import { RedisPresence, type PresenceChange } from './redis-presence';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const logger = createLogger('silent');
+const degradation = new RedisDegradation(new Metrics(), createLogger('silent'));
 let redis: Redis;
 let prefix: string;
 const started: RedisPresence[] = [];
@@ -23,7 +25,7 @@ afterEach(async () => {
 afterAll(() => redis.quit());
 
 function instance(ttlMs = 30_000, heard: PresenceChange[] = []): RedisPresence {
-  return new RedisPresence(redis, (change) => heard.push(change), logger, ttlMs, prefix);
+  return new RedisPresence(redis, (change) => heard.push(change), degradation, ttlMs, prefix);
 }
 
 it('is online while any device is connected to any instance', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../lib/logger';
+import type { RedisDegradation } from '../lib/degraded';
 import type { Presence } from './presence';
 
 export interface PresenceChange {
@@ -33,6 +33,9 @@ return total`;
  * in Redis; when one stops (a crash), another notices its heartbeat went stale, takes its users' counts away and
  * reports the users who are now offline. `isOnline` answers from a local view that every instance keeps current
  * by telling the others of each change.
+ *
+ * Without Redis a device's connection or disconnection is neither counted nor told (reported to `degradation`):
+ * counts may be off for users whose devices came or went during the outage, until those reconnect.
  */
 export class RedisPresence implements Presence {
   readonly instanceId = randomUUID();
@@ -43,7 +46,7 @@ export class RedisPresence implements Presence {
   constructor(
     private readonly redis: Redis,
     private readonly broadcast: (change: PresenceChange) => void,
-    private readonly logger: Logger,
+    private readonly degradation: RedisDegradation,
     private readonly ttlMs = 30_000,
     private readonly prefix = 'presence',
   ) {}
@@ -59,7 +62,7 @@ export class RedisPresence implements Presence {
     this.timer = setInterval(() => {
       this.beat()
         .then(() => this.sweep())
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'presence heartbeat failed'));
+        .catch((error: unknown) => this.degradation.report('presence', error));
     }, this.ttlMs / 3);
     this.timer.unref();
   }
@@ -70,13 +73,13 @@ export class RedisPresence implements Presence {
   }
 
   async connected(userId: string): Promise<boolean> {
-    const total = await this.count(userId, 1);
+    const total = await this.countOrReport(userId, 1);
     if (total === 1) this.change({ userId, online: true });
     return total === 1;
   }
 
   async disconnected(userId: string): Promise<boolean> {
-    const total = await this.count(userId, -1);
+    const total = await this.countOrReport(userId, -1);
     if (total === 0) this.change({ userId, online: false });
     return total === 0;
   }
@@ -110,6 +113,14 @@ export class RedisPresence implements Presence {
   private change(change: PresenceChange): void {
     this.apply(change);
     this.broadcast(change);
+  }
+
+  /** The user's new total, or undefined (no change to tell) when Redis cannot answer. */
+  private async countOrReport(userId: string, delta: number): Promise<number | undefined> {
+    return this.count(userId, delta).catch((error: unknown) => {
+      this.degradation.report('presence', error);
+      return undefined;
+    });
   }
 
   private async count(userId: string, delta: number): Promise<number> {

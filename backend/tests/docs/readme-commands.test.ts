@@ -22,6 +22,7 @@ const RUN_IN_CI: [RegExp, string][] = [
   [/^npm run migrate$/, 'backend/tests/startup.test.ts'],
   [/^npm run seed$/, 'backend/tests/seed.test.ts'],
   [/^\.\/scripts\/verify-dev-setup\.sh$/, 'backend/tests/deployment/scripts.test.ts'],
+  [/^\.\/scripts\/dev-env\.sh$/, 'backend/tests/deployment/compose.test.ts'],
   [/^cp \.env\.example \.env$/, 'backend/tests/deployment/env.test.ts'],
   [/^cp k8s\/secret\.example\.yaml k8s\/secret\.yaml$/, 'backend/tests/deployment/kubernetes.test.ts'],
 ];

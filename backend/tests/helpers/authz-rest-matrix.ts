@@ -73,7 +73,10 @@ export const REST_MATRIX: Record<string, RestRow> = {
   'GET /api/users/search': { query: (w) => ({ q: w.users.owner.username }), expect: [401, 200, 200, 200, 200, 200],
     reveals: { to: ['stranger', 'contact', 'removed', 'member'],
       when: (b, w) => ids((b as { users: unknown }).users).includes(w.users.owner.id) } },
-  'GET /api/users/{id}': { params: (w) => ({ id: w.users.owner.id }), expect: [401, 200, 200, 200, 200, 200] },
+  // Anyone sees the profile; presence only the owner themselves and their contacts (`removed` still is one).
+  'GET /api/users/{id}': { params: (w) => ({ id: w.users.owner.id }), expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['contact', 'removed', 'member', 'owner'],
+      when: (b) => (b as { user: { online: unknown } }).user.online !== null } },
 
   // Contacts: the owner is a contact of contact, removed and member (a group owner adds contacts only).
   'GET /api/contacts': { expect: [401, 200, 200, 200, 200, 200],

@@ -1,5 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -21,6 +30,8 @@ export interface NginxTemplate {
   httpsPort?: number;
   /** Directory holding tls.crt and tls.key (nginx-tls.conf only). */
   certDir?: string;
+  /** Where `root /usr/share/nginx/html;` (the built web app) points instead. */
+  webRoot?: string;
   /** Keep the access log (default: off). */
   accessLog?: boolean;
 }
@@ -40,6 +51,8 @@ export function renderNginxConfig(runDir: string, main: string, template: NginxT
     if (template.httpsPort !== undefined)
       config = config.replace(/^(\s*)listen 8443 ssl http2;/gm, `$1listen 127.0.0.1:${template.httpsPort} ssl http2;`);
     if (template.certDir !== undefined) config = config.replaceAll('/etc/nginx/certs/', `${template.certDir}/`);
+    if (template.webRoot !== undefined)
+      config = config.replace(/^(\s*)root \/usr\/share\/nginx\/html;/m, `$1root ${template.webRoot};`);
     if (!template.accessLog) config = config.replace(/^(\s*)access_log \/dev\/stdout main;/m, '$1access_log off;');
     writeFileSync(join(runDir, name), config);
   }
@@ -60,6 +73,9 @@ export function makeTestCertificate(dir: string): { certDir: string; ca: string 
   });
   return { certDir: dir, ca: readFileSync(join(dir, 'tls.crt'), 'utf8') };
 }
+
+/** The index.html that nginx serves in these tests. */
+export const WEB_APP_INDEX = '<!doctype html><title>1000-Messenger</title><div id="root"></div>\n';
 
 export interface Response {
   status: number;
@@ -95,8 +111,14 @@ export class TestNginx {
       httpsPort = await freePort();
       ({ certDir, ca } = makeTestCertificate(join(runDir, 'certs')));
     }
+    // A stand-in for the built web app (frontend/dist), which the tests do not build. nginx's workers run as an
+    // unprivileged user when the tests run as root: they may pass through runDir (not list it) to read it.
+    chmodSync(runDir, 0o711);
+    const webRoot = join(runDir, 'html');
+    mkdirSync(webRoot, { mode: 0o755 });
+    writeFileSync(join(webRoot, 'index.html'), WEB_APP_INDEX, { mode: 0o644 });
     const main = options.tls ? 'nginx-tls.conf' : 'nginx.conf';
-    const config = renderNginxConfig(runDir, main, { backendPorts, httpPort, httpsPort, certDir });
+    const config = renderNginxConfig(runDir, main, { backendPorts, httpPort, httpsPort, certDir, webRoot });
     const child = spawn(NGINX, ['-p', runDir, '-c', config, '-g', 'daemon off;'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -126,17 +148,31 @@ export class TestNginx {
 
   /** GET a path of `url` (or of an absolute URL), optionally from a given loopback address. */
   get(pathOrUrl: string, localAddress?: string): Promise<Response> {
+    return this.request('GET', pathOrUrl, { localAddress });
+  }
+
+  /** Any request to a path of `url` (or an absolute URL): from a loopback address, with headers, a JSON body. */
+  request(
+    method: string,
+    pathOrUrl: string,
+    options: { localAddress?: string; headers?: Record<string, string>; json?: unknown } = {},
+  ): Promise<Response> {
     const target = new URL(pathOrUrl, this.url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const agent = target.protocol === 'https:' ? this.agent(localAddress) : new HttpAgent({ localAddress });
+    const agent =
+      target.protocol === 'https:'
+        ? this.agent(options.localAddress)
+        : new HttpAgent({ localAddress: options.localAddress });
+    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+    const headers = { ...options.headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
     return new Promise((resolve, reject) => {
-      const req = send(target, { agent }, (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      const req = send(target, { agent, method, headers }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
       });
       req.on('error', reject);
-      req.end();
+      req.end(body);
     });
   }
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/env';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS, type PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/lib/logger';
 import { createMessengerServer } from '../../src/server';
+import { TEST_SIGNING_SECRETS } from './signing-secrets';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestServer {
@@ -37,6 +38,7 @@ export async function startTestServer(
     DATABASE_URL: database.url,
     FRONTEND_DIST: '',
     DATA_DIR: dataDir,
+    ...TEST_SIGNING_SECRETS,
     ...env,
   });
   const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });

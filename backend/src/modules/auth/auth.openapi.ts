@@ -38,7 +38,7 @@ export const authOperations: ApiOperation[] = [
     body: refreshBodySchema,
     responses: {
       200: '{accessToken, refreshToken}',
-      401: 'invalid, expired or reused token (a reused token ends the session)',
+      401: 'invalid, expired or reused token (reuse after the grace window ends the session; a made-up one changes nothing)',
     },
   },
   {

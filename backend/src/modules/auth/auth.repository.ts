@@ -34,9 +34,10 @@ export class AuthRepository {
 
   /** Compare-and-swap: only succeeds if the presented token is still the current one. */
   async rotateSession(id: string, currentHash: string, nextHash: string, expiresAt: Date): Promise<boolean> {
+    const now = new Date();
     const { count } = await this.db.session.updateMany({
       where: { id, refreshTokenHash: currentHash, revokedAt: null },
-      data: { refreshTokenHash: nextHash, expiresAt, lastUsedAt: new Date() },
+      data: { refreshTokenHash: nextHash, expiresAt, lastUsedAt: now, rotatedAt: now },
     });
     return count === 1;
   }

@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { displayNameSchema, usernameSchema } from '../users/users.schemas';
 
+/** bcrypt reads no further than this: it would ignore the rest of a longer password, silently. */
+export const BCRYPT_MAX_PASSWORD_BYTES = 72;
+
+export const fitsBcrypt = (password: string) => Buffer.byteLength(password, 'utf8') <= BCRYPT_MAX_PASSWORD_BYTES;
+
+const PASSWORD_TOO_LONG = `must be at most ${BCRYPT_MAX_PASSWORD_BYTES} bytes in UTF-8 (a letter with an accent takes 2, an emoji 4)`;
+
+/**
+ * A new password. Refused beyond 72 bytes rather than cut: otherwise every password sharing its first 72 bytes
+ * would sign in. A character is at least one byte, so the character bound (which the API reference shows) comes
+ * first and the byte count decides the rest.
+ */
 export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
-  .max(128, 'must be at most 128 characters');
+  .max(BCRYPT_MAX_PASSWORD_BYTES, { message: PASSWORD_TOO_LONG, abort: true })
+  .refine(fitsBcrypt, PASSWORD_TOO_LONG)
+  .meta({ description: `8 or more characters, at most ${BCRYPT_MAX_PASSWORD_BYTES} bytes in UTF-8` });
 
 export const registerBodySchema = z
   .object({ username: usernameSchema, password: passwordSchema, displayName: displayNameSchema.optional() })

@@ -8,7 +8,7 @@ import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
 import type { LoginInput, RegisterInput } from './auth.schemas';
 import type { RevokedSessions } from './revoked-sessions';
-import { TokenService } from './tokens';
+import { TokenService, type MintedRefresh } from './tokens';
 
 export interface ClientInfo {
   userAgent?: string;
@@ -18,11 +18,16 @@ export interface ClientInfo {
 export interface AuthSettings {
   bcryptRounds: number;
   refreshTtlMs: number;
+  /** How long the refresh token rotated away last still answers, with the same new token. */
+  refreshGraceMs: number;
 }
+
+type TokenStanding = 'current' | 'previous' | 'older' | 'forged';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const USERNAME_TAKEN = 'That username is already taken';
+const WRONG_CREDENTIALS = 'Wrong username or password';
 
 export class AuthService {
   /** Compared against when the username is unknown, so that a miss costs the same time as a wrong password. */
@@ -58,35 +63,47 @@ export class AuthService {
   }
 
   async login(input: LoginInput, client: ClientInfo) {
+    // A password over bcrypt's 72 bytes still goes through bcrypt: accounts registered before such passwords were
+    // refused have one, and bcrypt compares its first 72 bytes now as it did when it was set. For any newer account
+    // matching those bytes means knowing its whole password.
     const found = await this.repository.findUserForLogin(normalizeUsername(input.username));
     this.decoyHash ??= bcrypt.hash('decoy-password', this.settings.bcryptRounds);
     const passwordOk = await bcrypt.compare(input.password, found?.passwordHash ?? (await this.decoyHash));
-    if (!found || !passwordOk) throw unauthorized('Wrong username or password');
+    if (!found || !passwordOk) throw unauthorized(WRONG_CREDENTIALS);
     const { passwordHash: _omit, ...user } = found;
     return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
   }
 
-  /** Rotates the refresh token. Presenting one that was already rotated away means it leaked: end the session. */
+  /**
+   * Rotates the refresh token. The token rotated away last still answers within the grace window, with the same
+   * new token (a lost response, two tabs at once); after it, or for any older token of the session, it means a
+   * copy leaked: the session ends. A token the server never issued for the session is refused and changes nothing.
+   */
   async refresh(refreshToken: string) {
     const sessionId = TokenService.sessionIdOf(refreshToken);
     if (!sessionId || !UUID.test(sessionId)) throw unauthorized('Invalid refresh token');
-    const session = await this.repository.findSession(sessionId);
-    if (!session || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized('Session has ended');
-
-    const presentedHash = this.tokens.hashRefresh(refreshToken);
-    const next = this.tokens.mintRefresh(sessionId);
-    const rotated =
-      presentedHash === session.refreshTokenHash &&
-      (await this.repository.rotateSession(sessionId, presentedHash, next.hash, this.expiry()));
-    if (!rotated) {
-      await this.repository.revokeSession(sessionId);
-      await this.signedOut(sessionId);
-      throw unauthorized('Refresh token was already used; the session has been signed out');
+    let session = await this.activeSession(sessionId);
+    const next = this.tokens.nextRefresh(refreshToken);
+    let standing = this.standingOf(refreshToken, next, session);
+    if (standing === 'current') {
+      const rotated = await this.repository.rotateSession(
+        sessionId,
+        session.refreshTokenHash,
+        next.hash,
+        this.expiry(),
+      );
+      if (rotated) return this.tokenPair(session.userId, sessionId, next.token);
+      // A concurrent refresh with the same token rotated it first (or the session just ended): look again.
+      session = await this.activeSession(sessionId);
+      standing = this.standingOf(refreshToken, next, session);
     }
-    return {
-      accessToken: this.tokens.signAccess({ userId: session.userId, sessionId }),
-      refreshToken: next.token,
-    };
+    if (standing === 'forged') throw unauthorized('Invalid refresh token');
+    if (standing === 'previous' && this.withinGrace(session.rotatedAt)) {
+      return this.tokenPair(session.userId, sessionId, next.token);
+    }
+    await this.repository.revokeSession(sessionId);
+    await this.signedOut(sessionId);
+    throw unauthorized('Refresh token was already used; the session has been signed out');
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
@@ -94,7 +111,7 @@ export class AuthService {
     const sessionId = TokenService.sessionIdOf(refreshToken);
     if (!sessionId || !UUID.test(sessionId)) return;
     const session = await this.repository.findSession(sessionId);
-    if (session && session.refreshTokenHash === this.tokens.hashRefresh(refreshToken)) {
+    if (session && this.standingOf(refreshToken, this.tokens.nextRefresh(refreshToken), session) !== 'forged') {
       await this.repository.revokeSession(sessionId);
       await this.signedOut(sessionId);
     }
@@ -128,6 +145,31 @@ export class AuthService {
     this.events.endSession(sessionId);
   }
 
+  private async activeSession(sessionId: string) {
+    const session = await this.repository.findSession(sessionId);
+    if (!session || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized('Session has ended');
+    return session;
+  }
+
+  /**
+   * Where a presented token stands in its session's chain: the current one; the one rotated away last (its
+   * successor is current; this also recognises tokens issued before tags existed); an older one the server
+   * issued; or one it never issued for this session.
+   */
+  private standingOf(token: string, next: MintedRefresh, session: { refreshTokenHash: string }): TokenStanding {
+    if (this.tokens.hashRefresh(token) === session.refreshTokenHash) return 'current';
+    if (next.hash === session.refreshTokenHash) return 'previous';
+    return this.tokens.issuedForItsSession(token) ? 'older' : 'forged';
+  }
+
+  private withinGrace(rotatedAt: Date | null): boolean {
+    return rotatedAt !== null && Date.now() - rotatedAt.getTime() <= this.settings.refreshGraceMs;
+  }
+
+  private tokenPair(userId: string, sessionId: string, refreshToken: string) {
+    return { accessToken: this.tokens.signAccess({ userId, sessionId }), refreshToken };
+  }
+
   private async startSession(userId: string, client: ClientInfo) {
     const sessionId = randomUUID();
     const refresh = this.tokens.mintRefresh(sessionId);
@@ -139,7 +181,7 @@ export class AuthService {
       userAgent: client.userAgent?.slice(0, 512),
       ip: client.ip?.slice(0, 64),
     });
-    return { accessToken: this.tokens.signAccess({ userId, sessionId }), refreshToken: refresh.token };
+    return this.tokenPair(userId, sessionId, refresh.token);
   }
 
   private expiry(): Date {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { RedisDegradation } from '../../lib/degraded';
 import { unauthorized } from '../../lib/errors';
 import type { TokenService, VerifiedAccess } from './tokens';
 
@@ -28,22 +29,62 @@ export class MemoryRevokedSessions implements RevokedSessions {
   has(sessionId: string): Promise<boolean> {
     return Promise.resolve((this.until.get(sessionId) ?? 0) > Date.now());
   }
+
+  /** The sessions still listed, with how long each stays listed. */
+  remaining(): [sessionId: string, ms: number][] {
+    const now = Date.now();
+    return [...this.until].filter(([, expiresAt]) => expiresAt > now).map(([id, expiresAt]) => [id, expiresAt - now]);
+  }
 }
 
-/** Several instances: one key per revoked session in Redis, expiring by itself. */
+/**
+ * Several instances: one key per revoked session in Redis, expiring by itself.
+ *
+ * Redis being away must not take the API down, so a check that Redis cannot answer fails open (counted and logged
+ * through `degradation`): a session signed out on another instance during the outage keeps its access tokens
+ * until they expire, at most the access-token lifetime, as refreshing checks PostgreSQL. Sessions this instance
+ * signed out, or saw signed out, are remembered here as long as their key would live, so they stay refused
+ * meanwhile; and they are written back whenever the connection is ready again, in case Redis came back empty or
+ * missed a sign-out made during the outage.
+ */
 export class RedisRevokedSessions implements RevokedSessions {
+  private readonly known: MemoryRevokedSessions;
+
   constructor(
     private readonly redis: Redis,
     private readonly ttlMs: number,
+    private readonly degradation: RedisDegradation,
     private readonly prefix = 'revoked-session:',
-  ) {}
+  ) {
+    this.known = new MemoryRevokedSessions(ttlMs);
+    redis.on('ready', () => void this.writeBack());
+  }
 
   async add(sessionId: string): Promise<void> {
-    await this.redis.set(`${this.prefix}${sessionId}`, '1', 'PX', this.ttlMs);
+    await this.known.add(sessionId);
+    await this.write(sessionId, this.ttlMs);
   }
 
   async has(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(`${this.prefix}${sessionId}`)) === 1;
+    if (await this.known.has(sessionId)) return true;
+    try {
+      const revoked = (await this.redis.exists(`${this.prefix}${sessionId}`)) === 1;
+      if (revoked) await this.known.add(sessionId);
+      return revoked;
+    } catch (error) {
+      this.degradation.report('revocation', error);
+      return false;
+    }
+  }
+
+  private async writeBack(): Promise<void> {
+    for (const [sessionId, ms] of this.known.remaining()) await this.write(sessionId, ms);
+  }
+
+  private async write(sessionId: string, ms: number): Promise<void> {
+    await this.redis
+      .set(`${this.prefix}${sessionId}`, '1', 'PX', ms)
+      .catch((error: unknown) => this.degradation.report('revocation', error));
   }
 }
 

@@ -1,12 +1,13 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { TEST_SIGNING_SECRETS } from '../../../tests/helpers/signing-secrets';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { startTestServer, useTestServer } from '../../../tests/helpers/test-server';
 import { registerUser } from '../../../tests/helpers/users';
 
-const JWT_SECRET = 'test-access-secret-of-enough-length';
+const { JWT_SECRET } = TEST_SIGNING_SECRETS;
 const sockets = useTestSockets();
-const server = useTestServer({ JWT_SECRET, JWT_ACCESS_EXPIRY: '2s' });
+const server = useTestServer({ JWT_ACCESS_EXPIRY: '2s' });
 
 const api = () => request(server.url);
 const me = (token: string) => api().get('/api/users/me').set('Authorization', `Bearer ${token}`);
@@ -87,7 +88,7 @@ describe('sessions', () => {
 
   it('survive a server restart: the refresh token works on a new server over the same database', async () => {
     const user = await registerUser(server);
-    const restarted = await startTestServer({ JWT_SECRET }, { url: server.databaseUrl, drop: async () => undefined });
+    const restarted = await startTestServer({}, { url: server.databaseUrl, drop: async () => undefined });
     try {
       await request(restarted.url).post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
     } finally {

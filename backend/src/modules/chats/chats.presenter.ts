@@ -59,8 +59,9 @@ export class ChatPresenter {
       name: chat.name,
       avatarUrl: avatarUrl(chat.avatarAttachmentId),
       ownerId: chat.ownerId,
+      // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see.
       participants: chat.participants.map((participant) => ({
-        user: this.users.toPublic(participant.user),
+        user: this.users.toPublic(participant.user, true),
         role: participant.role,
         lastReadSeq: participant.lastReadSeq,
         lastDeliveredSeq: participant.lastDeliveredSeq,

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
-import { AppError } from '../../lib/errors';
-import { messageInclude, type MessageRecord } from '../messages/messages.presenter';
-import { insertSystemMessage } from '../messages/messages.repository';
+import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import { messageInclude } from '../messages/messages.presenter';
+import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
 
 export const MAX_GROUP_PARTICIPANTS = 300;
@@ -11,8 +11,24 @@ export const directKeyOf = (userA: string, userB: string) => [userA, userB].sort
 type Transaction = Prisma.TransactionClient;
 type ChatWithParticipants = Prisma.ChatGetPayload<{ include: typeof chatInclude }>;
 
-export interface MembershipChange {
+export const onlyTheOwner = () => forbidden('Only the group owner can do this');
+
+/** A change to a group. Each runs under a row lock on the chat, which orders the changes made at the same moment. */
+export interface GroupChange {
   chatId: string;
+  /**
+   * The owner making the change, when it takes the owner: checked again under the lock, so that one who handed the
+   * group on or left at the same moment is refused (403, or 404 once out of it) as they would be a moment later.
+   */
+  ownerId?: string;
+}
+
+/**
+ * A change that returns its system message with the members as the change left them (WrittenMessage.participantIds):
+ * those, not a list read before, hear of it, so that a member removed at the same moment never hears of a change
+ * committed after their removal.
+ */
+export interface MembershipChange extends GroupChange {
   /** The system message that records the change, e.g. "Ann added Bob". */
   systemText: string;
 }
@@ -61,7 +77,7 @@ export class ChatsRepository {
     memberIds: string[];
     avatarAttachmentId?: string;
     systemText: string;
-  }): Promise<{ chatId: string; message: MessageRecord }> {
+  }): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       const chat = await tx.chat.create({
         data: {
@@ -75,50 +91,55 @@ export class ChatsRepository {
         },
         select: { id: true },
       });
-      const message = await insertSystemMessage(tx, chat.id, group.systemText);
-      return { chatId: chat.id, message };
+      return insertSystemMessage(tx, chat.id, group.systemText);
     });
   }
 
   /**
-   * Adds members under a row lock on the chat, so that concurrent adds are counted one after the other and the
-   * cap holds. New members can read the whole history; their unread count starts at the "added" message.
+   * Adds those of `userIds` who are not members yet, as the lock finds them: concurrent adds count one after the
+   * other, so the cap holds, and someone added at the same moment is skipped as a sequential add would. Returns null
+   * when nobody was left to add. New members can read the whole history; their unread count starts at the "added"
+   * message, whose text names the members actually added.
    */
-  addParticipants(change: MembershipChange, userIds: string[]): Promise<MessageRecord> {
+  addParticipants(
+    change: GroupChange,
+    userIds: string[],
+    systemText: (addedIds: string[]) => string,
+  ): Promise<{ addedIds: string[]; written: WrittenMessage } | null> {
+    const { chatId } = change;
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
-      const count = await tx.chatParticipant.count({ where: { chatId: change.chatId } });
-      if (count + userIds.length > MAX_GROUP_PARTICIPANTS) {
+      const { lastSeq } = await lockChat(tx, change);
+      const members = new Set(
+        (await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } })).map((row) => row.userId),
+      );
+      const addedIds = userIds.filter((id) => !members.has(id));
+      if (addedIds.length === 0) return null;
+      if (members.size + addedIds.length > MAX_GROUP_PARTICIPANTS) {
         throw new AppError(
           422,
           'GROUP_FULL',
-          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${count})`,
+          `A group can have at most ${MAX_GROUP_PARTICIPANTS} participants (it has ${members.size})`,
         );
       }
-      const { lastSeq } = await tx.chat.findUniqueOrThrow({ where: { id: change.chatId }, select: { lastSeq: true } });
       await tx.chatParticipant.createMany({
-        data: userIds.map((userId) => ({
-          chatId: change.chatId,
-          userId,
-          lastReadSeq: lastSeq,
-          lastDeliveredSeq: lastSeq,
-        })),
+        data: addedIds.map((userId) => ({ chatId, userId, lastReadSeq: lastSeq, lastDeliveredSeq: lastSeq })),
       });
-      return insertSystemMessage(tx, change.chatId, change.systemText);
+      return { addedIds, written: await insertSystemMessage(tx, chatId, systemText(addedIds)) };
     });
   }
 
   /**
    * Removes a member. An owner who leaves hands the group to the longest-standing member; the last member to
-   * leave deletes it. Returns null when the group is gone.
+   * leave deletes it. Returns null when the group is gone; a member already gone (removed at the same moment by
+   * someone else) is a 404 that changes nothing.
    */
-  removeParticipant(change: MembershipChange, userId: string): Promise<MessageRecord | null> {
+  removeParticipant(change: MembershipChange, userId: string): Promise<WrittenMessage | null> {
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
-      const removed = await tx.chatParticipant.delete({
-        where: { chatId_userId: { chatId: change.chatId, userId } },
-        select: { role: true },
-      });
+      await lockChat(tx, change);
+      const [removed] = await tx.$queryRaw<{ role: 'owner' | 'member' }[]>`
+        DELETE FROM chat_participants WHERE chat_id = ${change.chatId}::uuid AND user_id = ${userId}::uuid
+        RETURNING role::text AS role`;
+      if (!removed) throw notFound('Participant');
       const successor = await tx.chatParticipant.findFirst({
         where: { chatId: change.chatId },
         orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }],
@@ -137,9 +158,9 @@ export class ChatsRepository {
   updateGroup(
     change: MembershipChange,
     update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
-  ): Promise<MessageRecord> {
+  ): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
-      await lockChat(tx, change.chatId);
+      await lockChat(tx, change);
       const { ownerId, ...details } = update;
       if (Object.keys(details).length) await tx.chat.update({ where: { id: change.chatId }, data: details });
       if (ownerId) await setOwner(tx, change.chatId, ownerId);
@@ -153,8 +174,15 @@ export class ChatsRepository {
     return count > 0;
   }
 
-  async deleteChat(chatId: string): Promise<void> {
-    await this.db.chat.delete({ where: { id: chatId } });
+  /** Deletes a chat; returns who was in it when it went (the lock waits for membership changes in flight). */
+  deleteChat(change: GroupChange): Promise<string[]> {
+    const { chatId } = change;
+    return this.db.$transaction(async (tx) => {
+      await lockChat(tx, change);
+      const participants = await tx.chatParticipant.findMany({ where: { chatId }, select: { userId: true } });
+      await tx.chat.delete({ where: { id: chatId } });
+      return participants.map((participant) => participant.userId);
+    });
   }
 
   /** The membership facts every access check needs, in one query. */
@@ -209,12 +237,28 @@ export class ChatsRepository {
   }
 }
 
-async function lockChat(tx: Transaction, chatId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+/**
+ * Takes the chat's row lock, then checks again what the service checked before the transaction, which changes that
+ * held the lock may have undone: a chat deleted meanwhile is a 404, an owner who is no longer one is refused.
+ */
+async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Promise<{ lastSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null }[]>`
+    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (!chat) throw notFound('Chat');
+  if (ownerId !== undefined && chat.ownerId !== ownerId) {
+    const stillMember = await tx.chatParticipant.count({ where: { chatId, userId: ownerId } });
+    throw stillMember ? onlyTheOwner() : notFound('Chat');
+  }
+  return chat;
 }
 
+/** Makes a member the owner; checked under the lock, so that a member who left at the same moment cannot be one. */
 async function setOwner(tx: Transaction, chatId: string, ownerId: string): Promise<void> {
   await tx.chatParticipant.updateMany({ where: { chatId, role: 'owner' }, data: { role: 'member' } });
-  await tx.chatParticipant.update({ where: { chatId_userId: { chatId, userId: ownerId } }, data: { role: 'owner' } });
+  const { count } = await tx.chatParticipant.updateMany({
+    where: { chatId, userId: ownerId },
+    data: { role: 'owner' },
+  });
+  if (count === 0) throw badRequest('The new owner must be a member of the group');
   await tx.chat.update({ where: { id: chatId }, data: { ownerId } });
 }

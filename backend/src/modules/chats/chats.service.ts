@@ -56,11 +56,17 @@ export class ChatsService {
     return participantIds;
   }
 
-  /** Publishes the chat as each recipient sees it (their own unread count). */
+  /**
+   * Publishes the chat as each recipient sees it (their own unread count), to the recipients still in it: read now,
+   * it may already hold a change made after one of them left.
+   */
   async publish(event: 'chat:created' | 'chat:updated', chatId: string, recipients: readonly string[]): Promise<void> {
     if (recipients.length === 0) return;
     const chat = await this.repository.findById(chatId);
     if (!chat) return;
-    for (const userId of recipients) this.events.toUsers([userId], event, { chat: this.presenter.toDto(chat, userId) });
+    for (const userId of recipients) {
+      if (!chat.participants.some((participant) => participant.user.id === userId)) continue;
+      this.events.toUsers([userId], event, { chat: this.presenter.toDto(chat, userId) });
+    }
   }
 }

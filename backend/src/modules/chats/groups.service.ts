@@ -1,7 +1,8 @@
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
-import type { MessagePresenter, MessageRecord } from '../messages/messages.presenter';
-import { MAX_GROUP_PARTICIPANTS, type ChatsRepository } from './chats.repository';
+import type { MessagePresenter } from '../messages/messages.presenter';
+import type { WrittenMessage } from '../messages/messages.repository';
+import { MAX_GROUP_PARTICIPANTS, onlyTheOwner, type ChatsRepository } from './chats.repository';
 import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
 import type { ChatsService } from './chats.service';
 
@@ -9,7 +10,10 @@ type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>
 
 /**
  * Group chats: every change runs in one transaction that also writes the system message recording it, and is
- * published only after that transaction commits.
+ * published only after that transaction commits, to the members as that transaction left them (read under the
+ * chat's lock, after the write), never to a list read before it. What the checks here rely on (the group exists, the
+ * actor owns it, the new owner is a member) is checked again under that lock, so that changes made at the same moment
+ * answer as they would one after the other.
  */
 export class GroupsService {
   constructor(
@@ -24,20 +28,20 @@ export class GroupsService {
     await this.requireContacts(ownerId, memberIds);
     if (input.avatarAttachmentId) await this.requireOwnImage(ownerId, input.avatarAttachmentId);
     const owner = await this.nameOf(ownerId);
-    const { chatId, message } = await this.repository.createGroup({
+    const written = await this.repository.createGroup({
       ...input,
       ownerId,
       memberIds,
       systemText: `${owner} created the group "${input.name}"`,
     });
-    const everyone = [ownerId, ...memberIds];
-    await this.chats.publish('chat:created', chatId, everyone);
-    this.announce(everyone, message);
+    const { chatId } = written.record;
+    await this.chats.publish('chat:created', chatId, written.participantIds);
+    this.announce(written);
     return this.chats.get(ownerId, chatId);
   }
 
   async update(actorId: string, chatId: string, input: UpdateGroupInput) {
-    const group = await this.requireOwner(actorId, chatId);
+    await this.requireOwner(actorId, chatId);
     const actor = await this.nameOf(actorId);
     const changes: string[] = [];
     if (input.name !== undefined) changes.push(`renamed the group to "${input.name}"`);
@@ -46,23 +50,21 @@ export class GroupsService {
       changes.push(input.avatarAttachmentId ? 'changed the group photo' : 'removed the group photo');
     }
     if (input.ownerId !== undefined && input.ownerId !== actorId) {
-      if (!isMember(group, input.ownerId)) throw badRequest('The new owner must be a member of the group');
       changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
     }
-    const message = await this.repository.updateGroup(
-      { chatId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
+    const written = await this.repository.updateGroup(
+      { chatId, ownerId: actorId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
       { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
     );
-    const members = memberIds(group);
-    await this.chats.publish('chat:updated', chatId, members);
-    this.announce(members, message);
+    await this.chats.publish('chat:updated', chatId, written.participantIds);
+    this.announce(written);
     return this.chats.get(actorId, chatId);
   }
 
   async delete(actorId: string, chatId: string): Promise<void> {
-    const group = await this.requireOwner(actorId, chatId);
-    await this.repository.deleteChat(chatId);
-    this.events.toUsers(memberIds(group), 'chat:removed', { chatId });
+    await this.requireOwner(actorId, chatId);
+    const members = await this.repository.deleteChat({ chatId, ownerId: actorId });
+    this.events.toUsers(members, 'chat:removed', { chatId });
   }
 
   async addParticipants(actorId: string, chatId: string, userIds: string[]) {
@@ -74,15 +76,21 @@ export class GroupsService {
     }
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
-    const added = newIds.map((id) => names.get(id)).join(', ');
-    const message = await this.repository.addParticipants(
-      { chatId, systemText: `${names.get(actorId)} added ${added}` },
+    const change = await this.repository.addParticipants(
+      { chatId, ownerId: actorId },
       newIds,
+      (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
     );
-    const existing = memberIds(group);
-    await this.chats.publish('chat:created', chatId, newIds);
-    await this.chats.publish('chat:updated', chatId, existing);
-    this.announce([...existing, ...newIds], message);
+    if (change) {
+      const { addedIds, written } = change;
+      await this.chats.publish('chat:created', chatId, addedIds);
+      await this.chats.publish(
+        'chat:updated',
+        chatId,
+        written.participantIds.filter((id) => !addedIds.includes(id)),
+      );
+      this.announce(written);
+    }
     return this.chats.get(actorId, chatId);
   }
 
@@ -94,16 +102,17 @@ export class GroupsService {
     const names = await this.repository.displayNames([actorId, userId]);
     const systemText =
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
-    const message = await this.repository.removeParticipant({ chatId, systemText }, userId);
+    const ownerId = actorId === userId ? undefined : actorId;
+    const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
     this.events.toUsers([userId], 'chat:removed', { chatId });
-    if (!message) return;
-    const remaining = memberIds(group).filter((id) => id !== userId);
-    await this.chats.publish('chat:updated', chatId, remaining);
-    this.announce(remaining, message);
+    if (!written) return;
+    await this.chats.publish('chat:updated', chatId, written.participantIds);
+    this.announce(written);
   }
 
-  private announce(userIds: readonly string[], message: MessageRecord): void {
-    this.events.toUsers(userIds, 'message:new', { message: this.messages.toDto(message) });
+  /** The system message of a change, to the members the change left. */
+  private announce({ record, participantIds }: WrittenMessage): void {
+    this.events.toUsers(participantIds, 'message:new', { message: this.messages.toDto(record) });
   }
 
   private async requireGroup(userId: string, chatId: string): Promise<Membership> {
@@ -115,7 +124,7 @@ export class GroupsService {
 
   private async requireOwner(userId: string, chatId: string): Promise<Membership> {
     const group = await this.requireGroup(userId, chatId);
-    if (group.ownerId !== userId) throw forbidden('Only the group owner can do this');
+    if (group.ownerId !== userId) throw onlyTheOwner();
     return group;
   }
 
@@ -140,6 +149,5 @@ export class GroupsService {
   }
 }
 
-const memberIds = (chat: Membership) => chat.participants.map((participant) => participant.userId);
 const isMember = (chat: Membership, userId: string) =>
   chat.participants.some((participant) => participant.userId === userId);

@@ -1,51 +1,24 @@
 import request from 'supertest';
+import { createGroup, groupHistory, ownerWithContacts, type GroupChat } from '../../../tests/helpers/groups';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { registerUser, type TestUser } from '../../../tests/helpers/users';
 
 const sockets = useTestSockets();
 const server = useTestServer();
 
 const api = () => request(server.url);
-type Chat = { id: string; ownerId: string; name: string; participants: { user: { id: string }; role: string }[] };
-
-async function ownerWithContacts(count: number): Promise<{ owner: TestUser; members: TestUser[] }> {
-  const owner = await registerUser(server);
-  const members: TestUser[] = [];
-  for (let i = 0; i < count; i++) {
-    const member = await registerUser(server);
-    await makeContacts(server, owner, member);
-    members.push(member);
-  }
-  return { owner, members };
-}
-
-async function createGroup(owner: TestUser, members: TestUser[], name = 'Team'): Promise<Chat> {
-  const response = await api()
-    .post('/api/chats/group')
-    .set(owner.auth)
-    .send({ name, memberIds: members.map((member) => member.id) })
-    .expect(201);
-  return response.body.chat as Chat;
-}
-
-const history = async (user: TestUser, chatId: string) =>
-  (await api().get(`/api/chats/${chatId}/messages`).set(user.auth).expect(200)).body.messages as {
-    type: string;
-    content: string;
-    sender: unknown;
-  }[];
 
 it('creates a group with its owner, members and a system message, and tells every member', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const memberSocket = await sockets.connect(server.url, members[0]!.accessToken);
-  const created = nextEvent<{ chat: Chat }>(memberSocket, 'chat:created');
-  const chat = await createGroup(owner, members, '  Launch crew ');
+  const created = nextEvent<{ chat: GroupChat }>(memberSocket, 'chat:created');
+  const chat = await createGroup(server, owner, members, '  Launch crew ');
   expect(chat).toMatchObject({ type: 'group', name: 'Launch crew', ownerId: owner.id });
   expect(chat.participants.find((p) => p.user.id === owner.id)?.role).toBe('owner');
   expect(chat.participants).toHaveLength(3);
   expect((await created).chat.id).toBe(chat.id);
-  const messages = await history(members[1]!, chat.id);
+  const messages = await groupHistory(server, members[1]!, chat.id);
   expect(messages).toEqual([
     expect.objectContaining({
       type: 'system',
@@ -56,7 +29,7 @@ it('creates a group with its owner, members and a system message, and tells ever
 });
 
 it('validates names and refuses strangers as members', async () => {
-  const { owner, members } = await ownerWithContacts(1);
+  const { owner, members } = await ownerWithContacts(server, 1);
   const stranger = await registerUser(server);
   await api().post('/api/chats/group').set(owner.auth).send({ name: '', memberIds: [] }).expect(400);
   await api()
@@ -72,9 +45,9 @@ it('validates names and refuses strangers as members', async () => {
 });
 
 it('lets the owner add members, who then read the full history; everyone hears of it', async () => {
-  const { owner, members } = await ownerWithContacts(3);
+  const { owner, members } = await ownerWithContacts(server, 3);
   const [first, second, late] = members as [TestUser, TestUser, TestUser];
-  const chat = await createGroup(owner, [first]);
+  const chat = await createGroup(server, owner, [first]);
   await api()
     .post(`/api/chats/${chat.id}/messages`)
     .set(first.auth)
@@ -87,8 +60,8 @@ it('lets the owner add members, who then read the full history; everyone hears o
     .expect(403);
   const lateSocket = await sockets.connect(server.url, late.accessToken);
   const firstSocket = await sockets.connect(server.url, first.accessToken);
-  const createdForLate = nextEvent<{ chat: Chat }>(lateSocket, 'chat:created');
-  const updatedForFirst = nextEvent<{ chat: Chat }>(firstSocket, 'chat:updated');
+  const createdForLate = nextEvent<{ chat: GroupChat }>(lateSocket, 'chat:created');
+  const updatedForFirst = nextEvent<{ chat: GroupChat }>(firstSocket, 'chat:updated');
   const added = await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -98,7 +71,7 @@ it('lets the owner add members, who then read the full history; everyone hears o
   expect((await createdForLate).chat.id).toBe(chat.id);
   expect((await updatedForFirst).chat.participants).toHaveLength(4);
 
-  const seen = await history(late, chat.id);
+  const seen = await groupHistory(server, late, chat.id);
   expect(seen.map((message) => message.content)).toEqual([
     expect.stringMatching(/created the group/),
     'before you came',
@@ -107,9 +80,9 @@ it('lets the owner add members, who then read the full history; everyone hears o
 });
 
 it('lets a member leave, the owner remove, and cuts removed members off at once', async () => {
-  const { owner, members } = await ownerWithContacts(3);
+  const { owner, members } = await ownerWithContacts(server, 3);
   const [stays, leaves, removed] = members as [TestUser, TestUser, TestUser];
-  const chat = await createGroup(owner, members);
+  const chat = await createGroup(server, owner, members);
 
   await api().delete(`/api/chats/${chat.id}/participants/${removed.id}`).set(stays.auth).expect(403);
   await api().delete(`/api/chats/${chat.id}/participants/${leaves.id}`).set(leaves.auth).expect(204);
@@ -128,14 +101,14 @@ it('lets a member leave, the owner remove, and cuts removed members off at once'
       .expect(404);
     expect((await api().get('/api/chats').set(gone.auth)).body.chats).toEqual([]);
   }
-  const contents = (await history(stays, chat.id)).map((message) => message.content);
+  const contents = (await groupHistory(server, stays, chat.id)).map((message) => message.content);
   expect(contents.slice(-2)).toEqual([expect.stringMatching(/left$/), expect.stringMatching(/removed/)]);
 });
 
 it('hands ownership to the longest-standing member when the owner leaves, and deletes the group with the last', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const [eldest, younger] = members as [TestUser, TestUser];
-  const chat = await createGroup(owner, [eldest]);
+  const chat = await createGroup(server, owner, [eldest]);
   await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -152,9 +125,9 @@ it('hands ownership to the longest-standing member when the owner leaves, and de
 });
 
 it('lets only the owner rename, transfer ownership and delete the group', async () => {
-  const { owner, members } = await ownerWithContacts(2);
+  const { owner, members } = await ownerWithContacts(server, 2);
   const [heir, other] = members as [TestUser, TestUser];
-  const chat = await createGroup(owner, members);
+  const chat = await createGroup(server, owner, members);
   await api().put(`/api/chats/${chat.id}`).set(heir.auth).send({ name: 'Mine now' }).expect(403);
   const renamed = await api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: 'Renamed' }).expect(200);
   expect(renamed.body.chat.name).toBe('Renamed');
@@ -190,7 +163,7 @@ it('never lets concurrent adds push a group past 300 participants', async () => 
   });
   await server.prisma.contact.createMany({ data: users.map((user) => ({ userId: owner.id, contactId: user.id })) });
   const ids = users.map((user) => user.id);
-  const chat = await createGroup(owner, []);
+  const chat = await createGroup(server, owner, []);
   await api()
     .post(`/api/chats/${chat.id}/participants`)
     .set(owner.auth)
@@ -225,7 +198,7 @@ it('never lets concurrent adds push a group past 300 participants', async () => 
 });
 
 it('refuses group operations on a direct chat', async () => {
-  const { owner, members } = await ownerWithContacts(1);
+  const { owner, members } = await ownerWithContacts(server, 1);
   const direct = await api().post('/api/chats/direct').set(owner.auth).send({ userId: members[0]!.id });
   await api().put(`/api/chats/${direct.body.chat.id}`).set(owner.auth).send({ name: 'x' }).expect(400);
   await api().delete(`/api/chats/${direct.body.chat.id}`).set(owner.auth).expect(400);

@@ -22,15 +22,17 @@ export interface ContactRequestRecord {
 export class ContactPresenter {
   constructor(private readonly users: UserPresenter) {}
 
+  /** A contact's presence is always theirs to see. */
   contact(user: UserRecord, since: Date): ContactDto {
-    return { user: this.users.toPublic(user), since: since.toISOString() };
+    return { user: this.users.toPublic(user, true), since: since.toISOString() };
   }
 
-  request(request: ContactRequestRecord): ContactRequestDto {
+  /** A request as one viewer sees it: presence of those in `presenceVisible` only (PresenceRepository.visibleTo). */
+  request(request: ContactRequestRecord, presenceVisible: ReadonlySet<string>): ContactRequestDto {
     return {
       id: request.id,
-      from: this.users.toPublic(request.from),
-      to: this.users.toPublic(request.to),
+      from: this.users.toPublic(request.from, presenceVisible.has(request.from.id)),
+      to: this.users.toPublic(request.to, presenceVisible.has(request.to.id)),
       createdAt: request.createdAt.toISOString(),
     };
   }

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../../db/prisma';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
+import type { PresenceRepository } from '../presence/presence.repository';
 import type { ContactPresenter, ContactRequestRecord } from './contacts.presenter';
 import type { ContactsRepository } from './contacts.repository';
 
@@ -11,6 +12,7 @@ export class ContactsService {
     private readonly repository: ContactsRepository,
     private readonly presenter: ContactPresenter,
     private readonly events: EventPublisher,
+    private readonly presence: Pick<PresenceRepository, 'visibleTo'>,
   ) {}
 
   async list(userId: string) {
@@ -22,13 +24,17 @@ export class ContactsService {
     const rows = await this.repository.listRequests(userId);
     const incoming = rows.filter((row) => row.toUserId === userId);
     const outgoing = rows.filter((row) => row.fromUserId === userId);
+    const presenceVisible = await this.presence.visibleTo(
+      userId,
+      rows.flatMap((row) => [row.fromUserId, row.toUserId]),
+    );
     return {
       incoming: incoming.map((row) => {
-        const { id, from, createdAt } = this.presenter.request(row);
+        const { id, from, createdAt } = this.presenter.request(row, presenceVisible);
         return { id, from, createdAt };
       }),
       outgoing: outgoing.map((row) => {
-        const { id, to, createdAt } = this.presenter.request(row);
+        const { id, to, createdAt } = this.presenter.request(row, presenceVisible);
         return { id, to, createdAt };
       }),
     };
@@ -45,9 +51,13 @@ export class ContactsService {
 
     try {
       const request = await this.repository.createRequest(userId, targetId);
-      const dto = this.presenter.request(request);
-      this.events.toUsers([targetId, userId], 'contact:request', { request: dto });
-      return { accepted: false as const, request: dto };
+      // Each side sees the other's presence only if they already share a chat (they are not contacts yet).
+      const requestAs = async (viewerId: string) =>
+        this.presenter.request(request, await this.presence.visibleTo(viewerId, [userId, targetId]));
+      const [forRequester, forTarget] = await Promise.all([requestAs(userId), requestAs(targetId)]);
+      this.events.toUsers([targetId], 'contact:request', { request: forTarget });
+      this.events.toUsers([userId], 'contact:request', { request: forRequester });
+      return { accepted: false as const, request: forRequester };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('A request to this user is already pending');
       throw error;

@@ -20,7 +20,10 @@ export interface S3Settings {
   timeoutMs?: number;
 }
 
-/** Images in S3 or MinIO (path-style addressing, which MinIO needs). The bucket stays private. */
+/**
+ * Images in any S3-compatible store (path-style addressing: SeaweedFS and MinIO need it; AWS S3 and Cloudflare R2
+ * accept it). The bucket stays private.
+ */
 export class S3Storage implements ObjectStorage {
   private readonly client: S3Client;
 

@@ -1,11 +1,11 @@
 import type { Prisma } from '../../db/prisma';
 import { toAttachmentDto, type AttachmentDto } from '../media/media.presenter';
-import { publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
+import { toUserSummary, userSummarySelect, type UserSummary } from '../users/users.presenter';
 
 export const messageInclude = {
-  sender: { select: publicUserSelect },
+  sender: { select: userSummarySelect },
   replyTo: {
-    select: { id: true, seq: true, content: true, deletedAt: true, sender: { select: publicUserSelect } },
+    select: { id: true, seq: true, content: true, deletedAt: true, sender: { select: userSummarySelect } },
   },
   attachments: { orderBy: { createdAt: 'asc' } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
@@ -24,10 +24,11 @@ export interface MessageDto {
   chatId: string;
   seq: number;
   clientMsgId: string | null;
-  sender: PublicUser | null;
+  /** Who sent it, without presence (a message is kept; a presence snapshot in it would go stale). */
+  sender: UserSummary | null;
   type: 'text' | 'image' | 'system';
   content: string;
-  replyTo: { id: string; seq: number; sender: PublicUser | null; excerpt: string } | null;
+  replyTo: { id: string; seq: number; sender: UserSummary | null; excerpt: string } | null;
   attachments: AttachmentDto[];
   reactions: ReactionDto[];
   editedAt: string | null;
@@ -38,8 +39,6 @@ export interface MessageDto {
 const EXCERPT_LENGTH = 120;
 
 export class MessagePresenter {
-  constructor(private readonly users: UserPresenter) {}
-
   toDto(message: MessageRecord): MessageDto {
     const reply = message.replyTo;
     return {
@@ -47,14 +46,14 @@ export class MessagePresenter {
       chatId: message.chatId,
       seq: message.seq,
       clientMsgId: message.clientMsgId,
-      sender: message.sender ? this.users.toPublic(message.sender) : null,
+      sender: message.sender ? toUserSummary(message.sender) : null,
       type: message.type,
       content: message.deletedAt ? '' : message.content,
       replyTo: reply
         ? {
             id: reply.id,
             seq: reply.seq,
-            sender: reply.sender ? this.users.toPublic(reply.sender) : null,
+            sender: reply.sender ? toUserSummary(reply.sender) : null,
             excerpt: reply.deletedAt ? '' : reply.content.slice(0, EXCERPT_LENGTH),
           }
         : null,

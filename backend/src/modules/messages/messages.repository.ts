@@ -112,9 +112,9 @@ export class MessagesRepository {
     });
   }
 
-  findByClientMsgId(senderId: string, clientMsgId: string) {
+  findByClientMsgId(senderId: string, chatId: string, clientMsgId: string) {
     return this.db.message.findUnique({
-      where: { senderId_clientMsgId: { senderId, clientMsgId } },
+      where: { senderId_chatId_clientMsgId: { senderId, chatId, clientMsgId } },
       include: messageInclude,
     });
   }
@@ -151,7 +151,6 @@ interface InsertedRow {
   sender_username: string | null;
   sender_display_name: string | null;
   sender_avatar_attachment_id: string | null;
-  sender_last_seen_at: Date | null;
   reply_seq: number | null;
   reply_content: string | null;
   reply_deleted_at: Date | null;
@@ -159,7 +158,6 @@ interface InsertedRow {
   reply_sender_username: string | null;
   reply_sender_display_name: string | null;
   reply_sender_avatar_attachment_id: string | null;
-  reply_sender_last_seen_at: Date | null;
   participant_ids: string[];
 }
 
@@ -202,10 +200,10 @@ export async function insertMessage(
     )
     SELECT inserted.*,
            s.username AS sender_username, s.display_name AS sender_display_name,
-           s.avatar_attachment_id AS sender_avatar_attachment_id, s.last_seen_at AS sender_last_seen_at,
+           s.avatar_attachment_id AS sender_avatar_attachment_id,
            r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
            rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
-           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.last_seen_at AS reply_sender_last_seen_at,
+           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id,
            ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
     FROM inserted
     LEFT JOIN users s ON s.id = inserted.sender_id
@@ -215,22 +213,19 @@ export async function insertMessage(
   return row ? { record: toMessageRecord(row), participantIds: row.participant_ids } : null;
 }
 
-/** A system message ("Ann added Bob"), written inside the transaction that made the change it records. */
-export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<MessageRecord> {
+/**
+ * A system message ("Ann added Bob"), written inside the transaction that made the change it records; its
+ * participantIds are the members as that transaction leaves them, the recipients of the change's events.
+ */
+export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<WrittenMessage> {
   const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
-  return written.record;
+  return written;
 }
 
 function toMessageRecord(row: InsertedRow): MessageRecord {
-  const user = (
-    id: string | null,
-    username: string | null,
-    displayName: string | null,
-    avatar: string | null,
-    seen: Date | null,
-  ) =>
-    id && username && displayName ? { id, username, displayName, avatarAttachmentId: avatar, lastSeenAt: seen } : null;
+  const user = (id: string | null, username: string | null, displayName: string | null, avatar: string | null) =>
+    id && username && displayName ? { id, username, displayName, avatarAttachmentId: avatar } : null;
   return {
     id: row.id,
     chatId: row.chat_id,
@@ -243,13 +238,7 @@ function toMessageRecord(row: InsertedRow): MessageRecord {
     editedAt: null,
     deletedAt: null,
     createdAt: row.created_at,
-    sender: user(
-      row.sender_id,
-      row.sender_username,
-      row.sender_display_name,
-      row.sender_avatar_attachment_id,
-      row.sender_last_seen_at,
-    ),
+    sender: user(row.sender_id, row.sender_username, row.sender_display_name, row.sender_avatar_attachment_id),
     replyTo:
       row.reply_to_id && row.reply_seq !== null
         ? {
@@ -262,7 +251,6 @@ function toMessageRecord(row: InsertedRow): MessageRecord {
               row.reply_sender_username,
               row.reply_sender_display_name,
               row.reply_sender_avatar_attachment_id,
-              row.reply_sender_last_seen_at,
             ),
           }
         : null,

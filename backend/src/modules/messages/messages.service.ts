@@ -23,10 +23,12 @@ export class MessagesService {
   ) {}
 
   /**
-   * Sends a message (REST and socket alike). Idempotent per (sender, clientMsgId): the unique index turns a retry
-   * into a failed insert, answered with the original message (created=false), and nothing is published. The insert
-   * itself checks that the sender may write there and returns the recipients, so a send is one query; only a refused
-   * one pays for finding out why.
+   * Sends a message (REST and socket alike). Idempotent per (sender, chat, clientMsgId): the unique index turns a
+   * retry into a failed insert, answered with the original message (created=false), and nothing is published. The
+   * key includes the chat, so a retry is only ever answered with a message of the chat it names, and only while the
+   * sender is a participant (the insert checks membership before the index can object). The insert itself checks
+   * that the sender may write there and returns the recipients, so a send is one query; only a refused one pays for
+   * finding out why.
    */
   async send(senderId: string, input: SendMessageInput) {
     try {
@@ -39,7 +41,7 @@ export class MessagesService {
       });
     } catch (error) {
       if (!isUniqueViolation(error, 'client_msg_id')) throw error;
-      const original = await this.repository.findByClientMsgId(senderId, input.clientMsgId);
+      const original = await this.repository.findByClientMsgId(senderId, input.chatId, input.clientMsgId);
       if (!original) throw error;
       return { created: false, message: this.presenter.toDto(original) };
     }

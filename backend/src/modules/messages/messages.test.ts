@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
 
@@ -12,6 +13,7 @@ beforeAll(async () => {
   await makeContacts(server, alice, bob);
 });
 afterAll(() => server.close());
+const sockets = useTestSockets();
 
 const api = () => request(server.url);
 const send = (user: TestUser, chatId: string, body: Record<string, unknown>) =>
@@ -61,6 +63,51 @@ it('is idempotent by clientMsgId: a retry returns the original and stores nothin
   expect(new Set(concurrent.map((response) => response.body.message.id)).size).toBe(1);
   const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth);
   expect(history.body.messages.map((m: { seq: number }) => m.seq)).toEqual([1, 2]);
+});
+
+it("keys a retry by its chat: an old clientMsgId in another chat is a new message, never the first chat's", async () => {
+  const carol = await registerUser(server);
+  await makeContacts(server, alice, carol);
+  const group = await api()
+    .post('/api/chats/group')
+    .set(alice.auth)
+    .send({ name: 'Left behind', memberIds: [carol.id] })
+    .expect(201);
+  const groupId = group.body.chat.id as string;
+  const inGroup = await send(alice, groupId, { clientMsgId: 'reused', content: 'for the group only' }).expect(201);
+  await api()
+    .post(`/api/messages/${inGroup.body.message.id}/reactions`)
+    .set(carol.auth)
+    .send({ emoji: '👍' })
+    .expect(200);
+
+  const elsewhere = await freshChat();
+  const inDirect = await send(alice, elsewhere, { clientMsgId: 'reused', content: 'for carol' }).expect(201);
+  expect(inDirect.body.message).toMatchObject({ chatId: elsewhere, content: 'for carol', reactions: [] });
+  expect(inDirect.body.message.id).not.toBe(inGroup.body.message.id);
+
+  await api().delete(`/api/chats/${groupId}/participants/${alice.id}`).set(alice.auth).expect(204);
+  const afterLeaving = await send(alice, groupId, { clientMsgId: 'reused', content: 'for the group only' }).expect(404);
+  expect(JSON.stringify(afterLeaving.body)).not.toContain(inGroup.body.message.id);
+});
+
+it('names its sender and the quoted sender without presence, which would go stale in a kept message', async () => {
+  const chatId = await openDirectChat(server, alice, bob);
+  await sockets.connect(server.url, alice.accessToken);
+  const bobSocket = await sockets.connect(server.url, bob.accessToken);
+  const quoted = await send(alice, chatId, { clientMsgId: 'no-presence-1', content: 'quoted' }).expect(201);
+  type Pushed = { message: { clientMsgId: string; sender: object; replyTo: { sender: object } } };
+  const pushed = nextEvent<Pushed>(bobSocket, 'message:new', 5_000, (p) => p.message.clientMsgId === 'no-presence-2');
+  const reply = await send(alice, chatId, {
+    clientMsgId: 'no-presence-2',
+    content: 'reply',
+    replyToId: quoted.body.message.id,
+  }).expect(201);
+  const summary = { id: alice.id, username: alice.username, displayName: alice.displayName, avatarUrl: null };
+  for (const message of [reply.body.message, (await pushed).message]) {
+    expect(message.sender).toEqual(summary);
+    expect(message.replyTo.sender).toEqual(summary);
+  }
 });
 
 it('numbers concurrent messages 1..N without gaps or duplicates', async () => {

@@ -1,12 +1,23 @@
 import type { User } from '../../generated/prisma/client';
 import type { Presence } from '../../realtime/presence';
 
-export interface PublicUser {
+/**
+ * Who someone is, without their presence: what a message names as its sender. Messages are kept (in the replay log,
+ * in every client's history), where a presence snapshot would go stale and reach whoever reads them later.
+ */
+export interface UserSummary {
   id: string;
   username: string;
   displayName: string;
   avatarUrl: string | null;
-  online: boolean;
+}
+
+/**
+ * Someone as one viewer sees them. `online` and `lastSeenAt` are shown to the user themselves, their contacts and the
+ * people they share a chat with (PresenceRepository.visibleTo); to anyone else both are null.
+ */
+export interface PublicUser extends UserSummary {
+  online: boolean | null;
   lastSeenAt: string | null;
 }
 
@@ -14,36 +25,45 @@ export interface PrivateUser extends PublicUser {
   createdAt: string;
 }
 
-export type UserRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId' | 'lastSeenAt'>;
+export type UserSummaryRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId'>;
+export type UserRecord = UserSummaryRecord & Pick<User, 'lastSeenAt'>;
 
-/** The columns every public user needs; select only these so password hashes never leave the repository. */
-export const publicUserSelect = {
+/** The columns a user summary needs; select only these so password hashes never leave the repository. */
+export const userSummarySelect = {
   id: true,
   username: true,
   displayName: true,
   avatarAttachmentId: true,
-  lastSeenAt: true,
 } as const;
+
+export const publicUserSelect = { ...userSummarySelect, lastSeenAt: true } as const;
 
 export function avatarUrl(attachmentId: string | null): string | null {
   return attachmentId ? `/api/attachments/${attachmentId}/thumbnail` : null;
 }
 
+export function toUserSummary(user: UserSummaryRecord): UserSummary {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    avatarUrl: avatarUrl(user.avatarAttachmentId),
+  };
+}
+
 export class UserPresenter {
   constructor(private readonly presence: Presence) {}
 
-  toPublic(user: UserRecord): PublicUser {
+  /** `showPresence`: the viewer may see this user's presence; decided by the caller's access check. */
+  toPublic(user: UserRecord, showPresence: boolean): PublicUser {
     return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      avatarUrl: avatarUrl(user.avatarAttachmentId),
-      online: this.presence.isOnline(user.id),
-      lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+      ...toUserSummary(user),
+      online: showPresence ? this.presence.isOnline(user.id) : null,
+      lastSeenAt: showPresence ? (user.lastSeenAt?.toISOString() ?? null) : null,
     };
   }
 
   toPrivate(user: UserRecord & { createdAt: Date }): PrivateUser {
-    return { ...this.toPublic(user), createdAt: user.createdAt.toISOString() };
+    return { ...this.toPublic(user, true), createdAt: user.createdAt.toISOString() };
   }
 }

@@ -1,4 +1,5 @@
 import { badRequest, notFound } from '../../lib/errors';
+import type { PresenceRepository } from '../presence/presence.repository';
 import type { UserPresenter } from './users.presenter';
 import type { UsersRepository } from './users.repository';
 
@@ -6,6 +7,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly presenter: UserPresenter,
+    private readonly presence: Pick<PresenceRepository, 'visibleTo'>,
   ) {}
 
   async me(userId: string) {
@@ -27,12 +29,20 @@ export class UsersService {
   async profile(viewerId: string, userId: string) {
     const user = await this.users.findPublicById(userId);
     if (!user) throw notFound('User');
-    const isContact = viewerId !== userId && (await this.users.isContact(viewerId, userId));
-    return { ...this.presenter.toPublic(user), isContact };
+    const [isContact, presenceVisible] = await Promise.all([
+      viewerId !== userId && this.users.isContact(viewerId, userId),
+      this.presence.visibleTo(viewerId, [userId]),
+    ]);
+    return { ...this.presenter.toPublic(user, presenceVisible.has(userId)), isContact };
   }
 
+  /** Anyone can be found; only the viewer's contacts and chat partners come with their presence. */
   async search(viewerId: string, term: string, limit: number) {
     const users = await this.users.search(term, viewerId, limit);
-    return users.map((user) => this.presenter.toPublic(user));
+    const presenceVisible = await this.presence.visibleTo(
+      viewerId,
+      users.map((user) => user.id),
+    );
+    return users.map((user) => this.presenter.toPublic(user, presenceVisible.has(user.id)));
   }
 }

@@ -1,8 +1,10 @@
 import request from 'supertest';
+import { useTestSockets } from '../../../tests/helpers/sockets';
 import { useTestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, registerUser } from '../../../tests/helpers/users';
+import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
 
 const server = useTestServer();
+const sockets = useTestSockets();
 
 it('finds users by username prefix or display name, never yourself', async () => {
   const me = await registerUser(server, 'searcher');
@@ -19,7 +21,7 @@ it('finds users by username prefix or display name, never yourself', async () =>
     username: 'sea_otter',
     displayName: 'User sea_otter',
     avatarUrl: null,
-    online: false,
+    online: null,
     lastSeenAt: null,
   });
 
@@ -37,6 +39,72 @@ it('shows a profile with whether the user is a contact', async () => {
 
   await request(server.url).get('/api/users/00000000-0000-4000-8000-000000000000').set(me.auth).expect(404);
   await request(server.url).get('/api/users/not-an-id').set(me.auth).expect(400);
+});
+
+describe('presence', () => {
+  const presenceOf = (user: { online: unknown; lastSeenAt: unknown }) => ({
+    online: user.online,
+    lastSeenAt: user.lastSeenAt,
+  });
+  const profile = async (viewer: TestUser, user: TestUser) =>
+    (await request(server.url).get(`/api/users/${user.id}`).set(viewer.auth).expect(200)).body.user;
+  const found = async (viewer: TestUser, user: TestUser) => {
+    const response = await request(server.url).get(`/api/users/search?q=${user.username}`).set(viewer.auth).expect(200);
+    return response.body.users.find((candidate: { id: string }) => candidate.id === user.id);
+  };
+  const askToConnect = async (from: TestUser, to: TestUser) =>
+    (await request(server.url).post('/api/contacts/requests').set(from.auth).send({ userId: to.id }).expect(201)).body
+      .request;
+
+  /** Signed in on a device now, and seen before: both fields have something to hide. */
+  async function onlineUser(): Promise<TestUser> {
+    const user = await registerUser(server);
+    await server.prisma.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date('2026-01-02T03:04:05Z') } });
+    await sockets.connect(server.url, user.accessToken);
+    return user;
+  }
+  const visible = { online: true, lastSeenAt: '2026-01-02T03:04:05.000Z' };
+  const hidden = { online: null, lastSeenAt: null };
+
+  it('shows it to contacts and people who share a chat, and to nobody else', async () => {
+    const target = await onlineUser();
+    const contact = await registerUser(server);
+    await makeContacts(server, contact, target);
+    // The contact sees the target online first: from then on, null for anyone else is hiding, not lag.
+    for (let tries = 0; (await profile(contact, target)).online !== true; tries++) {
+      if (tries > 100) throw new Error('the target never showed as online');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(presenceOf(await profile(contact, target))).toEqual(visible);
+    expect(presenceOf(await found(contact, target))).toEqual(visible);
+
+    const stranger = await onlineUser();
+    expect(presenceOf(await profile(stranger, target))).toEqual(hidden);
+    expect(presenceOf(await found(stranger, target))).toEqual(hidden);
+    const asked = await askToConnect(stranger, target);
+    expect(presenceOf(asked.to)).toEqual(hidden);
+    expect(asked.from.lastSeenAt).toBe(visible.lastSeenAt); // their own, in the same payload
+    const pending = await request(server.url).get('/api/contacts/requests').set(target.auth).expect(200);
+    expect(presenceOf(pending.body.incoming[0].from)).toEqual(hidden);
+
+    // A group co-member who is not a contact sees it, while they share the group.
+    const coMember = await registerUser(server);
+    await makeContacts(server, contact, coMember);
+    const group = await request(server.url)
+      .post('/api/chats/group')
+      .set(contact.auth)
+      .send({ name: 'Shared', memberIds: [target.id, coMember.id] })
+      .expect(201);
+    expect(presenceOf(await profile(coMember, target))).toEqual(visible);
+    expect(presenceOf(await found(coMember, target))).toEqual(visible);
+    expect(presenceOf((await askToConnect(coMember, target)).to)).toEqual(visible);
+
+    await request(server.url)
+      .delete(`/api/chats/${group.body.chat.id}/participants/${coMember.id}`)
+      .set(coMember.auth)
+      .expect(204);
+    expect(presenceOf(await profile(coMember, target))).toEqual(hidden);
+  });
 });
 
 describe('search ranking', () => {

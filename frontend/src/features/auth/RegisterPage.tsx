@@ -54,8 +54,8 @@ export function RegisterPage() {
           autoComplete="new-password"
           required
           minLength={8}
-          maxLength={128}
-          hint="At least 8 characters."
+          maxLength={72}
+          hint="8 to 72 characters (fewer with accents or emoji)."
         />
         <ErrorAlert message={error} />
         <Button type="submit" disabled={submitting}>

@@ -1,5 +1,5 @@
 export { LoginPage } from './LoginPage';
 export { RegisterPage } from './RegisterPage';
 export { RequireNoSession, RequireSession } from './RouteGuards';
-export { getAccessToken, refreshAccessToken, restoreSession, signOut } from './session';
+export { getAccessToken, refreshAccessToken, refreshAccessTokenPersistently, restoreSession, signOut } from './session';
 export { selectCurrentUser, useSessionStore } from './sessionStore';

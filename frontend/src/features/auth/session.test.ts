@@ -1,10 +1,10 @@
-import { isAxiosError } from 'axios';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { AxiosError, isAxiosError } from 'axios';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectApiToSession } from '../../app/sessionBridge';
 import { api } from '../../shared/api/client';
 import { apiError, fakeApi, noContent, ok, rateLimited } from '../../test/fakeApi';
 import { makeUser } from '../../test/factories';
-import { refreshAccessToken, restoreSession, signOut } from './session';
+import { refreshAccessToken, refreshAccessTokenPersistently, restoreSession, signOut } from './session';
 import { useSessionStore } from './sessionStore';
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
@@ -29,6 +29,86 @@ describe('session', () => {
     });
     expect(requests[0]?.body).toEqual({});
     expect(requests[1]?.authorization).toBe('Bearer fresh');
+  });
+
+  describe('while the server cannot answer', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A refresh route that fails as listed (a network error, or a status), then succeeds; notes when it is asked. */
+    function flakyRefresh(failures: ('network' | number)[]) {
+      const askedAt: number[] = [];
+      const requests = fakeApi({
+        'POST /api/auth/refresh': () => {
+          askedAt.push(Date.now());
+          const failure = failures.shift();
+          if (failure === 'network') throw new AxiosError('Network Error', AxiosError.ERR_NETWORK);
+          if (failure) return apiError(failure, 'SERVICE_UNAVAILABLE', 'Try again later');
+          return ok({ accessToken: 'fresh', refreshToken: 'r2' });
+        },
+        'GET /api/users/me': () => ok({ user: alice }),
+      });
+      const pauses = () => askedAt.slice(1).map((at, index) => at - (askedAt[index] ?? at));
+      return { requests, askedAt, pauses };
+    }
+
+    it('restores the session after a reload once refreshing works again, pausing longer each time', async () => {
+      const refresh = flakyRefresh(['network', 503, 500, 'network']);
+
+      const restored = restoreSession();
+      await vi.advanceTimersByTimeAsync(60_000);
+      await restored;
+
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', user: alice, accessToken: 'fresh' });
+      expect(refresh.askedAt).toHaveLength(5);
+      // Doubling pauses from 1 s, each spread over its upper half.
+      refresh.pauses().forEach((pause, attempt) => {
+        expect(pause).toBeGreaterThanOrEqual(500 * 2 ** attempt);
+        expect(pause).toBeLessThanOrEqual(1_000 * 2 ** attempt);
+      });
+    });
+
+    it('keeps trying every 30 seconds at most, however long the outage', async () => {
+      useSessionStore.getState().signedIn(alice, 'expired');
+      const refresh = flakyRefresh(Array.from({ length: 12 }, () => 503));
+
+      const refreshed = refreshAccessTokenPersistently();
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+      await expect(refreshed).resolves.toBe('fresh');
+      expect(refresh.askedAt).toHaveLength(13);
+      expect(Math.max(...refresh.pauses())).toBeLessThanOrEqual(30_000);
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', accessToken: 'fresh' });
+    });
+
+    it('stops at the first refusal (401) and signs out', async () => {
+      useSessionStore.getState().signedIn(alice, 'expired');
+      const refresh = flakyRefresh([503, 401]);
+
+      const refreshed = refreshAccessTokenPersistently().catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(60_000);
+
+      expect(isAxiosError(await refreshed)).toBe(true);
+      expect(refresh.askedAt).toHaveLength(2);
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'sessionEnded' });
+    });
+
+    it('stops trying once the user signs out meanwhile', async () => {
+      useSessionStore.getState().signedIn(alice, 'expired');
+      const refresh = flakyRefresh(Array.from({ length: 20 }, () => 503));
+
+      const refreshed = refreshAccessTokenPersistently().catch(() => 'gave up');
+      await vi.advanceTimersByTimeAsync(2_000);
+      useSessionStore.getState().signedOut('userSignedOut');
+      await vi.advanceTimersByTimeAsync(60_000);
+
+      expect(await refreshed).toBe('gave up');
+      expect(refresh.askedAt.length).toBeLessThanOrEqual(3);
+    });
   });
 
   it('ends up signed out when there is no session to restore', async () => {

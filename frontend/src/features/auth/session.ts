@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios';
+import { backoffDelayMs } from '../../shared/lib/backoff';
 import * as authApi from './authApi';
 import { useSessionStore } from './sessionStore';
 
@@ -8,12 +9,12 @@ export const getAccessToken = () => useSessionStore.getState().accessToken;
 let signingOut = false;
 
 /**
- * Whether a failed refresh means the session is over. A network blip or a rate limit (429) must not sign the
- * user out: only the server refusing the refresh token does.
+ * Whether a failed refresh means the session is over: only the server refusing the refresh token (401) does. A
+ * network failure, a rate limit (429) or a server error (a 5xx while the server or one of its dependencies is
+ * away) must not sign the user out.
  */
 function refreshWasRefused(error: unknown): boolean {
-  const status = isAxiosError(error) ? error.response?.status : undefined;
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return isAxiosError(error) && error.response?.status === 401;
 }
 
 /** The server ended a session we were using (revoked from another device, expired, or a reused token). */
@@ -31,8 +32,9 @@ let refreshInFlight: Promise<string> | null = null;
 
 /**
  * Gets a new access token from the refresh cookie. Single-flight: every caller during one
- * refresh shares it, because the server rotates refresh tokens and treats a second use of
- * the old one as theft (revoking the whole session).
+ * refresh shares it. The server rotates refresh tokens; a second use of the old one within its
+ * grace window (30 s) only gets the same new pair again, but later it counts as theft and
+ * revokes the whole session, so one refresh at a time is still what we send.
  */
 export function refreshAccessToken(): Promise<string> {
   refreshInFlight ??= withCrossTabLock(authApi.refresh)
@@ -52,10 +54,26 @@ export function refreshAccessToken(): Promise<string> {
   return refreshInFlight;
 }
 
+/**
+ * Refreshes until the server answers: a refresh that fails for any other reason than a refusal is tried again
+ * after a growing, jittered pause (1 s, 2 s, 4 s … at most 30 s), so that a reload or a socket during an outage
+ * comes back by itself once the server does. Rejects only when the session is over: refused, or signed out.
+ */
+export async function refreshAccessTokenPersistently(): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await refreshAccessToken();
+    } catch (error) {
+      if (refreshWasRefused(error) || useSessionStore.getState().status === 'signedOut') throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt)));
+  }
+}
+
 /** On start-up: a surviving refresh cookie signs the user in again after a reload. */
 export async function restoreSession(): Promise<void> {
   try {
-    const accessToken = await refreshAccessToken();
+    const accessToken = await refreshAccessTokenPersistently();
     const user = await authApi.fetchCurrentUser();
     // Fetching the user may itself have refreshed the token once more.
     useSessionStore.getState().signedIn(user, useSessionStore.getState().accessToken ?? accessToken);
@@ -77,8 +95,9 @@ export async function signOut(): Promise<void> {
 }
 
 /**
- * Tabs share the refresh cookie: two tabs refreshing at once would present the same token
- * twice. The Web Locks API (secure contexts only) lets them take turns.
+ * Tabs share the refresh cookie: two tabs refreshing at once present the same token twice.
+ * The Web Locks API (secure contexts only) lets them take turns; where it is missing, the
+ * server's grace window answers both with the same pair, so neither tab is signed out.
  */
 function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
   if (!('locks' in navigator)) return task();

@@ -35,16 +35,24 @@ describe('UserProfilePage', () => {
     useSessionStore.getState().signedIn(alice, 'token-1');
   });
 
-  it("shows a stranger's name, username and last visit, and sends them a contact request", async () => {
+  it("shows a contact's last visit", async () => {
+    renderProfile({
+      'GET /api/contacts': () => ok({ contacts: [{ user: bob, since }] }),
+      'GET /api/users/u2': () => ok({ user: { ...bob, lastSeenAt: fiveMinutesAgo(), isContact: true } }),
+    });
+    expect(await screen.findByText('Last seen 5 minutes ago')).toBeInTheDocument();
+  });
+
+  it("shows a stranger's name and username, no presence (not ours to see), and sends them a request", async () => {
     const { requests } = renderProfile({
-      'GET /api/users/u2': () => ok({ user: { ...bob, lastSeenAt: fiveMinutesAgo(), isContact: false } }),
+      'GET /api/users/u2': () => ok({ user: { ...bob, online: null, lastSeenAt: null, isContact: false } }),
       'POST /api/contacts/requests': () => created({ request: { id: 'r1', to: bob, createdAt: since } }),
     });
 
     expect(await screen.findByRole('heading', { name: 'Bob Builder' })).toBeInTheDocument();
     expect(screen.getByText('@bob')).toBeInTheDocument();
-    expect(screen.getByText('Last seen 5 minutes ago')).toBeInTheDocument();
     expect(screen.getByText('Not in your contacts.')).toBeInTheDocument();
+    expect(screen.queryByText(/Online|Offline|Last seen/)).not.toBeInTheDocument();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Add bob' }));
 

@@ -70,12 +70,15 @@ function ProfileCard({ user }: { user: UserProfile }) {
             {user.displayName}
           </h1>
           <p className="truncate text-sm text-fg-muted">@{user.username}</p>
-          <p className="text-sm text-fg-muted">
-            {presence.online && (
-              <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-success" />
-            )}
-            {describePresence(presence)}
-          </p>
+          {/* Presence is null for someone who is neither a contact nor in a chat with us: nothing to show. */}
+          {presence.online !== null && (
+            <p className="text-sm text-fg-muted">
+              {presence.online && (
+                <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-success" />
+              )}
+              {describePresence(presence)}
+            </p>
+          )}
         </div>
       </div>
       {isMe ? (

@@ -1,11 +1,19 @@
 /** Shapes of the public REST and Socket.IO contract (/work/shared/api-contract.md). */
 
-export interface User {
+/** Who someone is, without presence: how a message names its sender. */
+export interface UserSummary {
   id: string;
   username: string;
   displayName: string;
   avatarUrl: string | null;
-  online: boolean;
+}
+
+/**
+ * Someone as the signed-in user sees them. Presence is shown only for themselves, their contacts and the people they
+ * share a chat with; for anyone else `online` and `lastSeenAt` are both null.
+ */
+export interface User extends UserSummary {
+  online: boolean | null;
   lastSeenAt: string | null;
 }
 
@@ -50,7 +58,7 @@ export interface Reaction {
 export interface ReplyPreview {
   id: string;
   seq: number;
-  sender: User | null;
+  sender: UserSummary | null;
   excerpt: string;
 }
 
@@ -59,8 +67,8 @@ export interface Message {
   chatId: string;
   seq: number;
   clientMsgId: string | null;
-  /** null for system messages */
-  sender: User | null;
+  /** null for system messages; no presence (it would go stale in a kept message): see the presence store */
+  sender: UserSummary | null;
   type: 'text' | 'image' | 'system';
   content: string;
   replyTo: ReplyPreview | null;

@@ -86,6 +86,54 @@ describe('realtime', () => {
     expect(useSessionStore.getState().accessToken).toBe('token-2');
   });
 
+  it('reconnects once refreshing works again after an outage, however many refreshes failed', async () => {
+    vi.useFakeTimers();
+    try {
+      let failures = 4;
+      fakeApi({
+        'POST /api/auth/refresh': () =>
+          failures-- > 0
+            ? apiError(503, 'SERVICE_UNAVAILABLE', 'Try again later')
+            : ok({ accessToken: 'token-2', refreshToken: 'r2' }),
+      });
+      socket.disconnect();
+      const connect = vi.spyOn(socket, 'connect');
+
+      socket.serverEmit('connect_error', new Error('unauthorized'));
+      await vi.advanceTimersByTimeAsync(60_000);
+
+      expect(connect).toHaveBeenCalledOnce();
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedIn', accessToken: 'token-2' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tries again later, backing off, while the server refuses a connection past the per-user cap', async () => {
+    vi.useFakeTimers();
+    try {
+      socket.disconnect();
+      const connect = vi.spyOn(socket, 'connect').mockImplementation(() => {
+        socket.serverEmit('connect_error', new Error('too many connections'));
+        return socket;
+      });
+
+      socket.serverEmit('connect_error', new Error('too many connections'));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(connect).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(connect).toHaveBeenCalledOnce();
+      // The next pause is longer: 5-10 s, then 10-20 s.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(connect).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(connect).toHaveBeenCalledTimes(3);
+      expect(useSessionStore.getState().status).toBe('signedIn');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ends the session when the server closes the socket and refuses a refresh (signed out elsewhere)', async () => {
     fakeApi({ 'POST /api/auth/refresh': () => apiError(401, 'UNAUTHORIZED', 'Session has ended') });
 

@@ -1,4 +1,4 @@
-import { getAccessToken, refreshAccessToken, useSessionStore } from '../../features/auth';
+import { getAccessToken, refreshAccessTokenPersistently, useSessionStore } from '../../features/auth';
 import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
 import {
@@ -135,7 +135,7 @@ export function startRealtime(): void {
   connectRealtime({
     url: realtimeUrl,
     getAccessToken,
-    refreshAccessToken,
+    refreshAccessToken: refreshAccessTokenPersistently,
     handlers: liveHandlers,
     onConnect: () => void onConnect(),
   });

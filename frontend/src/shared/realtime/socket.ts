@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Message } from '../api/types';
+import { backoffDelayMs } from '../lib/backoff';
 import { useConnectionStore } from './connectionStore';
 import {
   ClientEvent,
@@ -20,6 +21,7 @@ export interface RealtimeOptions {
   /** '' connects to the page's own origin. */
   url: string;
   getAccessToken: () => string | null;
+  /** Keeps trying while the server cannot answer; rejects only when the session is over. */
   refreshAccessToken: () => Promise<string>;
   /** The one dispatch table from server events to store actions. */
   handlers: ServerToClientEvents;
@@ -36,7 +38,9 @@ export class RealtimeUnavailableError extends Error {
 }
 
 const ACK_TIMEOUT_MS = 8_000;
-const RECONNECT_AFTER_FAILED_REFRESH_MS = 5_000;
+/** The server's refusal of a connection past its per-user cap (SOCKET_MAX_PER_USER). */
+const TOO_MANY_CONNECTIONS = 'too many connections';
+const CAPACITY_BACKOFF = { baseMs: 5_000, capMs: 60_000 };
 
 let socket: RealtimeSocket | null = null;
 
@@ -52,17 +56,19 @@ export function connectRealtime(options: RealtimeOptions): void {
   connectionState.statusChanged('connecting');
 
   let refreshedSinceConnect = false;
+  let refusedForCapacity = 0;
   connection.on('connect', () => {
     refreshedSinceConnect = false;
+    refusedForCapacity = 0;
     useConnectionStore.getState().statusChanged('connected');
     options.onConnect();
   });
   // The server asks for a fresh token before closing a connection whose access token has expired.
   connection.on(ServerEvent.AuthExpired, () => {
     options.refreshAccessToken().then(
+      // Sent if still connected; otherwise the reconnection presents the new token.
       (token) => void emitWithAck(ClientEvent.AuthRefresh, { token }).catch(() => undefined),
-      // A refused refresh ends the session; a network failure leaves the server to disconnect us, and the
-      // reconnection then presents whatever token we have by then.
+      // A refused refresh ends the session.
       () => undefined,
     );
   });
@@ -76,16 +82,22 @@ export function connectRealtime(options: RealtimeOptions): void {
       () => {
         if (socket === connection) connection.connect();
       },
-      // A network failure rather than a refusal: try again later, unless the session ended meanwhile.
-      () =>
-        setTimeout(() => {
-          if (socket === connection) connection.connect();
-        }, RECONNECT_AFTER_FAILED_REFRESH_MS),
+      // A refused refresh ends the session, which disconnects this socket.
+      () => undefined,
     );
   });
   connection.on('connect_error', (error) => {
-    // Socket.IO does not retry a connection its server middleware refused. Refresh once per
-    // connection, so a token the server keeps refusing ends here instead of looping.
+    // Socket.IO does not retry a connection its server middleware refused.
+    if (error.message === TOO_MANY_CONNECTIONS) {
+      // This user already has as many devices and tabs connected as the server allows: try again later, backing
+      // off, since one of them closing is what lets this one in.
+      const delay = backoffDelayMs(refusedForCapacity++, CAPACITY_BACKOFF);
+      setTimeout(() => {
+        if (socket === connection && !connection.connected) connection.connect();
+      }, delay);
+      return;
+    }
+    // Refresh once per connection, so a token the server keeps refusing ends here instead of looping.
     if (error.message !== 'unauthorized' || refreshedSinceConnect) return;
     refreshedSinceConnect = true;
     options.refreshAccessToken().then(
