@@ -227,7 +227,7 @@ export async function createMessengerServer(
       ...messageSocketHandlers(messages),
       ...receiptSocketHandlers(receipts),
       ...typingSocketHandlers(typing),
-      ...syncSocketHandlers(eventLog, metrics),
+      ...syncSocketHandlers(eventLog, metrics, degradation),
     },
     socketOptions,
   );

@@ -149,6 +149,9 @@ it('answers at once while Redis is down, refusing only the signed-out sessions i
     expect(await signOut(first, oldLaptop.refreshToken)).toBe(204);
     expect((await me(second, oldLaptop.auth)).status).toBe(401);
     const aliceSocket = await sockets.connect(first.url, alice.accessToken);
+    const { cursor: aliceCursor } = (await aliceSocket.timeout(10_000).emitWithAck('sync', { cursor: null })) as {
+      cursor: string;
+    };
 
     redis?.kill('SIGKILL');
     await until(async () => (await ready(first)) === 503 && (await ready(second)) === 503, 10_000);
@@ -191,8 +194,11 @@ it('answers at once while Redis is down, refusing only the signed-out sessions i
       logins.push(response.status);
     }
     expect(logins).toEqual([401, 401, 401, 401, 401, 429]);
-    // A device connecting during the outage gets in.
+    // A device connecting during the outage gets in, and its catch-up is sent to PostgreSQL (by seq) instead of
+    // failing: the replay log is in Redis.
     const bobSocket = await sockets.connect(second.url, bob.accessToken);
+    const catchUp = await aliceSocket.timeout(10_000).emitWithAck('sync', { cursor: aliceCursor });
+    expect(catchUp).toMatchObject({ ok: false, error: { code: 'CURSOR_EXPIRED' } });
 
     await startRedis();
     await until(async () => (await ready(first)) === 200 && (await ready(second)) === 200, 20_000);

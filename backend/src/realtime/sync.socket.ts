@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
+import type { RedisDegradation } from '../lib/degraded';
 import type { Metrics } from '../lib/metrics';
 import type { EventLog, ReplayPage } from './event-log';
 import type { SocketHandlers } from './handlers';
@@ -16,20 +17,31 @@ const syncEventSchema = z.object({ cursor: z.string().max(64).nullable() }).stri
  * `sync {cursor}`: what this user missed since the cursor, oldest first, and the cursor to keep. `hasMore` asks
  * the client to call again; CURSOR_EXPIRED asks it to refetch its chats and messages by seq instead.
  */
-export function syncSocketHandlers(log: EventLog, metrics: Metrics): SocketHandlers {
+export function syncSocketHandlers(log: EventLog, metrics: Metrics, degradation?: RedisDegradation): SocketHandlers {
+  const cursorExpired = () =>
+    new AppError(410, 'CURSOR_EXPIRED', 'Too much has happened since; reload chats and messages by seq');
   return {
     sync: {
       schema: syncEventSchema,
       handle: async (userId, { cursor }) => {
-        if (cursor === null) {
-          metrics.replays.inc({ outcome: 'current' });
-          return { events: [], cursor: await log.current(), hasMore: false };
+        let replay: Awaited<ReturnType<EventLog['since']>>;
+        try {
+          if (cursor === null) {
+            metrics.replays.inc({ outcome: 'current' });
+            return { events: [], cursor: await log.current(), hasMore: false };
+          }
+          replay = await log.since(userId, cursor, SYNC_PAGE);
+        } catch (error) {
+          // Only the Redis log can fail here. PostgreSQL still has every message, so send the client there (by seq)
+          // instead of failing: it catches up now and syncs again on its next connection.
+          degradation?.report('replay_log', error);
+          if (cursor === null)
+            throw new AppError(503, 'SERVICE_UNAVAILABLE', 'The event log is unavailable; try later');
+          metrics.replays.inc({ outcome: 'expired' });
+          throw cursorExpired();
         }
-        const replay = await log.since(userId, cursor, SYNC_PAGE);
         metrics.replays.inc({ outcome: replay === 'expired' ? 'expired' : 'replayed' });
-        if (replay === 'expired') {
-          throw new AppError(410, 'CURSOR_EXPIRED', 'Too much has happened since; reload chats and messages by seq');
-        }
+        if (replay === 'expired') throw cursorExpired();
         return replay;
       },
     },
