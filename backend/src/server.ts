@@ -164,7 +164,7 @@ export async function createMessengerServer(
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const storage = createStorage(config);
   await storage.prepare();
-  const media = new MediaService(new MediaRepository(prisma), storage, logger);
+  const media = new MediaService(new MediaRepository(prisma), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY);
   const abandonedUploads = setInterval(() => {
     media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
   }, UPLOAD_CLEANUP_EVERY_MS);
@@ -216,7 +216,11 @@ export async function createMessengerServer(
   httpServer.on('request', app);
   // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
   io.attach(httpServer);
-  const stopShedding = shedStalledSockets(io, config.SOCKET_MAX_BACKLOG, logger);
+  const stopShedding = shedStalledSockets(
+    io,
+    { maxPackets: config.SOCKET_MAX_BACKLOG, maxBytes: config.SOCKET_MAX_BUFFERED_BYTES },
+    logger,
+  );
   attachHandlers(
     io,
     {

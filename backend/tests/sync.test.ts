@@ -62,3 +62,31 @@ it('answers a cursor it cannot honour with CURSOR_EXPIRED', async () => {
   });
   expect((await socket.timeout(5_000).emitWithAck('sync', { cursor: 42 })).ok).toBe(false);
 });
+
+it('keeps each sync reply near 1 MiB however large the missed events, and pages the rest with hasMore', async () => {
+  const { alice, bob, chatId } = await chattingPair(server);
+  const socket = await sockets.connect(server.url, bob.accessToken);
+  const { cursor: start } = await socket.timeout(5_000).emitWithAck('sync', { cursor: null });
+  // ~2.4 MB of messages of the largest size allowed, missed in one go.
+  const content = 'x'.repeat(10_000);
+  for (let i = 0; i < 240; i++) {
+    await request(server.url)
+      .post(`/api/chats/${chatId}/messages`)
+      .set(alice.auth)
+      .send({ clientMsgId: `big-${i}`, content });
+  }
+
+  const replySizes: number[] = [];
+  let received = 0;
+  let cursor = start;
+  for (let pages = 0; pages < 20; pages++) {
+    const reply = await socket.timeout(10_000).emitWithAck('sync', { cursor });
+    replySizes.push(Buffer.byteLength(JSON.stringify(reply)));
+    received += reply.events.length;
+    cursor = reply.cursor;
+    if (!reply.hasMore) break;
+  }
+  expect(received).toBe(240);
+  expect(replySizes.length).toBeGreaterThanOrEqual(3);
+  for (const size of replySizes) expect(size).toBeLessThan(1.1 * 1024 * 1024);
+});

@@ -1,4 +1,5 @@
 import type { build } from 'hdr-histogram-js';
+import sharp from 'sharp';
 
 type Histogram = ReturnType<typeof build>;
 
@@ -17,4 +18,12 @@ export function runBenchmark(main: () => Promise<void>): void {
     console.error(error);
     process.exit(1);
   });
+}
+
+/** A photo-like JPEG (grey with gaussian noise, which compresses about as badly as a real photo). */
+export function photoLikeJpeg(options: { width: number; height: number; sigma: number; quality: number }) {
+  const { width, height, sigma, quality } = options;
+  return sharp({
+    create: { width, height, channels: 3, background: 'gray', noise: { type: 'gaussian', mean: 128, sigma } },
+  }).jpeg({ quality });
 }

@@ -123,6 +123,12 @@ const envSchema = z
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
     /** Sockets one user may hold open at once, per instance; the next connection is refused. */
     SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
+    /** Unsent bytes past which a socket that stopped reading is dropped (it catches up through sync). */
+    SOCKET_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(4 * 1024 * 1024),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),
@@ -144,6 +150,8 @@ const envSchema = z
     /** New accounts per IP address per hour (a whole office behind one address signs up on its first day). */
     REGISTRATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(100),
     CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(50),
+    /** Bytes of images one user may upload in 24 hours (stored sizes; 1 GiB); past it uploads answer 429. */
+    UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().default(1_073_741_824),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -16,6 +16,9 @@ afterAll(async () => {
   await redis.quit();
 });
 
+/** A page of at most `maxEvents` and, unless given, more bytes than any test writes. */
+const page = (maxEvents: number, maxBytes = 10_000_000) => ({ maxEvents, maxBytes });
+
 /** Each test gets its own key prefix in the shared Redis, removed afterwards. */
 function newPrefix(): string {
   const prefix = `test-events-${randomBytes(4).toString('hex')}`;
@@ -38,7 +41,7 @@ describe.each([
     await log.append(['bob'], 'message:new', { n: 2 });
     const third = await log.append(['ann'], 'message:edited', { n: 3 });
 
-    const forAnn = await log.since('ann', start, 100);
+    const forAnn = await log.since('ann', start, page(100));
     expect(forAnn).toEqual({
       events: [
         { event: 'message:new', payload: { n: 1 } },
@@ -47,9 +50,9 @@ describe.each([
       cursor: third,
       hasMore: false,
     });
-    const caughtUp = await log.since('ann', third, 100);
+    const caughtUp = await log.since('ann', third, page(100));
     expect(caughtUp).toEqual({ events: [], cursor: third, hasMore: false });
-    const forCarol = await log.since('carol', start, 100);
+    const forCarol = await log.since('carol', start, page(100));
     expect(forCarol).toMatchObject({ events: [], hasMore: false });
   });
 
@@ -59,24 +62,42 @@ describe.each([
     for (let n = 1; n <= 5; n++) await log.append(['ann'], 'message:new', { n });
     const seen: unknown[] = [];
     for (let pages = 0; pages < 10; pages++) {
-      const page = await log.since('ann', cursor, 2);
-      if (page === 'expired') throw new Error('expired');
-      seen.push(...page.events.map((entry) => entry.payload));
-      cursor = page.cursor;
-      if (!page.hasMore) break;
+      const replay = await log.since('ann', cursor, page(2));
+      if (replay === 'expired') throw new Error('expired');
+      seen.push(...replay.events.map((entry) => entry.payload));
+      cursor = replay.cursor;
+      if (!replay.hasMore) break;
     }
     expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }]);
+  });
+
+  it('caps a page by bytes as well, always returning at least one event, and pages on with hasMore', async () => {
+    const log = makeLog();
+    let cursor = await log.current();
+    const text = 'x'.repeat(400);
+    for (let n = 1; n <= 5; n++) await log.append(['ann'], 'message:new', { n, text });
+    await log.append(['ann'], 'message:new', { n: 6, text: 'y'.repeat(5_000) });
+    const pages: number[][] = [];
+    for (let pageCount = 0; pageCount < 10; pageCount++) {
+      const replay = await log.since('ann', cursor, page(100, 1_000));
+      if (replay === 'expired') throw new Error('expired');
+      pages.push(replay.events.map((entry) => (entry.payload as { n: number }).n));
+      cursor = replay.cursor;
+      if (!replay.hasMore) break;
+    }
+    // Two ~420-byte payloads fit 1,000 bytes; the 5,000-byte one comes alone rather than never.
+    expect(pages).toEqual([[1, 2], [3, 4], [5], [6]]);
   });
 
   it('says "expired" for a cursor older than what the capped log holds, or from another epoch', async () => {
     const log = makeLog(3);
     const start = await log.current();
     for (let n = 1; n <= 5; n++) await log.append(['ann'], 'message:new', { n });
-    expect(await log.since('ann', start, 100)).toBe('expired');
-    expect(await log.since('ann', 'someone-else.1', 100)).toBe('expired');
-    expect(await log.since('ann', 'garbage', 100)).toBe('expired');
+    expect(await log.since('ann', start, page(100))).toBe('expired');
+    expect(await log.since('ann', 'someone-else.1', page(100))).toBe('expired');
+    expect(await log.since('ann', 'garbage', page(100))).toBe('expired');
     const now = await log.current();
-    expect(await log.since('ann', now, 100)).toMatchObject({ events: [] });
+    expect(await log.since('ann', now, page(100))).toMatchObject({ events: [] });
   });
 });
 
@@ -86,8 +107,8 @@ it('in Redis, tells a stream that expired with unread events from one that never
   await log.append(['ann'], 'message:new', { n: 1 });
   await log.append(['bob'], 'message:new', { n: 2 });
   await new Promise((resolve) => setTimeout(resolve, 120));
-  expect(await log.since('ann', start, 100)).toBe('expired');
-  expect(await log.since('carol', start, 100)).toMatchObject({ events: [] });
+  expect(await log.since('ann', start, page(100))).toBe('expired');
+  expect(await log.since('carol', start, page(100))).toMatchObject({ events: [] });
 });
 
 it("in Redis, keeps an event's payload while any recipient's capped log holds it, and no longer", async () => {
@@ -98,9 +119,9 @@ it("in Redis, keeps an event's payload while any recipient's capped log holds it
   for (let n = 2; n <= 3; n++) await log.append(['ann'], 'message:new', { n });
 
   // Ann's log of two has let the first event go; Bob's still replays it.
-  expect(await log.since('bob', start, 100)).toMatchObject({ events: [{ payload: { n: 1 } }] });
+  expect(await log.since('bob', start, page(100))).toMatchObject({ events: [{ payload: { n: 1 } }] });
   for (let n = 4; n <= 5; n++) await log.append(['bob'], 'message:new', { n });
-  expect(await log.since('bob', start, 100)).toBe('expired');
+  expect(await log.since('bob', start, page(100))).toBe('expired');
 
   // However long the traffic, Redis holds no more payloads than the two logs of two events reference.
   for (let n = 6; n <= 98; n++) await log.append(n % 3 ? ['ann', 'bob'] : ['bob'], 'message:new', { n });
@@ -112,7 +133,7 @@ it("in Redis, keeps an event's payload while any recipient's capped log holds it
     `${prefix}:payload:99`,
   ]);
   for (const user of ['ann', 'bob']) {
-    expect(await log.since(user, beforeLastTwo, 100)).toMatchObject({
+    expect(await log.since(user, beforeLastTwo, page(100))).toMatchObject({
       events: [{ payload: { n: 99 } }, { payload: { n: 100 } }],
     });
   }
@@ -138,7 +159,49 @@ describe('in Redis, when an append fails', () => {
 
     const after = await log.append(['ann'], 'message:new', { n: 3 });
 
-    expect(await log.since('ann', before, 100)).toBe('expired');
-    expect(await log.since('ann', after, 100)).toEqual({ events: [], cursor: after, hasMore: false });
+    expect(await log.since('ann', before, page(100))).toBe('expired');
+    expect(await log.since('ann', after, page(100))).toEqual({ events: [], cursor: after, hasMore: false });
   });
+});
+
+it('in Redis, losing any key that can expire (as volatile-lru eviction may) forces a refetch, never a silent gap', async () => {
+  const prefix = newPrefix();
+  const log = new RedisEventLog(redis, prefix, 3);
+  const start = await log.current();
+  for (let n = 1; n <= 5; n++) await log.append(['ann', 'bob'], 'message:new', { n });
+  const afterFive = await log.current();
+  await log.append(['bob'], 'message:new', { n: 6 });
+
+  // Everything with a TTL goes, as under memory pressure; the keys that must survive have none.
+  for (const key of await redis.keys(`${prefix}:*`)) if ((await redis.pttl(key)) > 0) await redis.del(key);
+  expect(await log.since('ann', start, page(100))).toBe('expired');
+  expect(await log.since('bob', afterFive, page(100))).toBe('expired');
+
+  // New events recreate the streams: the events lost before them must still count as lost.
+  await log.append(['ann', 'bob'], 'message:new', { n: 7 });
+  expect(await log.since('ann', start, page(100))).toBe('expired');
+  expect(await log.since('bob', afterFive, page(100))).toBe('expired');
+  // Ann had read everything before the loss: her cursor still replays exactly what came after.
+  expect(await log.since('ann', afterFive, page(100))).toMatchObject({ events: [{ payload: { n: 7 } }] });
+});
+
+it('in memory, holds at most its byte budget in all, letting the oldest events go first', async () => {
+  const log = new MemoryEventLog(1_000, 20_000);
+  const start = await log.current();
+  const text = 'x'.repeat(1_000);
+  // 1,000 users each with one event of ~1 KB: far more than 20 KB in all.
+  for (let n = 1; n <= 998; n++) await log.append([`user-${n}`], 'message:new', { n, text });
+  const beforeLastTwo = await log.current();
+  for (let n = 999; n <= 1_000; n++) await log.append([`user-${n}`], 'message:new', { n, text });
+  const recent = await log.current();
+  await log.append(['user-1000'], 'message:new', { n: 1_001, text });
+
+  expect(await log.since('user-1', start, page(100))).toBe('expired');
+  expect(await log.since('user-999', beforeLastTwo, page(100))).toMatchObject({ events: [{ payload: { n: 999 } }] });
+  expect(await log.since('user-1000', recent, page(100))).toMatchObject({ events: [{ payload: { n: 1_001 } }] });
+  // A user never heard of keeps a fresh cursor; an old one may have lost events, so it is expired.
+  expect(await log.since('user-new', recent, page(100))).toMatchObject({ events: [] });
+  expect(await log.since('user-new', start, page(100))).toBe('expired');
+  // The forgotten users' logs are gone, not merely emptied.
+  expect((log as unknown as { logs: Map<string, unknown> }).logs.size).toBeLessThan(25);
 });

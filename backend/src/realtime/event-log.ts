@@ -8,22 +8,33 @@ export interface LoggedEvent {
 
 export type Replay = { events: LoggedEvent[]; cursor: string; hasMore: boolean } | 'expired';
 
+/** How much one replay may return: at most `maxEvents`, and no more than `maxBytes` of serialized payloads. */
+export interface ReplayPage {
+  maxEvents: number;
+  maxBytes: number;
+}
+
 /**
  * The replay log behind `sync {cursor}`: every state-changing event is recorded for each recipient under one
  * global, increasing id; the cursor `<epoch>.<id>` names a point in it. A cursor from another epoch (a restarted
  * single node, a Redis that lost its data) or older than what a user's capped log still holds is "expired": the
- * client then refetches by seq from PostgreSQL, the source of truth.
+ * client then refetches by seq from PostgreSQL, the source of truth. Whatever a log lets go of (its caps, expiry,
+ * Redis evicting keys under memory pressure) may only ever turn a cursor "expired", never leave a silent gap.
  */
 export interface EventLog {
   /** Records one event for its recipients and returns its cursor. */
   append(userIds: readonly string[], event: string, payload: unknown): Promise<string>;
   /** The cursor of "now": nothing after it has happened yet. */
   current(): Promise<string>;
-  /** The user's events after the cursor, oldest first, at most `limit`. */
-  since(userId: string, cursor: string, limit: number): Promise<Replay>;
+  /** The user's events after the cursor, oldest first, as many as fit the page (always at least one). */
+  since(userId: string, cursor: string, page: ReplayPage): Promise<Replay>;
 }
 
 export const DEFAULT_EVENTS_PER_USER = 1_000;
+/** What the single-node log may hold in all: payloads plus ENTRY_OVERHEAD_BYTES per recipient. */
+export const DEFAULT_MEMORY_LOG_BYTES = 64 * 1024 * 1024;
+/** A rough cost of one recipient's entry (its object, the id, the references), beside the payload itself. */
+const ENTRY_OVERHEAD_BYTES = 100;
 
 function parseCursor(cursor: string, epoch: string): number | null {
   const [cursorEpoch, position] = cursor.split('.');
@@ -31,22 +42,61 @@ function parseCursor(cursor: string, epoch: string): number | null {
   return cursorEpoch === epoch && Number.isSafeInteger(id) && id >= 0 ? id : null;
 }
 
-/** Single node: the log lives in this process, and a restart starts a new epoch. */
+/**
+ * Admits items of the given sizes while their total stays within `maxBytes`. The first is always admitted, however
+ * large, so that every page moves the cursor on.
+ */
+function byteBudget(maxBytes: number): (bytes: number) => boolean {
+  let used = 0;
+  let admitted = 0;
+  return (bytes) => {
+    if (admitted > 0 && used + bytes > maxBytes) return false;
+    used += bytes;
+    admitted++;
+    return true;
+  };
+}
+
+interface MemoryEntry extends LoggedEvent {
+  id: number;
+  bytes: number;
+}
+
+/**
+ * Single node: the log lives in this process, and a restart starts a new epoch. Besides each user's cap, all logs
+ * together hold at most `maxBytes`: past it the oldest events go first, from every log that still holds them.
+ */
 export class MemoryEventLog implements EventLog {
   private readonly epoch = randomBytes(4).toString('hex');
   private lastId = 0;
-  private readonly logs = new Map<string, { floor: number; entries: (LoggedEvent & { id: number })[] }>();
+  private readonly logs = new Map<string, { floor: number; entries: MemoryEntry[] }>();
+  /** Every event still counted against `maxBytes`, oldest first, with what it costs and who received it. */
+  private readonly retained = new Map<number, { bytes: number; userIds: readonly string[] }>();
+  private retainedBytes = 0;
+  /**
+   * The newest event let go for `maxBytes`. A user whose log emptied is forgotten whole, so for a user without a
+   * log anything up to here may be lost: older cursors are expired (at worst a refetch that was not needed).
+   */
+  private forgottenThrough = 0;
 
-  constructor(private readonly perUser = DEFAULT_EVENTS_PER_USER) {}
+  constructor(
+    private readonly perUser = DEFAULT_EVENTS_PER_USER,
+    private readonly maxBytes = DEFAULT_MEMORY_LOG_BYTES,
+  ) {}
 
   async append(userIds: readonly string[], event: string, payload: unknown): Promise<string> {
     const id = ++this.lastId;
+    const bytes = Buffer.byteLength(JSON.stringify(payload));
     for (const userId of userIds) {
-      const log = this.logs.get(userId) ?? { floor: 0, entries: [] };
-      log.entries.push({ id, event, payload });
+      const log = this.logOf(userId);
+      log.entries.push({ id, event, payload, bytes });
       if (log.entries.length > this.perUser) log.floor = log.entries.shift()?.id ?? log.floor;
       this.logs.set(userId, log);
     }
+    const cost = bytes + ENTRY_OVERHEAD_BYTES * userIds.length;
+    this.retained.set(id, { bytes: cost, userIds: [...userIds] });
+    this.retainedBytes += cost;
+    while (this.retainedBytes > this.maxBytes) this.forgetOldest();
     return `${this.epoch}.${id}`;
   }
 
@@ -54,27 +104,58 @@ export class MemoryEventLog implements EventLog {
     return `${this.epoch}.${this.lastId}`;
   }
 
-  async since(userId: string, cursor: string, limit: number): Promise<Replay> {
+  async since(userId: string, cursor: string, page: ReplayPage): Promise<Replay> {
     const after = parseCursor(cursor, this.epoch);
-    const log = this.logs.get(userId) ?? { floor: 0, entries: [] };
+    const log = this.logOf(userId);
     if (after === null || after > this.lastId || after < log.floor) return 'expired';
     const newer = log.entries.filter((entry) => entry.id > after);
-    const page = newer.slice(0, limit);
+    const fits = byteBudget(page.maxBytes);
+    const taken: MemoryEntry[] = [];
+    for (const entry of newer.slice(0, page.maxEvents)) {
+      if (!fits(entry.bytes)) break;
+      taken.push(entry);
+    }
     return {
-      events: page.map(({ event, payload }) => ({ event, payload })),
-      cursor: `${this.epoch}.${page.at(-1)?.id ?? this.lastId}`,
-      hasMore: newer.length > limit,
+      events: taken.map(({ event, payload }) => ({ event, payload })),
+      cursor: `${this.epoch}.${taken.at(-1)?.id ?? this.lastId}`,
+      hasMore: newer.length > taken.length,
     };
+  }
+
+  private logOf(userId: string) {
+    return this.logs.get(userId) ?? { floor: this.forgottenThrough, entries: [] };
+  }
+
+  private forgetOldest(): void {
+    const oldest = this.retained.entries().next().value;
+    if (!oldest) return;
+    const [id, { bytes, userIds }] = oldest;
+    this.retained.delete(id);
+    this.retainedBytes -= bytes;
+    this.forgottenThrough = id;
+    for (const userId of userIds) {
+      const log = this.logs.get(userId);
+      // Logs are oldest first, so the oldest event is at the head of every log that still holds it.
+      if (log?.entries[0]?.id !== id) continue;
+      log.entries.shift();
+      log.floor = id;
+      if (log.entries.length === 0) this.logs.delete(userId);
+    }
   }
 }
 
 /**
  * Appends to every recipient's stream atomically under the next global id, trims each stream to its cap and
- * remembers the newest trimmed id as that stream's floor and (without expiry) its newest id, so that a stream that
- * expired is told apart from one that never had events. The payload is stored once, however many recipients (a
- * 300-member group costs 300 small stream entries, not 300 copies), with a count of the streams still holding it:
- * the stream that trims the last reference deletes it, so Redis holds at most `cap` events per user rather than a
- * whole retention period of traffic. KEYS[1] is the id counter, KEYS[2] the epoch.
+ * remembers the newest trimmed id as that stream's floor, and its newest id, so that a stream that expired is told
+ * apart from one that never had events. The payload is stored once, however many recipients (a 300-member group
+ * costs 300 small stream entries, not 300 copies), with a count of the streams still holding it: the stream that
+ * trims the last reference deletes it, so Redis holds at most `cap` events per user rather than a whole retention
+ * period of traffic. KEYS[1] is the id counter, KEYS[2] the epoch.
+ *
+ * Only streams and payloads expire, and so only they may be evicted under `maxmemory-policy volatile-lru`; their
+ * loss reads as "expired". The counter, the epoch and each user's floor and newest id never expire, so eviction
+ * cannot touch them: a stream recreated after its predecessor expired or was evicted starts with the floor at the
+ * newest id it had, since everything up to there is gone.
  */
 const APPEND_SCRIPT = `
 redis.call('SET', KEYS[2], ARGV[5], 'NX')
@@ -84,6 +165,10 @@ redis.call('SET', ARGV[6] .. id, ARGV[2], 'PX', ARGV[4])
 redis.call('SET', ARGV[6] .. id .. ':refs', #KEYS - 2, 'PX', ARGV[4])
 for i = 3, #KEYS do
   local key = KEYS[i]
+  if redis.call('EXISTS', key) == 0 then
+    local newest = redis.call('GET', key .. ':last')
+    if newest then redis.call('SET', key .. ':floor', newest) end
+  end
   redis.call('XADD', key, id .. '-0', 'e', ARGV[1])
   local excess = redis.call('XLEN', key) - cap
   if excess > 0 then
@@ -95,13 +180,16 @@ for i = 3, #KEYS do
       -- without expiry, at -1) goes too.
       if redis.call('DECR', refsKey) <= 0 then redis.call('DEL', payloadKey, refsKey) end
     end
-    redis.call('SET', key .. ':floor', dropped[#dropped][1], 'PX', ARGV[4])
+    redis.call('SET', key .. ':floor', dropped[#dropped][1])
     redis.call('XTRIM', key, 'MAXLEN', cap)
   end
   redis.call('PEXPIRE', key, ARGV[4])
   redis.call('SET', key .. ':last', id)
 end
 return {id, redis.call('GET', KEYS[2])}`;
+
+/** Payloads read from Redis per round trip while filling a replay page. */
+const PAYLOAD_BATCH = 50;
 
 /**
  * Several instances: per-user Redis Streams, shared by every instance.
@@ -150,7 +238,7 @@ export class RedisEventLog implements EventLog {
     return `${epoch}.${Number(id ?? 0)}`;
   }
 
-  async since(userId: string, cursor: string, limit: number): Promise<Replay> {
+  async since(userId: string, cursor: string, page: ReplayPage): Promise<Replay> {
     if (this.lostAnEvent) await this.startNewEpoch();
     const key = this.streamKey(userId);
     // Read "now" before the stream, so that nothing appended meanwhile is skipped by the returned cursor.
@@ -166,21 +254,27 @@ export class RedisEventLog implements EventLog {
     const floor = floorText ? Number.parseInt(floorText, 10) : 0;
     const expiredUnread = !exists && Number(newestText ?? 0) > (after ?? 0);
     if (after === null || after > lastId || after < floor || expiredUnread) return 'expired';
-    const entries = await this.redis.xrange(key, `(${after}-0`, '+', 'COUNT', limit + 1);
-    const page = entries.slice(0, limit);
-    const payloads = page.length
-      ? await this.redis.mget(page.map(([id]) => `${this.payloadPrefix}${Number.parseInt(id, 10)}`))
-      : [];
-    // A payload past its retention took the event with it.
-    if (payloads.some((payload) => payload === null)) return 'expired';
-    const lastReturned = page.at(-1)?.[0];
+    const entries = await this.redis.xrange(key, `(${after}-0`, '+', 'COUNT', page.maxEvents + 1);
+    const candidates = entries.slice(0, page.maxEvents);
+    const fits = byteBudget(page.maxBytes);
+    const events: LoggedEvent[] = [];
+    // Payloads are fetched a batch at a time and only until the page is full: a page of large events never
+    // makes Redis send the whole of `maxEvents`.
+    fill: for (let start = 0; start < candidates.length; start += PAYLOAD_BATCH) {
+      const batch = candidates.slice(start, start + PAYLOAD_BATCH);
+      const payloads = await this.redis.mget(batch.map(([id]) => `${this.payloadPrefix}${Number.parseInt(id, 10)}`));
+      for (const [index, payload] of payloads.entries()) {
+        // A payload past its retention (or evicted) took the event with it.
+        if (payload === null) return 'expired';
+        if (!fits(Buffer.byteLength(payload))) break fill;
+        events.push({ event: batch[index]?.[1][1] ?? '', payload: JSON.parse(payload) as unknown });
+      }
+    }
+    const lastReturned = candidates[events.length - 1]?.[0];
     return {
-      events: page.map(([, fields], index) => ({
-        event: fields[1] ?? '',
-        payload: JSON.parse(payloads[index] ?? 'null') as unknown,
-      })),
+      events,
       cursor: `${epoch}.${lastReturned ? Number.parseInt(lastReturned, 10) : lastId}`,
-      hasMore: entries.length > limit,
+      hasMore: entries.length > events.length,
     };
   }
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Metrics } from '../lib/metrics';
-import type { EventLog } from './event-log';
+import type { EventLog, ReplayPage } from './event-log';
 import type { SocketHandlers } from './handlers';
 
-export const SYNC_PAGE = 500;
+/**
+ * One reply's worth: events can be large (a message of 10,000 characters with its attachments), so a reply is also
+ * capped by bytes, which keeps what one client can make the server serialize and send per call small.
+ */
+export const SYNC_PAGE: ReplayPage = { maxEvents: 500, maxBytes: 1024 * 1024 };
 
 const syncEventSchema = z.object({ cursor: z.string().max(64).nullable() }).strict();
 

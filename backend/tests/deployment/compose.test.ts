@@ -169,6 +169,19 @@ describe('docker-compose files', () => {
     }
   });
 
+  it('every shipped Redis caps its memory and evicts only keys with a TTL (docs/deployment.md, "Redis memory")', () => {
+    for (const file of [
+      'docker-compose.yml',
+      'docker-compose.dev.yml',
+      'docker-compose.prod.yml',
+      'k8s/redis-statefulset.yaml',
+    ]) {
+      const text = readFileSync(join(ROOT, file), 'utf8').replace(/['",\s]+/g, ' ');
+      expect({ file, maxmemory: /--maxmemory \d+mb /.test(text) }).toEqual({ file, maxmemory: true });
+      expect({ file, policy: /--maxmemory-policy volatile-lru /.test(text) }).toEqual({ file, policy: true });
+    }
+  });
+
   it('docker-compose.dev.yml offers the services backend/.env.example points at, with the same credentials', () => {
     const dev = readFileSync(join(ROOT, 'docker-compose.dev.yml'), 'utf8');
     const example = Object.fromEntries(
@@ -184,7 +197,7 @@ describe('docker-compose files', () => {
     expect(value(/POSTGRES_DB: (\S+)/)).toBe(database.pathname.slice(1));
     expect(dev).toContain(`'127.0.0.1:${database.port}:5432'`);
     const redis = new URL(example.REDIS_URL ?? '');
-    expect(value(/--requirepass', '([^']+)'/)).toBe(redis.password);
+    expect(value(/--requirepass',\s*'([^']+)'/)).toBe(redis.password);
     expect(dev).toContain(`'127.0.0.1:${redis.port}:6379'`);
     expect(value(/AWS_ACCESS_KEY_ID: (\S+)/)).toBe(example.S3_ACCESS_KEY);
     expect(value(/AWS_SECRET_ACCESS_KEY: (\S+)/)).toBe(example.S3_SECRET_KEY);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 
 /** Test images made on the fly, so that no binary fixtures live in the repository. */
@@ -36,6 +37,19 @@ export const images = {
     sharp({ create: { width: 10_100, height: 10_000, channels: 3, background: 'black' } })
       .greyscale()
       .png({ compressionLevel: 9 })
+      .toBuffer(),
+  /** A ~9 MB PNG of random pixels, large enough that a download of it takes many writes. */
+  largeNoise: () => images.noise(1_700),
+  /** 56 megapixels of black: more than the 50 a photo may have, in a file of a few hundred KB. */
+  overFiftyMegapixels: () =>
+    sharp({ create: { width: 8_000, height: 7_000, channels: 3, background: 'black' } })
+      .greyscale()
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+  /** Random pixels, `side` pixels square: a PNG of about 3 × side² bytes whatever the encoder does. */
+  noise: (side: number) =>
+    sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } })
+      .png()
       .toBuffer(),
   svg: () =>
     Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),

@@ -1,14 +1,29 @@
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { AppError } from '../../lib/errors';
+import { WorkQueue } from '../../lib/work-queue';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-/** A 10 MB file may decode to far more: refuse anything over 100 megapixels (decompression bombs). */
-const MAX_INPUT_PIXELS = 100_000_000;
+/**
+ * A 10 MB file may decode to far more: refuse anything over 50 megapixels (decompression bombs; the largest phone
+ * cameras take 48), which bounds one image at ~200 MB of pixels while it is processed.
+ */
+const MAX_INPUT_PIXELS = 50_000_000;
 const THUMBNAIL_SIZE = 320;
 const AVATAR_SIZE = 512;
 
 // Every upload is a different image: libvips' operation cache would only hold memory, never hit.
 sharp.cache(false);
+
+/**
+ * Image work must never starve sign-ins: bcrypt runs on the same libuv thread pool as sharp (UV_THREADPOOL_SIZE,
+ * 4 by default) and on the same cores. So images are processed one libvips thread each, at most one fewer at once
+ * than there are cores, and leaving at least two pool threads for bcrypt and file I/O; more uploads wait their turn.
+ */
+const THREAD_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+export const IMAGE_CONCURRENCY = Math.max(1, Math.min(availableParallelism() - 1, THREAD_POOL_SIZE - 2));
+sharp.concurrency(1);
+const imageWork = new WorkQueue(IMAGE_CONCURRENCY);
 
 const FORMATS = {
   jpeg: { mime: 'image/jpeg', extension: 'jpg' },
@@ -31,9 +46,13 @@ const unsupported = (message: string) => new AppError(415, 'UNSUPPORTED_MEDIA_TY
 /**
  * Decides the type from the bytes (never the file name or the declared type), turns the image upright by its EXIF
  * orientation, re-encodes it without any metadata (so GPS positions never leak), keeps animation, and makes a
- * WebP thumbnail. Avatars are cropped square.
+ * WebP thumbnail. Avatars are cropped square. Waits its turn behind the images being processed.
  */
-export async function processImage(input: Buffer, purpose: 'attachment' | 'avatar'): Promise<ProcessedImage> {
+export function processImage(input: Buffer, purpose: 'attachment' | 'avatar'): Promise<ProcessedImage> {
+  return imageWork.run(() => decodeAndReencode(input, purpose));
+}
+
+async function decodeAndReencode(input: Buffer, purpose: 'attachment' | 'avatar'): Promise<ProcessedImage> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: true, failOn: 'error' as const };
   let metadata: sharp.Metadata;
   try {

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ObjectStorage } from './storage';
 
@@ -29,12 +28,18 @@ export class LocalStorage implements ObjectStorage {
   }
 
   async get(key: string) {
-    const path = this.pathOf(key);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return null;
+    // Opened before it is measured: a file removed in between is then either a clean null or still readable through
+    // its open handle, never a stream that fails after the response has started.
+    const file = await open(this.pathOf(key)).catch(() => null);
+    if (!file) return null;
+    const info = await file.stat();
+    if (!info.isFile()) {
+      await file.close();
+      return null;
+    }
     const extension = key.slice(key.lastIndexOf('.') + 1);
     return {
-      body: createReadStream(path),
+      body: file.createReadStream(),
       contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
       size: info.size,
     };

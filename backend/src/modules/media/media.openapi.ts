@@ -12,7 +12,12 @@ export const mediaOperations: ApiOperation[] = [
     summary: 'Upload an image (multipart field "file", ≤ 10 MB)',
     multipart: true,
     query: z.object({ purpose: z.enum(['attachment', 'avatar']).optional() }),
-    responses: { 201: '{attachment}', 413: 'over 10 MB', 415: 'not a JPEG, PNG, GIF or WebP image' },
+    responses: {
+      201: '{attachment}',
+      413: 'over 10 MB',
+      415: 'not a JPEG, PNG, GIF or WebP image, or over 50 megapixels',
+      429: 'UPLOAD_QUOTA_EXCEEDED: the daily quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
+    },
   },
   {
     method: 'get',

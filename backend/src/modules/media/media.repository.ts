@@ -18,6 +18,16 @@ export class MediaRepository {
     return this.db.attachment.create({ data: attachment });
   }
 
+  /** What this user uploaded since `since`: the bytes stored, and when the oldest of those uploads was made. */
+  async uploadedSince(uploaderId: string, since: Date): Promise<{ bytes: number; oldest: Date | null }> {
+    const { _sum, _min } = await this.db.attachment.aggregate({
+      where: { uploaderId, createdAt: { gt: since } },
+      _sum: { size: true },
+      _min: { createdAt: true },
+    });
+    return { bytes: _sum.size ?? 0, oldest: _min.createdAt };
+  }
+
   /** Deletes uploads older than `before` that nothing uses, returning their storage keys. */
   deleteAbandoned(before: Date) {
     return this.db.$queryRaw<{ storageKey: string; thumbnailKey: string }[]>`

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUserId } from '../../http/authenticate';
@@ -14,8 +15,8 @@ export function mediaRoutes(media: MediaService): Router {
 
   router.post('/', async (req, res) => {
     const { purpose } = parseInput(uploadQuerySchema, req.query);
-    const file = await receiveFile(req, MAX_IMAGE_BYTES);
-    res.status(201).json({ attachment: await media.upload(currentUserId(req), file, purpose) });
+    const receive = () => receiveFile(req, MAX_IMAGE_BYTES);
+    res.status(201).json({ attachment: await media.upload(currentUserId(req), receive, purpose) });
   });
 
   const serve = (variant: 'original' | 'thumbnail') =>
@@ -29,7 +30,14 @@ export function mediaRoutes(media: MediaService): Router {
         'Content-Disposition': 'inline',
         'X-Content-Type-Options': 'nosniff',
       });
-      image.body.pipe(res);
+      // pipeline, never pipe: a client that goes away destroys the source (freeing its file handle or its pooled S3
+      // socket), and a read error ends this response instead of the process. The status is sent by then, so a
+      // failure is only logged.
+      await pipeline(image.body, res).catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          req.log.warn({ err: error, attachmentId: id }, 'image download failed mid-stream');
+        }
+      });
     };
   router.get('/:id', serve('original'));
   router.get('/:id/thumbnail', serve('thumbnail'));

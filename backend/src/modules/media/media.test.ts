@@ -235,7 +235,7 @@ describe.each([
     });
 
     const storage = serverStorage();
-    const media = new MediaService(new MediaRepository(server.prisma), storage, createLogger('silent'));
+    const media = new MediaService(new MediaRepository(server.prisma), storage, createLogger('silent'), 1024 ** 3);
     expect(await media.removeAbandoned(24 * 3_600_000)).toBeGreaterThanOrEqual(1);
     await download(alice, abandoned.url).expect(404);
     await download(alice, avatar.url).expect(200);

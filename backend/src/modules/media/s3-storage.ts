@@ -32,6 +32,14 @@ export class S3Storage implements ObjectStorage {
       forcePathStyle: true,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // Without limits the SDK waits forever: a storage server that stops answering would hold one of the pool's
+      // sockets per request until none is left. The idle limit also ends a download whose body stalls mid-way.
+      requestHandler: {
+        connectionTimeout: 5_000,
+        requestTimeout: 30_000,
+        throwOnRequestTimeout: true,
+        socketTimeout: 30_000,
+      },
       credentials:
         settings.accessKeyId && settings.secretAccessKey
           ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
