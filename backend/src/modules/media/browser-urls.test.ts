@@ -1,8 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { images } from '../../../tests/helpers/images';
 import { hasValidSignature, startS3 } from '../../../tests/helpers/s3';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { registerUser, type TestUser } from '../../../tests/helpers/users';
+import { createLogger } from '../../lib/logger';
 import { S3Storage } from './s3-storage';
 
 const WEB_APP = 'http://chat.example.test';
@@ -137,4 +140,59 @@ describe('images with S3_PUBLIC_URL', () => {
     expect(policy).toContain(`connect-src 'self' ${publicUrl}`);
     expect(policy).toContain(`img-src 'self' blob: data: ${publicUrl}`);
   });
+});
+
+it('streams as before when S3_PUBLIC_URL is set but images are on local disk', async () => {
+  const server = await startTestServer({ S3_PUBLIC_URL: 'http://localhost:1' });
+  try {
+    const alice = await registerUser(server);
+    const png = await images.png();
+    const { body } = await request(server.url)
+      .post('/api/attachments')
+      .set(alice.auth)
+      .attach('file', png, { filename: 'photo.png', contentType: 'image/png' })
+      .expect(201);
+    await request(server.url)
+      .get(body.attachment.url)
+      .set(alice.auth)
+      .redirects(0)
+      .expect(200)
+      .expect('Content-Type', 'image/png');
+    const policy = String((await request(server.url).get('/health')).headers['content-security-policy']);
+    expect(policy).not.toContain('localhost:1');
+  } finally {
+    await server.close();
+  }
+});
+
+it("says what to configure when the store refuses the bucket's CORS rule, and starts anyway", async () => {
+  // A store without bucket CORS: it has the bucket, and answers NotImplemented to PutBucketCors.
+  const store = createServer((req, res) => {
+    const refused = req.method === 'PUT' && (req.url ?? '').includes('cors');
+    res.writeHead(refused ? 501 : 200, { 'Content-Type': 'application/xml' });
+    res.end(refused ? '<Error><Code>NotImplemented</Code><Message>not here</Message></Error>' : '');
+  });
+  await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(store.address() as AddressInfo).port}`;
+  const lines: string[] = [];
+  const storage = new S3Storage(
+    {
+      endpoint,
+      region: 'us-east-1',
+      bucket: 'chat-images',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      browserAccess: { endpoint, webAppOrigin: WEB_APP },
+    },
+    createLogger('warn', { write: (line: string) => void lines.push(line) }),
+  );
+  try {
+    await storage.prepare();
+  } finally {
+    store.close();
+  }
+  expect(lines).toHaveLength(1);
+  const warning = JSON.parse(lines[0] ?? '{}') as { msg: string };
+  expect(warning.msg).toContain("could not set the bucket's CORS rule");
+  expect(warning.msg).toContain(`allows GET and HEAD from ${WEB_APP}`);
 });
