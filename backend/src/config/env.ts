@@ -121,14 +121,10 @@ const envSchema = z
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),
+    /** Unsent bytes past which a socket that stopped reading is dropped (it catches up through sync; 4 MiB). */
+    SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4_194_304),
     /** Sockets one user may hold open at once, per instance; the next connection is refused. */
     SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
-    /** Unsent bytes past which a socket that stopped reading is dropped (it catches up through sync). */
-    SOCKET_MAX_BUFFERED_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(4 * 1024 * 1024),
 
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: z.string().optional(),

@@ -139,31 +139,6 @@ it("in Redis, keeps an event's payload while any recipient's capped log holds it
   }
 });
 
-describe('in Redis, when an append fails', () => {
-  let flaky: Redis;
-  beforeEach(async () => {
-    // Like the server's connections: nothing is queued while disconnected, so a command fails at once.
-    flaky = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false });
-    await flaky.connect();
-  });
-  afterEach(() => flaky.disconnect());
-
-  it('expires every older cursor, so that no device replays past the lost event unaware', async () => {
-    const log = new RedisEventLog(flaky, newPrefix());
-    const before = await log.append(['ann'], 'message:new', { n: 1 });
-    const closed = new Promise((resolve) => flaky.once('end', resolve));
-    flaky.disconnect();
-    await closed;
-    await expect(log.append(['ann'], 'reaction:added', { n: 2 })).rejects.toThrow();
-    await flaky.connect();
-
-    const after = await log.append(['ann'], 'message:new', { n: 3 });
-
-    expect(await log.since('ann', before, page(100))).toBe('expired');
-    expect(await log.since('ann', after, page(100))).toEqual({ events: [], cursor: after, hasMore: false });
-  });
-});
-
 it('in Redis, losing any key that can expire (as volatile-lru eviction may) forces a refetch, never a silent gap', async () => {
   const prefix = newPrefix();
   const log = new RedisEventLog(redis, prefix, 3);
@@ -204,4 +179,29 @@ it('in memory, holds at most its byte budget in all, letting the oldest events g
   expect(await log.since('user-new', start, page(100))).toBe('expired');
   // The forgotten users' logs are gone, not merely emptied.
   expect((log as unknown as { logs: Map<string, unknown> }).logs.size).toBeLessThan(25);
+});
+
+describe('in Redis, when an append fails', () => {
+  let flaky: Redis;
+  beforeEach(async () => {
+    // Like the server's connections: nothing is queued while disconnected, so a command fails at once.
+    flaky = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false });
+    await flaky.connect();
+  });
+  afterEach(() => flaky.disconnect());
+
+  it('expires every older cursor, so that no device replays past the lost event unaware', async () => {
+    const log = new RedisEventLog(flaky, newPrefix());
+    const before = await log.append(['ann'], 'message:new', { n: 1 });
+    const closed = new Promise((resolve) => flaky.once('end', resolve));
+    flaky.disconnect();
+    await closed;
+    await expect(log.append(['ann'], 'reaction:added', { n: 2 })).rejects.toThrow();
+    await flaky.connect();
+
+    const after = await log.append(['ann'], 'message:new', { n: 3 });
+
+    expect(await log.since('ann', before, page(100))).toBe('expired');
+    expect(await log.since('ann', after, page(100))).toEqual({ events: [], cursor: after, hasMore: false });
+  });
 });

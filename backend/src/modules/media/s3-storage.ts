@@ -20,6 +20,8 @@ export interface S3Settings {
   bucket: string;
   accessKeyId?: string;
   secretAccessKey?: string;
+  /** How long a request may wait for its answer, and a body may stall, before it fails (30 s). */
+  timeoutMs?: number;
   /**
    * S3_PUBLIC_URL: where browsers reach the same store, and the web app's origin (FRONTEND_URL) that may read
    * from it. Set, images are handed to browsers as signed URLs on that address.
@@ -56,9 +58,9 @@ export class S3Storage implements ObjectStorage {
       // sockets per request until none is left. The idle limit also ends a download whose body stalls mid-way.
       requestHandler: {
         connectionTimeout: 5_000,
-        requestTimeout: 30_000,
+        requestTimeout: settings.timeoutMs ?? 30_000,
         throwOnRequestTimeout: true,
-        socketTimeout: 30_000,
+        socketTimeout: settings.timeoutMs ?? 30_000,
       },
     });
     if (settings.browserAccess) {

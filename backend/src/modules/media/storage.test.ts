@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -50,6 +52,24 @@ describe.each([
   it('answers null for what was never stored', async () => {
     expect(await storage.get('attachments/missing/thumb.webp')).toBeNull();
   });
+});
+
+it('gives up on an S3 server that accepts connections but never answers, instead of waiting forever', async () => {
+  const silent = createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as AddressInfo;
+  const storage = new S3Storage({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    bucket: 'chat-images',
+    accessKeyId: 'key',
+    secretAccessKey: 'secret',
+    timeoutMs: 500,
+  });
+  // The SDK retries (3 attempts in all), each cut off by the timeout: the call fails in seconds.
+  await expect(storage.get('attachments/a/original.png')).rejects.toThrow();
+  silent.closeAllConnections();
+  await new Promise((resolve) => silent.close(resolve));
 });
 
 it('never lets a key reach outside the local root', async () => {
