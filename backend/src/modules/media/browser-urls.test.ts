@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
 import request from 'supertest';
 import { images } from '../../../tests/helpers/images';
 import { hasValidSignature, startS3 } from '../../../tests/helpers/s3';
@@ -9,6 +10,19 @@ import { createLogger } from '../../lib/logger';
 import { S3Storage } from './s3-storage';
 
 const WEB_APP = 'http://chat.example.test';
+
+/** The part of the browser's XMLHttpRequest the test uses (the backend's TypeScript has no DOM types). */
+interface BrowserXhr {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  send(): void;
+  responseType: string;
+  response: unknown;
+  responseURL: string;
+  status: number;
+  onload: () => void;
+  onerror: () => void;
+}
 
 /**
  * S3_PUBLIC_URL against a real S3-protocol server, which the API reaches as 127.0.0.1 and browsers as localhost. A
@@ -132,6 +146,53 @@ describe('images with S3_PUBLIC_URL', () => {
       status = (await fetchAsWebApp(shortLived)).status;
     }
     expect(status).toBe(403);
+  });
+
+  it('lets a real browser show the image: the redirect is followed without the token, and CORS and CSP allow it', async () => {
+    const image = await uploadPng();
+    // The page is on the web app's origin (FRONTEND_URL), served by this backend with its Content-Security-Policy.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        `--host-resolver-rules=MAP chat.example.test ${new URL(server.url).host}`,
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+      });
+      await page.goto(`${WEB_APP}/health`);
+      // What useAuthenticatedImage does through axios: an XMLHttpRequest with the bearer token, the bytes as a blob.
+      const fetched = await page.evaluate(
+        ({ url, authorization }) =>
+          new Promise<{ status: number; bytes: number[]; finalUrl: string }>((resolve, reject) => {
+            const Xhr = (globalThis as unknown as { XMLHttpRequest: new () => BrowserXhr }).XMLHttpRequest;
+            const xhr = new Xhr();
+            xhr.open('GET', url);
+            xhr.setRequestHeader('Authorization', authorization);
+            xhr.responseType = 'arraybuffer';
+            xhr.onload = () =>
+              resolve({
+                status: xhr.status,
+                bytes: Array.from(new Uint8Array(xhr.response as ArrayBuffer)),
+                finalUrl: xhr.responseURL,
+              });
+            xhr.onerror = () => reject(new Error('the browser refused the request (CORS or CSP)'));
+            xhr.send();
+          }),
+        { url: image.url, authorization: alice.auth.Authorization },
+      );
+      expect(blocked).toEqual([]);
+      expect(fetched.status).toBe(200);
+      expect(new URL(fetched.finalUrl).origin).toBe(publicUrl);
+      expect(Buffer.from(fetched.bytes)).toEqual(await storedBytes(image.id, 'storageKey'));
+    } finally {
+      await browser.close();
+    }
   });
 
   it("allows the store's origin in the Content-Security-Policy of the web app the backend serves", async () => {
