@@ -162,7 +162,7 @@ export async function createMessengerServer(
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
-  const storage = createStorage(config);
+  const storage = createStorage(config, logger);
   await storage.prepare();
   const media = new MediaService(new MediaRepository(prisma), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY);
   const abandonedUploads = setInterval(() => {
@@ -206,6 +206,8 @@ export async function createMessengerServer(
     instanceName: config.INSTANCE_NAME,
     metrics,
     corsOrigin: config.FRONTEND_URL,
+    imageOrigin:
+      config.storageDriver === 's3' && config.S3_PUBLIC_URL ? new URL(config.S3_PUBLIC_URL).origin : undefined,
     trustProxy: config.TRUST_PROXY,
     isReady: async () => {
       await prisma.$queryRaw`SELECT 1`;
@@ -251,18 +253,24 @@ export async function createMessengerServer(
 }
 
 /** S3 (SeaweedFS, AWS S3, R2, MinIO, ...) when configured, local disk under DATA_DIR otherwise. */
-function createStorage(config: Config): ObjectStorage {
+function createStorage(config: Config, logger: Logger): ObjectStorage {
   if (config.storageDriver === 'local') {
     return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));
   }
   if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
-  return new S3Storage({
-    endpoint: config.S3_ENDPOINT,
-    region: config.AWS_REGION,
-    bucket: config.S3_BUCKET,
-    accessKeyId: config.S3_ACCESS_KEY,
-    secretAccessKey: config.S3_SECRET_KEY,
-  });
+  return new S3Storage(
+    {
+      endpoint: config.S3_ENDPOINT,
+      region: config.AWS_REGION,
+      bucket: config.S3_BUCKET,
+      accessKeyId: config.S3_ACCESS_KEY,
+      secretAccessKey: config.S3_SECRET_KEY,
+      browserAccess: config.S3_PUBLIC_URL
+        ? { endpoint: config.S3_PUBLIC_URL, webAppOrigin: new URL(config.FRONTEND_URL).origin }
+        : undefined,
+    },
+    logger,
+  );
 }
 
 /**

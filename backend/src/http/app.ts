@@ -25,6 +25,8 @@ export interface AppOptions {
   frontendDist?: string;
   /** The one origin whose pages may call the API from another origin (FRONTEND_URL), with credentials. */
   corsOrigin: string;
+  /** S3_PUBLIC_URL's origin, when images are fetched from the store itself: the web app's CSP must allow it. */
+  imageOrigin?: string;
   /** TRUST_PROXY: whose X-Forwarded-For to believe for req.ip (rate limits, the sessions list). */
   trustProxy: TrustProxy;
 }
@@ -32,7 +34,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders(options.imageOrigin));
   // req.ip is the connection's peer unless the operator names the proxies in front: trusting any hop more than
   // those lets a client put its own address in X-Forwarded-For and escape every per-address limit.
   app.set('trust proxy', options.trustProxy);
@@ -89,9 +91,12 @@ export function createApp(options: AppOptions): Express {
  * that authenticated images are shown through, the API and Socket.IO on this origin. No
  * upgrade-insecure-requests and no HSTS: `npm start` serves plain http on localhost, and TLS (with its HSTS
  * header) belongs to the proxy in front (nginx/nginx-tls.conf). nginx/messenger-web-app-headers.conf sends the same
- * headers with the web app's static files (tests/nginx.test.ts compares them).
+ * headers with the web app's static files (tests/nginx.test.ts compares them). With S3_PUBLIC_URL, the app follows
+ * the API's redirects to the store, whose origin is then allowed too (nginx's copy needs it added by hand: see
+ * docs/deployment.md).
  */
-function securityHeaders() {
+function securityHeaders(imageOrigin: string | undefined) {
+  const images = imageOrigin ? [imageOrigin] : [];
   return helmet({
     strictTransportSecurity: false,
     // The legacy twin of frame-ancestors 'none', for browsers without CSP 2.
@@ -102,8 +107,8 @@ function securityHeaders() {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'blob:', 'data:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'blob:', 'data:', ...images],
+        connectSrc: ["'self'", ...images],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

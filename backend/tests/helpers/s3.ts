@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,3 +29,34 @@ export async function startS3(): Promise<{
     },
   };
 }
+
+/**
+ * Whether a presigned GET URL carries a valid AWS Signature V4 for exactly its own host, path and query, as AWS S3
+ * and SeaweedFS check it. s3rver does not check V4 signatures (only their expiry), so tests check them here.
+ */
+export function hasValidSignature(presignedUrl: string, secretKey: string): boolean {
+  const url = new URL(presignedUrl);
+  const query = url.searchParams;
+  const encode = (text: string) =>
+    encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  const canonicalQuery = [...query.entries()]
+    .filter(([name]) => name !== 'X-Amz-Signature')
+    .map(([name, value]) => `${encode(name)}=${encode(value)}`)
+    .sort()
+    .join('&');
+  const signedHeaders = query.get('X-Amz-SignedHeaders') ?? '';
+  if (signedHeaders !== 'host') return false;
+  const canonicalRequest = ['GET', url.pathname, canonicalQuery, `host:${url.host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join(
+    '\n',
+  );
+  const [, date, region, service] = (query.get('X-Amz-Credential') ?? '').split('/');
+  const timestamp = query.get('X-Amz-Date') ?? '';
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', timestamp, scope, sha256(canonicalRequest)].join('\n');
+  let key: Buffer = Buffer.from(`AWS4${secretKey}`);
+  for (const part of [date, region, service, 'aws4_request']) key = hmac(key, part ?? '');
+  return hmac(key, stringToSign).toString('hex') === query.get('X-Amz-Signature');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();

@@ -25,7 +25,11 @@ export const mediaOperations: ApiOperation[] = [
     tag: 'images',
     summary: 'The image',
     params: attachmentIdParams,
-    responses: { 200: 'image bytes', 404: 'not found or not visible to you' },
+    responses: {
+      200: 'image bytes',
+      302: 'with S3_PUBLIC_URL: Location is a signed URL on the store, valid 5 minutes',
+      404: 'not found or not visible to you',
+    },
   },
   {
     method: 'get',
@@ -33,6 +37,10 @@ export const mediaOperations: ApiOperation[] = [
     tag: 'images',
     summary: 'Its WebP thumbnail',
     params: attachmentIdParams,
-    responses: { 200: 'image/webp', 404: 'not found or not visible to you' },
+    responses: {
+      200: 'image/webp',
+      302: 'with S3_PUBLIC_URL: Location is a signed URL on the store, valid 5 minutes',
+      404: 'not found or not visible to you',
+    },
   },
 ];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { currentUserId } from '../../http/authenticate';
 import { parseInput } from '../../http/validate';
 import { MAX_IMAGE_BYTES } from './image-processing';
-import type { MediaService } from './media.service';
+import { IMAGE_CACHE_CONTROL, type MediaService } from './media.service';
 import { receiveFile } from './upload';
 
 const attachmentIdSchema = z.object({ id: z.uuid('must be an attachment id') });
@@ -23,10 +23,15 @@ export function mediaRoutes(media: MediaService): Router {
     async function serveImage(req: Request, res: Response) {
       const { id } = parseInput(attachmentIdSchema, req.params);
       const image = await media.open(currentUserId(req), id, variant);
+      if ('redirectTo' in image) {
+        // helmet already sends Referrer-Policy: no-referrer, so the store never learns which page showed the image.
+        res.set('Cache-Control', `private, max-age=${image.cacheSeconds}`).redirect(302, image.redirectTo);
+        return;
+      }
       res.set({
         'Content-Type': image.contentType,
         'Content-Length': String(image.size),
-        'Cache-Control': 'private, max-age=86400, immutable',
+        'Cache-Control': IMAGE_CACHE_CONTROL,
         'Content-Disposition': 'inline',
         'X-Content-Type-Options': 'nosniff',
       });

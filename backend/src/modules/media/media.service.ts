@@ -1,10 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { AppError, notFound } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { processImage } from './image-processing';
 import type { MediaRepository } from './media.repository';
 import { toAttachmentDto } from './media.presenter';
 import type { ObjectStorage } from './storage';
+
+/** How long a signed image URL works: long enough to be followed, short enough that a leaked one soon dies. */
+const SIGNED_URL_SECONDS = 300;
+/**
+ * How long a browser may reuse the redirect to a signed URL (a re-render then skips the API). Well under the URL's
+ * lifetime, so that a cached redirect never leads to an expired URL.
+ */
+const REDIRECT_CACHE_SECONDS = 120;
+/** Image bytes never change under an id: cached by the browser, never by a shared cache. */
+export const IMAGE_CACHE_CONTROL = 'private, max-age=86400, immutable';
+
+export type OpenedImage =
+  { body: Readable; contentType: string; size: number } | { redirectTo: string; cacheSeconds: number };
 
 const QUOTA_WINDOW_MS = 86_400_000;
 /**
@@ -105,11 +119,24 @@ export class MediaService {
     );
   }
 
-  /** The image or its thumbnail, for those who may see it; 404 for everyone else. */
-  async open(userId: string, attachmentId: string, variant: 'original' | 'thumbnail') {
+  /**
+   * The image or its thumbnail, for those who may see it; 404 for everyone else. When the store can hand it to the
+   * browser itself (S3_PUBLIC_URL), a short-lived signed URL on the store instead of the bytes, so that serving an
+   * image costs the server a signature rather than a stream.
+   */
+  async open(userId: string, attachmentId: string, variant: 'original' | 'thumbnail'): Promise<OpenedImage> {
     const attachment = await this.repository.findVisible(attachmentId, userId);
     if (!attachment) throw notFound('Image');
-    const object = await this.storage.get(variant === 'original' ? attachment.storageKey : attachment.thumbnailKey);
+    const key = variant === 'original' ? attachment.storageKey : attachment.thumbnailKey;
+    if (this.storage.browserUrls) {
+      const contentType = variant === 'original' ? attachment.mime : 'image/webp';
+      const url = await this.storage.browserUrls.sign(key, SIGNED_URL_SECONDS, {
+        contentType,
+        cacheControl: IMAGE_CACHE_CONTROL,
+      });
+      return { redirectTo: url, cacheSeconds: REDIRECT_CACHE_SECONDS };
+    }
+    const object = await this.storage.get(key);
     if (!object) throw notFound('Image');
     return object;
   }

@@ -5,10 +5,14 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   NoSuchKey,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import type { ObjectStorage } from './storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createLogger, type Logger } from '../../lib/logger';
+import type { BrowserUrls, ObjectStorage } from './storage';
 
 export interface S3Settings {
   endpoint: string;
@@ -18,6 +22,11 @@ export interface S3Settings {
   secretAccessKey?: string;
   /** How long a request may wait for its answer, and a body may stall, before it fails (30 s). */
   timeoutMs?: number;
+  /**
+   * S3_PUBLIC_URL: where browsers reach the same store, and the web app's origin (FRONTEND_URL) that may read
+   * from it. Set, images are handed to browsers as signed URLs on that address.
+   */
+  browserAccess?: { endpoint: string; webAppOrigin: string };
 }
 
 /**
@@ -26,12 +35,23 @@ export interface S3Settings {
  */
 export class S3Storage implements ObjectStorage {
   private readonly client: S3Client;
+  readonly browserUrls?: BrowserUrls;
 
-  constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client({
-      endpoint: settings.endpoint,
+  constructor(
+    private readonly settings: S3Settings,
+    private readonly logger: Logger = createLogger('silent'),
+  ) {
+    const common: S3ClientConfig = {
       region: settings.region,
       forcePathStyle: true,
+      credentials:
+        settings.accessKeyId && settings.secretAccessKey
+          ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
+          : undefined,
+    };
+    this.client = new S3Client({
+      ...common,
+      endpoint: settings.endpoint,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       // Without limits the SDK waits forever: a storage server that stops answering would hold one of the pool's
@@ -42,11 +62,26 @@ export class S3Storage implements ObjectStorage {
         throwOnRequestTimeout: true,
         socketTimeout: settings.timeoutMs ?? 30_000,
       },
-      credentials:
-        settings.accessKeyId && settings.secretAccessKey
-          ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
-          : undefined,
     });
+    if (settings.browserAccess) {
+      // Signed for the public address: the signature covers the Host header, so it must be made for the host the
+      // browser will send. This client only signs; it never sends a request.
+      const signer = new S3Client({ ...common, endpoint: settings.browserAccess.endpoint });
+      this.browserUrls = {
+        sign: (key, expiresInSeconds, headers) =>
+          getSignedUrl(
+            signer,
+            new GetObjectCommand({
+              Bucket: settings.bucket,
+              Key: key,
+              ResponseContentType: headers.contentType,
+              ResponseContentDisposition: 'inline',
+              ResponseCacheControl: headers.cacheControl,
+            }),
+            { expiresIn: expiresInSeconds },
+          ),
+      };
+    }
   }
 
   async prepare(): Promise<void> {
@@ -55,6 +90,31 @@ export class S3Storage implements ObjectStorage {
       () => false,
     );
     if (!exists) await this.client.send(new CreateBucketCommand({ Bucket: this.settings.bucket }));
+    if (this.settings.browserAccess) await this.allowWebAppReads(this.settings.browserAccess.webAppOrigin);
+  }
+
+  /**
+   * The web app reads images with XMLHttpRequest, which follows the API's redirect to the store only if the store
+   * answers with CORS headers for the app's origin. A store that refuses to take the rule (or a key without the
+   * right) leaves images broken in browsers, so say what to configure instead of failing the start.
+   */
+  private async allowWebAppReads(webAppOrigin: string): Promise<void> {
+    const rule = { AllowedOrigins: [webAppOrigin], AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['*'] };
+    try {
+      await this.client.send(
+        new PutBucketCorsCommand({
+          Bucket: this.settings.bucket,
+          CORSConfiguration: { CORSRules: [{ ...rule, MaxAgeSeconds: 3600 }] },
+        }),
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: error, bucket: this.settings.bucket, corsRule: rule },
+        `could not set the bucket's CORS rule: images from S3_PUBLIC_URL will not load in browsers until the store ` +
+          `allows GET and HEAD from ${webAppOrigin} (configure it in the store, or unset S3_PUBLIC_URL to serve ` +
+          `images through the API)`,
+      );
+    }
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
