@@ -60,13 +60,16 @@ export function refreshAccessToken(): Promise<string> {
  * comes back by itself once the server does. Rejects only when the session is over: refused, or signed out.
  */
 export async function refreshAccessTokenPersistently(): Promise<string> {
+  const signedOut = () => useSessionStore.getState().status === 'signedOut';
   for (let attempt = 0; ; attempt++) {
     try {
       return await refreshAccessToken();
     } catch (error) {
-      if (refreshWasRefused(error) || useSessionStore.getState().status === 'signedOut') throw error;
+      if (refreshWasRefused(error) || signedOut()) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt)));
+      // Signed out while waiting: no further attempt.
+      if (signedOut()) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt)));
   }
 }
 
