@@ -28,17 +28,39 @@ export function receiveNewMessage(message: Message): void {
   const timeline = store().timelines[message.chatId];
   const heldUpTo = timeline?.loaded && !timeline.hasMoreAfter ? timeline.messages.at(-1)?.seq : undefined;
   receiveMessage(message);
-  if (message.sender && message.sender.id !== useSessionStore.getState().user?.id) {
-    reportDelivered(message.chatId, message.seq);
-  }
+  acknowledgeDelivery(message.chatId, [message]);
   if (heldUpTo !== undefined && message.seq > heldUpTo + 1) {
     fillGap(message.chatId, heldUpTo, message.seq).catch(() => undefined);
   }
 }
 
+/**
+ * Others' messages up to the newest of these reached this device. Live and replayed ones, and those a catch-up
+ * fetched (after a reconnect whose replay had expired, or to close a gap): otherwise a message that came back
+ * that way would stay "sent" for its sender. Pages of older history are not reported: they arrived long ago.
+ */
+function acknowledgeDelivery(chatId: string, messages: readonly Message[]): void {
+  const me = useSessionStore.getState().user?.id;
+  const newest = messages.reduce(
+    (seq, message) => (message.sender && message.sender.id !== me ? Math.max(seq, message.seq) : seq),
+    0,
+  );
+  if (newest > 0) reportDelivered(chatId, newest);
+}
+
+/** A page of what this device missed: fetched, then acknowledged as delivered. */
+async function fetchMissed(chatId: string, query?: { after: number }) {
+  const page = await fetchMessages(chatId, query);
+  acknowledgeDelivery(chatId, page.messages);
+  return page;
+}
+
 async function fillGap(chatId: string, heldUpTo: number, receivedSeq: number): Promise<void> {
-  if (receivedSeq - heldUpTo - 1 > PAGE_LIMIT) return loadLatestMessages(chatId);
-  store().gapPageFetched(chatId, await fetchMessages(chatId, { after: heldUpTo }));
+  if (receivedSeq - heldUpTo - 1 > PAGE_LIMIT) {
+    store().latestPageFetched(chatId, await fetchMissed(chatId));
+    return;
+  }
+  store().gapPageFetched(chatId, await fetchMissed(chatId, { after: heldUpTo }));
 }
 
 export async function loadLatestMessages(chatId: string): Promise<void> {
@@ -54,7 +76,7 @@ export async function loadEarlierMessages(chatId: string): Promise<void> {
 export async function loadLaterMessages(chatId: string): Promise<void> {
   const newest = store().timelines[chatId]?.messages.at(-1);
   if (!newest) return;
-  store().laterPageFetched(chatId, await fetchMessages(chatId, { after: newest.seq }));
+  store().laterPageFetched(chatId, await fetchMissed(chatId, { after: newest.seq }));
 }
 
 /** Makes sure the message is held, fetching the history around it when it is not. */
@@ -109,7 +131,7 @@ export async function reloadOpenedTimelines(): Promise<void> {
   const chatIds = Object.entries(store().timelines)
     .filter(([, timeline]) => timeline.loaded)
     .map(([chatId]) => chatId);
-  await Promise.allSettled(chatIds.map(loadLatestMessages));
+  await Promise.allSettled(chatIds.map(async (chatId) => store().latestPageFetched(chatId, await fetchMissed(chatId))));
 }
 
 export async function editMessage(messageId: string, content: string): Promise<void> {

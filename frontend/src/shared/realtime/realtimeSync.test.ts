@@ -82,6 +82,10 @@ describe('catching up after a (re)connect', () => {
     await vi.waitFor(() => expect(useMessagesStore.getState().timelines.c1?.messages.map((m) => m.seq)).toEqual([3]));
     expect(requests.map((request) => request.path)).toContain('/api/chats');
     expect(loadCursor('u1')).toBe('c-end');
+    // Refetched rather than pushed, it still reached this device: its sender is told so.
+    await vi.waitFor(() =>
+      expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 3 } }),
+    );
   });
 
   it('after a reconnect, fetches the rest of an opened chat that the refetched chat list shows to be behind', async () => {
@@ -102,6 +106,9 @@ describe('catching up after a (re)connect', () => {
       expect(useMessagesStore.getState().timelines.c1?.messages.map((m) => m.seq)).toEqual([1, 2]),
     );
     expect(requests.find((request) => request.path === '/api/chats/c1/messages')?.query).toEqual({ after: 1 });
+    await vi.waitFor(() =>
+      expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 2 } }),
+    );
   });
 
   it('fetches the missing messages when a new one skips ahead of what it holds', async () => {
