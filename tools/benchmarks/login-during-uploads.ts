@@ -24,11 +24,10 @@ async function main(): Promise<void> {
   const server = await startTestServer({ BCRYPT_ROUNDS: '12', RATE_LIMIT_ENABLED: 'false' });
   try {
     const input = await photo();
-    const registered = await request(server.url)
+    await request(server.url)
       .post('/api/auth/register')
       .send({ ...credentials, displayName: 'Bench' })
       .expect(201);
-    const auth = { Authorization: `Bearer ${(registered.body as { accessToken: string }).accessToken}` };
     const login = () => request(server.url).post('/api/auth/login').send(credentials).expect(200);
     const measureLogins = async (label: string) => {
       const histogram = build();
@@ -45,7 +44,17 @@ async function main(): Promise<void> {
 
     let uploading = true;
     let uploads = 0;
-    const uploaders = Array.from({ length: UPLOADERS }, async () => {
+    // One person each: a user may have only 3 uploads in flight.
+    const uploaderAuth = await Promise.all(
+      Array.from({ length: UPLOADERS }, async (_, index) => {
+        const response = await request(server.url)
+          .post('/api/auth/register')
+          .send({ username: `bench_uploader_${index}`, password: credentials.password })
+          .expect(201);
+        return { Authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}` };
+      }),
+    );
+    const uploaders = uploaderAuth.map(async (auth) => {
       while (uploading) {
         await request(server.url).post('/api/attachments').set(auth).attach('file', input, 'photo.jpg').expect(201);
         uploads++;
