@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/prisma';
-import { publicUserSelect } from '../users/users.presenter';
+import { privateUserSelect } from '../users/users.presenter';
 
 export interface NewSession {
   id: string;
@@ -14,13 +14,13 @@ export class AuthRepository {
   constructor(private readonly db: PrismaClient) {}
 
   createUser(data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string }) {
-    return this.db.user.create({ data, select: { ...publicUserSelect, createdAt: true } });
+    return this.db.user.create({ data, select: privateUserSelect });
   }
 
   findUserForLogin(usernameNormalized: string) {
     return this.db.user.findUnique({
       where: { usernameNormalized },
-      select: { ...publicUserSelect, createdAt: true, passwordHash: true },
+      select: { ...privateUserSelect, passwordHash: true },
     });
   }
 

@@ -1,4 +1,4 @@
-import type { User } from '../../generated/prisma/client';
+import type { User, UserRole, UserStatus } from '../../generated/prisma/client';
 import type { Presence } from '../../realtime/presence';
 
 /**
@@ -23,6 +23,8 @@ export interface PublicUser extends UserSummary {
 
 export interface PrivateUser extends PublicUser {
   createdAt: string;
+  role: UserRole;
+  status: UserStatus;
 }
 
 export type UserSummaryRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId'>;
@@ -37,6 +39,10 @@ export const userSummarySelect = {
 } as const;
 
 export const publicUserSelect = { ...userSummarySelect, lastSeenAt: true } as const;
+
+/** What the user themselves sees of their account (PrivateUser). */
+export const privateUserSelect = { ...publicUserSelect, createdAt: true, role: true, status: true } as const;
+export type PrivateUserRecord = UserRecord & Pick<User, 'createdAt' | 'role' | 'status'>;
 
 export function avatarUrl(attachmentId: string | null): string | null {
   return attachmentId ? `/api/attachments/${attachmentId}/thumbnail` : null;
@@ -63,7 +69,12 @@ export class UserPresenter {
     };
   }
 
-  toPrivate(user: UserRecord & { createdAt: Date }): PrivateUser {
-    return { ...this.toPublic(user, true), createdAt: user.createdAt.toISOString() };
+  toPrivate(user: PrivateUserRecord): PrivateUser {
+    return {
+      ...this.toPublic(user, true),
+      createdAt: user.createdAt.toISOString(),
+      role: user.role,
+      status: user.status,
+    };
   }
 }

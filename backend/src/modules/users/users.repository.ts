@@ -1,8 +1,6 @@
 import { Prisma, type PrismaClient } from '../../db/prisma';
 import type { UserRecord } from './users.presenter';
-import { publicUserSelect } from './users.presenter';
-
-const privateUserSelect = { ...publicUserSelect, createdAt: true } as const;
+import { privateUserSelect, publicUserSelect } from './users.presenter';
 
 export class UsersRepository {
   constructor(private readonly db: PrismaClient) {}

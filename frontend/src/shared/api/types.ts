@@ -20,6 +20,9 @@ export interface User extends UserSummary {
 /** GET /api/users/me: the signed-in user, with what only they may see. */
 export interface CurrentUser extends User {
   createdAt: string;
+  /** Admins run the installation: the Admin area and /api/admin/*. */
+  role: 'admin' | 'member';
+  status: 'active' | 'deactivated';
 }
 
 /** GET /api/users/:id: someone's public profile, as the viewer sees it. */
