@@ -4,6 +4,7 @@ import {
   Cog6ToothIcon,
   MagnifyingGlassIcon,
   PlusIcon,
+  ShieldCheckIcon,
   UsersIcon,
 } from '@heroicons/react/20/solid';
 import { useState, type ReactNode } from 'react';
@@ -13,7 +14,7 @@ import type { Icon } from '../shared/ui/Icon';
 import { IconButton } from '../shared/ui/IconButton';
 import { Notice } from '../shared/ui/Notice';
 import { UserLink } from '../shared/ui/UserLink';
-import { selectCurrentUser, signOut, useSessionStore } from '../features/auth';
+import { selectCurrentUser, selectIsAdmin, signOut, useSessionStore } from '../features/auth';
 import { ChatList, NewGroupDialog } from '../features/chats';
 import { preloadTimelines } from '../features/messages';
 import { NotificationPrompt, useNotificationNavigation, useUnreadTitle } from '../features/notifications';
@@ -44,6 +45,7 @@ function NavLabel({ icon: NavIcon, children }: { icon: Icon; children: ReactNode
 
 export function Sidebar() {
   const user = useSessionStore(selectCurrentUser);
+  const isAdmin = useSessionStore(selectIsAdmin);
   const [creatingGroup, setCreatingGroup] = useState(false);
   const notice = useNavigationNotice();
   useUnreadTitle();
@@ -77,6 +79,11 @@ export function Sidebar() {
         <NavLink to="/settings/profile" className={navLinkClass}>
           <NavLabel icon={Cog6ToothIcon}>Profile</NavLabel>
         </NavLink>
+        {isAdmin && (
+          <NavLink to="/admin" className={navLinkClass}>
+            <NavLabel icon={ShieldCheckIcon}>Admin</NavLabel>
+          </NavLink>
+        )}
       </nav>
       <Notice message={notice} className="mx-4 mt-3" />
       <NotificationPrompt />

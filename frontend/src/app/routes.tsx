@@ -27,6 +27,10 @@ const ContactsPage = lazyNamed(() => import('../features/contacts'), 'ContactsPa
 const SearchPage = lazyNamed(() => import('../features/search'), 'SearchPage');
 const UserProfilePage = lazyNamed(() => import('../features/profile'), 'UserProfilePage');
 const ProfileSettingsPage = lazyNamed(() => import('../features/settings'), 'ProfileSettingsPage');
+const AdminArea = lazyNamed(() => import('../features/admin'), 'AdminArea');
+const PeoplePage = lazyNamed(() => import('../features/admin'), 'PeoplePage');
+const RegistrationPage = lazyNamed(() => import('../features/admin'), 'RegistrationPage');
+const AuditPage = lazyNamed(() => import('../features/admin'), 'AuditPage');
 
 /**
  * Fetches the code of every signed-in page ahead of its first use, the first needed first. One after the other,
@@ -66,6 +70,16 @@ export const routes: RouteObject[] = [
           { path: '/search', element: <SearchPage /> },
           { path: '/users/:userId', element: <UserProfilePage /> },
           { path: '/settings/profile', element: <ProfileSettingsPage /> },
+          {
+            path: '/admin',
+            element: <AdminArea />,
+            children: [
+              { index: true, element: <Navigate to="/admin/people" replace /> },
+              { path: 'people', element: <PeoplePage /> },
+              { path: 'registration', element: <RegistrationPage /> },
+              { path: 'audit', element: <AuditPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -2,4 +2,4 @@ export { LoginPage } from './LoginPage';
 export { RegisterPage } from './RegisterPage';
 export { RequireNoSession, RequireSession } from './RouteGuards';
 export { getAccessToken, refreshAccessToken, refreshAccessTokenPersistently, restoreSession, signOut } from './session';
-export { selectCurrentUser, useSessionStore } from './sessionStore';
+export { selectCurrentUser, selectIsAdmin, useSessionStore } from './sessionStore';

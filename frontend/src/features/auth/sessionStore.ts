@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { User } from '../../shared/api/types';
+import type { CurrentUser, User } from '../../shared/api/types';
 
 /** 'restoring' until the start-up refresh has told us whether a session survives the reload. */
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
@@ -10,13 +10,19 @@ export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
  */
 export type SignOutReason = 'userSignedOut' | 'sessionEnded';
 
+/**
+ * The signed-in user. Login, registration and GET /api/users/me send the role and status with it; a user made up
+ * elsewhere (an older test, a profile update) may lack them, which counts as a member.
+ */
+export type SignedInUser = User & Partial<Pick<CurrentUser, 'role' | 'status'>>;
+
 interface SessionState {
   status: SessionStatus;
-  user: User | null;
+  user: SignedInUser | null;
   /** Only ever in memory: a reload gets a new one from the httpOnly refresh cookie. */
   accessToken: string | null;
   signOutReason: SignOutReason | null;
-  signedIn: (user: User, accessToken: string) => void;
+  signedIn: (user: SignedInUser, accessToken: string) => void;
   tokenRefreshed: (accessToken: string) => void;
   /** After the user edited their profile. */
   userUpdated: (user: User) => void;
@@ -35,5 +41,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
 }));
 
 export const selectCurrentUser = (state: SessionState) => state.user;
+/** The Admin area shows only for admins; the server checks the role again on every admin call. */
+export const selectIsAdmin = (state: SessionState) => state.user?.role === 'admin';
 export const selectSessionStatus = (state: SessionState) => state.status;
 export const selectSignOutReason = (state: SessionState) => state.signOutReason;
