@@ -1,4 +1,4 @@
-import { formatExactTime } from '../../shared/lib/time';
+import { formatExactTime, formatShortDateTime } from '../../shared/lib/time';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { fetchAuditLog } from './adminApi';
@@ -6,8 +6,8 @@ import { AdminSection } from './AdminSection';
 import { describeAuditAction } from './auditActions';
 import { useCursorList } from './useCursorList';
 
-const headerClass = 'px-3 py-2 text-left font-semibold text-fg';
-const cellClass = 'px-3 py-2 align-top text-fg';
+const headerClass = 'px-2 py-2 text-left font-semibold text-fg sm:px-3';
+const cellClass = 'px-2 py-2 align-top text-fg sm:px-3';
 
 /** /admin/audit: every admin action, newest first. The log is append-only: nothing here changes it. */
 export function AuditPage() {
@@ -18,9 +18,9 @@ export function AuditPage() {
       {log.loadingFirstPage && <p className="text-sm text-fg-muted">Loading the audit log…</p>}
       {log.items?.length === 0 && <p className="text-sm text-fg-muted">No admin action yet.</p>}
       {log.items && log.items.length > 0 && (
-        // Scrolls sideways on a narrow screen rather than widening the page; focusable so that keys can scroll it.
+        // Scrolls sideways if a long name leaves no other way on a narrow screen; focusable so that keys can scroll it.
         <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-md">
-          <table className="w-full min-w-xl border-collapse text-sm">
+          <table className="w-full border-collapse text-sm">
             <thead>
               <tr className="border-b border-border">
                 <th scope="col" className={headerClass}>
@@ -43,8 +43,10 @@ export function AuditPage() {
                   <td className={cellClass}>{entry.actor.label}</td>
                   <td className={cellClass}>{describeAuditAction(entry)}</td>
                   <td className={cellClass}>{entry.target?.label ?? '—'}</td>
-                  <td className={`${cellClass} whitespace-nowrap text-fg-muted`}>
-                    <time dateTime={entry.createdAt}>{formatExactTime(entry.createdAt)}</time>
+                  <td className={`${cellClass} text-fg-muted`}>
+                    <time dateTime={entry.createdAt} title={formatExactTime(entry.createdAt)}>
+                      {formatShortDateTime(entry.createdAt)}
+                    </time>
                   </td>
                 </tr>
               ))}

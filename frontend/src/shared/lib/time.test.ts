@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDayLabel, formatExactTime, formatListTime, formatRelativeTime } from './time';
+import {
+  dayKey,
+  formatDayLabel,
+  formatExactTime,
+  formatListTime,
+  formatRelativeTime,
+  formatShortDateTime,
+} from './time';
 
 // Local times (no zone suffix): what the reader sees depends on their own calendar.
 const now = new Date('2026-11-25T12:00:00');
@@ -55,6 +62,7 @@ describe('days and exact times', () => {
 
   it('gives the full moment and tells days apart by the local calendar', () => {
     expect(formatExactTime(new Date('2026-11-23T14:05:00'))).toBe('Monday, 23 November 2026, 14:05');
+    expect(formatShortDateTime(new Date('2026-11-23T14:05:00'))).toBe('23 Nov 2026, 14:05');
     expect(dayKey(new Date('2026-11-23T00:00:00'))).toBe(dayKey(new Date('2026-11-23T23:59:00')));
     expect(dayKey(new Date('2026-11-23T23:59:00'))).not.toBe(dayKey(new Date('2026-11-24T00:00:00')));
   });

@@ -48,6 +48,11 @@ export function formatExactTime(time: Time): string {
   return format(toDate(time), 'EEEE, d MMMM yyyy, HH:mm');
 }
 
+/** "23 Nov 2026, 14:05": the full moment, short enough for a table cell. */
+export function formatShortDateTime(time: Time): string {
+  return format(toDate(time), 'd MMM yyyy, HH:mm');
+}
+
 /** "Today", "Yesterday" or "Monday, 23 November 2026". */
 export function formatDayLabel(time: Time, now: Date = new Date()): string {
   const date = toDate(time);
