@@ -21,11 +21,15 @@ export async function register(body: RegisterRequest): Promise<AuthResponse> {
   return data;
 }
 
+const isRegistrationMode = (value: unknown): value is RegistrationMode =>
+  value === 'open' || value === 'invite' || value === 'closed';
+
 /** Who may create an account here. A server older than invites has no such route (404): anyone may. */
 export async function fetchRegistrationMode(): Promise<RegistrationMode> {
   try {
-    const { data } = await api.get<RegistrationResponse>('/api/auth/registration');
-    return data.registration;
+    const { data } = await api.get<Partial<RegistrationResponse>>('/api/auth/registration');
+    // Anything else (a page, not the API's answer) says nothing: the registration itself will tell.
+    return isRegistrationMode(data.registration) ? data.registration : 'open';
   } catch (error) {
     if (hasStatus(error, 404)) return 'open';
     throw error;
