@@ -76,6 +76,13 @@ describe('RegisterPage', () => {
     expect(screen.queryByText(/needs an invite/)).not.toBeInTheDocument();
   });
 
+  it('offers the plain form when the answer is not a registration mode (a page, not the API)', async () => {
+    fakeApi({ 'GET /api/auth/registration': () => ok('<!doctype html><title>1000-Messenger</title>') });
+    renderRegisterPage();
+
+    expect(await screen.findByLabelText('Username')).toBeInTheDocument();
+  });
+
   it('explains that registration needs an invite and sends the code of the invite link', async () => {
     const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice Liddell' });
     const requests = fakeApi({
