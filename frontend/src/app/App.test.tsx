@@ -151,6 +151,22 @@ describe('the signed-in app', () => {
     expect(router.state.location.pathname).toBe('/login');
   });
 
+  it('lands on /login, saying why, once an admin deactivated the account: no refreshing in a loop', async () => {
+    const requests = fakeApi({
+      'GET /api/chats': () => apiError(401, 'UNAUTHORIZED', 'Token expired'),
+      'POST /api/auth/refresh': () => apiError(403, 'ACCOUNT_DEACTIVATED', 'This account has been deactivated'),
+    });
+    const router = renderApp('/chats');
+
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'You were signed out. This account has been deactivated; contact your admin.',
+      ),
+    );
+    expect(router.state.location.pathname).toBe('/login');
+    expect(requests.filter((request) => request.path === '/api/auth/refresh')).toHaveLength(1);
+  });
+
   it('after signing out on purpose, signing in again starts at the chats rather than the last page', async () => {
     fakeApi({
       'GET /api/chats': () => ok({ chats: [] }),

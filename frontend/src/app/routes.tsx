@@ -1,6 +1,6 @@
 import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
-import { LoginPage, RegisterPage, RequireNoSession, RequireSession } from '../features/auth';
+import { LoginPage, RegisterPage, RequireNoSession, RequireSession, ResetPasswordPage } from '../features/auth';
 import { LoadingScreen } from '../shared/ui/LoadingScreen';
 import { ChatsHome } from './ChatsHome';
 
@@ -51,6 +51,8 @@ export const routes: RouteObject[] = [
       { path: '/register', element: <RegisterPage /> },
     ],
   },
+  // Whoever holds a reset link may use it, signed in (as anyone) or not.
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [

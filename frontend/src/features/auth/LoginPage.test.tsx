@@ -70,4 +70,24 @@ describe('LoginPage', () => {
 
     expect(screen.queryByText('You were signed out.')).not.toBeInTheDocument();
   });
+
+  it('explains that a deactivated account cannot sign in', async () => {
+    fakeApi({ 'POST /api/auth/login': () => apiError(403, 'ACCOUNT_DEACTIVATED', 'Account is deactivated') });
+    renderLoginPage();
+
+    await signIn('correct horse');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This account has been deactivated; contact your admin.',
+    );
+  });
+
+  it('tells a user whose account was deactivated while signed in why they are here', () => {
+    useSessionStore.getState().signedOut('accountDeactivated');
+    renderLoginPage();
+
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'You were signed out. This account has been deactivated; contact your admin.',
+    );
+  });
 });

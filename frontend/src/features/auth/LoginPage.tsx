@@ -1,15 +1,27 @@
 import { Link } from 'react-router-dom';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { Notice } from '../../shared/ui/Notice';
 import { TextField } from '../../shared/ui/TextField';
 import { AuthCard } from './AuthCard';
 import { login } from './authApi';
-import { selectSignOutReason, useSessionStore } from './sessionStore';
+import { selectSignOutReason, useSessionStore, type SignOutReason } from './sessionStore';
 import { formText, useAuthSubmit } from './useAuthSubmit';
 
+const DEACTIVATED_EXPLANATION = 'This account has been deactivated; contact your admin.';
+
+const explanations = { ACCOUNT_DEACTIVATED: DEACTIVATED_EXPLANATION };
+
+/** Why a signed-in user landed here, when it was not their own doing. */
+const signOutNotices: Partial<Record<SignOutReason, string>> = {
+  sessionEnded: 'You were signed out.',
+  accountDeactivated: `You were signed out. ${DEACTIVATED_EXPLANATION}`,
+};
+
 export function LoginPage() {
-  const { error, submitting, handleSubmit } = useAuthSubmit((form) =>
-    login({ username: formText(form, 'username').trim(), password: formText(form, 'password') }),
+  const { error, submitting, handleSubmit } = useAuthSubmit(
+    (form) => login({ username: formText(form, 'username').trim(), password: formText(form, 'password') }),
+    explanations,
   );
   const signOutReason = useSessionStore(selectSignOutReason);
 
@@ -25,11 +37,7 @@ export function LoginPage() {
         </>
       }
     >
-      {signOutReason === 'sessionEnded' && (
-        <p role="status" className="mb-4 rounded-md bg-surface-warning px-3 py-2 text-sm text-fg-warning">
-          You were signed out.
-        </p>
-      )}
+      <Notice message={(signOutReason && signOutNotices[signOutReason]) ?? null} className="mb-4" />
       <form onSubmit={handleSubmit} className="flex flex-col gap-4">
         <TextField label="Username" name="username" autoComplete="username" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -1,14 +1,17 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { LoadingScreen } from '../../shared/ui/LoadingScreen';
-import { selectSessionStatus, selectSignOutReason, useSessionStore } from './sessionStore';
+import { selectSessionStatus, selectSignOutReason, useSessionStore, type SignOutReason } from './sessionStore';
 
 interface ReturnState {
   from?: string;
 }
 
+/** After these, whoever signs in next on this device is likely someone else: they start at their chats. */
+const endsTheVisit = new Set<SignOutReason | null>(['userSignedOut', 'accountDeactivated']);
+
 /**
  * Signed-out visitors go to /login, which brings them back here after signing in; except after signing out on
- * purpose, when whoever signs in next starts at their chats.
+ * purpose or a deactivation.
  */
 export function RequireSession() {
   const status = useSessionStore(selectSessionStatus);
@@ -16,8 +19,9 @@ export function RequireSession() {
   const location = useLocation();
   if (status === 'restoring') return <LoadingScreen />;
   if (status === 'signedOut') {
-    const state: ReturnState | undefined =
-      signOutReason === 'userSignedOut' ? undefined : { from: `${location.pathname}${location.search}` };
+    const state: ReturnState | undefined = endsTheVisit.has(signOutReason)
+      ? undefined
+      : { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
   return <Outlet />;

@@ -1,9 +1,13 @@
 import { api } from '../../shared/api/client';
+import { hasStatus } from '../../shared/api/errors';
 import type {
   AuthResponse,
   LoginRequest,
+  PasswordResetRequest,
   RefreshResponse,
   RegisterRequest,
+  RegistrationMode,
+  RegistrationResponse,
   User,
   UserResponse,
 } from '../../shared/api/types';
@@ -15,6 +19,26 @@ const withCookie = { withCredentials: true };
 export async function register(body: RegisterRequest): Promise<AuthResponse> {
   const { data } = await api.post<AuthResponse>('/api/auth/register', body, withCookie);
   return data;
+}
+
+const isRegistrationMode = (value: unknown): value is RegistrationMode =>
+  value === 'open' || value === 'invite' || value === 'closed';
+
+/** Who may create an account here. A server older than invites has no such route (404): anyone may. */
+export async function fetchRegistrationMode(): Promise<RegistrationMode> {
+  try {
+    const { data } = await api.get<Partial<RegistrationResponse>>('/api/auth/registration');
+    // Anything else (a page, not the API's answer) says nothing: the registration itself will tell.
+    return isRegistrationMode(data.registration) ? data.registration : 'open';
+  } catch (error) {
+    if (hasStatus(error, 404)) return 'open';
+    throw error;
+  }
+}
+
+/** Sets a new password with the one-use token an admin handed out; every session of that account ends. */
+export async function resetPassword(body: PasswordResetRequest): Promise<void> {
+  await api.post('/api/auth/password-reset', body);
 }
 
 export async function login(body: LoginRequest): Promise<AuthResponse> {

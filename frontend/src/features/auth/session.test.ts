@@ -97,6 +97,24 @@ describe('session', () => {
       expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'sessionEnded' });
     });
 
+    it('stops at a deactivated account (403) and signs out, saying why', async () => {
+      useSessionStore.getState().signedIn(alice, 'expired');
+      const askedAt: number[] = [];
+      fakeApi({
+        'POST /api/auth/refresh': () => {
+          askedAt.push(Date.now());
+          return apiError(403, 'ACCOUNT_DEACTIVATED', 'Account is deactivated');
+        },
+      });
+
+      const refreshed = refreshAccessTokenPersistently().catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(60_000);
+
+      expect(isAxiosError(await refreshed)).toBe(true);
+      expect(askedAt).toHaveLength(1);
+      expect(useSessionStore.getState()).toMatchObject({ status: 'signedOut', signOutReason: 'accountDeactivated' });
+    });
+
     it('stops trying once the user signs out meanwhile', async () => {
       useSessionStore.getState().signedIn(alice, 'expired');
       const refresh = flakyRefresh(Array.from({ length: 20 }, () => 503));

@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios';
+import { getErrorCode } from '../../shared/api/errors';
 import { backoffDelayMs } from '../../shared/lib/backoff';
 import * as authApi from './authApi';
 import { useSessionStore } from './sessionStore';
@@ -9,21 +10,22 @@ export const getAccessToken = () => useSessionStore.getState().accessToken;
 let signingOut = false;
 
 /**
- * Whether a failed refresh means the session is over: only the server refusing the refresh token (401) does. A
- * network failure, a rate limit (429) or a server error (a 5xx while the server or one of its dependencies is
- * away) must not sign the user out.
+ * Whether a failed refresh means the session is over: only the server refusing the refresh token (401), or the
+ * account behind it (403, deactivated by an admin), does. A network failure, a rate limit (429) or a server error
+ * (a 5xx while the server or one of its dependencies is away) must not sign the user out.
  */
 function refreshWasRefused(error: unknown): boolean {
-  return isAxiosError(error) && error.response?.status === 401;
+  return isAxiosError(error) && (error.response?.status === 401 || error.response?.status === 403);
 }
 
-/** The server ended a session we were using (revoked from another device, expired, or a reused token). */
-function sessionEnded(): void {
+/** The server ended a session we were using (revoked from another device, expired, a reused token, deactivated). */
+function sessionEnded(refusal: unknown): void {
   const { status, signedOut } = useSessionStore.getState();
   // A refusal that arrives after this device has signed out (a refresh its socket asked for meanwhile) must not
   // turn "signed out on purpose" into "signed out by someone else": that would bring the next user back here.
   if (status === 'signedOut') return;
   if (signingOut) signedOut('userSignedOut');
+  else if (getErrorCode(refusal) === 'ACCOUNT_DEACTIVATED') signedOut('accountDeactivated');
   // During start-up a refusal only means there was nothing to restore: no notice for that.
   else signedOut(status === 'signedIn' ? 'sessionEnded' : undefined);
 }
@@ -44,7 +46,7 @@ export function refreshAccessToken(): Promise<string> {
         return accessToken;
       },
       (error: unknown) => {
-        if (refreshWasRefused(error)) sessionEnded();
+        if (refreshWasRefused(error)) sessionEnded(error);
         throw error;
       },
     )

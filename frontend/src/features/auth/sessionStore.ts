@@ -5,10 +5,11 @@ import type { CurrentUser, User } from '../../shared/api/types';
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
 /**
- * Why the last session ended: the user signed out on this device, or the server ended it (revoked from another
- * device, expired), which the login page explains. None when there was no session to restore.
+ * Why the last session ended: the user signed out on this device, the server ended it (revoked from another
+ * device, expired), or an admin deactivated the account; the login page explains the last two. None when there was
+ * no session to restore.
  */
-export type SignOutReason = 'userSignedOut' | 'sessionEnded';
+export type SignOutReason = 'userSignedOut' | 'sessionEnded' | 'accountDeactivated';
 
 /**
  * The signed-in user. Login, registration and GET /api/users/me send the role and status with it; a user made up

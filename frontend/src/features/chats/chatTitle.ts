@@ -1,3 +1,4 @@
+import { nameWithStatus } from '../../shared/lib/userName';
 import type { Chat, User } from '../../shared/api/types';
 
 /** The other person in a direct chat (yourself, in a chat with only you). */
@@ -9,7 +10,10 @@ export function directPartner(chat: Chat, currentUserId: string | undefined): Us
 /** Direct chats have no name of their own: they are called after the other participant. */
 export function chatTitle(chat: Chat, currentUserId: string | undefined): string {
   if (chat.name) return chat.name;
-  if (chat.type === 'direct') return directPartner(chat, currentUserId)?.displayName ?? 'Direct chat';
+  if (chat.type === 'direct') {
+    const partner = directPartner(chat, currentUserId);
+    return partner ? nameWithStatus(partner) : 'Direct chat';
+  }
   return 'Unnamed group';
 }
 

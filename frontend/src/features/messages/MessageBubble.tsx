@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { User } from '../../shared/api/types';
 import { formatClockTime, formatExactTime } from '../../shared/lib/time';
+import { nameWithStatus } from '../../shared/lib/userName';
 import { UserLink } from '../../shared/ui/UserLink';
 
 interface BubbleProps {
   own: boolean;
   /** Named over the bubble, linking to their profile; null for our own messages. */
-  sender: Pick<User, 'id' | 'displayName'> | null;
+  sender: Pick<User, 'id' | 'displayName' | 'deactivated'> | null;
   createdAt: string;
   content: ReactNode;
   status: ReactNode;
@@ -28,7 +29,7 @@ export function MessageBubble(props: BubbleProps) {
     >
       {sender && (
         <UserLink userId={sender.id} className="px-1 text-xs font-medium text-fg-muted hover:underline">
-          {sender.displayName}
+          {nameWithStatus(sender)}
         </UserLink>
       )}
       <div

@@ -4,12 +4,14 @@ import { Link, useParams } from 'react-router-dom';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
 import type { UserProfile } from '../../shared/api/types';
 import { describePresence } from '../../shared/lib/presence';
+import { nameWithStatus } from '../../shared/lib/userName';
 import { useLivePresence } from '../presence';
 import { Avatar } from '../../shared/ui/Avatar';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { selectCurrentUser, useSessionStore } from '../auth';
 import { loadContacts, useContactsStore, useRelationship } from '../contacts';
 import { fetchUserProfile } from './profileApi';
+import { BlockButton } from './BlockButton';
 import { ProfileActions } from './ProfileActions';
 
 /** /users/:userId. Keyed by the id, so nothing of one profile shows while the next one loads. */
@@ -55,6 +57,7 @@ function ProfileCard({ user }: { user: UserProfile }) {
   const relationship = useRelationship(user.id);
   const isMe = user.id === currentUserId;
   const presence = useLivePresence(user);
+  const [blocked, setBlocked] = useState(user.isBlocked ?? false);
   // Until the contact lists are loaded, the profile's own answer tells whether we are contacts.
   const known =
     relationship.kind === 'unknown'
@@ -67,7 +70,7 @@ function ProfileCard({ user }: { user: UserProfile }) {
         <Avatar name={user.displayName} url={user.avatarUrl} />
         <div className="min-w-0">
           <h1 id="profile-name" className="truncate text-xl font-semibold text-fg">
-            {user.displayName}
+            {nameWithStatus(user)}
           </h1>
           <p className="truncate text-sm text-fg-muted">@{user.username}</p>
           {/* Presence is null for someone who is neither a contact nor in a chat with us: nothing to show. */}
@@ -89,7 +92,10 @@ function ProfileCard({ user }: { user: UserProfile }) {
           </Link>
         </p>
       ) : (
-        <ProfileActions user={user} relationship={known} />
+        <>
+          <ProfileActions user={user} relationship={known} />
+          <BlockButton user={user} blocked={blocked} onChange={setBlocked} />
+        </>
       )}
     </section>
   );

@@ -43,6 +43,7 @@ function renderSettings(routes: FakeRoutes) {
   const requests = fakeApi({
     'GET /api/users/me': () => ok({ user: me }),
     'GET /api/auth/sessions': () => ok({ sessions: [phone, office, thisLaptop] }),
+    'GET /api/users/me/blocks': () => ok({ users: [] }),
     ...routes,
   });
   render(

@@ -3,15 +3,19 @@ import { Page } from '../../shared/ui/Page';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { CurrentUser } from '../../shared/api/types';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { BlockedUsersSection } from './BlockedUsersSection';
+import { ChangePasswordSection } from './ChangePasswordSection';
 import { ProfileForm } from './ProfileForm';
 import { SessionsSection } from './SessionsSection';
 import { ThemeSection } from './ThemeSection';
 import { fetchMyProfile } from './settingsApi';
 
-/** /settings/profile: how others see me, how the app looks here, and where I am signed in. */
+/** /settings/profile: how others see me, how the app looks here, my password, where I am signed in, whom I blocked. */
 export function ProfileSettingsPage() {
   const [me, setMe] = useState<CurrentUser | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Changing the password signs the other devices out: the session list then starts over.
+  const [passwordChanges, setPasswordChanges] = useState(0);
 
   useEffect(() => {
     fetchMyProfile().then(setMe, (error: unknown) => setLoadError(getErrorMessage(error)));
@@ -31,7 +35,9 @@ export function ProfileSettingsPage() {
         )}
       </section>
       <ThemeSection />
-      <SessionsSection />
+      <ChangePasswordSection onChanged={() => setPasswordChanges((count) => count + 1)} />
+      <SessionsSection key={passwordChanges} />
+      <BlockedUsersSection />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 import { api } from '../../shared/api/client';
 import type {
+  ChangePasswordRequest,
   CurrentUser,
   CurrentUserResponse,
   DeviceSession,
@@ -26,4 +27,9 @@ export async function fetchSessions(): Promise<DeviceSession[]> {
 /** Signs that device out: its refresh token stops working and its live connection is closed. */
 export async function revokeSession(sessionId: string): Promise<void> {
   await api.delete(`/api/auth/sessions/${encodeURIComponent(sessionId)}`);
+}
+
+/** Needs the current password; every other session of the account ends, this one stays. */
+export async function changePassword(body: ChangePasswordRequest): Promise<void> {
+  await api.put('/api/users/me/password', body);
 }

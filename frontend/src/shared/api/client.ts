@@ -42,7 +42,13 @@ api.interceptors.response.use(undefined, async (error: unknown) => {
 
 // These answer 401 for wrong credentials or a dead refresh token: refreshing cannot help there. The other
 // /api/auth/ routes (the session list) take an access token like everything else.
-const tokenlessAuthPaths = ['/api/auth/register', '/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
+const tokenlessAuthPaths = [
+  '/api/auth/register',
+  '/api/auth/login',
+  '/api/auth/refresh',
+  '/api/auth/logout',
+  '/api/auth/password-reset',
+];
 const isAuthEndpoint = (url: string | undefined) => url !== undefined && tokenlessAuthPaths.includes(url);
 
 function isExpiredAccessToken(error: unknown): error is AxiosError & { config: InternalAxiosRequestConfig } {

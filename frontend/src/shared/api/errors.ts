@@ -32,3 +32,22 @@ export function getErrorMessage(error: unknown): string {
 export function hasStatus(error: unknown, status: number): boolean {
   return isAxiosError(error) && error.response?.status === status;
 }
+
+/** The contract's error code the API answered with (`INVITE_REQUIRED`, `BLOCKED` …), or null. */
+export function getErrorCode(error: unknown): string | null {
+  if (!isAxiosError(error)) return null;
+  const body: unknown = error.response?.data;
+  if (!isApiErrorBody(body)) return null;
+  // Checked, not trusted: the type guard only vouches for the message.
+  const code: unknown = body.error.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Explanations of our own for the error codes a form expects, keyed by code. */
+export type ErrorExplanations = Partial<Record<string, string>>;
+
+/** The form's own explanation of an expected error code; for anything else, the server's message. */
+export function explainError(error: unknown, explanations: ErrorExplanations = {}): string {
+  const code = getErrorCode(error);
+  return (code && explanations[code]) ?? getErrorMessage(error);
+}

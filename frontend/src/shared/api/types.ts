@@ -6,6 +6,8 @@ export interface UserSummary {
   username: string;
   displayName: string;
   avatarUrl: string | null;
+  /** An admin deactivated this account: it cannot sign in, and its name is marked wherever it still shows. */
+  deactivated?: boolean;
 }
 
 /**
@@ -28,6 +30,13 @@ export interface CurrentUser extends User {
 /** GET /api/users/:id: someone's public profile, as the viewer sees it. */
 export interface UserProfile extends User {
   isContact: boolean;
+  /** Whether the viewer has blocked this user; missing from servers older than blocking. */
+  isBlocked?: boolean;
+}
+
+/** Someone the signed-in user blocked (GET /api/users/me/blocks). */
+export interface BlockedUser extends UserSummary {
+  blockedAt: string;
 }
 
 /** One signed-in device (GET /api/auth/sessions). */
@@ -140,6 +149,27 @@ export interface RegisterRequest {
   username: string;
   password: string;
   displayName?: string;
+  /** Required while registration is by invite only. */
+  inviteCode?: string;
+}
+
+/** Who may create an account: anyone, only people with an invite, or nobody (admins create no accounts here). */
+export type RegistrationMode = 'open' | 'invite' | 'closed';
+
+export interface RegistrationResponse {
+  registration: RegistrationMode;
+}
+
+/** POST /api/auth/password-reset: the token an admin handed out, and the password it sets. */
+export interface PasswordResetRequest {
+  resetToken: string;
+  newPassword: string;
+}
+
+/** PUT /api/users/me/password */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface LoginRequest {
@@ -182,6 +212,10 @@ export interface SessionsResponse {
 
 export interface UsersResponse {
   users: User[];
+}
+
+export interface BlockedUsersResponse {
+  users: BlockedUser[];
 }
 
 export interface ContactsResponse {

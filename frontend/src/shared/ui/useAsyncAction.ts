@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { getErrorMessage } from '../api/errors';
+import { explainError, type ErrorExplanations } from '../api/errors';
 
 /**
- * Runs a user-triggered async action, keeping whether it is running and why it last failed.
- * `run` never rejects, so it can be handed straight to an event handler.
+ * Runs a user-triggered async action, keeping whether it is running and why it last failed: the caller's
+ * explanation of an expected error code, or else the server's message. `run` never rejects, so it can be handed
+ * straight to an event handler.
  */
-export function useAsyncAction() {
+export function useAsyncAction(explanations?: ErrorExplanations) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -13,7 +14,7 @@ export function useAsyncAction() {
     setPending(true);
     setError(null);
     action()
-      .catch((caught: unknown) => setError(getErrorMessage(caught)))
+      .catch((caught: unknown) => setError(explainError(caught, explanations)))
       .finally(() => setPending(false));
   }
 

@@ -1,0 +1,6 @@
+import type { UserSummary } from '../api/types';
+
+/** Someone's display name, marked when their account is deactivated: their messages stay, they do not answer. */
+export function nameWithStatus(user: Pick<UserSummary, 'displayName' | 'deactivated'>): string {
+  return user.deactivated ? `${user.displayName} (deactivated)` : user.displayName;
+}
