@@ -58,6 +58,11 @@ export class ChatsRepository {
     return chat ? ((await this.withLastMessages([chat]))[0] ?? null) : null;
   }
 
+  async directChatId(userA: string, userB: string): Promise<string | null> {
+    const chat = await this.db.chat.findUnique({ where: { directKey: directKeyOf(userA, userB) }, select: { id: true } });
+    return chat?.id ?? null;
+  }
+
   async createDirect(userA: string, userB: string): Promise<ChatRecord> {
     const chat = await this.db.chat.create({
       data: {
