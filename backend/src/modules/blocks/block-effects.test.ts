@@ -138,7 +138,12 @@ it('pushes no presence events across the block, while others still get them', as
 
   // And the other way: Alice hears nothing of Bob going offline.
   const aliceHeard = heard(aliceSocket);
-  const carolHearsBob = nextEvent<{ userId: string }>(carolSocket, 'presence:offline', 8_000, (e) => e.userId === bob.id);
+  const carolHearsBob = nextEvent<{ userId: string }>(
+    carolSocket,
+    'presence:offline',
+    8_000,
+    (e) => e.userId === bob.id,
+  );
   bobSocket.disconnect();
   await carolHearsBob;
   await roundTrip(aliceSocket);

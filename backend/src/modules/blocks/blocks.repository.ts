@@ -5,14 +5,11 @@ import { blockBetween, lockPair } from './block-pairs';
 import type { BlockDirection } from './block-refusal';
 
 /** What making a block changed: nothing if it already stood. */
-export type BlockOutcome =
-  | { created: false }
-  | { created: true; contactRemoved: boolean; removedRequestIds: string[] };
+export type BlockOutcome = { created: false } | { created: true; contactRemoved: boolean; removedRequestIds: string[] };
 
 /** What lifting a block changed; `restored`: the two are contacts again, both as they are now. */
 export type UnblockOutcome =
-  | { removed: false }
-  | { removed: true; restored: { since: Date; blocker: UserRecord; blocked: UserRecord } | null };
+  { removed: false } | { removed: true; restored: { since: Date; blocker: UserRecord; blocked: UserRecord } | null };
 
 export class BlocksRepository {
   constructor(private readonly db: PrismaClient) {}

@@ -26,9 +26,11 @@ async function blockedList(user: TestUser) {
 }
 
 async function isBlocked(viewer: TestUser, other: TestUser): Promise<boolean> {
-  return ((await api().get(`/api/users/${other.id}`).set(viewer.auth).expect(200)).body as {
-    user: { isBlocked: boolean };
-  }).user.isBlocked;
+  return (
+    (await api().get(`/api/users/${other.id}`).set(viewer.auth).expect(200)).body as {
+      user: { isBlocked: boolean };
+    }
+  ).user.isBlocked;
 }
 
 it('suspends the contact while the block stands and restores it, both rows, on unblock', async () => {
@@ -176,7 +178,12 @@ it('ends consistent when blocks and unblocks of one pair race, and the last unbl
 
   const blocks = await server.prisma.userBlock.count({ where: { blockerId: { in: [alice.id, bob.id] } } });
   const pairRows = await server.prisma.contact.count({
-    where: { OR: [{ userId: alice.id, contactId: bob.id }, { userId: bob.id, contactId: alice.id }] },
+    where: {
+      OR: [
+        { userId: alice.id, contactId: bob.id },
+        { userId: bob.id, contactId: alice.id },
+      ],
+    },
   });
   expect({ contactRowsWhileBlocked: blocks > 0 ? pairRows : 0 }).toEqual({ contactRowsWhileBlocked: 0 });
 

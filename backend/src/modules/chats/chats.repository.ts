@@ -59,7 +59,10 @@ export class ChatsRepository {
   }
 
   async directChatId(userA: string, userB: string): Promise<string | null> {
-    const chat = await this.db.chat.findUnique({ where: { directKey: directKeyOf(userA, userB) }, select: { id: true } });
+    const chat = await this.db.chat.findUnique({
+      where: { directKey: directKeyOf(userA, userB) },
+      select: { id: true },
+    });
     return chat?.id ?? null;
   }
 

@@ -102,7 +102,11 @@ export async function createContactPair(tx: Transaction, userA: string, userB: s
 }
 
 /** Removes both rows of the pair; true if they were contacts. */
-export async function deleteContactPair(db: PrismaClient | Transaction, userA: string, userB: string): Promise<boolean> {
+export async function deleteContactPair(
+  db: PrismaClient | Transaction,
+  userA: string,
+  userB: string,
+): Promise<boolean> {
   const { count } = await db.contact.deleteMany({
     where: {
       OR: [
