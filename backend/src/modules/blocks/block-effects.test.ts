@@ -14,6 +14,7 @@ import { chattingPair, makeContacts, registerUser, type TestUser } from '../../.
 const server = useTestServer({ REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
 const sockets = useTestSockets();
 const api = () => request(server.url);
+const connect = (user: TestUser) => sockets.connect(server.url, user.accessToken);
 
 interface Scene {
   alice: TestUser;
@@ -56,7 +57,7 @@ it('refuses messages in their direct chat both ways, over REST and the socket, a
   });
   const fromBlocker = await send(alice, directId, 'just one more').expect(403);
   expect(fromBlocker.body.error.message).toBe('You blocked this user; unblock them to send them messages');
-  const bobSocket = await sockets.connect(server.url, bob.accessToken);
+  const bobSocket = await connect(bob);
   const ack = await bobSocket
     .timeout(5_000)
     .emitWithAck('message:send', { chatId: directId, clientMsgId: 'socket', content: 'socket' });
@@ -86,7 +87,7 @@ it('refuses a new direct chat between them, either way', async () => {
 
 it('shows neither any presence of the other: profile, search, chats and their participants', async () => {
   const { alice, bob, carol, directId, groupId } = await aliceBlocksBob();
-  await Promise.all([alice, bob, carol].map((user) => sockets.connect(server.url, user.accessToken)));
+  await Promise.all([connect(alice), connect(bob), connect(carol)]);
   const presenceOf = (user: { online: unknown; lastSeenAt: unknown }) => [user.online, user.lastSeenAt];
   // Carol sees Alice online first: from then on, null for Bob is the block, not lag.
   for (let tries = 0; ; tries++) {
@@ -126,12 +127,10 @@ it('shows neither any presence of the other: profile, search, chats and their pa
 
 it('pushes no presence events across the block, while others still get them', async () => {
   const { alice, bob, carol } = await aliceBlocksBob();
-  const [bobSocket, carolSocket] = await Promise.all(
-    [bob, carol].map((user) => sockets.connect(server.url, user.accessToken)),
-  );
+  const [bobSocket, carolSocket] = await Promise.all([connect(bob), connect(carol)]);
   const bobHeard = heard(bobSocket);
   const carolHears = nextEvent<{ userId: string }>(carolSocket, 'presence:online', 5_000, (e) => e.userId === alice.id);
-  const aliceSocket = await sockets.connect(server.url, alice.accessToken);
+  const aliceSocket = await connect(alice);
   await carolHears;
   await roundTrip(bobSocket);
   expect(bobHeard.filter((event) => event.startsWith('presence:') && event.endsWith(alice.id))).toEqual([]);
@@ -152,9 +151,7 @@ it('pushes no presence events across the block, while others still get them', as
 
 it('relays no typing across the block, in their direct chat or their group; Carol still sees it', async () => {
   const { alice, bob, carol, directId, groupId } = await aliceBlocksBob();
-  const [aliceSocket, bobSocket, carolSocket] = await Promise.all(
-    [alice, bob, carol].map((user) => sockets.connect(server.url, user.accessToken)),
-  );
+  const [aliceSocket, bobSocket, carolSocket] = await Promise.all([connect(alice), connect(bob), connect(carol)]);
   const aliceHeard = heard(aliceSocket);
   const carolHears = nextEvent<{ chatId: string; userId: string }>(carolSocket, 'typing:start');
   expect(await bobSocket.timeout(5_000).emitWithAck('typing:start', { chatId: directId })).toEqual({ ok: true });
