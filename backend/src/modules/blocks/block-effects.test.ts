@@ -125,6 +125,38 @@ it('shows neither any presence of the other: profile, search, chats and their pa
   expect(online).toEqual([true]);
 });
 
+it('re-sends the chats they share to both, with the presence across the block hidden, and shown again after', async () => {
+  const { alice, bob, chatId: directId } = await chattingPair(server);
+  const group = await createGroup(server, alice, [bob]);
+  const [aliceSocket, bobSocket] = await Promise.all([connect(alice), connect(bob)]);
+  type Update = { chat: { id: string; participants: { user: { id: string; online: boolean | null } }[] } };
+  const onlineOf = (update: Update, userId: string) =>
+    update.chat.participants.find((participant) => participant.user.id === userId)?.user.online;
+  const updates = (socket: Socket, count: number) => {
+    const received: Update[] = [];
+    return new Promise<Update[]>((resolve) => {
+      socket.on('chat:updated', (update: Update) => {
+        received.push(update);
+        if (received.length === count) resolve(received);
+      });
+    });
+  };
+
+  const [toAlice, toBob] = [updates(aliceSocket, 2), updates(bobSocket, 2)];
+  await api().post(`/api/users/${bob.id}/block`).set(alice.auth).expect(204);
+  for (const [received, other] of [
+    [await toAlice, bob],
+    [await toBob, alice],
+  ] as const) {
+    expect(received.map((update) => update.chat.id).sort()).toEqual([directId, group.id].sort());
+    expect(received.map((update) => onlineOf(update, other.id))).toEqual([null, null]);
+  }
+  aliceSocket.off('chat:updated');
+  const shownAgain = updates(aliceSocket, 2);
+  await api().delete(`/api/users/${bob.id}/block`).set(alice.auth).expect(204);
+  expect((await shownAgain).map((update) => onlineOf(update, bob.id))).toEqual([true, true]);
+});
+
 it('pushes no presence events across the block, while others still get them', async () => {
   const { alice, bob, carol } = await aliceBlocksBob();
   const [bobSocket, carolSocket] = await Promise.all([connect(bob), connect(carol)]);

@@ -18,7 +18,7 @@ export class BlocksService {
   constructor(
     private readonly repository: BlocksRepository,
     private readonly contacts: ContactPresenter,
-    private readonly chats: Pick<ChatsService, 'publish' | 'directChatId'>,
+    private readonly chats: Pick<ChatsService, 'publish' | 'sharedChatIds'>,
     private readonly events: EventPublisher,
   ) {}
 
@@ -34,7 +34,7 @@ export class BlocksService {
       this.events.toUsers([targetId], 'contact:removed', { userId });
       this.events.toUsers([userId], 'contact:removed', { userId: targetId });
     }
-    await this.republishDirectChat(userId, targetId);
+    await this.republishSharedChats(userId, targetId);
   }
 
   /** Idempotent: unblocking someone not blocked changes nothing. */
@@ -47,7 +47,7 @@ export class BlocksService {
       this.events.toUsers([userId], 'contact:accepted', { contact: this.contacts.contact(blocked, since) });
       this.events.toUsers([targetId], 'contact:accepted', { contact: this.contacts.contact(blocker, since) });
     }
-    await this.republishDirectChat(userId, targetId);
+    await this.republishSharedChats(userId, targetId);
   }
 
   /** The people you blocked, newest first (at most MAX_LISTED_BLOCKS), without their presence. */
@@ -61,9 +61,13 @@ export class BlocksService {
     if (!(await this.repository.userExists(targetId))) throw notFound('User');
   }
 
-  /** Their direct chat, if they have one, shows (or again shows) each other's presence: both get it afresh. */
-  private async republishDirectChat(userId: string, targetId: string): Promise<void> {
-    const chatId = await this.chats.directChatId(userId, targetId);
-    if (chatId) await this.chats.publish('chat:updated', chatId, [userId, targetId]);
+  /**
+   * The chats they share (direct and groups) show each other's presence as it now is (hidden, or shown again): both
+   * get them afresh, so that neither device keeps showing the other online from before the block.
+   */
+  private async republishSharedChats(userId: string, targetId: string): Promise<void> {
+    for (const chatId of await this.chats.sharedChatIds(userId, targetId)) {
+      await this.chats.publish('chat:updated', chatId, [userId, targetId]);
+    }
   }
 }

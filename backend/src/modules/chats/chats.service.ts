@@ -28,8 +28,8 @@ export class ChatsService {
     return this.presenter.toDto(chat, userId, await this.blocks.counterparts(userId));
   }
 
-  directChatId(userA: string, userB: string): Promise<string | null> {
-    return this.repository.directChatId(userA, userB);
+  sharedChatIds(userA: string, userB: string): Promise<string[]> {
+    return this.repository.sharedChatIds(userA, userB);
   }
 
   /** Mutes or unmutes the chat for the caller alone; their other devices hear of it through chat:updated. */
