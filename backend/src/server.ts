@@ -19,6 +19,9 @@ import { connectRedis } from './lib/redis';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
+import { BlocksRepository } from './modules/blocks/blocks.repository';
+import { blocksRoutes } from './modules/blocks/blocks.routes';
+import { BlocksService } from './modules/blocks/blocks.service';
 import { AccessVerifier, MemoryRevokedSessions, RedisRevokedSessions } from './modules/auth/revoked-sessions';
 import { TokenService } from './modules/auth/tokens';
 import { ChatPresenter } from './modules/chats/chats.presenter';
@@ -152,15 +155,13 @@ export async function createMessengerServer(
     events,
     revokedSessions,
   );
-  const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository);
-  const contacts = new ContactsService(
-    new ContactsRepository(prisma),
-    new ContactPresenter(userPresenter),
-    events,
-    presenceRepository,
-  );
+  const blocksRepository = new BlocksRepository(prisma);
+  const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository, blocksRepository);
+  const contactPresenter = new ContactPresenter(userPresenter);
+  const contacts = new ContactsService(new ContactsRepository(prisma), contactPresenter, events, presenceRepository);
   const chatsRepository = new ChatsRepository(prisma);
-  const chats = new ChatsService(chatsRepository, chatPresenter, events);
+  const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
+  const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
   const storage = createStorage(config, logger);
   await storage.prepare();
@@ -169,9 +170,16 @@ export async function createMessengerServer(
     media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
   }, UPLOAD_CLEANUP_EVERY_MS);
   abandonedUploads.unref();
-  const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, events, media);
+  const messages = new MessagesService(
+    new MessagesRepository(prisma),
+    chats,
+    messagePresenter,
+    events,
+    media,
+    blocksRepository,
+  );
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
-  const typing = new TypingService(chats, events);
+  const typing = new TypingService(chats, events, blocksRepository);
   const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),
   );
@@ -191,6 +199,7 @@ export async function createMessengerServer(
   const api = Router();
   api.use(authenticate(access), limiters.userApi);
   api.use('/auth', sessionRoutes(auth));
+  api.use('/users', blocksRoutes(blocks));
   api.use('/users', usersRoutes(users));
   api.use('/contacts', contactsRoutes(contacts, limiters.contactRequests));
   api.use('/chats', chatsRoutes(chats, groups));

@@ -10,6 +10,7 @@ import { build } from 'hdr-histogram-js';
 import { runBenchmark, timed } from './measure';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { PrismaClient } from '../../backend/src/generated/prisma/client';
+import { BlocksRepository } from '../../backend/src/modules/blocks/blocks.repository';
 import { ChatPresenter } from '../../backend/src/modules/chats/chats.presenter';
 import { ChatsRepository } from '../../backend/src/modules/chats/chats.repository';
 import { ChatsService } from '../../backend/src/modules/chats/chats.service';
@@ -52,13 +53,22 @@ async function main(): Promise<void> {
     const noSockets: EventPublisher = { toUsers: () => undefined, endSession: () => undefined };
     const userPresenter = new UserPresenter(new LocalPresence());
     const messagePresenter = new MessagePresenter();
+    const blocks = new BlocksRepository(prisma);
     const chats = new ChatsService(
       new ChatsRepository(prisma),
       new ChatPresenter(userPresenter, messagePresenter),
       noSockets,
+      blocks,
     );
     const noImages = { discard: async () => undefined };
-    const messages = new MessagesService(new MessagesRepository(prisma), chats, messagePresenter, noSockets, noImages);
+    const messages = new MessagesService(
+      new MessagesRepository(prisma),
+      chats,
+      messagePresenter,
+      noSockets,
+      noImages,
+      blocks,
+    );
 
     console.log(
       `${MEMBERS}-member group, ${MESSAGES} messages per run, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authOperations } from '../modules/auth/auth.openapi';
 import { usersOperations } from '../modules/users/users.openapi';
+import { blocksOperations } from '../modules/blocks/blocks.openapi';
 import { contactsOperations } from '../modules/contacts/contacts.openapi';
 import { chatsOperations } from '../modules/chats/chats.openapi';
 import { messagesOperations } from '../modules/messages/messages.openapi';
@@ -29,6 +30,7 @@ export interface ApiOperation {
 const OPERATIONS: ApiOperation[] = [
   ...authOperations,
   ...usersOperations,
+  ...blocksOperations,
   ...contactsOperations,
   ...chatsOperations,
   ...messagesOperations,

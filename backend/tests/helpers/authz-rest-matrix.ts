@@ -78,6 +78,13 @@ export const REST_MATRIX: Record<string, RestRow> = {
     reveals: { to: ['contact', 'removed', 'member', 'owner'],
       when: (b) => (b as { user: { online: unknown } }).user.online !== null } },
 
+  // Blocking: anyone may block or unblock anyone else (only their own relation to the owner changes); yourself 400.
+  'GET /api/users/me/blocks': { expect: [401, 200, 200, 200, 200, 200] },
+  'POST /api/users/{id}/block': { params: (w) => ({ id: w.users.owner.id }), expect: [401, 204, 204, 204, 204, 400],
+    world: 'kept' },
+  'DELETE /api/users/{id}/block': { params: (w) => ({ id: w.users.owner.id }), expect: [401, 204, 204, 204, 204, 400],
+    world: 'shared' },
+
   // Contacts: the owner is a contact of contact, removed and member (a group owner adds contacts only).
   'GET /api/contacts': { expect: [401, 200, 200, 200, 200, 200],
     reveals: { to: ['contact', 'removed', 'member'], when: (b, w) =>

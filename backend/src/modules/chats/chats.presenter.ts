@@ -49,8 +49,11 @@ export class ChatPresenter {
     private readonly messages: MessagePresenter,
   ) {}
 
-  /** A chat as one participant sees it: unreadCount and muted are theirs. */
-  toDto(chat: ChatRecord, viewerId: string): ChatDto {
+  /**
+   * A chat as one participant sees it: unreadCount and muted are theirs. `presenceHidden`: participants whose
+   * presence the viewer may not see, because a block stands between them (BlocksRepository.counterparts).
+   */
+  toDto(chat: ChatRecord, viewerId: string, presenceHidden: ReadonlySet<string>): ChatDto {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
     const { lastMessage } = chat;
     return {
@@ -59,9 +62,10 @@ export class ChatPresenter {
       name: chat.name,
       avatarUrl: avatarUrl(chat.avatarAttachmentId),
       ownerId: chat.ownerId,
-      // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see.
+      // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see,
+      // unless one of them blocked the other.
       participants: chat.participants.map((participant) => ({
-        user: this.users.toPublic(participant.user, true),
+        user: this.users.toPublic(participant.user, !presenceHidden.has(participant.user.id)),
         role: participant.role,
         lastReadSeq: participant.lastReadSeq,
         lastDeliveredSeq: participant.lastDeliveredSeq,

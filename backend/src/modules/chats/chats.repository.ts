@@ -58,6 +58,15 @@ export class ChatsRepository {
     return chat ? ((await this.withLastMessages([chat]))[0] ?? null) : null;
   }
 
+  /** The chats, direct and group, that both users take part in now. */
+  async sharedChatIds(userA: string, userB: string): Promise<string[]> {
+    const chats = await this.db.chat.findMany({
+      where: { AND: [{ participants: { some: { userId: userA } } }, { participants: { some: { userId: userB } } }] },
+      select: { id: true },
+    });
+    return chats.map((chat) => chat.id);
+  }
+
   async createDirect(userA: string, userB: string): Promise<ChatRecord> {
     const chat = await this.db.chat.create({
       data: {

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../../db/prisma';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
+import { refusedByBlock } from '../blocks/block-refusal';
 import type { PresenceRepository } from '../presence/presence.repository';
 import type { ContactPresenter, ContactRequestRecord } from './contacts.presenter';
 import type { ContactsRepository } from './contacts.repository';
@@ -40,7 +41,10 @@ export class ContactsService {
     };
   }
 
-  /** Sends a request, or accepts the other person's pending one if they asked first. */
+  /**
+   * Sends a request, or accepts the other person's pending one if they asked first. A block either way refuses it
+   * (403 BLOCKED); a block removes pending requests both ways, so there is then no pending one to accept.
+   */
   async sendRequest(userId: string, targetId: string) {
     if (userId === targetId) throw badRequest('You cannot add yourself as a contact');
     if (!(await this.repository.userExists(targetId))) throw notFound('User');
@@ -50,7 +54,9 @@ export class ContactsService {
     if (reverse) return { accepted: true as const, contact: await this.acceptRequest(reverse) };
 
     try {
-      const request = await this.repository.createRequest(userId, targetId);
+      const created = await this.repository.createRequest(userId, targetId);
+      if ('blocked' in created) throw refusedByBlock(created.blocked, 'send them contact requests');
+      const { request } = created;
       // Each side sees the other's presence only if they already share a chat (they are not contacts yet).
       const requestAs = async (viewerId: string) =>
         this.presenter.request(request, await this.presence.visibleTo(viewerId, [userId, targetId]));

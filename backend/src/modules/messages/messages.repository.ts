@@ -166,8 +166,9 @@ interface InsertedRow {
  * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message, raises the
  * sender's read watermark to it, and returns it with its sender, quoted reply and the chat's participants. One
  * round trip (the access check and the recipients included: a send costs no other query), and the chat row is
- * locked only for the statement itself. A user's message is written only while they are a participant, and a reply
- * only to a message of the same chat; otherwise nothing is written and the result is null.
+ * locked only for the statement itself. A user's message is written only while they are a participant, not into a
+ * direct chat with a block between its two users, and a reply only to a message of the same chat; otherwise nothing
+ * is written and the result is null.
  */
 export async function insertMessage(
   db: PrismaClient | Transaction,
@@ -181,13 +182,21 @@ export async function insertMessage(
   const membership = senderId
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = ${chatId}::uuid AND user_id = ${senderId}::uuid)`
     : Prisma.empty;
+  // In a direct chat, a block either way stops messages both ways (groups are unaffected: `OR` stops there for them).
+  const unblocked = senderId
+    ? Prisma.sql`AND (chats.type = 'group' OR NOT EXISTS (
+        SELECT 1 FROM chat_participants other
+        JOIN user_blocks b ON (b.blocker_id = other.user_id AND b.blocked_id = ${senderId}::uuid)
+                           OR (b.blocker_id = ${senderId}::uuid AND b.blocked_id = other.user_id)
+        WHERE other.chat_id = chats.id AND other.user_id <> ${senderId}::uuid))`
+    : Prisma.empty;
   const quotable = replyToId
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM messages WHERE id = ${replyToId}::uuid AND chat_id = ${chatId}::uuid)`
     : Prisma.empty;
   const rows = await db.$queryRaw<InsertedRow[]>`
     WITH bumped AS (
       UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-      WHERE id = ${chatId}::uuid ${membership} ${quotable}
+      WHERE id = ${chatId}::uuid ${membership} ${unblocked} ${quotable}
       RETURNING id, last_seq
     ), inserted AS (
       INSERT INTO messages (chat_id, seq, sender_id, client_msg_id, type, content, reply_to_id, created_at)

@@ -2,6 +2,8 @@ import { isUniqueViolation } from '../../db/prisma';
 import { KeyedSerialQueue } from '../../lib/serial-queue';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
+import { refusedByBlock } from '../blocks/block-refusal';
+import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { ChatsService } from '../chats/chats.service';
 import { groupReactions, type MessagePresenter } from './messages.presenter';
 import { ATTACHMENTS_UNAVAILABLE, type MessagesRepository } from './messages.repository';
@@ -20,6 +22,7 @@ export class MessagesService {
     private readonly presenter: MessagePresenter,
     private readonly events: EventPublisher,
     private readonly images: { discard(storageKeys: readonly string[]): Promise<void> },
+    private readonly blocks: Pick<BlocksRepository, 'directPartner' | 'between'>,
   ) {}
 
   /**
@@ -47,13 +50,16 @@ export class MessagesService {
     }
   }
 
-  /** Access first: only a participant learns that the images or the quoted message are the problem. */
+  /** Access first: only a participant learns that a block, the images or the quoted message are the problem. */
   private async explainRefusal(
     senderId: string,
     input: SendMessageInput,
     refusal: null | typeof ATTACHMENTS_UNAVAILABLE,
   ): Promise<never> {
     await this.chats.requireParticipants(senderId, input.chatId);
+    const partner = await this.blocks.directPartner(senderId, input.chatId);
+    const blocked = partner && (await this.blocks.between(senderId, partner));
+    if (blocked) throw refusedByBlock(blocked, 'send them messages');
     if (refusal === ATTACHMENTS_UNAVAILABLE) {
       throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
         { field: 'attachmentIds', message: 'not your unsent uploads' },

@@ -1,4 +1,5 @@
 import type { EventPublisher } from '../../realtime/events';
+import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { ChatsService } from '../chats/chats.service';
 
 export const TYPING_EXPIRES_MS = 5_000;
@@ -9,7 +10,7 @@ export const TYPING_EXPIRES_MS = 5_000;
 export const TYPING_REBROADCAST_MS = 2_500;
 
 /**
- * "Someone is typing": relayed to the chat's other participants as volatile events (a lost one is harmless), and
+ * "Someone is typing": relayed to the chat's other participants (but not across a block) as volatile events (a lost one is harmless), and
  * stopped by the server itself when the typist goes quiet for 5 s or disconnects.
  */
 export class TypingService {
@@ -21,11 +22,17 @@ export class TypingService {
   constructor(
     private readonly chats: ChatsService,
     private readonly events: EventPublisher,
+    private readonly blocks: Pick<BlocksRepository, 'counterparts'>,
     private readonly expiresMs = TYPING_EXPIRES_MS,
   ) {}
 
   async start(userId: string, chatId: string): Promise<void> {
-    const recipients = (await this.chats.requireParticipants(userId, chatId)).filter((id) => id !== userId);
+    // Nobody on either side of a block sees the other type, in any chat.
+    const [participantIds, blocked] = await Promise.all([
+      this.chats.requireParticipants(userId, chatId),
+      this.blocks.counterparts(userId),
+    ]);
+    const recipients = participantIds.filter((id) => id !== userId && !blocked.has(id));
     const key = `${chatId}:${userId}`;
     const typing = this.timers.get(key);
     clearTimeout(typing?.timer);

@@ -26,6 +26,6 @@ export const usersOperations: ApiOperation[] = [
     tag: 'users',
     summary: 'A public profile',
     params: userIdParamSchema,
-    responses: { 200: '{user} with isContact', 404: 'no such user' },
+    responses: { 200: '{user} with isContact and isBlocked (you blocked them)', 404: 'no such user' },
   },
 ];

@@ -1,4 +1,5 @@
 import { badRequest, notFound } from '../../lib/errors';
+import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { PresenceRepository } from '../presence/presence.repository';
 import type { UserPresenter } from './users.presenter';
 import type { UsersRepository } from './users.repository';
@@ -8,6 +9,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly presenter: UserPresenter,
     private readonly presence: Pick<PresenceRepository, 'visibleTo'>,
+    private readonly blocks: Pick<BlocksRepository, 'isBlocked'>,
   ) {}
 
   async me(userId: string) {
@@ -29,11 +31,13 @@ export class UsersService {
   async profile(viewerId: string, userId: string) {
     const user = await this.users.findPublicById(userId);
     if (!user) throw notFound('User');
-    const [isContact, presenceVisible] = await Promise.all([
+    const [isContact, isBlocked, presenceVisible] = await Promise.all([
       viewerId !== userId && this.users.isContact(viewerId, userId),
+      viewerId !== userId && this.blocks.isBlocked(viewerId, userId),
       this.presence.visibleTo(viewerId, [userId]),
     ]);
-    return { ...this.presenter.toPublic(user, presenceVisible.has(userId)), isContact };
+    // isBlocked: the viewer blocked them (whether they blocked the viewer is not told).
+    return { ...this.presenter.toPublic(user, presenceVisible.has(userId)), isContact, isBlocked };
   }
 
   /** Anyone can be found; only the viewer's contacts and chat partners come with their presence. */

@@ -30,13 +30,17 @@ export interface CurrentUser extends User {
 /** GET /api/users/:id: someone's public profile, as the viewer sees it. */
 export interface UserProfile extends User {
   isContact: boolean;
-  /** Whether the viewer has blocked this user; missing from servers older than blocking. */
-  isBlocked?: boolean;
+  /** The viewer blocked them (offer Unblock); whether they blocked the viewer is never shown. */
+  isBlocked: boolean;
 }
 
-/** Someone the signed-in user blocked (GET /api/users/me/blocks). */
+/** GET /api/users/me/blocks: someone the signed-in user blocked (no presence: a block hides it). */
 export interface BlockedUser extends UserSummary {
   blockedAt: string;
+}
+
+export interface BlockedUsersResponse {
+  users: BlockedUser[];
 }
 
 /** One signed-in device (GET /api/auth/sessions). */
