@@ -218,10 +218,6 @@ export interface UsersResponse {
   users: User[];
 }
 
-export interface BlockedUsersResponse {
-  users: BlockedUser[];
-}
-
 export interface ContactsResponse {
   contacts: Contact[];
 }
