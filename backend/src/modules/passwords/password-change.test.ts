@@ -8,8 +8,7 @@ const sockets = useTestSockets();
 const server = useTestServer({ AUTH_RATE_LIMIT_MAX_ATTEMPTS: '1000' });
 const api = () => request(server.url);
 
-const signIn = (username: string, password = PASSWORD) =>
-  api().post('/api/auth/login').send({ username, password });
+const signIn = (username: string, password = PASSWORD) => api().post('/api/auth/login').send({ username, password });
 const changePassword = (user: Pick<TestUser, 'auth'>, body: object) =>
   api().put('/api/users/me/password').set(user.auth).send(body);
 
@@ -56,7 +55,10 @@ describe('PUT /api/users/me/password', () => {
   });
 
   it('needs an access token', async () => {
-    await api().put('/api/users/me/password').send({ currentPassword: PASSWORD, newPassword: 'new password' }).expect(401);
+    await api()
+      .put('/api/users/me/password')
+      .send({ currentPassword: PASSWORD, newPassword: 'new password' })
+      .expect(401);
   });
 
   it('lets exactly one of two concurrent changes with the same current password through', async () => {
