@@ -11,7 +11,8 @@ type SessionWriter = Pick<PrismaClient, 'session'> | Prisma.TransactionClient;
  */
 export async function revokeSessionsOf(db: SessionWriter, userId: string, keep?: string): Promise<string[]> {
   const revoked = await db.session.updateManyAndReturn({
-    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    // An expired session has no live access token left (each lives far shorter than the refresh token).
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() }, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: new Date() },
     select: { id: true },
   });
