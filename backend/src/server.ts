@@ -16,6 +16,10 @@ import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
+import { AuditLog } from './modules/admin/audit-log';
+import { requireAdmin } from './modules/admin/require-admin';
+import { passwordsModule } from './modules/passwords/passwords.module';
+import { registrationModule } from './modules/registration/registration.module';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
@@ -143,6 +147,10 @@ export async function createMessengerServer(
   const messagePresenter = new MessagePresenter();
   const chatPresenter = new ChatPresenter(userPresenter, messagePresenter);
 
+  const audit = new AuditLog(prisma);
+  const registration = registrationModule(prisma, audit, config);
+  const passwords = passwordsModule(prisma, audit, config, { revoked: revokedSessions, events }, limiters);
+
   const auth = new AuthService(
     new AuthRepository(prisma),
     tokens,
@@ -154,6 +162,7 @@ export async function createMessengerServer(
     },
     events,
     revokedSessions,
+    registration.registration,
   );
   const blocksRepository = new BlocksRepository(prisma);
   const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository, blocksRepository);
@@ -195,17 +204,20 @@ export async function createMessengerServer(
       refreshTtlMs: config.JWT_REFRESH_EXPIRY,
       limiters,
     }),
+    registration.modeRoutes,
+    passwords.resetRoutes,
   );
   const api = Router();
   api.use(authenticate(access), limiters.userApi);
   api.use('/auth', sessionRoutes(auth));
   api.use('/users', blocksRoutes(blocks));
-  api.use('/users', usersRoutes(users));
+  api.use('/users', usersRoutes(users), passwords.changeRoutes);
   api.use('/contacts', contactsRoutes(contacts, limiters.contactRequests));
   api.use('/chats', chatsRoutes(chats, groups));
   api.use(messagesRoutes(messages));
   api.use('/attachments', mediaRoutes(media));
   api.use('/search', searchRoutes(new SearchService(new SearchRepository(prisma), messagePresenter)));
+  api.use('/admin', requireAdmin(prisma), passwords.adminRoutes, registration.adminRoutes);
 
   const app = createApp({
     logger,

@@ -96,6 +96,8 @@ let casesTried = 0;
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' }, undefined, logs);
   const owner = await registerUser(server);
+  // An admin, so that the admin operations' inputs are fuzzed too, not only their 403.
+  await server.prisma.user.update({ where: { id: owner.id }, data: { role: 'admin' } });
   const member = await registerUser(server);
   await makeContacts(server, owner, member);
   const group = await request(server.url)

@@ -44,6 +44,8 @@ const signingSecret = z
   })
   .optional();
 
+const MAX_PASSWORD_RESET_TTL_MS = 24 * 3_600_000;
+
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const duration = z.string().transform((value, ctx) => {
@@ -118,6 +120,10 @@ const envSchema = z
      */
     JWT_REFRESH_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    /** How long an admin-issued password reset token works; at most 24 hours (a longer value is refused). */
+    PASSWORD_RESET_TTL: duration
+      .default(MAX_PASSWORD_RESET_TTL_MS)
+      .refine((ms) => ms <= MAX_PASSWORD_RESET_TTL_MS, 'must be at most 24h'),
     /** How long a socket whose access token expired may take to send a fresh one before it is disconnected. */
     SOCKET_REAUTH_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
     SOCKET_MAX_BACKLOG: z.coerce.number().int().positive().default(5_000),

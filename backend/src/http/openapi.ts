@@ -7,6 +7,8 @@ import { chatsOperations } from '../modules/chats/chats.openapi';
 import { messagesOperations } from '../modules/messages/messages.openapi';
 import { mediaOperations } from '../modules/media/media.openapi';
 import { searchOperations } from '../modules/search/search.openapi';
+import { passwordsOperations } from '../modules/passwords/passwords.openapi';
+import { registrationOperations } from '../modules/registration/registration.openapi';
 
 export interface ApiOperation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -36,6 +38,8 @@ const OPERATIONS: ApiOperation[] = [
   ...messagesOperations,
   ...mediaOperations,
   ...searchOperations,
+  ...passwordsOperations,
+  ...registrationOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType) => {

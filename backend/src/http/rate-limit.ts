@@ -35,6 +35,10 @@ export interface RateLimiters {
   registration: RequestHandler;
   /** Contact requests sent per user; refused ones (an unknown user, already contacts) do not count. */
   contactRequests: RequestHandler;
+  /** Failed password changes per user: a borrowed session guessing the password it would need. */
+  passwordChanges: RequestHandler;
+  /** Failed password resets per IP. */
+  passwordResets: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -102,6 +106,8 @@ export function createRateLimiters(
       loginSucceeded: async () => undefined,
       registration: passThrough,
       contactRequests: passThrough,
+      passwordChanges: passThrough,
+      passwordResets: passThrough,
     };
   }
 
@@ -154,6 +160,20 @@ export function createRateLimiters(
       keyGenerator: (req) => req.auth?.userId ?? clientIp(req),
       skipFailedRequests: true,
       message: 'Too many contact requests; try again later',
+    }),
+    passwordChanges: limiter('password-change', {
+      windowMs: settings.authWindowMs,
+      limit: settings.authMaxAttempts,
+      keyGenerator: (req) => req.auth?.userId ?? clientIp(req),
+      skipSuccessfulRequests: true,
+      message: 'Too many failed password changes; try again later',
+    }),
+    passwordResets: limiter('password-reset', {
+      windowMs: settings.authWindowMs,
+      limit: settings.authMaxAttempts,
+      keyGenerator: clientIp,
+      skipSuccessfulRequests: true,
+      message: 'Too many failed password resets; try again later',
     }),
   };
 }

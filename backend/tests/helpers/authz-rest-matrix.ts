@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { PROBE_WORD, type Role, type World } from './authz-world';
 import type { TestServer } from './test-server';
+import { registerUser } from './users';
 
 export type WorldUse = 'shared' | 'kept';
 
@@ -39,6 +41,32 @@ const ownerSignsInAgain = async (world: World, server: TestServer) => {
   return { refreshToken: (response.body as { refreshToken: string }).refreshToken };
 };
 
+/** A reset token of a user made for the purpose (using it ends that user's sessions, nobody else's). */
+const throwawayReset = async (server: TestServer) => {
+  const user = await registerUser(server);
+  const resetToken = unique('authz_reset_token_');
+  await server.prisma.passwordResetToken.create({
+    data: {
+      userId: user.id,
+      tokenHash: createHash('sha256').update(resetToken).digest('hex'),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  return { resetToken, newPassword: PASSWORD };
+};
+
+/** The invite the DELETE row revokes, made usable again before each role asks (the body is sent, and ignored). */
+const REVOCABLE_INVITE_ID = '0d6f3a52-7a3e-4d1b-9c55-2b1f6a0c9e11';
+const revocableInvite = async (server: TestServer) => {
+  const invite = { code: `authz-invite-${process.pid}`, revokedAt: null, expiresAt: new Date(Date.now() + 3_600_000) };
+  await server.prisma.invite.upsert({
+    where: { id: REVOCABLE_INVITE_ID },
+    create: { id: REVOCABLE_INVITE_ID, ...invite },
+    update: invite,
+  });
+  return {};
+};
+
 const ids = (list: unknown) => (Array.isArray(list) ? list.map((item) => (item as { id?: unknown }).id) : []);
 const group = (world: World) => ({ id: world.groupId });
 const message = (world: World) => ({ id: world.messageId });
@@ -62,6 +90,9 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: [200, 200, 200, 200, 200, 200], world: 'shared' },
   'POST /api/auth/logout': { body: (w, _role, server) => ownerSignsInAgain(w, server),
     expect: [204, 204, 204, 204, 204, 204], world: 'shared' },
+  'GET /api/auth/registration': { expect: [200, 200, 200, 200, 200, 200] },
+  'POST /api/auth/password-reset': { body: (_w, _role, server) => throwawayReset(server),
+    expect: [204, 204, 204, 204, 204, 204], world: 'shared' },
 
   // Your own things: everyone signed in, each seeing only their own.
   'GET /api/auth/sessions': { expect: [401, 200, 200, 200, 200, 200],
@@ -70,6 +101,9 @@ export const REST_MATRIX: Record<string, RestRow> = {
   'GET /api/users/me': { expect: [401, 200, 200, 200, 200, 200] },
   // Someone else's image as your avatar: 400 naming avatarAttachmentId (docs/api-contract.md, PUT /api/users/me).
   'PUT /api/users/me': { body: (w) => ({ avatarAttachmentId: w.attachmentId }), expect: [401, 400, 400, 400, 400, 200] },
+  // The same password again: the caller's other sessions end, in a world of the row's own.
+  'PUT /api/users/me/password': { body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+    expect: [401, 204, 204, 204, 204, 204], world: 'kept' },
   'GET /api/users/search': { query: (w) => ({ q: w.users.owner.username }), expect: [401, 200, 200, 200, 200, 200],
     reveals: { to: ['stranger', 'contact', 'removed', 'member'],
       when: (b, w) => ids((b as { users: unknown }).users).includes(w.users.owner.id) } },
@@ -135,6 +169,17 @@ export const REST_MATRIX: Record<string, RestRow> = {
   'POST /api/attachments': { upload: true, expect: [401, 201, 201, 201, 201, 201], world: 'shared' },
   'GET /api/attachments/{id}': { params: image, expect: [401, 404, 404, 404, 200, 200] },
   'GET /api/attachments/{id}/thumbnail': { params: image, expect: [401, 404, 404, 404, 200, 200] },
+
+  // Administration: admins only (the role is read from the database on every call).
+  'POST /api/admin/users/{id}/password-reset': { params: (w) => ({ id: w.users.owner.id }),
+    expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
+  'GET /api/admin/settings': { expect: [401, 403, 403, 403, 403, 403] },
+  'PUT /api/admin/settings': { body: () => ({ registration: 'open' }),
+    expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
+  'POST /api/admin/invites': { body: () => ({ maxUses: 1 }), expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
+  'GET /api/admin/invites': { expect: [401, 403, 403, 403, 403, 403] },
+  'DELETE /api/admin/invites/{id}': { params: () => ({ id: REVOCABLE_INVITE_ID }),
+    body: (_w, _role, server) => revocableInvite(server), expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
 
   // Search: only chats you belong to now, even when asked for the owner's group by id.
   'GET /api/search': { query: (w) => ({ q: PROBE_WORD, chatId: w.groupId }), expect: [401, 200, 200, 200, 200, 200],

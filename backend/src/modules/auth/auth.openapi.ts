@@ -13,6 +13,7 @@ export const authOperations: ApiOperation[] = [
     responses: {
       201: '{user, accessToken, refreshToken}; sets the refresh_token cookie',
       400: 'invalid username or password',
+      403: 'REGISTRATION_CLOSED, INVITE_REQUIRED or INVITE_INVALID (see GET /api/auth/registration)',
       409: 'username taken',
     },
   },

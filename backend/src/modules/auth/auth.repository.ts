@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../db/prisma';
+import type { Prisma, PrismaClient } from '../../db/prisma';
 import { privateUserSelect } from '../users/users.presenter';
 
 export interface NewSession {
@@ -13,8 +13,15 @@ export interface NewSession {
 export class AuthRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  createUser(data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string }) {
-    return this.db.user.create({ data, select: privateUserSelect });
+  /** Creates the account in one transaction with `admit`, which may refuse it (and then nothing is written). */
+  createUser(
+    data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string },
+    admit: (tx: Prisma.TransactionClient) => Promise<void>,
+  ) {
+    return this.db.$transaction(async (tx) => {
+      await admit(tx);
+      return tx.user.create({ data, select: privateUserSelect });
+    });
   }
 
   findUserForLogin(usernameNormalized: string) {

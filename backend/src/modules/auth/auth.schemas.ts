@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inviteCodeSchema } from '../registration/registration.schemas';
 import { displayNameSchema, usernameSchema } from '../users/users.schemas';
 
 /** bcrypt reads no further than this: it would ignore the rest of a longer password, silently. */
@@ -21,7 +22,14 @@ export const passwordSchema = z
   .meta({ description: `8 or more characters, at most ${BCRYPT_MAX_PASSWORD_BYTES} bytes in UTF-8` });
 
 export const registerBodySchema = z
-  .object({ username: usernameSchema, password: passwordSchema, displayName: displayNameSchema.optional() })
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    displayName: displayNameSchema.optional(),
+    inviteCode: inviteCodeSchema
+      .optional()
+      .meta({ description: 'From an invite link; required when registration is by invite' }),
+  })
   .strict();
 
 export const loginBodySchema = z

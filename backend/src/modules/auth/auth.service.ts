@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcrypt';
-import { isUniqueViolation } from '../../db/prisma';
+import { isUniqueViolation, type Prisma } from '../../db/prisma';
 import { conflict, notFound, unauthorized } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
 import type { AuthRepository } from './auth.repository';
+import { endSessions } from './end-sessions';
 import type { LoginInput, RegisterInput } from './auth.schemas';
 import type { RevokedSessions } from './revoked-sessions';
 import { TokenService, type MintedRefresh } from './tokens';
@@ -13,6 +14,14 @@ import { TokenService, type MintedRefresh } from './tokens';
 export interface ClientInfo {
   userAgent?: string;
   ip?: string;
+}
+
+/** Who may register (modules/registration): the instance's registration mode and its invites. */
+export interface RegistrationGate {
+  /** Refuses, before any password is hashed, a registration that the mode refuses whatever happens next. */
+  precheck(inviteCode: string | undefined): Promise<void>;
+  /** Decides within the transaction that creates the account, taking a use of the invite it accepts. */
+  admit(tx: Prisma.TransactionClient, inviteCode: string | undefined): Promise<void>;
 }
 
 export interface AuthSettings {
@@ -40,21 +49,27 @@ export class AuthService {
     private readonly settings: AuthSettings,
     private readonly events: Pick<EventPublisher, 'endSession'>,
     private readonly revoked: RevokedSessions,
+    private readonly registration: RegistrationGate,
   ) {}
 
   async register(input: RegisterInput, client: ClientInfo) {
     const usernameNormalized = normalizeUsername(input.username);
+    // First, so that an instance closed to registration does not tell whether a username exists.
+    await this.registration.precheck(input.inviteCode);
     // Checked before hashing, so that trying taken names costs the server no bcrypt work; the unique index still
     // settles two registrations of the same new name.
     if (await this.repository.findUserForLogin(usernameNormalized)) throw conflict(USERNAME_TAKEN);
     const passwordHash = await bcrypt.hash(input.password, this.settings.bcryptRounds);
     try {
-      const user = await this.repository.createUser({
-        username: input.username,
-        usernameNormalized,
-        displayName: input.displayName ?? input.username,
-        passwordHash,
-      });
+      const user = await this.repository.createUser(
+        {
+          username: input.username,
+          usernameNormalized,
+          displayName: input.displayName ?? input.username,
+          passwordHash,
+        },
+        (tx) => this.registration.admit(tx, input.inviteCode),
+      );
       return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(USERNAME_TAKEN);
@@ -141,8 +156,7 @@ export class AuthService {
 
   /** Its access tokens stop working at once, everywhere, and its live connections are closed. */
   private async signedOut(sessionId: string): Promise<void> {
-    await this.revoked.add(sessionId);
-    this.events.endSession(sessionId);
+    await endSessions([sessionId], this.revoked, this.events);
   }
 
   private async activeSession(sessionId: string) {
