@@ -16,6 +16,11 @@ import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
+import { AdminUsersRepository } from './modules/admin/admin-users.repository';
+import { adminUsersRoutes } from './modules/admin/admin-users.routes';
+import { AdminUsersService } from './modules/admin/admin-users.service';
+import { AuditLog } from './modules/admin/audit-log';
+import { requireAdmin } from './modules/admin/require-admin';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
@@ -177,6 +182,9 @@ export async function createMessengerServer(
   );
   await presenceService.start();
 
+  const audit = new AuditLog(prisma);
+  const people = new AdminUsersService(new AdminUsersRepository(prisma), audit, revokedSessions, events, groups);
+
   const publicApi = Router();
   publicApi.use(openApiRoutes());
   publicApi.use(
@@ -197,6 +205,7 @@ export async function createMessengerServer(
   api.use(messagesRoutes(messages));
   api.use('/attachments', mediaRoutes(media));
   api.use('/search', searchRoutes(new SearchService(new SearchRepository(prisma), messagePresenter)));
+  api.use('/admin', requireAdmin(prisma), adminUsersRoutes(people, audit));
 
   const app = createApp({
     logger,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../db/prisma';
+import { lockRoster } from '../admin/roster-lock';
 import { privateUserSelect } from '../users/users.presenter';
 
 export interface NewSession {
@@ -13,8 +14,20 @@ export interface NewSession {
 export class AuthRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  createUser(data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string }) {
-    return this.db.user.create({ data, select: privateUserSelect });
+  /**
+   * The first account of a fresh installation is its admin. Once any account exists, every new one is a member
+   * without taking a lock; only while there is none do registrations queue on the roster lock, so that of two at
+   * the same moment exactly one becomes the admin.
+   */
+  async createUser(data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string }) {
+    if (await this.db.user.findFirst({ select: { id: true } })) {
+      return this.db.user.create({ data, select: privateUserSelect });
+    }
+    return this.db.$transaction(async (tx) => {
+      await lockRoster(tx);
+      const first = (await tx.user.findFirst({ select: { id: true } })) === null;
+      return tx.user.create({ data: { ...data, role: first ? 'admin' : 'member' }, select: privateUserSelect });
+    });
   }
 
   findUserForLogin(usernameNormalized: string) {
@@ -24,8 +37,18 @@ export class AuthRepository {
     });
   }
 
-  createSession(session: NewSession) {
-    return this.db.session.create({ data: session, select: { id: true } });
+  /**
+   * Starts a session only for an active account; false when the account is deactivated. The account row is read
+   * with a share lock, so a deactivation at the same moment either waits for this session (and then revokes it) or
+   * commits first (and then no session starts).
+   */
+  async createActiveSession(session: NewSession): Promise<boolean> {
+    const created = await this.db.$executeRaw`
+      INSERT INTO sessions (id, user_id, refresh_token_hash, expires_at, user_agent, ip)
+      SELECT ${session.id}::uuid, id, ${session.refreshTokenHash}, ${session.expiresAt}, ${session.userAgent ?? null},
+             ${session.ip ?? null}
+      FROM users WHERE id = ${session.userId}::uuid AND status = 'active' FOR SHARE`;
+    return created === 1;
   }
 
   findSession(id: string) {

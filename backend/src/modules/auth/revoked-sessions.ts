@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { RedisDegradation } from '../../lib/degraded';
 import { unauthorized } from '../../lib/errors';
+import type { EventPublisher } from '../../realtime/events';
 import type { TokenService, VerifiedAccess } from './tokens';
 
 /**
@@ -86,6 +87,16 @@ export class RedisRevokedSessions implements RevokedSessions {
       .set(`${this.prefix}${sessionId}`, '1', 'PX', ms)
       .catch((error: unknown) => this.degradation.report('revocation', error));
   }
+}
+
+/** A session ended in the database: its access tokens stop working at once, everywhere, and its sockets close. */
+export async function signOutEverywhere(
+  revoked: Pick<RevokedSessions, 'add'>,
+  events: Pick<EventPublisher, 'endSession'>,
+  sessionId: string,
+): Promise<void> {
+  await revoked.add(sessionId);
+  events.endSession(sessionId);
 }
 
 /** An access token is good when its signature and expiry are, and its session has not been signed out. */
