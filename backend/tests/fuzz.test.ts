@@ -95,6 +95,7 @@ let casesTried = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' }, undefined, logs);
+  // The first account of the database is its admin: the admin operations are fuzzed past the role check.
   const owner = await registerUser(server);
   const member = await registerUser(server);
   await makeContacts(server, owner, member);

@@ -6,6 +6,7 @@ import { chatsOperations } from '../modules/chats/chats.openapi';
 import { messagesOperations } from '../modules/messages/messages.openapi';
 import { mediaOperations } from '../modules/media/media.openapi';
 import { searchOperations } from '../modules/search/search.openapi';
+import { adminUsersOperations } from '../modules/admin/admin-users.openapi';
 
 export interface ApiOperation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -34,6 +35,7 @@ const OPERATIONS: ApiOperation[] = [
   ...messagesOperations,
   ...mediaOperations,
   ...searchOperations,
+  ...adminUsersOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType) => {
