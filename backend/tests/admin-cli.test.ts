@@ -29,7 +29,10 @@ it('deactivates by username while the server runs: sessions end on the server at
   const closed = nextEvent<string>(socket, 'disconnect', 20_000);
 
   const { exit, output } = await admin(['deactivate', person.username.toUpperCase()]);
-  expect({ exit, output }).toEqual({ exit: 0, output: [`✓ ${person.username} is deactivated and signed out everywhere`] });
+  expect({ exit, output }).toEqual({
+    exit: 0,
+    output: [`✓ ${person.username} is deactivated and signed out everywhere`],
+  });
   expect(await closed).toBe('io server disconnect');
   await request(server.url).get('/api/users/me').set(person.auth).expect(401);
   const login = await request(server.url)

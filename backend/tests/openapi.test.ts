@@ -22,6 +22,8 @@ it('serves the document and a reference page without a token', async () => {
 
 it('describes every route the server answers', async () => {
   const paths = Object.keys((await request(server.url).get('/api/openapi.json')).body.paths as object);
-  expect(paths).toEqual(expect.arrayContaining(['/api/search', '/api/attachments', '/api/auth/sessions/{id}']));
-  expect(paths).toHaveLength(29);
+  expect(paths).toEqual(
+    expect.arrayContaining(['/api/search', '/api/attachments', '/api/auth/sessions/{id}', '/api/admin/audit']),
+  );
+  expect(paths).toHaveLength(34);
 });

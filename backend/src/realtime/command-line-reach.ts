@@ -5,11 +5,7 @@ import { RedisDegradation } from '../lib/degraded';
 import type { Logger } from '../lib/logger';
 import { Metrics } from '../lib/metrics';
 import { connectRedis } from '../lib/redis';
-import {
-  MemoryRevokedSessions,
-  RedisRevokedSessions,
-  type RevokedSessions,
-} from '../modules/auth/revoked-sessions';
+import { MemoryRevokedSessions, RedisRevokedSessions, type RevokedSessions } from '../modules/auth/revoked-sessions';
 import { MemoryEventLog, RedisEventLog } from './event-log';
 import { SocketPublisher, type MessengerServer } from './socket-server';
 

@@ -42,7 +42,6 @@ runDatabaseCommand(async (databaseUrl, config, logger) => {
       events: reach.events,
       reachesServers: reach.reachesServers,
       people,
-      // eslint-disable-next-line no-console -- a command-line tool: its output is for the person at the shell
       print: (line) => console.log(line),
     });
   } finally {

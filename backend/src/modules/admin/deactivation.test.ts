@@ -32,8 +32,14 @@ describe('a deactivated person', () => {
     const asked = await api().post('/api/contacts/requests').set(carol.auth).send({ userId: bob.id }).expect(409);
     expect(asked.body.error.code).toBe('USER_DEACTIVATED');
     for (const attempt of [
-      api().post('/api/chats/group').set(alice.auth).send({ name: 'New', memberIds: [bob.id] }),
-      api().post(`/api/chats/${group.id}/participants`).set(alice.auth).send({ userIds: [bob.id] }),
+      api()
+        .post('/api/chats/group')
+        .set(alice.auth)
+        .send({ name: 'New', memberIds: [bob.id] }),
+      api()
+        .post(`/api/chats/${group.id}/participants`)
+        .set(alice.auth)
+        .send({ userIds: [bob.id] }),
     ]) {
       const refused = await attempt.expect(409);
       expect(refused.body.error).toEqual({
@@ -44,7 +50,10 @@ describe('a deactivated person', () => {
 
     const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth).expect(200);
     expect(history.body.messages).toEqual([
-      expect.objectContaining({ content: 'still here', sender: expect.objectContaining({ id: bob.id, deactivated: true }) }),
+      expect.objectContaining({
+        content: 'still here',
+        sender: expect.objectContaining({ id: bob.id, deactivated: true }),
+      }),
     ]);
     const profile = await api().get(`/api/users/${bob.id}`).set(alice.auth).expect(200);
     expect(profile.body.user).toMatchObject({ id: bob.id, deactivated: true });
@@ -56,8 +65,16 @@ describe('a deactivated person', () => {
     const { owner, members } = await ownerWithContacts(server, 3);
     const [first, second, third] = members as [TestUser, TestUser, TestUser];
     const group = await createGroup(server, owner, [first]);
-    await api().post(`/api/chats/${group.id}/participants`).set(owner.auth).send({ userIds: [second.id] }).expect(200);
-    await api().post(`/api/chats/${group.id}/participants`).set(owner.auth).send({ userIds: [third.id] }).expect(200);
+    await api()
+      .post(`/api/chats/${group.id}/participants`)
+      .set(owner.auth)
+      .send({ userIds: [second.id] })
+      .expect(200);
+    await api()
+      .post(`/api/chats/${group.id}/participants`)
+      .set(owner.auth)
+      .send({ userIds: [third.id] })
+      .expect(200);
     await deactivate(first); // longest-standing, but deactivated: passed over
     const socket = await sockets.connect(server.url, third.accessToken);
     const updated = nextEvent<{ chat: { id: string; ownerId: string } }>(socket, 'chat:updated');

@@ -50,7 +50,9 @@ export const userCommands: Record<string, AdminCommand> = {
       do {
         const page = await context.people.list({ limit: PAGE, cursor });
         for (const user of page.users) {
-          context.print(`${user.username.padEnd(32)} ${user.role.padEnd(6)} ${user.status.padEnd(11)} ${user.displayName}`);
+          context.print(
+            `${user.username.padEnd(32)} ${user.role.padEnd(6)} ${user.status.padEnd(11)} ${user.displayName}`,
+          );
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

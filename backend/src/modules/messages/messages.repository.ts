@@ -247,7 +247,13 @@ function toMessageRecord(row: InsertedRow): MessageRecord {
     editedAt: null,
     deletedAt: null,
     createdAt: row.created_at,
-    sender: user(row.sender_id, row.sender_username, row.sender_display_name, row.sender_avatar_attachment_id, row.sender_status),
+    sender: user(
+      row.sender_id,
+      row.sender_username,
+      row.sender_display_name,
+      row.sender_avatar_attachment_id,
+      row.sender_status,
+    ),
     replyTo:
       row.reply_to_id && row.reply_seq !== null
         ? {
