@@ -116,6 +116,28 @@ describe('deactivation', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('lets no sign-in racing a deactivation leave a live session behind', async () => {
+    const person = await registerUser(server);
+    const sessionsBefore = await server.prisma.session.count({ where: { userId: person.id } });
+    let login: Promise<request.Response> | undefined;
+    // A deactivation in flight holds the account row; a sign-in that checked the password meanwhile waits for it.
+    await server.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM users WHERE id = ${person.id}::uuid FOR NO KEY UPDATE`;
+        login = api().post('/api/auth/login').send({ username: person.username, password: PASSWORD }).then();
+        await until(async () => {
+          const waiting = await server.prisma.$queryRaw<unknown[]>`
+            SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sessions%'`;
+          return waiting.length > 0;
+        });
+        await tx.user.update({ where: { id: person.id }, data: { status: 'deactivated', deactivatedAt: new Date() } });
+      },
+      { timeout: 20_000 },
+    );
+    expect((await login!).body.error?.code).toBe('ACCOUNT_DEACTIVATED');
+    expect(await server.prisma.session.count({ where: { userId: person.id } })).toBe(sessionsBefore);
+  });
+
   it('refuses to deactivate yourself', async () => {
     const admin = await registerAdmin(server);
     const response = await adminApi(server, admin).deactivate(admin.id).expect(409);
@@ -155,6 +177,11 @@ describe('deactivation', () => {
     expect(live).toBe(0);
   });
 });
+
+/** Resolves once `condition` holds (checked every 20 ms). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 async function demoteEveryAdminBut(...keep: TestUser[]): Promise<void> {
   await server.prisma.user.updateMany({
