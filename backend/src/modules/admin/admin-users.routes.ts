@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { currentUserId } from '../../http/authenticate';
 import { parseInput } from '../../http/validate';
 import {
@@ -13,7 +13,7 @@ import type { AuditLog } from './audit-log';
 /** People (roles, deactivation) and the audit log; mounted behind requireAdmin. */
 export function adminUsersRoutes(people: AdminUsersService, audit: AuditLog): Router {
   const router = Router();
-  const actor = (req: Parameters<typeof currentUserId>[0]) => ({ kind: 'user' as const, id: currentUserId(req) });
+  const actor = (req: Request) => ({ kind: 'user' as const, id: currentUserId(req) });
 
   router.get('/users', async (req, res) => {
     res.json(await people.list(parseInput(adminUserListQuerySchema, req.query)));
