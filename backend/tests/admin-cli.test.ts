@@ -66,3 +66,21 @@ it('lists users, makes admins and reactivates, without Redis too', async () => {
     ]),
   );
 }, 60_000);
+
+it('never deactivates the last active admin; without Redis it says when open connections close', async () => {
+  await server.prisma.user.updateMany({ where: { id: { not: founder.id } }, data: { role: 'member' } });
+  const noRedis = { REDIS_URL: undefined };
+  expect(await admin(['deactivate', founder.username], noRedis)).toEqual({
+    exit: 1,
+    output: ['✗ This is the last active admin: make someone else an admin first'],
+  });
+
+  const person = await registerUser(server);
+  const { exit, output } = await admin(['deactivate', person.username], noRedis);
+  expect(exit).toBe(0);
+  expect(output).toEqual([
+    `✓ ${person.username} is deactivated and signed out everywhere`,
+    expect.stringMatching(/^Without REDIS_URL .* \(JWT_ACCESS_EXPIRY\)/),
+  ]);
+  await request(server.url).post('/api/auth/refresh').send({ refreshToken: person.refreshToken }).expect(401);
+}, 60_000);

@@ -264,8 +264,8 @@ async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Prom
 /**
  * Hands a group whose owner is leaving it in effect (their account is deactivated) to its longest-standing active
  * member, inside that bigger change's transaction, with the system message that says so. Chosen under the chat's
- * lock, so that a member leaving at the same moment is never chosen. Null when no other active member is left: the
- * group keeps its owner.
+ * lock, so that a member leaving at the same moment is never chosen. Null when there is nothing to hand over (the
+ * group was deleted or handed on meanwhile) or no other active member is left (the group keeps its owner).
  */
 export async function handOverGroup(
   tx: Transaction,
@@ -273,7 +273,9 @@ export async function handOverGroup(
   leavingOwnerId: string,
   systemText: (successorName: string) => string,
 ): Promise<WrittenMessage | null> {
-  await lockChat(tx, { chatId, ownerId: leavingOwnerId });
+  const [chat] = await tx.$queryRaw<{ ownerId: string | null }[]>`
+    SELECT owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (chat?.ownerId !== leavingOwnerId) return null;
   const [successor] = await tx.$queryRaw<{ userId: string; displayName: string }[]>`
     SELECT p.user_id::text AS "userId", u.display_name AS "displayName"
     FROM chat_participants p JOIN users u ON u.id = p.user_id
