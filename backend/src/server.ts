@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
-import { dataDirOf, REPO_ROOT } from './config/data-dir';
+import { REPO_ROOT } from './config/data-dir';
 import type { Config } from './config/env';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
 import { createApp } from './http/app';
@@ -16,6 +16,9 @@ import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
+import { AdminUsersRepository } from './modules/admin/admin-users.repository';
+import { adminUsersRoutes } from './modules/admin/admin-users.routes';
+import { AdminUsersService } from './modules/admin/admin-users.service';
 import { AuditLog } from './modules/admin/audit-log';
 import { requireAdmin } from './modules/admin/require-admin';
 import { passwordsModule } from './modules/passwords/passwords.module';
@@ -50,15 +53,13 @@ import { typingSocketHandlers } from './modules/typing/typing.socket';
 import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { usersRoutes } from './modules/users/users.routes';
-import { LocalStorage } from './modules/media/local-storage';
 import { SearchRepository } from './modules/search/search.repository';
 import { searchRoutes } from './modules/search/search.routes';
 import { SearchService } from './modules/search/search.service';
 import { MediaRepository } from './modules/media/media.repository';
 import { mediaRoutes } from './modules/media/media.routes';
 import { MediaService } from './modules/media/media.service';
-import { S3Storage } from './modules/media/s3-storage';
-import type { ObjectStorage } from './modules/media/storage';
+import { createStorage } from './modules/media/storage-from-config';
 import { UsersService } from './modules/users/users.service';
 import { MemoryEventLog, RedisEventLog } from './realtime/event-log';
 import { LocalPresence } from './realtime/presence';
@@ -194,6 +195,8 @@ export async function createMessengerServer(
   );
   await presenceService.start();
 
+  const people = new AdminUsersService(new AdminUsersRepository(prisma), audit, revokedSessions, events, groups);
+
   const publicApi = Router();
   publicApi.use(openApiRoutes());
   publicApi.use(
@@ -217,7 +220,13 @@ export async function createMessengerServer(
   api.use(messagesRoutes(messages));
   api.use('/attachments', mediaRoutes(media));
   api.use('/search', searchRoutes(new SearchService(new SearchRepository(prisma), messagePresenter)));
-  api.use('/admin', requireAdmin(prisma), passwords.adminRoutes, registration.adminRoutes);
+  api.use(
+    '/admin',
+    requireAdmin(prisma),
+    adminUsersRoutes(people, audit),
+    passwords.adminRoutes,
+    registration.adminRoutes,
+  );
 
   const app = createApp({
     logger,
@@ -271,27 +280,6 @@ export async function createMessengerServer(
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
   };
-}
-
-/** S3 (SeaweedFS, AWS S3, R2, MinIO, ...) when configured, local disk under DATA_DIR otherwise. */
-function createStorage(config: Config, logger: Logger): ObjectStorage {
-  if (config.storageDriver === 'local') {
-    return new LocalStorage(join(dataDirOf(config.DATA_DIR), 'uploads'));
-  }
-  if (!config.S3_ENDPOINT) throw new Error('STORAGE_DRIVER=s3 needs S3_ENDPOINT');
-  return new S3Storage(
-    {
-      endpoint: config.S3_ENDPOINT,
-      region: config.AWS_REGION,
-      bucket: config.S3_BUCKET,
-      accessKeyId: config.S3_ACCESS_KEY,
-      secretAccessKey: config.S3_SECRET_KEY,
-      browserAccess: config.S3_PUBLIC_URL
-        ? { endpoint: config.S3_PUBLIC_URL, webAppOrigin: new URL(config.FRONTEND_URL).origin }
-        : undefined,
-    },
-    logger,
-  );
 }
 
 /**

@@ -5,7 +5,7 @@ import request from 'supertest';
 import * as socketServer from '../src/realtime/socket-server';
 import { REST_MATRIX, type RestRow } from './helpers/authz-rest-matrix';
 import { SOCKET_MATRIX, type Outcome } from './helpers/authz-socket-matrix';
-import { ROLES, WorldCache, type Role, type World } from './helpers/authz-world';
+import { ROLES, WorldCache, type MatrixRole, type Role, type World } from './helpers/authz-world';
 import { images } from './helpers/images';
 import { TEST_SIGNING_SECRETS } from './helpers/signing-secrets';
 import { openApiOperations, recordRouters } from './helpers/route-table';
@@ -15,7 +15,8 @@ import { registerUser } from './helpers/users';
 
 /**
  * Issue #11, authorization matrix: every REST operation and every socket event, for every role (anonymous,
- * stranger, contact, removed member, member, owner), answers exactly what the contract says. The tables live in
+ * stranger, contact, removed member, member, owner; and, for REST, an admin: issue #20), answers exactly what the
+ * contract says. The tables live in
  * helpers/authz-*-matrix.ts; the tests below check that they cover exactly what the server serves, then run them.
  */
 
@@ -81,7 +82,8 @@ describe('the REST matrix', () => {
     const [method = '', template = ''] = operation.split(' ');
     const worlds = method === 'GET' || row.world === 'shared' ? sharedWorld : new WorldCache(server);
 
-    it.each(byRole(row.expect))('%s → %i', async (role, status) => {
+    const statuses: (readonly [MatrixRole, number])[] = [...byRole(row.expect), ['admin', row.admin ?? row.expect[1]]];
+    it.each(statuses)('%s → %i', async (role, status) => {
       const world = await worlds.get();
       const response = await send(method, template, row, world, role);
       // Whatever the expectation, a change that happened spoils the world for the next role.
@@ -89,15 +91,16 @@ describe('the REST matrix', () => {
       const code = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
       expect({ status: response.status, code }).toEqual({ status, code: ERROR_CODES[status] });
       if (row.reveals && status < 300) {
+        // The admin knows nobody: it sees what a stranger sees.
         expect({ revealsOwnersResource: row.reveals.when(response.body, world) }).toEqual({
-          revealsOwnersResource: row.reveals.to.includes(role),
+          revealsOwnersResource: row.reveals.to.includes(role === 'admin' ? 'stranger' : role),
         });
       }
     });
   });
 });
 
-async function send(method: string, template: string, row: RestRow, world: World, role: Role) {
+async function send(method: string, template: string, row: RestRow, world: World, role: MatrixRole) {
   const params = row.params?.(world) ?? {};
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];

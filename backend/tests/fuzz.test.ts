@@ -95,6 +95,7 @@ let casesTried = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' }, undefined, logs);
+  // The first account of the database is its admin: the admin operations are fuzzed past the role check.
   const owner = await registerUser(server);
   // An admin, so that the admin operations' inputs are fuzzed too, not only their 403.
   await server.prisma.user.update({ where: { id: owner.id }, data: { role: 'admin' } });

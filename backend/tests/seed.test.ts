@@ -25,6 +25,17 @@ it('seeds users who can sign in and find their chats and history, once', async (
   expect(history.body.messages.map((m: { seq: number }) => m.seq)).toEqual([1, 2, 3]);
   const contacts = await request(server.url).get('/api/contacts').set(auth).expect(200);
   expect(contacts.body.contacts).toHaveLength(3);
+  // The database had no account, so no admin: alice is its admin, the others members.
+  const roles = await server.prisma.user.findMany({
+    select: { username: true, role: true },
+    orderBy: { username: 'asc' },
+  });
+  expect(roles.map(({ username, role }) => `${username}:${role}`)).toEqual([
+    'alice:admin',
+    'bob:member',
+    'carol:member',
+    'dave:member',
+  ]);
 });
 
 it('`npm run seed` refuses to run with NODE_ENV=production: its users have a published password', async () => {

@@ -17,9 +17,19 @@ const PEOPLE = [
 export async function seed(prisma: PrismaClient, bcryptRounds: number): Promise<'seeded' | 'already seeded'> {
   if (await prisma.user.findUnique({ where: { usernameNormalized: 'alice' } })) return 'already seeded';
   const passwordHash = await bcrypt.hash(SEED_PASSWORD, bcryptRounds);
+  // A seeded installation has an admin, as one whose first account registered: alice, when it has none yet.
+  const adminless = (await prisma.user.count({ where: { role: 'admin' } })) === 0;
   const users = await Promise.all(
     PEOPLE.map(([username, displayName]) =>
-      prisma.user.create({ data: { username, usernameNormalized: username, displayName, passwordHash } }),
+      prisma.user.create({
+        data: {
+          username,
+          usernameNormalized: username,
+          displayName,
+          passwordHash,
+          role: adminless && username === 'alice' ? 'admin' : 'member',
+        },
+      }),
     ),
   );
   const [alice, bob, carol, dave] = users as [

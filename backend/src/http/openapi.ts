@@ -9,6 +9,7 @@ import { mediaOperations } from '../modules/media/media.openapi';
 import { searchOperations } from '../modules/search/search.openapi';
 import { passwordsOperations } from '../modules/passwords/passwords.openapi';
 import { registrationOperations } from '../modules/registration/registration.openapi';
+import { adminUsersOperations } from '../modules/admin/admin-users.openapi';
 
 export interface ApiOperation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -40,6 +41,7 @@ const OPERATIONS: ApiOperation[] = [
   ...searchOperations,
   ...passwordsOperations,
   ...registrationOperations,
+  ...adminUsersOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType) => {

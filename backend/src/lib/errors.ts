@@ -16,6 +16,8 @@ export const unauthorized = (message = 'Authentication required') => new AppErro
 export const forbidden = (message = 'You are not allowed to do this') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);
+/** The other person's account is deactivated: they can be neither asked to be a contact nor added to a group. */
+export const userDeactivated = (message: string) => new AppError(409, 'USER_DEACTIVATED', message);
 export const databaseUnavailable = () =>
   new AppError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; please try again in a moment');
 

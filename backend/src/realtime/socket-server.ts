@@ -224,4 +224,9 @@ export class SocketPublisher implements EventPublisher {
   endSession(sessionId: string): void {
     this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
+
+  /** Resolves once every event published so far has gone out (a short-lived publisher, before it closes). */
+  drained(): Promise<void> {
+    return this.queue;
+  }
 }

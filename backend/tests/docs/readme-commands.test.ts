@@ -21,6 +21,7 @@ const RUN_IN_CI: [RegExp, string][] = [
   [/^(NUM_USERS=\d+ MSG_PER_SEC=\d+ DURATION=\d+ )?npm test$/, 'backend/tests/performance-cli.test.ts'],
   [/^npm run migrate$/, 'backend/tests/startup.test.ts'],
   [/^npm run seed$/, 'backend/tests/seed.test.ts'],
+  [/^npm run admin -w backend -- [\w -]+$/, 'backend/tests/admin-cli.test.ts'],
   [/^\.\/scripts\/verify-dev-setup\.sh$/, 'backend/tests/deployment/scripts.test.ts'],
   [/^\.\/scripts\/dev-env\.sh$/, 'backend/tests/deployment/compose.test.ts'],
   [/^cp \.env\.example \.env$/, 'backend/tests/deployment/env.test.ts'],

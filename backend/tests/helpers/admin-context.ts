@@ -1,21 +1,21 @@
 import { loadEnv } from '../../src/config/env';
 import type { PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/lib/logger';
-import type { AdminCommandContext } from '../../src/modules/admin/admin-command';
-import { AuditLog } from '../../src/modules/admin/audit-log';
+import { adminCommandContext as commandContext } from '../../src/modules/admin/admin-command-context';
+import { reachServers } from '../../src/realtime/command-line-reach';
 import type { TestServer } from './test-server';
 import type { TestUser } from './users';
 
-/** What an admin command runs with, over a test server's database; `printed` collects its output lines. */
-export function adminCommandContext(db: PrismaClient, env: Record<string, string> = {}) {
+/**
+ * What an admin command runs with, over a test server's database, reaching no server (no REDIS_URL); `printed`
+ * collects its output lines.
+ */
+export async function adminCommandContext(db: PrismaClient, env: Record<string, string> = {}) {
   const printed: string[] = [];
-  const context: AdminCommandContext = {
-    db,
-    config: loadEnv({ NODE_ENV: 'test', ...env }),
-    logger: createLogger('silent'),
-    audit: new AuditLog(db),
-    print: (line) => printed.push(line),
-  };
+  const config = loadEnv({ NODE_ENV: 'test', ...env });
+  const logger = createLogger('silent');
+  const reach = await reachServers(config, logger);
+  const context = commandContext(db, config, logger, reach, (line) => printed.push(line));
   return { context, printed };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { PROBE_WORD, type Role, type World } from './authz-world';
+import { PROBE_WORD, type MatrixRole, type Role, type World } from './authz-world';
 import type { TestServer } from './test-server';
 import { registerUser } from './users';
 
@@ -13,10 +13,12 @@ export interface RestRow {
   /** Values for the `{param}`s of the path. */
   params?: (world: World) => Record<string, string>;
   query?: (world: World) => Record<string, string>;
-  body?: (world: World, role: Role, server: TestServer) => object | Promise<object>;
+  body?: (world: World, role: MatrixRole, server: TestServer) => object | Promise<object>;
   /** A multipart upload of a small PNG in the field `file`. */
   upload?: true;
   expect: Statuses;
+  /** The admin's status; by default the stranger's (an admin is one everywhere but under /api/admin). */
+  admin?: number;
   /**
    * Where the rows act. By default in a world of the operation's own, rebuilt after every successful change, so that
    * no row sees what an earlier role did. `kept`: the operation's own world, kept from role to role, because a
@@ -72,6 +74,7 @@ const group = (world: World) => ({ id: world.groupId });
 const message = (world: World) => ({ id: world.messageId });
 const image = (world: World) => ({ id: world.attachmentId });
 const members = ['member', 'owner'] as const;
+const ADMINS_ONLY: Statuses = [401, 403, 403, 403, 403, 403];
 
 /**
  * Expected status of every REST operation for every role, acting against the owner's resources (authz-world.ts).
@@ -184,4 +187,15 @@ export const REST_MATRIX: Record<string, RestRow> = {
   // Search: only chats you belong to now, even when asked for the owner's group by id.
   'GET /api/search': { query: (w) => ({ q: PROBE_WORD, chatId: w.groupId }), expect: [401, 200, 200, 200, 200, 200],
     reveals: { to: members, when: (b) => (b as { total: number }).total > 0 } },
+
+  // Administration: admins only, whatever else the caller is to the owner (the target is `otherMember`).
+  'GET /api/admin/users': { expect: ADMINS_ONLY, admin: 200 },
+  'PUT /api/admin/users/{id}': { params: (w) => ({ id: w.users.otherMember.id }), body: () => ({ role: 'admin' }),
+    expect: ADMINS_ONLY, admin: 200 },
+  'POST /api/admin/users/{id}/deactivate': { params: (w) => ({ id: w.users.otherMember.id }),
+    expect: ADMINS_ONLY, admin: 200 },
+  // Reactivating an active account changes nothing.
+  'POST /api/admin/users/{id}/reactivate': { params: (w) => ({ id: w.users.otherMember.id }),
+    expect: ADMINS_ONLY, admin: 200, world: 'shared' },
+  'GET /api/admin/audit': { expect: ADMINS_ONLY, admin: 200 },
 };

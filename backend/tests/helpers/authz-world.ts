@@ -8,6 +8,11 @@ import { makeContacts, registerUser, type TestUser } from './users';
 export const ROLES = ['anonymous', 'stranger', 'contact', 'removed', 'member', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 export type SignedInRole = Exclude<Role, 'anonymous'>;
+/**
+ * An active admin who knows nobody: for every operation but the admin ones a stranger, and expected to be answered
+ * as one (RestRow.admin defaults to the stranger's status).
+ */
+export type MatrixRole = Role | 'admin';
 
 /** A word only the owner's probe message contains, so that searches can tell whether it leaked. */
 export const PROBE_WORD = 'quokkaprobe';
@@ -19,9 +24,11 @@ export const PROBE_WORD = 'quokkaprobe';
  *   nobody.
  * - `messageId` (seq `messageSeq`): the owner's image message in the group, holding `attachmentId`.
  * - `sessionId`: the owner's session; `requestId`: a pending contact request from `requester` to the owner.
+ * - `admin`: the world's only admin among its users (the first account of the test database is an admin too, so
+ *   the roles are set in the database, whichever of them registered first).
  */
 export interface World {
-  users: Record<SignedInRole | 'otherMember' | 'requester', TestUser>;
+  users: Record<SignedInRole | 'admin' | 'otherMember' | 'requester', TestUser>;
   groupId: string;
   messageId: string;
   messageSeq: number;
@@ -37,9 +44,12 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const n = ++worlds;
   const api = () => request(server.url);
   const register = (name: string) => registerUser(server, `authz${n}_${name}_${process.pid}`);
-  const [owner, member, otherMember, removed, contact, stranger, requester] = (await Promise.all(
-    ['owner', 'member', 'other', 'removed', 'contact', 'stranger', 'requester'].map(register),
-  )) as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
+  const [owner, member, otherMember, removed, contact, stranger, requester, admin] = (await Promise.all(
+    ['owner', 'member', 'other', 'removed', 'contact', 'stranger', 'requester', 'admin'].map(register),
+  )) as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
+  const others = [owner, member, otherMember, removed, contact, stranger, requester].map((user) => user.id);
+  await server.prisma.user.updateMany({ where: { id: { in: others } }, data: { role: 'member' } });
+  await server.prisma.user.update({ where: { id: admin.id }, data: { role: 'admin' } });
 
   const [upload] = await Promise.all([
     api()
@@ -69,7 +79,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await api().delete(`/api/chats/${groupId}/participants/${removed.id}`).set(owner.auth).expect(204);
 
   return {
-    users: { owner, member, otherMember, removed, contact, stranger, requester },
+    users: { owner, member, otherMember, removed, contact, stranger, requester, admin },
     groupId,
     messageId: message.id,
     messageSeq: message.seq,

@@ -35,15 +35,17 @@ export interface BackendProcessOptions {
   backendDir?: string;
   /** Collects what the process prints (stdout and stderr), line by line. */
   output?: string[];
+  /** Command-line arguments of the script. */
+  args?: string[];
 }
 
 /** `src/<script>` of the backend in a process of its own, with `env` over ours. */
 export function spawnBackendScript(
   script: string,
   env: BackendEnv,
-  { backendDir = BACKEND_DIR, output }: BackendProcessOptions = {},
+  { backendDir = BACKEND_DIR, output, args = [] }: BackendProcessOptions = {},
 ): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('src', script)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
     cwd: backendDir,
     env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', FRONTEND_DIST: '', ...TEST_SIGNING_SECRETS, ...env },
     stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',

@@ -1,6 +1,9 @@
 import type { Env } from '../../config/env';
 import type { PrismaClient } from '../../db/prisma';
 import type { Logger } from '../../lib/logger';
+import type { EventPublisher } from '../../realtime/events';
+import type { RevokedSessions } from '../auth/revoked-sessions';
+import type { AdminUsersService } from './admin-users.service';
 import type { AuditLog } from './audit-log';
 
 /**
@@ -13,6 +16,15 @@ export interface AdminCommandContext {
   config: Env;
   logger: Logger;
   audit: AuditLog;
+  /**
+   * The running servers' revocation list and socket events, as far as a shell reaches them (realtime/
+   * command-line-reach.ts): through Redis with REDIS_URL; without it only this process, which `reachesServers` says.
+   */
+  revoked: RevokedSessions;
+  events: EventPublisher;
+  reachesServers: boolean;
+  /** Roles and deactivation, the same service (and write path) as the admin API's. */
+  people: AdminUsersService;
   /** One line of output for the person at the shell. */
   print(line: string): void;
 }

@@ -15,6 +15,16 @@ type Writer = Pick<PrismaClient, 'auditLogEntry'> | Prisma.TransactionClient;
 
 export const COMMAND_LINE_LABEL = 'command line';
 
+/** One entry as admins read it (GET /api/admin/audit). */
+export interface AuditEntryDto {
+  id: string;
+  actor: { id: string | null; label: string };
+  action: string;
+  target: { id: string | null; label: string } | null;
+  details: Prisma.JsonValue;
+  createdAt: string;
+}
+
 /**
  * The append-only audit log of admin actions. Write an entry in the same transaction as the change it records
  * (pass `tx`), so that the log can never claim a change that rolled back nor miss one that committed.
@@ -33,5 +43,24 @@ export class AuditLog {
         details: entry.details ?? {},
       },
     });
+  }
+
+  /** Newest first; `before` is the id the previous page ended with (ids grow with every entry). */
+  async list(limit: number, before?: string): Promise<{ entries: AuditEntryDto[]; nextCursor: string | null }> {
+    const rows = await this.db.auditLogEntry.findMany({
+      where: before ? { id: { lt: BigInt(before) } } : undefined,
+      orderBy: { id: 'desc' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const entries = page.map((row) => ({
+      id: row.id.toString(),
+      actor: { id: row.actorId, label: row.actorLabel },
+      action: row.action,
+      target: row.targetLabel === null ? null : { id: row.targetUserId, label: row.targetLabel },
+      details: row.details,
+      createdAt: row.createdAt.toISOString(),
+    }));
+    return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
   }
 }

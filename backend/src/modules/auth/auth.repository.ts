@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
+import { isFirstAccount } from '../admin/roster-lock';
 import { privateUserSelect } from '../users/users.presenter';
 
 export interface NewSession {
@@ -13,14 +14,18 @@ export interface NewSession {
 export class AuthRepository {
   constructor(private readonly db: PrismaClient) {}
 
-  /** Creates the account in one transaction with `admit`, which may refuse it (and then nothing is written). */
+  /**
+   * Creates the account in one transaction with `admit`, which may refuse it (and then nothing is written). The
+   * first account of a fresh installation is its admin (isFirstAccount settles two at the same moment).
+   */
   createUser(
     data: { username: string; usernameNormalized: string; displayName: string; passwordHash: string },
     admit: (tx: Prisma.TransactionClient) => Promise<void>,
   ) {
     return this.db.$transaction(async (tx) => {
       await admit(tx);
-      return tx.user.create({ data, select: privateUserSelect });
+      const role = (await isFirstAccount(tx)) ? 'admin' : 'member';
+      return tx.user.create({ data: { ...data, role }, select: privateUserSelect });
     });
   }
 
@@ -31,8 +36,18 @@ export class AuthRepository {
     });
   }
 
-  createSession(session: NewSession) {
-    return this.db.session.create({ data: session, select: { id: true } });
+  /**
+   * Starts a session only for an active account; false when the account is deactivated. The account row is read
+   * with a share lock, so a deactivation at the same moment either waits for this session (and then revokes it) or
+   * commits first (and then no session starts).
+   */
+  async createActiveSession(session: NewSession): Promise<boolean> {
+    const created = await this.db.$executeRaw`
+      INSERT INTO sessions (id, user_id, refresh_token_hash, expires_at, user_agent, ip)
+      SELECT ${session.id}::uuid, id, ${session.refreshTokenHash}, ${session.expiresAt}, ${session.userAgent ?? null},
+             ${session.ip ?? null}
+      FROM users WHERE id = ${session.userId}::uuid AND status = 'active' FOR SHARE`;
+    return created === 1;
   }
 
   findSession(id: string) {

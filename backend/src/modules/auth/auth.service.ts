@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import { isUniqueViolation, type Prisma } from '../../db/prisma';
-import { conflict, notFound, unauthorized } from '../../lib/errors';
+import { AppError, conflict, notFound, unauthorized } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
 import { normalizeUsername } from '../users/users.schemas';
@@ -37,6 +37,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const USERNAME_TAKEN = 'That username is already taken';
 const WRONG_CREDENTIALS = 'Wrong username or password';
+
+/** Told only to someone who gave the account's password: whether an account is deactivated is not public. */
+const accountDeactivated = () =>
+  new AppError(403, 'ACCOUNT_DEACTIVATED', 'This account has been deactivated; an administrator can reactivate it');
 
 export class AuthService {
   /** Compared against when the username is unknown, so that a miss costs the same time as a wrong password. */
@@ -85,6 +89,7 @@ export class AuthService {
     this.decoyHash ??= bcrypt.hash('decoy-password', this.settings.bcryptRounds);
     const passwordOk = await bcrypt.compare(input.password, found?.passwordHash ?? (await this.decoyHash));
     if (!found || !passwordOk) throw unauthorized(WRONG_CREDENTIALS);
+    if (found.status !== 'active') throw accountDeactivated();
     const { passwordHash: _omit, ...user } = found;
     return { user: this.presenter.toPrivate(user), ...(await this.startSession(user.id, client)) };
   }
@@ -187,7 +192,7 @@ export class AuthService {
   private async startSession(userId: string, client: ClientInfo) {
     const sessionId = randomUUID();
     const refresh = this.tokens.mintRefresh(sessionId);
-    await this.repository.createSession({
+    const started = await this.repository.createActiveSession({
       id: sessionId,
       userId,
       refreshTokenHash: refresh.hash,
@@ -195,6 +200,8 @@ export class AuthService {
       userAgent: client.userAgent?.slice(0, 512),
       ip: client.ip?.slice(0, 64),
     });
+    // Deactivated between the password check and now.
+    if (!started) throw accountDeactivated();
     return this.tokenPair(userId, sessionId, refresh.token);
   }
 

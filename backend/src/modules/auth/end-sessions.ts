@@ -25,7 +25,7 @@ export async function revokeSessionsOf(db: SessionWriter, userId: string, keep?:
  */
 export async function endSessions(
   sessionIds: readonly string[],
-  revoked: RevokedSessions,
+  revoked: Pick<RevokedSessions, 'add'>,
   events: Pick<EventPublisher, 'endSession'>,
 ): Promise<void> {
   for (const sessionId of sessionIds) {

@@ -220,6 +220,15 @@ export class ChatsRepository {
     return new Set(rows.map((row) => row.contactId));
   }
 
+  /** The usernames of those of `userIds` whose accounts are deactivated. */
+  async deactivatedAmong(userIds: string[]): Promise<string[]> {
+    const rows = await this.db.user.findMany({
+      where: { id: { in: userIds }, status: 'deactivated' },
+      select: { username: true },
+    });
+    return rows.map((row) => row.username);
+  }
+
   async displayNames(userIds: string[]): Promise<Map<string, string>> {
     const rows = await this.db.user.findMany({
       where: { id: { in: userIds } },
@@ -259,6 +268,31 @@ async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Prom
     throw stillMember ? onlyTheOwner() : notFound('Chat');
   }
   return chat;
+}
+
+/**
+ * Hands a group whose owner is leaving it in effect (their account is deactivated) to its longest-standing active
+ * member, inside that bigger change's transaction, with the system message that says so. Chosen under the chat's
+ * lock, so that a member leaving at the same moment is never chosen. Null when there is nothing to hand over (the
+ * group was deleted or handed on meanwhile) or no other active member is left (the group keeps its owner).
+ */
+export async function handOverGroup(
+  tx: Transaction,
+  chatId: string,
+  leavingOwnerId: string,
+  systemText: (successorName: string) => string,
+): Promise<WrittenMessage | null> {
+  const [chat] = await tx.$queryRaw<{ ownerId: string | null }[]>`
+    SELECT owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (chat?.ownerId !== leavingOwnerId) return null;
+  const [successor] = await tx.$queryRaw<{ userId: string; displayName: string }[]>`
+    SELECT p.user_id::text AS "userId", u.display_name AS "displayName"
+    FROM chat_participants p JOIN users u ON u.id = p.user_id
+    WHERE p.chat_id = ${chatId}::uuid AND p.user_id <> ${leavingOwnerId}::uuid AND u.status = 'active'
+    ORDER BY p.joined_at, p.user_id LIMIT 1`;
+  if (!successor) return null;
+  await setOwner(tx, chatId, successor.userId);
+  return insertSystemMessage(tx, chatId, systemText(successor.displayName));
 }
 
 /** Makes a member the owner; checked under the lock, so that a member who left at the same moment cannot be one. */

@@ -1,4 +1,4 @@
-import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import { AppError, badRequest, forbidden, notFound, userDeactivated } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
 import type { WrittenMessage } from '../messages/messages.repository';
@@ -110,6 +110,12 @@ export class GroupsService {
     this.announce(written);
   }
 
+  /** Tells the members of a change written elsewhere (an owner's deactivation): the chat, then its system message. */
+  async publishChange(written: WrittenMessage): Promise<void> {
+    await this.chats.publish('chat:updated', written.record.chatId, written.participantIds);
+    this.announce(written);
+  }
+
   /** The system message of a change, to the members the change left. */
   private announce({ record, participantIds }: WrittenMessage): void {
     this.events.toUsers(participantIds, 'message:new', { message: this.messages.toDto(record) });
@@ -129,6 +135,10 @@ export class GroupsService {
   }
 
   private async requireContacts(userId: string, candidateIds: string[]): Promise<void> {
+    const deactivated = await this.repository.deactivatedAmong(candidateIds);
+    if (deactivated.length) {
+      throw userDeactivated(`Deactivated accounts cannot be added to a group (${deactivated.join(', ')})`);
+    }
     const contacts = await this.repository.contactIdsAmong(userId, candidateIds);
     const strangers = candidateIds.filter((id) => !contacts.has(id));
     if (strangers.length) {

@@ -46,8 +46,9 @@ export class ContactsRepository {
     });
   }
 
-  userExists(id: string) {
-    return this.db.user.count({ where: { id } }).then((count) => count > 0);
+  /** The account's status, or null when there is no such user. */
+  userStatus(id: string) {
+    return this.db.user.findUnique({ where: { id }, select: { status: true } }).then((user) => user?.status ?? null);
   }
 
   areContacts(userId: string, otherId: string) {

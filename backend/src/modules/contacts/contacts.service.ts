@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/prisma';
-import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
+import { badRequest, conflict, forbidden, notFound, userDeactivated } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import { refusedByBlock } from '../blocks/block-refusal';
 import type { PresenceRepository } from '../presence/presence.repository';
@@ -47,7 +47,9 @@ export class ContactsService {
    */
   async sendRequest(userId: string, targetId: string) {
     if (userId === targetId) throw badRequest('You cannot add yourself as a contact');
-    if (!(await this.repository.userExists(targetId))) throw notFound('User');
+    const status = await this.repository.userStatus(targetId);
+    if (!status) throw notFound('User');
+    if (status === 'deactivated') throw userDeactivated('This account is deactivated and takes no contact requests');
     if (await this.repository.areContacts(userId, targetId)) throw conflict('You are already contacts');
 
     const reverse = await this.repository.findRequestBetween(targetId, userId);

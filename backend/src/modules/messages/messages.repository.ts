@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../../db/prisma';
 import { messageInclude, type MessageRecord } from './messages.presenter';
+import type { UserStatus } from '../../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -151,6 +152,7 @@ interface InsertedRow {
   sender_username: string | null;
   sender_display_name: string | null;
   sender_avatar_attachment_id: string | null;
+  sender_status: UserStatus | null;
   reply_seq: number | null;
   reply_content: string | null;
   reply_deleted_at: Date | null;
@@ -158,6 +160,7 @@ interface InsertedRow {
   reply_sender_username: string | null;
   reply_sender_display_name: string | null;
   reply_sender_avatar_attachment_id: string | null;
+  reply_sender_status: UserStatus | null;
   participant_ids: string[];
 }
 
@@ -209,10 +212,10 @@ export async function insertMessage(
     )
     SELECT inserted.*,
            s.username AS sender_username, s.display_name AS sender_display_name,
-           s.avatar_attachment_id AS sender_avatar_attachment_id,
+           s.avatar_attachment_id AS sender_avatar_attachment_id, s.status::text AS sender_status,
            r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
            rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
-           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id,
+           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.status::text AS reply_sender_status,
            ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
     FROM inserted
     LEFT JOIN users s ON s.id = inserted.sender_id
@@ -233,8 +236,14 @@ export async function insertSystemMessage(tx: Transaction, chatId: string, conte
 }
 
 function toMessageRecord(row: InsertedRow): MessageRecord {
-  const user = (id: string | null, username: string | null, displayName: string | null, avatar: string | null) =>
-    id && username && displayName ? { id, username, displayName, avatarAttachmentId: avatar } : null;
+  const user = (
+    id: string | null,
+    username: string | null,
+    displayName: string | null,
+    avatar: string | null,
+    status: UserStatus | null,
+  ) =>
+    id && username && displayName && status ? { id, username, displayName, avatarAttachmentId: avatar, status } : null;
   return {
     id: row.id,
     chatId: row.chat_id,
@@ -247,7 +256,13 @@ function toMessageRecord(row: InsertedRow): MessageRecord {
     editedAt: null,
     deletedAt: null,
     createdAt: row.created_at,
-    sender: user(row.sender_id, row.sender_username, row.sender_display_name, row.sender_avatar_attachment_id),
+    sender: user(
+      row.sender_id,
+      row.sender_username,
+      row.sender_display_name,
+      row.sender_avatar_attachment_id,
+      row.sender_status,
+    ),
     replyTo:
       row.reply_to_id && row.reply_seq !== null
         ? {
@@ -260,6 +275,7 @@ function toMessageRecord(row: InsertedRow): MessageRecord {
               row.reply_sender_username,
               row.reply_sender_display_name,
               row.reply_sender_avatar_attachment_id,
+              row.reply_sender_status,
             ),
           }
         : null,

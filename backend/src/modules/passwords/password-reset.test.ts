@@ -173,7 +173,7 @@ describe('PASSWORD_RESET_TTL', () => {
 describe('admin command line: reset-password <username>', () => {
   it('prints a working reset link and token, recorded in the audit log as the command line', async () => {
     const user = await registerUser(server);
-    const { context, printed } = adminCommandContext(server.prisma, { FRONTEND_URL });
+    const { context, printed } = await adminCommandContext(server.prisma, { FRONTEND_URL });
     await passwordCommands['reset-password']?.run(context, [user.username.toUpperCase()]);
 
     const link = printed.find((line) => line.includes('/reset-password?token='));
@@ -189,7 +189,7 @@ describe('admin command line: reset-password <username>', () => {
   });
 
   it('fails with a clear message for an unknown username or missing argument', async () => {
-    const { context, printed } = adminCommandContext(server.prisma);
+    const { context, printed } = await adminCommandContext(server.prisma);
     const run = (args: string[]) => passwordCommands['reset-password']?.run(context, args);
     await expect(run(['nobody_by_that_name'])).rejects.toThrow(
       new AdminCommandError('There is no user named "nobody_by_that_name"'),

@@ -22,9 +22,19 @@ export const passwordCommands: Record<string, AdminCommand> = {
         throw error;
       });
       context.print(`Password reset for ${issued.user.username}, usable once until ${issued.expiresAt}:`);
-      context.print(`  link:  ${issued.resetUrl}`);
+      context.print(`  link:  ${linkToPrint(issued.resetUrl)}`);
       context.print(`  token: ${issued.resetToken}`);
       context.print('Hand it to the person only; any older reset link of theirs no longer works.');
     },
   },
 };
+
+/**
+ * The link in full when FRONTEND_URL says where people open the web app; without it, the path to open on the
+ * messenger's own address (`npm start` serves the app on PORT, not at FRONTEND_URL's development default).
+ */
+function linkToPrint(url: string): string {
+  if (process.env.FRONTEND_URL) return url;
+  const { pathname, search } = new URL(url);
+  return `${pathname}${search} on the address where people open the messenger (set FRONTEND_URL to print it whole)`;
+}

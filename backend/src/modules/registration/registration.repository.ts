@@ -4,8 +4,6 @@ import type { RegistrationMode } from './registration.schemas';
 type Transaction = Prisma.TransactionClient;
 type Reader = PrismaClient | Transaction;
 
-/** Serialises the registrations that could be an empty installation's first account (any number, chosen once). */
-const FIRST_ACCOUNT_LOCK = 7_020_111_900;
 /** Serialises invite creation, so that the cap on active invites holds under concurrent requests. */
 const INVITE_CREATION_LOCK = 7_020_111_901;
 
@@ -45,11 +43,6 @@ export class RegistrationRepository {
 
   async hasAccounts(db: Reader = this.db): Promise<boolean> {
     return (await db.user.findFirst({ select: { id: true } })) !== null;
-  }
-
-  /** Held until the transaction ends: a second would-be first account waits, then sees the first. */
-  async lockFirstAccount(tx: Transaction): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK}::bigint)`;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { isFirstAccount } from '../admin/roster-lock';
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '../../db/prisma';
 import { AppError, conflict, notFound } from '../../lib/errors';
@@ -117,17 +118,11 @@ export class RegistrationService implements RegistrationGate {
    */
   async admit(tx: Prisma.TransactionClient, inviteCode: string | undefined): Promise<void> {
     const mode = await this.repository.mode(tx);
-    if (mode !== 'open' && (await this.isFirstAccount(tx))) return;
+    if (mode !== 'open' && (await isFirstAccount(tx))) return;
     const refusal = refusalOf(mode, inviteCode);
     if (refusal) throw refusal;
     if (inviteCode && !(await this.repository.takeInviteUse(tx, inviteCode)) && mode === 'invite') {
       throw inviteInvalid();
     }
-  }
-
-  private async isFirstAccount(tx: Prisma.TransactionClient): Promise<boolean> {
-    if (await this.repository.hasAccounts(tx)) return false;
-    await this.repository.lockFirstAccount(tx);
-    return !(await this.repository.hasAccounts(tx));
   }
 }

@@ -211,9 +211,10 @@ describe('invites', () => {
 });
 
 describe('admin command line: registration [open|invite|closed]', () => {
-  const run = (args: string[]) => {
-    const { context, printed } = adminCommandContext(server.prisma);
-    return registrationCommands.registration!.run(context, args).then(() => printed);
+  const run = async (args: string[]) => {
+    const { context, printed } = await adminCommandContext(server.prisma);
+    await registrationCommands.registration!.run(context, args);
+    return printed;
   };
 
   it('shows the mode, and sets it through the same service, audited as the command line', async () => {

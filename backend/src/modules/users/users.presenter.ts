@@ -10,6 +10,8 @@ export interface UserSummary {
   username: string;
   displayName: string;
   avatarUrl: string | null;
+  /** Present (true) only for a deactivated account: its messages stay, marked with it. */
+  deactivated?: true;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface PrivateUser extends PublicUser {
   status: UserStatus;
 }
 
-export type UserSummaryRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId'>;
+export type UserSummaryRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId' | 'status'>;
 export type UserRecord = UserSummaryRecord & Pick<User, 'lastSeenAt'>;
 
 /** The columns a user summary needs; select only these so password hashes never leave the repository. */
@@ -36,13 +38,14 @@ export const userSummarySelect = {
   username: true,
   displayName: true,
   avatarAttachmentId: true,
+  status: true,
 } as const;
 
 export const publicUserSelect = { ...userSummarySelect, lastSeenAt: true } as const;
 
 /** What the user themselves sees of their account (PrivateUser). */
 export const privateUserSelect = { ...publicUserSelect, createdAt: true, role: true, status: true } as const;
-export type PrivateUserRecord = UserRecord & Pick<User, 'createdAt' | 'role' | 'status'>;
+export type PrivateUserRecord = UserRecord & Pick<User, 'createdAt' | 'role'>;
 
 export function avatarUrl(attachmentId: string | null): string | null {
   return attachmentId ? `/api/attachments/${attachmentId}/thumbnail` : null;
@@ -54,6 +57,7 @@ export function toUserSummary(user: UserSummaryRecord): UserSummary {
     username: user.username,
     displayName: user.displayName,
     avatarUrl: avatarUrl(user.avatarAttachmentId),
+    ...(user.status === 'deactivated' && { deactivated: true as const }),
   };
 }
 

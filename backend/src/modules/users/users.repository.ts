@@ -18,6 +18,7 @@ export class UsersRepository {
    * is in byte order), then display names with a word starting with the term. Only when none of those match does
    * it fall back to fuzzy matching (3+ characters, for typos), ranked by trigram distance inside the GiST indexes.
    * Later tiers run only while the page is not full; each is an index scan that stops at the page size.
+   * Deactivated accounts are never found.
    */
   async search(term: string, excludeUserId: string, limit: number): Promise<UserRecord[]> {
     const query = term.toLowerCase();
@@ -27,8 +28,8 @@ export class UsersRepository {
       if (found.size >= limit) return;
       const rows = await this.db.$queryRaw<UserRecord[]>`
         SELECT id, username, display_name AS "displayName", avatar_attachment_id AS "avatarAttachmentId",
-               last_seen_at AS "lastSeenAt"
-        FROM users WHERE id <> ${excludeUserId}::uuid AND ${condition} LIMIT ${limit}`;
+               last_seen_at AS "lastSeenAt", status
+        FROM users WHERE id <> ${excludeUserId}::uuid AND status = 'active' AND ${condition} LIMIT ${limit}`;
       if (byName) rows.sort((a, b) => a.displayName.localeCompare(b.displayName));
       for (const row of rows) if (found.size < limit && !found.has(row.id)) found.set(row.id, row);
     };

@@ -14,5 +14,12 @@ export function copyLink(url: string): void {
   clipboard.writeText(url).then(() => showToast('Link copied'), failed);
 }
 
-/** The full address of a link the server gave as a path or as an absolute URL. */
-export const absoluteUrl = (url: string) => new URL(url, window.location.origin).href;
+/**
+ * The link the server gave (a path or an absolute URL built from FRONTEND_URL) at this web app's own address: the
+ * admin is looking at the app people will open, whereas FRONTEND_URL keeps its development default
+ * (localhost:5173) under `npm start`, which serves the app on another port.
+ */
+export function absoluteUrl(url: string): string {
+  const { pathname, search, hash } = new URL(url, window.location.origin);
+  return new URL(`${pathname}${search}${hash}`, window.location.origin).href;
+}

@@ -6,7 +6,7 @@ export interface UserSummary {
   username: string;
   displayName: string;
   avatarUrl: string | null;
-  /** An admin deactivated this account: it cannot sign in, and its name is marked wherever it still shows. */
+  /** Present (true) only when the account is deactivated: its messages stay, shown as such. */
   deactivated?: boolean;
 }
 
@@ -298,4 +298,25 @@ export interface SearchResponse {
   nextCursor: string | null;
   /** How many messages match in all, over every page. */
   total: number;
+}
+
+/** A person in the admin's list (GET /api/admin/users, and the `user` of the admin user operations). */
+export interface AdminUser extends UserSummary {
+  role: 'admin' | 'member';
+  status: 'active' | 'deactivated';
+  createdAt: string;
+  lastSeenAt: string | null;
+  deactivatedAt: string | null;
+}
+
+/** One entry of the audit log of admin actions (GET /api/admin/audit), newest first. */
+export interface AuditEntry {
+  id: string;
+  /** `id` null: the admin command line (`label` says so). */
+  actor: { id: string | null; label: string };
+  /** e.g. `user.role`, `user.deactivate`, `user.reactivate`. */
+  action: string;
+  target: { id: string | null; label: string } | null;
+  details: Record<string, unknown>;
+  createdAt: string;
 }
