@@ -34,5 +34,5 @@ it('describes every route the server answers', async () => {
       '/api/admin/audit',
     ]),
   );
-  expect(paths).toHaveLength(41);
+  expect(paths).toHaveLength(43);
 });

@@ -175,14 +175,13 @@ export const REST_MATRIX: Record<string, RestRow> = {
 
   // Administration: admins only (the role is read from the database on every call).
   'POST /api/admin/users/{id}/password-reset': { params: (w) => ({ id: w.users.owner.id }),
-    expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
-  'GET /api/admin/settings': { expect: [401, 403, 403, 403, 403, 403] },
-  'PUT /api/admin/settings': { body: () => ({ registration: 'open' }),
-    expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
-  'POST /api/admin/invites': { body: () => ({ maxUses: 1 }), expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
-  'GET /api/admin/invites': { expect: [401, 403, 403, 403, 403, 403] },
+    expect: ADMINS_ONLY, admin: 201, world: 'shared' },
+  'GET /api/admin/settings': { expect: ADMINS_ONLY, admin: 200 },
+  'PUT /api/admin/settings': { body: () => ({ registration: 'open' }), expect: ADMINS_ONLY, admin: 200, world: 'shared' },
+  'POST /api/admin/invites': { body: () => ({ maxUses: 1 }), expect: ADMINS_ONLY, admin: 201, world: 'shared' },
+  'GET /api/admin/invites': { expect: ADMINS_ONLY, admin: 200 },
   'DELETE /api/admin/invites/{id}': { params: () => ({ id: REVOCABLE_INVITE_ID }),
-    body: (_w, _role, server) => revocableInvite(server), expect: [401, 403, 403, 403, 403, 403], world: 'shared' },
+    body: (_w, _role, server) => revocableInvite(server), expect: ADMINS_ONLY, admin: 204, world: 'shared' },
 
   // Search: only chats you belong to now, even when asked for the owner's group by id.
   'GET /api/search': { query: (w) => ({ q: PROBE_WORD, chatId: w.groupId }), expect: [401, 200, 200, 200, 200, 200],
