@@ -40,7 +40,9 @@ export function InvitesSection() {
       <CreateInviteForm onCreated={(invite) => setInvites((shown) => [invite, ...(shown ?? [])])} />
       <ErrorAlert message={loadError ?? revoke.error} />
       {invites === null && !loadError && <p className="text-sm text-fg-muted">Loading invites…</p>}
-      {invites?.length === 0 && <p className="text-sm text-fg-muted">No invites yet.</p>}
+      {invites?.length === 0 && (
+        <p className="text-sm text-fg-muted">No usable invites (used-up, expired and revoked ones are not listed).</p>
+      )}
       {invites && invites.length > 0 && (
         <ul aria-label="Invites" className="divide-y divide-border">
           {invites.map((invite) => (
