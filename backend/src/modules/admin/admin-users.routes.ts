@@ -13,7 +13,7 @@ import type { AuditLog } from './audit-log';
 /** People (roles, deactivation) and the audit log; mounted behind requireAdmin. */
 export function adminUsersRoutes(people: AdminUsersService, audit: AuditLog): Router {
   const router = Router();
-  const actor = (req: Request) => ({ kind: 'user' as const, id: currentUserId(req) });
+  const actor = (req: Request) => ({ adminId: currentUserId(req) });
 
   router.get('/users', async (req, res) => {
     res.json(await people.list(parseInput(adminUserListQuerySchema, req.query)));

@@ -11,12 +11,10 @@ import { normalizeUsername } from '../users/users.schemas';
 import type { AdminUsersRepository } from './admin-users.repository';
 import { toAdminUser, type AdminUser, type AdminUserRecord } from './admin-users.presenter';
 import type { AdminUserListQuery } from './admin-users.schemas';
+import type { Acting } from './audit-actor';
 import type { AuditActor, AuditLog } from './audit-log';
 
 type Transaction = Prisma.TransactionClient;
-
-/** Who asks: a signed-in admin (checked again under the roster lock), or the admin command line. */
-export type AdminActorRef = { kind: 'user'; id: string } | { kind: 'command-line' };
 
 export const lastAdmin = () =>
   new AppError(409, 'LAST_ADMIN', 'This is the last active admin: make someone else an admin first');
@@ -60,9 +58,9 @@ export class AdminUsersService {
     return toAdminUser(user);
   }
 
-  async setRole(actorRef: AdminActorRef, targetId: string, role: UserRole): Promise<AdminUser> {
+  async setRole(acting: Acting, targetId: string, role: UserRole): Promise<AdminUser> {
     return this.repository.changeRoster(async (tx) => {
-      const actor = await this.actorOf(tx, actorRef);
+      const actor = await this.actorOf(tx, acting);
       const target = await this.lockTarget(tx, targetId);
       if (target.role === role) return toAdminUser(target);
       if (role === 'admin' && target.status !== 'active') {
@@ -82,10 +80,10 @@ export class AdminUsersService {
    * Deactivates an account: every session of it ends at once (refresh refused, access tokens refused, open sockets
    * closed on every instance), and each group it owns passes to its longest-standing active member.
    */
-  async deactivate(actorRef: AdminActorRef, targetId: string): Promise<AdminUser> {
-    if (actorRef.kind === 'user' && actorRef.id === targetId) throw deactivatingYourself();
+  async deactivate(acting: Acting, targetId: string): Promise<AdminUser> {
+    if (acting !== 'command-line' && acting.adminId === targetId) throw deactivatingYourself();
     const { user, endedSessions, handOvers } = await this.repository.changeRoster(async (tx) => {
-      const actor = await this.actorOf(tx, actorRef);
+      const actor = await this.actorOf(tx, acting);
       const target = await this.lockTarget(tx, targetId);
       if (target.status === 'deactivated') return { user: target, endedSessions: [], handOvers: [] };
       const changed = await this.repository.setActive(tx, targetId, false);
@@ -118,9 +116,9 @@ export class AdminUsersService {
   }
 
   /** Lets the person sign in again; their old sessions stay ended. */
-  async reactivate(actorRef: AdminActorRef, targetId: string): Promise<AdminUser> {
+  async reactivate(acting: Acting, targetId: string): Promise<AdminUser> {
     return this.repository.changeRoster(async (tx) => {
-      const actor = await this.actorOf(tx, actorRef);
+      const actor = await this.actorOf(tx, acting);
       const target = await this.lockTarget(tx, targetId);
       if (target.status === 'active') return toAdminUser(target);
       const changed = await this.repository.setActive(tx, targetId, true);
@@ -130,9 +128,10 @@ export class AdminUsersService {
   }
 
   /** An admin demoted or deactivated while their request waited for the lock acts no more. */
-  private async actorOf(tx: Transaction, actor: AdminActorRef): Promise<AuditActor> {
-    if (actor.kind === 'command-line') return actor;
-    const user = await this.repository.lockUser(tx, actor.id);
+  /** The acting admin, checked again under the roster lock: one demoted or deactivated meanwhile acts no more. */
+  private async actorOf(tx: Transaction, acting: Acting): Promise<AuditActor> {
+    if (acting === 'command-line') return { kind: 'command-line' };
+    const user = await this.repository.lockUser(tx, acting.adminId);
     if (user?.role !== 'admin' || user.status !== 'active') throw forbidden('Only admins may do this');
     return { kind: 'user', id: user.id, username: user.username };
   }

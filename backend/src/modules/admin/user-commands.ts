@@ -2,7 +2,6 @@ import { AppError } from '../../lib/errors';
 import { AdminCommandError, type AdminCommand, type AdminCommandContext } from './admin-command';
 import type { AdminUser } from './admin-users.presenter';
 
-const BY_COMMAND_LINE = { kind: 'command-line' } as const;
 const PAGE = 100;
 
 /** A command that takes exactly one username and acts on that user. */
@@ -59,20 +58,20 @@ export const userCommands: Record<string, AdminCommand> = {
     },
   },
   'make-admin': onUser('make-admin <username>', 'Make an account an admin', async (context, user) => {
-    await context.people.setRole(BY_COMMAND_LINE, user.id, 'admin');
+    await context.people.setRole('command-line', user.id, 'admin');
     context.print(`✓ ${user.username} is an admin`);
   }),
   deactivate: onUser(
     'deactivate <username>',
     'Deactivate an account: it is signed out everywhere and cannot sign in',
     async (context, user) => {
-      await context.people.deactivate(BY_COMMAND_LINE, user.id);
+      await context.people.deactivate('command-line', user.id);
       context.print(`✓ ${user.username} is deactivated and signed out everywhere`);
       sessionNote(context);
     },
   ),
   reactivate: onUser('reactivate <username>', 'Let a deactivated account sign in again', async (context, user) => {
-    await context.people.reactivate(BY_COMMAND_LINE, user.id);
+    await context.people.reactivate('command-line', user.id);
     context.print(`✓ ${user.username} is active again and can sign in`);
   }),
 };

@@ -5,6 +5,16 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 72;
 export const PASSWORD_HINT = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (fewer with accents or emoji).`;
 
+/** The input attributes of a field where someone chooses a password: the browser checks the rule and may suggest one. */
+export const NEW_PASSWORD_INPUT = {
+  type: 'password',
+  autoComplete: 'new-password',
+  required: true,
+  minLength: PASSWORD_MIN_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+  hint: PASSWORD_HINT,
+} as const;
+
 export const MISMATCH_MESSAGE = 'The two new passwords do not match.';
 
 interface NewPasswordFieldsProps {
@@ -20,25 +30,12 @@ interface NewPasswordFieldsProps {
 export function NewPasswordFields({ label = 'New password', disabled = false }: NewPasswordFieldsProps) {
   return (
     <>
-      <TextField
-        label={label}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={PASSWORD_HINT}
-        disabled={disabled}
-      />
+      <TextField label={label} name="newPassword" {...NEW_PASSWORD_INPUT} disabled={disabled} />
       <TextField
         label={`Confirm ${label.toLowerCase()}`}
         name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
+        {...NEW_PASSWORD_INPUT}
+        hint={undefined}
         disabled={disabled}
       />
     </>

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { TextField } from '../../shared/ui/TextField';
 import { AuthCard } from './AuthCard';
 import { register } from './authApi';
-import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './NewPasswordFields';
+import { NEW_PASSWORD_INPUT } from './NewPasswordFields';
 import { formText, useAuthSubmit } from './useAuthSubmit';
 import { useRegistrationMode } from './useRegistrationMode';
 
@@ -82,16 +82,7 @@ export function RegisterPage() {
             maxLength={64}
             hint="Optional. How others see you."
           />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            maxLength={PASSWORD_MAX_LENGTH}
-            hint={PASSWORD_HINT}
-          />
+          <TextField label="Password" name="password" {...NEW_PASSWORD_INPUT} />
           {(mode === 'invite' || inviteFromLink) && (
             <TextField
               label="Invite code"
