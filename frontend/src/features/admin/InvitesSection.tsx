@@ -16,7 +16,16 @@ export function InvitesSection() {
   const revoke = useAsyncAction();
 
   useEffect(() => {
-    fetchInvites().then(setInvites, (error: unknown) => setLoadError(getErrorMessage(error)));
+    // Only the answer of the effect still in place: React may run it twice, and an earlier answer must not
+    // replace a list changed since.
+    let current = true;
+    fetchInvites().then(
+      (loaded) => current && setInvites(loaded),
+      (error: unknown) => current && setLoadError(getErrorMessage(error)),
+    );
+    return () => {
+      current = false;
+    };
   }, []);
 
   const confirmRevoke = (invite: Invite) =>

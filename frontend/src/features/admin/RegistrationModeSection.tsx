@@ -35,13 +35,20 @@ export function RegistrationModeSection() {
   const baseId = useId();
 
   useEffect(() => {
+    // React may run this effect twice (a Suspense boundary hiding and showing the page again): an answer that
+    // arrives after the admin picked a mode must not put the saved one back.
+    let current = true;
     fetchRegistrationMode().then(
       (mode) => {
+        if (!current) return;
         setSaved(mode);
-        setChosen(mode);
+        setChosen((picked) => picked ?? mode);
       },
-      (error: unknown) => setLoadError(getErrorMessage(error)),
+      (error: unknown) => current && setLoadError(getErrorMessage(error)),
     );
+    return () => {
+      current = false;
+    };
   }, []);
 
   function handleSubmit(event: FormEvent) {

@@ -1,10 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, created, fakeApi, noContent, ok, type FakeRoutes } from '../../test/fakeApi';
 import { renderAppAs } from '../../test/renderApp';
 import type { Invite } from './adminApi';
 import { signedInAs } from './adminTestData';
+import { RegistrationModeSection } from './RegistrationModeSection';
 
 const LOADED = { timeout: 10_000 };
 const unlimited: Invite = {
@@ -149,5 +151,35 @@ describe('Registration', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Invite not found');
     expect(screen.getByRole('textbox', { name: 'Invite ONCE' })).toBeInTheDocument();
+  });
+});
+
+describe('Registration mode, loaded twice', () => {
+  it('keeps the mode the admin picked when an earlier load answers late', async () => {
+    // React may run the page's loading effect twice (StrictMode here; a Suspense boundary hiding and showing the
+    // page in production): the first answer, arriving after the admin picked a mode, must not undo the pick.
+    let releaseFirst: () => void = () => undefined;
+    let loads = 0;
+    fakeApi({
+      'GET /api/admin/settings': () => {
+        loads += 1;
+        const reply = ok({ settings: { registration: 'open' } });
+        return loads === 1 ? new Promise((resolve) => (releaseFirst = () => resolve(reply))) : reply;
+      },
+    });
+    render(
+      <StrictMode>
+        <RegistrationModeSection />
+      </StrictMode>,
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('radio', { name: 'By invitation' }, LOADED));
+    releaseFirst();
+    await waitFor(() => expect(loads).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(screen.getByRole('radio', { name: 'By invitation' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Save registration setting' })).toBeEnabled();
   });
 });

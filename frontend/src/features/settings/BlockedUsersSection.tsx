@@ -18,7 +18,16 @@ export function BlockedUsersSection() {
   const action = useAsyncAction();
 
   useEffect(() => {
-    fetchBlockedUsers().then(setBlocked, (error: unknown) => setLoadError(getErrorMessage(error)));
+    // Only the answer of the effect still in place: React may run it twice, and an earlier answer must not
+    // replace a list changed since.
+    let current = true;
+    fetchBlockedUsers().then(
+      (loaded) => current && setBlocked(loaded),
+      (error: unknown) => current && setLoadError(getErrorMessage(error)),
+    );
+    return () => {
+      current = false;
+    };
   }, []);
 
   function unblock(user: BlockedUser) {
