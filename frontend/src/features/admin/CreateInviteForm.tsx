@@ -11,6 +11,30 @@ function optionalWholeNumber(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
 }
 
+/** A number field for a whole number from 1 to `max` (the server's limits), empty allowed. */
+function WholeNumberField(props: {
+  label: string;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  hint: string;
+}) {
+  return (
+    <TextField
+      label={props.label}
+      type="number"
+      min={1}
+      max={props.max}
+      step={1}
+      inputMode="numeric"
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+      hint={props.hint}
+      className="w-40"
+    />
+  );
+}
+
 export function CreateInviteForm({ onCreated }: { onCreated: (invite: Invite) => void }) {
   const [maxUses, setMaxUses] = useState('');
   const [expiresInHours, setExpiresInHours] = useState('');
@@ -35,27 +59,19 @@ export function CreateInviteForm({ onCreated }: { onCreated: (invite: Invite) =>
   return (
     <form onSubmit={handleSubmit} aria-label="New invite" className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-3">
-        <TextField
+        <WholeNumberField
           label="Maximum uses"
-          type="number"
-          min={1}
-          step={1}
-          inputMode="numeric"
+          max={1000}
           value={maxUses}
-          onChange={(event) => setMaxUses(event.target.value)}
+          onChange={setMaxUses}
           hint="Empty: no limit."
-          className="w-40"
         />
-        <TextField
+        <WholeNumberField
           label="Expires in (hours)"
-          type="number"
-          min={1}
-          step={1}
-          inputMode="numeric"
+          max={720}
           value={expiresInHours}
-          onChange={(event) => setExpiresInHours(event.target.value)}
-          hint="Empty: never expires."
-          className="w-40"
+          onChange={setExpiresInHours}
+          hint="Empty: 7 days (168 hours). At most 720 (30 days)."
         />
       </div>
       <ErrorAlert message={create.error} />
