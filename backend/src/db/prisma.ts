@@ -30,6 +30,16 @@ export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): 
   return prisma;
 }
 
+/**
+ * The pg pool under a client made by createPrisma, for the few hot statements that skip Prisma's query layer (it
+ * costs more CPU per call than the statement itself).
+ */
+export function databasePool(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error('not a client made by createPrisma: pass its pg pool explicitly');
+  return pool;
+}
+
 /** Connections of the client's pool: open, idle, and requests waiting for one. */
 export function databasePoolStatus(prisma: PrismaClient): { total: number; idle: number; waiting: number } {
   const pool = pools.get(prisma);
@@ -40,6 +50,8 @@ export function databasePoolStatus(prisma: PrismaClient): { total: number; idle:
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 /** PostgreSQL shutting down or starting up: admin_shutdown, crash_shutdown, cannot_connect_now. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+/** Node's errors for a database connection that failed or was cut (pg reports them as they are). */
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
 
 /**
  * True when a query failed because PostgreSQL could not be reached (down, restarting, out of connections), as
@@ -53,6 +65,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ?.driverAdapterError?.cause;
   if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
   if (cause?.kind === 'postgres' && cause.code && UNAVAILABLE_SQLSTATES.has(cause.code)) return true;
+  // Statements sent through the pg pool itself (databasePool) fail with PostgreSQL's SQLSTATE or Node's code.
+  if (code && (UNAVAILABLE_SQLSTATES.has(code) || NETWORK_ERRORS.has(code))) return true;
   // pg-pool's own failures carry no code: a connect timeout, or a connection dropped mid-query.
   return /timeout exceeded when trying to connect|Connection terminated/i.test(message ?? '');
 }

@@ -1,6 +1,7 @@
-import { Prisma, type PrismaClient } from '../../db/prisma';
+import type pg from 'pg';
+import { databasePool, Prisma, type PrismaClient } from '../../db/prisma';
+import { INSERT_MANY_SQL, toMessageRecord, WRITTEN_COLUMNS, type InsertedRow } from './message-rows';
 import { messageInclude, type MessageRecord } from './messages.presenter';
-import type { UserStatus } from '../../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -22,7 +23,34 @@ export interface WrittenMessage {
 }
 
 export class MessagesRepository {
-  constructor(private readonly db: PrismaClient) {}
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly pool: pg.Pool = databasePool(db),
+  ) {}
+
+  /**
+   * Many users' text messages in one statement and one commit (group commit: see MessagesService.send), each under
+   * the same rules as insertMessage. The result is in input order: null for a message that was not written (the
+   * sender is not a participant, a block, a reply to a message of another chat, or a clientMsgId the sender already
+   * used in that chat). Chats are locked in id order, and the senders' participant rows in key order, so that two
+   * instances' batches and the receipts' batches cannot deadlock. A unique violation (the same clientMsgId twice in
+   * the batch, or sent concurrently through another instance) fails the whole statement: the caller retries each
+   * message on its own.
+   */
+  async createMany(messages: readonly NewMessage[]): Promise<(WrittenMessage | null)[]> {
+    const { rows } = await this.pool.query<InsertedRow & { ord: string }>(INSERT_MANY_SQL, [
+      messages.map((m) => m.chatId),
+      messages.map((m) => m.senderId),
+      messages.map((m) => m.clientMsgId),
+      messages.map((m) => m.content),
+      messages.map((m) => m.replyToId ?? null),
+    ]);
+    const written: (WrittenMessage | null)[] = messages.map(() => null);
+    for (const row of rows) {
+      written[Number(row.ord) - 1] = { record: toMessageRecord(row), participantIds: row.participant_ids };
+    }
+    return written;
+  }
 
   /**
    * A user's message; null when the sender is not (or no longer) a participant of the chat, or replies to a message
@@ -139,31 +167,6 @@ export class MessagesRepository {
   }
 }
 
-interface InsertedRow {
-  id: string;
-  chat_id: string;
-  seq: number;
-  sender_id: string | null;
-  client_msg_id: string | null;
-  type: 'text' | 'image' | 'system';
-  content: string;
-  reply_to_id: string | null;
-  created_at: Date;
-  sender_username: string | null;
-  sender_display_name: string | null;
-  sender_avatar_attachment_id: string | null;
-  sender_status: UserStatus | null;
-  reply_seq: number | null;
-  reply_content: string | null;
-  reply_deleted_at: Date | null;
-  reply_sender_id: string | null;
-  reply_sender_username: string | null;
-  reply_sender_display_name: string | null;
-  reply_sender_avatar_attachment_id: string | null;
-  reply_sender_status: UserStatus | null;
-  participant_ids: string[];
-}
-
 /**
  * The one write path for every message, user or system: a single SQL statement that takes the chat's next seq
  * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message, raises the
@@ -210,17 +213,7 @@ export async function insertMessage(
       UPDATE chat_participants SET last_read_seq = inserted.seq, last_delivered_seq = inserted.seq
       FROM inserted WHERE chat_participants.chat_id = inserted.chat_id AND chat_participants.user_id = inserted.sender_id
     )
-    SELECT inserted.*,
-           s.username AS sender_username, s.display_name AS sender_display_name,
-           s.avatar_attachment_id AS sender_avatar_attachment_id, s.status::text AS sender_status,
-           r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
-           rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
-           rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.status::text AS reply_sender_status,
-           ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
-    FROM inserted
-    LEFT JOIN users s ON s.id = inserted.sender_id
-    LEFT JOIN messages r ON r.id = inserted.reply_to_id
-    LEFT JOIN users rs ON rs.id = r.sender_id`;
+    SELECT inserted.*, ${Prisma.raw(WRITTEN_COLUMNS)}`;
   const row = rows[0];
   return row ? { record: toMessageRecord(row), participantIds: row.participant_ids } : null;
 }
@@ -233,53 +226,4 @@ export async function insertSystemMessage(tx: Transaction, chatId: string, conte
   const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
   return written;
-}
-
-function toMessageRecord(row: InsertedRow): MessageRecord {
-  const user = (
-    id: string | null,
-    username: string | null,
-    displayName: string | null,
-    avatar: string | null,
-    status: UserStatus | null,
-  ) =>
-    id && username && displayName && status ? { id, username, displayName, avatarAttachmentId: avatar, status } : null;
-  return {
-    id: row.id,
-    chatId: row.chat_id,
-    seq: row.seq,
-    senderId: row.sender_id,
-    clientMsgId: row.client_msg_id,
-    type: row.type,
-    content: row.content,
-    replyToId: row.reply_to_id,
-    editedAt: null,
-    deletedAt: null,
-    createdAt: row.created_at,
-    sender: user(
-      row.sender_id,
-      row.sender_username,
-      row.sender_display_name,
-      row.sender_avatar_attachment_id,
-      row.sender_status,
-    ),
-    replyTo:
-      row.reply_to_id && row.reply_seq !== null
-        ? {
-            id: row.reply_to_id,
-            seq: row.reply_seq,
-            content: row.reply_content ?? '',
-            deletedAt: row.reply_deleted_at,
-            sender: user(
-              row.reply_sender_id,
-              row.reply_sender_username,
-              row.reply_sender_display_name,
-              row.reply_sender_avatar_attachment_id,
-              row.reply_sender_status,
-            ),
-          }
-        : null,
-    attachments: [],
-    reactions: [],
-  };
 }

@@ -1,20 +1,36 @@
 import { isUniqueViolation } from '../../db/prisma';
-import { KeyedSerialQueue } from '../../lib/serial-queue';
+import { Coalescer } from '../../lib/coalescer';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import { refusedByBlock } from '../blocks/block-refusal';
 import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { ChatsService } from '../chats/chats.service';
-import { groupReactions, type MessagePresenter } from './messages.presenter';
-import { ATTACHMENTS_UNAVAILABLE, type MessagesRepository } from './messages.repository';
+import { groupReactions, type MessageDto, type MessagePresenter } from './messages.presenter';
+import { isConflictBetweenWrites } from './message-rows';
+import {
+  ATTACHMENTS_UNAVAILABLE,
+  type MessagesRepository,
+  type NewMessage,
+  type WrittenMessage,
+} from './messages.repository';
 import type { ListMessagesQuery, SendMessageInput } from './messages.schemas';
+
+type Send = NewMessage & { attachmentIds?: string[] };
+/** What a send's write did with it: written (and published), not written (null: see explainRefusal), or failed. */
+type SendResult = { written: MessageDto } | { refused: null | typeof ATTACHMENTS_UNAVAILABLE } | { failed: unknown };
+
+/** Most messages written by one statement: bounds the statement's size and the wait of the batch's first sender. */
+const MAX_SENDS_PER_WRITE = 200;
 
 export class MessagesService {
   /**
-   * Sends into one chat take turns on this instance, from the insert that takes the next seq to the publish, so
-   * that its events leave in seq order (otherwise two concurrent sends could be published n+1 before n).
+   * Group commit: the sends that arrive while one write is under way go together in the next (one statement, one
+   * commit; see MessagesRepository.createMany). Idle, a send is written on the next turn of the event loop. Writes
+   * are one at a time on this instance and each publishes its messages in seq order before the next begins, so every
+   * chat's events leave in seq order (two concurrent sends can never be published n+1 before n).
    */
-  private readonly chatTurns = new KeyedSerialQueue();
+  private readonly writes: Coalescer<Send, SendResult>;
+  private nextSendKey = 0;
 
   constructor(
     private readonly repository: MessagesRepository,
@@ -23,25 +39,30 @@ export class MessagesService {
     private readonly events: EventPublisher,
     private readonly images: { discard(storageKeys: readonly string[]): Promise<void> },
     private readonly blocks: Pick<BlocksRepository, 'directPartner' | 'between'>,
-  ) {}
+  ) {
+    // Keys are unique per send, so nothing is ever merged.
+    this.writes = new Coalescer<Send, SendResult>(
+      (first) => first,
+      (batch) => this.write(batch),
+      MAX_SENDS_PER_WRITE,
+    );
+  }
 
   /**
-   * Sends a message (REST and socket alike). Idempotent per (sender, chat, clientMsgId): the unique index turns a
-   * retry into a failed insert, answered with the original message (created=false), and nothing is published. The
-   * key includes the chat, so a retry is only ever answered with a message of the chat it names, and only while the
-   * sender is a participant (the insert checks membership before the index can object). The insert itself checks
-   * that the sender may write there and returns the recipients, so a send is one query; only a refused one pays for
-   * finding out why.
+   * Sends a message (REST and socket alike). Idempotent per (sender, chat, clientMsgId): a retry is not written (the
+   * write skips a clientMsgId the sender already used in the chat, and the unique index stops a concurrent one) and
+   * is answered with the original message (created=false); nothing is published. The key includes the chat, so a
+   * retry is only ever answered with a message of the chat it names, and only while the sender is a participant
+   * (checked first). The write itself checks that the sender may write there and returns the recipients, so a send
+   * costs its share of one statement; only a refused one pays for finding out why.
    */
   async send(senderId: string, input: SendMessageInput) {
+    const send: Send = { ...input, content: input.content ?? '', senderId };
     try {
-      return await this.chatTurns.run(input.chatId, async () => {
-        const written = await this.repository.create({ ...input, content: input.content ?? '', senderId });
-        if (!written || written === ATTACHMENTS_UNAVAILABLE) return this.explainRefusal(senderId, input, written);
-        const message = this.presenter.toDto(written.record);
-        this.events.toUsers(written.participantIds, 'message:new', { message });
-        return { created: true, message };
-      });
+      const result = await this.writes.submit(String(this.nextSendKey++), send);
+      if (!result || 'failed' in result) throw result?.failed ?? new Error('a send was left out of its write');
+      if ('written' in result) return { created: true, message: result.written };
+      return await this.explainRefusal(senderId, input, result.refused);
     } catch (error) {
       if (!isUniqueViolation(error, 'client_msg_id')) throw error;
       const original = await this.repository.findByClientMsgId(senderId, input.chatId, input.clientMsgId);
@@ -50,16 +71,54 @@ export class MessagesService {
     }
   }
 
+  /**
+   * One write of the sends that were waiting: their text messages in one statement, then any with images, each in
+   * its own transaction (they claim their uploads). Each message is published as soon as its write has committed.
+   * If the statement fails on a conflict between concurrent writes (the same clientMsgId twice, or a deadlock with
+   * another instance), each text is written on its own instead, so that only the repeated one fails.
+   */
+  private async write(batch: ReadonlyMap<string, Send>): Promise<Map<string, SendResult>> {
+    const results = new Map<string, SendResult>();
+    const published = (key: string, written: WrittenMessage | null | typeof ATTACHMENTS_UNAVAILABLE) => {
+      if (!written || written === ATTACHMENTS_UNAVAILABLE) return void results.set(key, { refused: written });
+      const message = this.presenter.toDto(written.record);
+      this.events.toUsers(written.participantIds, 'message:new', { message });
+      results.set(key, { written: message });
+    };
+    const writeAlone = async (key: string, send: Send) => {
+      try {
+        published(key, await this.repository.create(send));
+      } catch (error) {
+        results.set(key, { failed: error });
+      }
+    };
+    const texts = [...batch].filter(([, send]) => !send.attachmentIds?.length);
+    const withImages = [...batch].filter(([, send]) => send.attachmentIds?.length);
+    if (texts.length > 0) {
+      try {
+        const written = await this.repository.createMany(texts.map(([, send]) => send));
+        texts.forEach(([key], index) => published(key, written[index] ?? null));
+      } catch (error) {
+        if (!isConflictBetweenWrites(error)) throw error;
+        for (const [key, send] of texts) await writeAlone(key, send);
+      }
+    }
+    for (const [key, send] of withImages) await writeAlone(key, send);
+    return results;
+  }
+
   /** Access first: only a participant learns that a block, the images or the quoted message are the problem. */
   private async explainRefusal(
     senderId: string,
     input: SendMessageInput,
     refusal: null | typeof ATTACHMENTS_UNAVAILABLE,
-  ): Promise<never> {
+  ): Promise<{ created: false; message: MessageDto }> {
     await this.chats.requireParticipants(senderId, input.chatId);
     const partner = await this.blocks.directPartner(senderId, input.chatId);
     const blocked = partner && (await this.blocks.between(senderId, partner));
     if (blocked) throw refusedByBlock(blocked, 'send them messages');
+    const original = await this.repository.findByClientMsgId(senderId, input.chatId, input.clientMsgId);
+    if (original) return { created: false as const, message: this.presenter.toDto(original) };
     if (refusal === ATTACHMENTS_UNAVAILABLE) {
       throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
         { field: 'attachmentIds', message: 'not your unsent uploads' },

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
+import { MessagesRepository } from './messages.repository';
 import { makeContacts, openDirectChat, registerUser, type TestUser } from '../../../tests/helpers/users';
 
 let server: TestServer;
@@ -217,4 +218,50 @@ it('refuses a reply to a message of another chat, and tells only participants wh
   expect(stillEmpty.body.messages).toHaveLength(0);
   // the refused clientMsgId is not used up: the corrected send goes through.
   await send(alice, chatId, { clientMsgId: 'x1', content: 'quoting nothing' }).expect(201);
+});
+
+it('writes a batch of sends together, each under the rules of a single send, and answers each in its order', async () => {
+  const chatId = await freshChat();
+  const outsider = await registerUser(server);
+  const otherChat = await openDirectChat(server, alice, bob);
+  const elsewhere = await send(alice, otherChat, { clientMsgId: 'batch-elsewhere', content: 'in another chat' });
+  const earlier = await send(alice, chatId, { clientMsgId: 'batch-earlier', content: 'sent before' }).expect(201);
+  const text = (clientMsgId: string, senderId = alice.id, replyToId?: string) => ({
+    chatId,
+    senderId,
+    clientMsgId,
+    content: clientMsgId,
+    replyToId,
+  });
+
+  const written = await new MessagesRepository(server.prisma).createMany([
+    text('batch-1'),
+    text('batch-outsider', outsider.id),
+    text('batch-2', alice.id, earlier.body.message.id),
+    text('batch-earlier'),
+    text('batch-bad-reply', alice.id, elsewhere.body.message.id),
+    { ...text('batch-other-chat'), chatId: otherChat },
+    text('batch-3'),
+  ]);
+
+  expect(written.map((message) => message && [message.record.chatId, message.record.seq])).toEqual([
+    [chatId, 2],
+    null,
+    [chatId, 3],
+    null,
+    null,
+    [otherChat, elsewhere.body.message.seq + 1],
+    [chatId, 4],
+  ]);
+  expect(written[2]?.record.replyTo?.id).toBe(earlier.body.message.id);
+  expect(written[0]?.participantIds.sort()).toEqual(written[6]?.participantIds.sort());
+  const history = await api().get(`/api/chats/${chatId}/messages`).set(alice.auth).expect(200);
+  expect(history.body.messages.map((m: { clientMsgId: string }) => m.clientMsgId)).toEqual([
+    'batch-earlier',
+    'batch-1',
+    'batch-2',
+    'batch-3',
+  ]);
+  const chats = await api().get('/api/chats').set(alice.auth);
+  expect(chats.body.chats.find((chat: { id: string }) => chat.id === chatId).unreadCount).toBe(0);
 });
