@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../lib/redis-script';
 
 export interface LoggedEvent {
   event: string;
@@ -157,7 +158,7 @@ export class MemoryEventLog implements EventLog {
  * cannot touch them: a stream recreated after its predecessor expired or was evicted starts with the floor at the
  * newest id it had, since everything up to there is gone.
  */
-const APPEND_SCRIPT = `
+const APPEND_SCRIPT = new RedisScript(`
 redis.call('SET', KEYS[2], ARGV[5], 'NX')
 local id = redis.call('INCR', KEYS[1])
 local cap = tonumber(ARGV[3])
@@ -186,7 +187,7 @@ for i = 3, #KEYS do
   redis.call('PEXPIRE', key, ARGV[4])
   redis.call('SET', key .. ':last', id)
 end
-return {id, redis.call('GET', KEYS[2])}`;
+return {id, redis.call('GET', KEYS[2])}`);
 
 /** Payloads read from Redis per round trip while filling a replay page. */
 const PAYLOAD_BATCH = 50;
@@ -213,17 +214,14 @@ export class RedisEventLog implements EventLog {
     if (this.lostAnEvent) await this.startNewEpoch();
     const keys = [this.idKey, this.epochKey, ...userIds.map((userId) => this.streamKey(userId))];
     try {
-      const [id, epoch] = (await this.redis.eval(
-        APPEND_SCRIPT,
-        keys.length,
-        ...keys,
+      const [id, epoch] = (await APPEND_SCRIPT.run(this.redis, keys, [
         event,
         JSON.stringify(payload),
         this.perUser,
         this.retentionMs,
         randomBytes(4).toString('hex'),
         this.payloadPrefix,
-      )) as [number, string];
+      ])) as [number, string];
       return `${epoch}.${id}`;
     } catch (error) {
       this.lostAnEvent = true;

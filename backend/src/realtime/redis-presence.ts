@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RedisDegradation } from '../lib/degraded';
+import { RedisScript } from '../lib/redis-script';
 import type { Presence } from './presence';
 
 export interface PresenceChange {
@@ -12,7 +13,7 @@ export interface PresenceChange {
  * Counts a user's sockets per instance in a Redis hash; `total` sums only instances whose heartbeat is fresh.
  * KEYS: user hash, this instance's user set, instances zset. ARGV: instance id, delta, now, ttl.
  */
-const COUNT_SCRIPT = `
+const COUNT_SCRIPT = new RedisScript(`
 local after = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
 if after <= 0 then
   redis.call('HDEL', KEYS[1], ARGV[1])
@@ -26,7 +27,7 @@ for i = 1, #fields, 2 do
   local beat = redis.call('ZSCORE', KEYS[3], fields[i])
   if beat and tonumber(beat) >= tonumber(ARGV[3]) - tonumber(ARGV[4]) then total = total + tonumber(fields[i + 1]) end
 end
-return total`;
+return total`);
 
 /**
  * Presence across instances: online while any device is connected to any live instance. Each instance heartbeats
@@ -124,18 +125,14 @@ export class RedisPresence implements Presence {
   }
 
   private async count(userId: string, delta: number): Promise<number> {
-    return (await this.redis.eval(
-      COUNT_SCRIPT,
-      3,
-      this.userKey(userId),
-      `${this.prefix}:instance:${this.instanceId}`,
-      this.instancesKey,
+    const keys = [this.userKey(userId), `${this.prefix}:instance:${this.instanceId}`, this.instancesKey];
+    return (await COUNT_SCRIPT.run(this.redis, keys, [
       this.instanceId,
       delta,
       Date.now(),
       this.ttlMs,
       userId,
-    )) as number;
+    ])) as number;
   }
 
   private async beat(): Promise<void> {
