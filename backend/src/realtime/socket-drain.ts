@@ -10,6 +10,8 @@ import { InFlight } from '../lib/in-flight';
 export const SOCKETS_PER_SLICE = 250;
 export const SLICE_MS = 100;
 export const MAX_SLICES = 20;
+/** How long a closing socket may take to write what it has queued before the server discards it. */
+const FLUSH_BEFORE_CLOSE_MS = 2_000;
 
 /**
  * The client events running now, per socket and in all, so that a draining instance answers what it accepted
@@ -42,7 +44,19 @@ export class SocketWork {
   async close(socket: Socket): Promise<void> {
     this.closing.add(socket);
     await this.perSocket.get(socket)?.idle();
-    socket.conn.close();
+    const connection = socket.conn;
+    if (connection.readyState === 'closed') return;
+    // engine.io closes once what it queued is written (the acknowledgements above): closing the server before
+    // then would discard them. A client that stopped reading is not waited for long.
+    const closed = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FLUSH_BEFORE_CLOSE_MS);
+      connection.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    connection.close();
+    await closed;
   }
 
   /** Closes every socket of `sockets`, a slice at a time (see SOCKETS_PER_SLICE); resolves once all are closed. */

@@ -37,13 +37,15 @@ export interface BackendProcessOptions {
   output?: string[];
   /** Command-line arguments of the script. */
   args?: string[];
+  /** stdout is a pipe that nobody reads, as when a container's log reader has gone away. */
+  unreadStdout?: boolean;
 }
 
 /** `src/<script>` of the backend in a process of its own, with `env` over ours. */
 export function spawnBackendScript(
   script: string,
   env: BackendEnv,
-  { backendDir = BACKEND_DIR, output, args = [] }: BackendProcessOptions = {},
+  { backendDir = BACKEND_DIR, output, args = [], unreadStdout }: BackendProcessOptions = {},
 ): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
     cwd: backendDir,
@@ -57,7 +59,7 @@ export function spawnBackendScript(
       ...TEST_SIGNING_SECRETS,
       ...env,
     },
-    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : unreadStdout ? ['ignore', 'pipe', 'ignore'] : 'ignore',
   });
   const collect = (chunk: Buffer) => output?.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
