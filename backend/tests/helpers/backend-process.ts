@@ -47,6 +47,10 @@ export function spawnBackendScript(
   env: BackendEnv,
   { backendDir = BACKEND_DIR, output, args = [], unreadStdout }: BackendProcessOptions = {},
 ): ChildProcess {
+  // A reader of its own that never reads: a pipe the test process held would be read into the stream's buffer.
+  const stalledReader = unreadStdout
+    ? spawn('sleep', ['600'], { stdio: ['pipe', 'ignore', 'ignore'] })
+    : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
     cwd: backendDir,
     env: {
@@ -59,8 +63,9 @@ export function spawnBackendScript(
       ...TEST_SIGNING_SECRETS,
       ...env,
     },
-    stdio: output ? ['ignore', 'pipe', 'pipe'] : unreadStdout ? ['ignore', 'pipe', 'ignore'] : 'ignore',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : stalledReader ? ['ignore', stalledReader.stdin, 'ignore'] : 'ignore',
   });
+  if (stalledReader) child.once('exit', () => stalledReader.kill());
   const collect = (chunk: Buffer) => output?.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
