@@ -53,13 +53,15 @@ async function main(): Promise<void> {
     stopping = true;
     // Not a timer of this thread: its event loop is what a blocked write or a hung exit handler stops.
     killAfter(config.SHUTDOWN_TIMEOUT_MS);
+    // SIGTERM comes from an orchestrator rolling instances; Ctrl-C (SIGINT) from a person, who need not wait.
+    const drainDelayMs = signal === 'SIGINT' ? 0 : config.SHUTDOWN_DRAIN_DELAY_MS;
     logger.info(
-      { signal, drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+      { signal, drainDelayMs, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
       'shutting down: /ready answers 503, sockets close after the drain delay',
     );
     let code = 0;
     try {
-      await server.close();
+      await server.close({ drainDelayMs });
       await prisma.$disconnect();
       await database.stop();
       logger.info('stopped');

@@ -78,7 +78,11 @@ export interface MessengerServerHandle {
   httpServer: HttpServer;
   /** Resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Drains and closes: /ready answers 503 for `drainDelayMs` (default SHUTDOWN_DRAIN_DELAY_MS) while everything is
+   * served, then sockets close, a slice at a time, and what is in flight finishes.
+   */
+  close(options?: { drainDelayMs?: number }): Promise<void>;
 }
 
 /** The composition root: builds every module with exactly the dependencies it uses. */
@@ -277,9 +281,9 @@ export async function createMessengerServer(
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
-    close: async () => {
+    close: async ({ drainDelayMs = config.SHUTDOWN_DRAIN_DELAY_MS } = {}) => {
       draining = true;
-      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_DELAY_MS));
+      await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
       clearInterval(abandonedUploads);
       stopShedding();
       const requestsDone = closeHttp();
