@@ -168,7 +168,10 @@ const envSchema = z
      * After SIGTERM, how long /ready answers 503 while everything is still served, before the sockets are closed:
      * time for load balancers to stop sending new connections. Unset: 5 s in production, 0 otherwise.
      */
-    SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+    SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(600_000).optional(),
+    ),
     /**
      * After SIGTERM, when the process is killed whatever it is doing. Keep it a few seconds inside the grace period
      * of the orchestrator (compose stop_grace_period 30s, k8s terminationGracePeriodSeconds 40).
