@@ -48,9 +48,7 @@ export function spawnBackendScript(
   { backendDir = BACKEND_DIR, output, args = [], unreadStdout }: BackendProcessOptions = {},
 ): ChildProcess {
   // A reader of its own that never reads: a pipe the test process held would be read into the stream's buffer.
-  const stalledReader = unreadStdout
-    ? spawn('sleep', ['600'], { stdio: ['pipe', 'ignore', 'ignore'] })
-    : undefined;
+  const stalledReader = unreadStdout ? spawn('sleep', ['600'], { stdio: ['pipe', 'ignore', 'ignore'] }) : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
     cwd: backendDir,
     env: {
