@@ -24,5 +24,8 @@ setTimeout(() => {
  * shutdown that finishes first exits normally (process.exit ends the worker with it).
  */
 export function killAfter(timeoutMs: number): void {
-  new Worker(KILLER, { eval: true, workerData: { timeoutMs } }).unref();
+  const killer = new Worker(KILLER, { eval: true, workerData: { timeoutMs } });
+  // A worker that cannot start (out of memory, say) must not stop the shutdown it was meant to bound.
+  killer.on('error', () => undefined);
+  killer.unref();
 }
