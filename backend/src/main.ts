@@ -5,9 +5,13 @@ import { withStoredSecrets } from './config/secrets';
 import { resolveDatabase } from './db/embedded-postgres';
 import { migrate } from './db/migrate';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
-import { createLogger } from './lib/logger';
+import { killAfter } from './lib/hard-exit';
+import { createLogger, flushLogs } from './lib/logger';
 import { StartupError } from './lib/startup-error';
 import { createMessengerServer } from './server';
+
+/** At exit, how long the log lines still queued for a slow reader of stdout may take to go out. */
+const LOG_FLUSH_MS = 1_000;
 
 async function main(): Promise<void> {
   const secrets = withStoredSecrets(process.env);
@@ -47,16 +51,26 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const forceExit = setTimeout(() => process.exit(1), 10_000).unref();
+    // Not a timer of this thread: its event loop is what a blocked write or a hung exit handler stops.
+    killAfter(config.SHUTDOWN_TIMEOUT_MS);
+    // SIGTERM comes from an orchestrator rolling instances; Ctrl-C (SIGINT) from a person, who need not wait.
+    const drainDelayMs = signal === 'SIGINT' ? 0 : config.SHUTDOWN_DRAIN_DELAY_MS;
+    logger.info(
+      { signal, drainDelayMs, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+      'shutting down: /ready answers 503, sockets close after the drain delay',
+    );
+    let code = 0;
     try {
-      await server.close();
+      await server.close({ drainDelayMs });
       await prisma.$disconnect();
       await database.stop();
-    } finally {
-      clearTimeout(forceExit);
-      process.exit(0);
+      logger.info('stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      code = 1;
     }
+    await flushLogs(LOG_FLUSH_MS);
+    process.exit(code);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

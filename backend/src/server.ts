@@ -1,9 +1,7 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import { REPO_ROOT } from './config/data-dir';
 import type { Config } from './config/env';
 import { databasePoolStatus, type PrismaClient } from './db/prisma';
@@ -68,6 +66,8 @@ import { syncSocketHandlers } from './realtime/sync.socket';
 import { PresenceRepository } from './modules/presence/presence.repository';
 import { PresenceService } from './modules/presence/presence.service';
 import { shedStalledSockets } from './realtime/backpressure';
+import { attachRedisAdapter } from './realtime/redis-adapter';
+import { SocketWork } from './realtime/socket-drain';
 import { attachHandlers, createSocketServer, SocketPublisher } from './realtime/socket-server';
 
 /** Uploads that no message, profile or group used within a day are removed, checked every hour. */
@@ -78,7 +78,11 @@ export interface MessengerServerHandle {
   httpServer: HttpServer;
   /** Resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Drains and closes: /ready answers 503 for `drainDelayMs` (default SHUTDOWN_DRAIN_DELAY_MS) while everything is
+   * served, then sockets close, a slice at a time, and what is in flight finishes.
+   */
+  close(options?: { drainDelayMs?: number }): Promise<void>;
 }
 
 /** The composition root: builds every module with exactly the dependencies it uses. */
@@ -228,6 +232,9 @@ export async function createMessengerServer(
     registration.adminRoutes,
   );
 
+  const socketWork = new SocketWork();
+  /** From SIGTERM on, /ready answers 503 while everything is still served, so that load balancers move on first. */
+  let draining = false;
   const app = createApp({
     logger,
     publicApi,
@@ -240,12 +247,14 @@ export async function createMessengerServer(
       config.storageDriver === 's3' && config.S3_PUBLIC_URL ? new URL(config.S3_PUBLIC_URL).origin : undefined,
     trustProxy: config.TRUST_PROXY,
     isReady: async () => {
+      if (draining) return false;
       await prisma.$queryRaw`SELECT 1`;
       await Promise.all(redisClients.map((client) => client.ping()));
       return true;
     },
   });
   httpServer.on('request', app);
+  const closeHttp = closeWhenAnswered(httpServer);
   // Socket.IO must see /socket.io requests before Express does; attach() puts its listener in front.
   io.attach(httpServer);
   const stopShedding = shedStalledSockets(
@@ -262,6 +271,7 @@ export async function createMessengerServer(
       ...syncSocketHandlers(eventLog, metrics, degradation),
     },
     socketOptions,
+    socketWork,
   );
 
   return {
@@ -271,11 +281,18 @@ export async function createMessengerServer(
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
-    close: async () => {
-      // io.close() disconnects every socket and closes the HTTP server.
+    close: async ({ drainDelayMs = config.SHUTDOWN_DRAIN_DELAY_MS } = {}) => {
+      draining = true;
+      await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
       clearInterval(abandonedUploads);
       stopShedding();
+      const requestsDone = closeHttp();
+      await socketWork.closeGradually(io.sockets.sockets.values());
+      // The sockets that connected meanwhile (over a kept-alive connection), the engine and the adapter. The HTTP
+      // server is closed already: the error its second close gets is expected.
       await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await Promise.all([requestsDone, socketWork.all.idle()]);
+      await events.drained();
       await presenceService.stop();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
@@ -283,38 +300,21 @@ export async function createMessengerServer(
 }
 
 /**
- * Fans socket events out across instances through Redis pub/sub (two more connections: subscribers block). Like
- * the commands connection they queue nothing while Redis is away, so a publish fails at once: events then reach
- * only this instance's sockets. The subscriber resubscribes by itself once Redis is back, and fan-out resumes.
+ * Returns the HTTP server's close: it stops accepting connections and resolves once every request in flight is
+ * answered. A kept-alive connection would hold that close for its idle timeout (5 s) after its last response, so
+ * from then on each is closed as soon as it is idle.
  */
-async function attachRedisAdapter(
-  io: ReturnType<typeof createSocketServer>,
-  redis: Redis,
-  logger: Logger,
-  degradation: RedisDegradation,
-) {
-  const [publisher, subscriber] = [redis.duplicate(), redis.duplicate()] as const;
-  for (const client of [publisher, subscriber])
-    client.on('error', (error) => logger.warn({ err: error, role: 'adapter' }, 'redis error'));
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  // The adapter neither awaits nor catches these calls' promises: each one failing would be an unhandled rejection.
-  catchRejections(publisher, ['publish'], (error) => degradation.report('fanout', error));
-  catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], (error) => degradation.report('fanout', error));
-  io.adapter(createAdapter(publisher, subscriber));
-  logger.info('socket.io fan-out through the Redis adapter');
-  return [publisher, subscriber];
-}
-
-/** Makes the named methods of one client report their failures instead of rejecting. */
-function catchRejections(
-  client: Redis,
-  methods: ('publish' | 'unsubscribe' | 'punsubscribe')[],
-  report: (error: unknown) => void,
-) {
-  for (const method of methods) {
-    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
-    Object.assign(client, {
-      [method]: (...args: unknown[]) => original(...args).catch((error: unknown) => report(error)),
-    });
-  }
+function closeWhenAnswered(httpServer: HttpServer): () => Promise<void> {
+  let closing = false;
+  httpServer.on('request', (_request, response: ServerResponse) =>
+    response.on('finish', () => {
+      if (closing) setImmediate(() => httpServer.closeIdleConnections());
+    }),
+  );
+  return () => {
+    closing = true;
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    return closed;
+  };
 }

@@ -59,6 +59,8 @@ export class MessengerServer {
         REDIS_URL: '',
         BCRYPT_ROUNDS: '4',
         LOG_LEVEL: 'warn',
+        // One instance, with no other to send clients to while it drains: a restart (tour.e2e.ts) need not wait.
+        SHUTDOWN_DRAIN_DELAY_MS: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

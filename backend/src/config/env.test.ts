@@ -56,6 +56,24 @@ describe('loadConfig', () => {
     expect(() => loadEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  it('drains for 5 s before closing sockets in production, not at all otherwise, always inside the hard exit', () => {
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production' })).toMatchObject({
+      SHUTDOWN_DRAIN_DELAY_MS: 5_000,
+      SHUTDOWN_TIMEOUT_MS: 25_000,
+    });
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'development' }).SHUTDOWN_DRAIN_DELAY_MS).toBe(0);
+    // Empty is unset (an uncommented `SHUTDOWN_DRAIN_DELAY_MS=`), not 0.
+    expect(
+      loadConfig({ ...SECRETS, NODE_ENV: 'production', SHUTDOWN_DRAIN_DELAY_MS: '' }).SHUTDOWN_DRAIN_DELAY_MS,
+    ).toBe(5_000);
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'test', SHUTDOWN_DRAIN_DELAY_MS: '2000' }).SHUTDOWN_DRAIN_DELAY_MS).toBe(
+      2_000,
+    );
+    expect(() => loadConfig({ ...SECRETS, NODE_ENV: 'production', SHUTDOWN_TIMEOUT_MS: '4000' })).toThrow(
+      /SHUTDOWN_DRAIN_DELAY_MS: must be shorter than SHUTDOWN_TIMEOUT_MS/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadEnv({ DATABASE_URL: '', REDIS_URL: '', JWT_SECRET: '' });
     expect(config.DATABASE_URL).toBeUndefined();

@@ -46,6 +46,15 @@ const signingSecret = z
 
 const MAX_PASSWORD_RESET_TTL_MS = 24 * 3_600_000;
 
+/** The default of SHUTDOWN_TIMEOUT_MS; backend/tests/deployment/grace-periods.test.ts keeps it inside the grace periods. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
+const PRODUCTION_DRAIN_DELAY_MS = 5_000;
+
+/** SHUTDOWN_DRAIN_DELAY_MS, or its default for the mode. */
+function drainDelayMs(env: { NODE_ENV: string; SHUTDOWN_DRAIN_DELAY_MS?: number }): number {
+  return env.SHUTDOWN_DRAIN_DELAY_MS ?? (env.NODE_ENV === 'production' ? PRODUCTION_DRAIN_DELAY_MS : 0);
+}
+
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const duration = z.string().transform((value, ctx) => {
@@ -154,8 +163,28 @@ const envSchema = z
     CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(50),
     /** Bytes of images one user may upload in 24 hours (stored sizes; 1 GiB); past it uploads answer 429. */
     UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().default(1_073_741_824),
+
+    /**
+     * After SIGTERM, how long /ready answers 503 while everything is still served, before the sockets are closed:
+     * time for load balancers to stop sending new connections. Unset: 5 s in production, 0 otherwise.
+     */
+    SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(600_000).optional(),
+    ),
+    /**
+     * After SIGTERM, when the process is killed whatever it is doing. Keep it a few seconds inside the grace period
+     * of the orchestrator (compose stop_grace_period 30s, k8s terminationGracePeriodSeconds 40).
+     */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
   })
   .superRefine((env, ctx) => {
+    if (drainDelayMs(env) >= env.SHUTDOWN_TIMEOUT_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHUTDOWN_DRAIN_DELAY_MS'],
+        message: `must be shorter than SHUTDOWN_TIMEOUT_MS (${env.SHUTDOWN_TIMEOUT_MS}), which ends the drain`,
+      });
     if (env.NODE_ENV !== 'production') return;
     for (const key of SIGNING_SECRET_KEYS) {
       if (!env[key])
@@ -170,8 +199,9 @@ export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 type SigningSecrets = Record<(typeof SIGNING_SECRET_KEYS)[number], string>;
 
-export interface Config extends Omit<Env, keyof SigningSecrets>, SigningSecrets {
+export interface Config extends Omit<Env, keyof SigningSecrets | 'SHUTDOWN_DRAIN_DELAY_MS'>, SigningSecrets {
   storageDriver: 's3' | 'local';
+  SHUTDOWN_DRAIN_DELAY_MS: number;
 }
 
 export class ConfigError extends Error {}
@@ -203,5 +233,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     JWT_SECRET,
     JWT_REFRESH_SECRET,
     storageDriver: env.STORAGE_DRIVER ?? (env.S3_ENDPOINT ? 's3' : 'local'),
+    SHUTDOWN_DRAIN_DELAY_MS: drainDelayMs(env),
   };
 }

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type PinoPretty from 'pino-pretty';
+import { streamDestination, type LogDestination } from './log-destination';
 
 export type { Logger };
 
@@ -28,9 +29,17 @@ function terminalStream(): DestinationStream | undefined {
   });
 }
 
-/** JSON lines to stdout (readable lines on a terminal), or to `destination` (tests read what would have been logged). */
+/** stdout's destination, shared by every logger of the process (created when the first one needs it). */
+let stdout: LogDestination | undefined;
+
+/**
+ * JSON lines to stdout (readable lines on a terminal), or to `destination` (tests read what would have been logged).
+ * Never blocks on a log reader that stopped reading (see streamDestination).
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino(
+  const pretty = destination ? undefined : terminalStream();
+  const toStdout = destination || pretty ? undefined : (stdout ??= streamDestination(process.stdout));
+  const logger = pino(
     {
       level,
       base: { service: 'messenger-backend' },
@@ -39,6 +48,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         remove: true,
       },
     },
-    destination ?? terminalStream(),
+    destination ?? pretty ?? toStdout,
   );
+  toStdout?.onResumed((dropped) => logger.warn({ dropped }, `${dropped} log lines dropped: stdout was not read`));
+  return logger;
+}
+
+/** Before exiting: lets the lines queued for stdout go out, waiting at most `timeoutMs` for a slow reader. */
+export function flushLogs(timeoutMs: number): Promise<void> {
+  return stdout?.flush(timeoutMs) ?? Promise.resolve();
 }

@@ -9,6 +9,7 @@ import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
 import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
+import type { SocketWork } from './socket-drain';
 import { SocketsPerUser } from './sockets-per-user';
 
 interface SocketData {
@@ -145,8 +146,13 @@ function allows(limiter: RateLimiterMemory | undefined, key: string): Promise<bo
 const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
 const REAUTH_FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many auth:refresh; send one when auth:expired asks');
 
-/** Wires the feature modules' client events onto every new connection. */
-export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, options: SocketServerOptions): void {
+/** Wires the feature modules' client events onto every new connection; `work` counts those running. */
+export function attachHandlers(
+  io: MessengerServer,
+  handlers: SocketHandlers,
+  options: SocketServerOptions,
+  work: SocketWork,
+): void {
   const limit = options.eventLimit;
   const perSocket = limit ? new RateLimiterMemory({ points: limit.events, duration: limit.perSeconds }) : undefined;
   const perUser = limit ? new RateLimiterMemory({ points: limit.perUser, duration: limit.perSeconds }) : undefined;
@@ -161,22 +167,27 @@ export function attachHandlers(io: MessengerServer, handlers: SocketHandlers, op
     options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
     options.connections.connected(userId).catch(logFailure);
-    socket.on('disconnect', async () => {
-      options.metrics.socketConnections.dec();
-      await perSocket?.delete(socket.id);
-      await options.connections.disconnected(userId).catch(logFailure);
-    });
+    // Counted with the events: a draining instance records the device's departure before it stops presence.
+    socket.on('disconnect', () =>
+      work.all.run(async () => {
+        options.metrics.socketConnections.dec();
+        await perSocket?.delete(socket.id);
+        await options.connections.disconnected(userId).catch(logFailure);
+      }),
+    );
     for (const [event, handler] of Object.entries(handlers)) {
-      socket.on(event, async (...args: unknown[]) => {
-        const allowed = (await allows(perSocket, socket.id)) && (await allows(perUser, userId));
-        if (!allowed) {
-          options.metrics.socketEventsIn.inc({ event, outcome: 'rate_limited' });
-          refuse(args, FLOODING);
-          return;
-        }
-        const ok = await runHandler(handler, userId, args, options.logger);
-        options.metrics.socketEventsIn.inc({ event, outcome: ok ? 'ok' : 'error' });
-      });
+      socket.on(event, (...args: unknown[]) =>
+        work.run(socket, async () => {
+          const allowed = (await allows(perSocket, socket.id)) && (await allows(perUser, userId));
+          if (!allowed) {
+            options.metrics.socketEventsIn.inc({ event, outcome: 'rate_limited' });
+            refuse(args, FLOODING);
+            return;
+          }
+          const ok = await runHandler(handler, userId, args, options.logger);
+          options.metrics.socketEventsIn.inc({ event, outcome: ok ? 'ok' : 'error' });
+        }),
+      );
     }
   });
 }

@@ -37,14 +37,18 @@ export interface BackendProcessOptions {
   output?: string[];
   /** Command-line arguments of the script. */
   args?: string[];
+  /** stdout is a pipe that nobody reads, as when a container's log reader has gone away. */
+  unreadStdout?: boolean;
 }
 
 /** `src/<script>` of the backend in a process of its own, with `env` over ours. */
 export function spawnBackendScript(
   script: string,
   env: BackendEnv,
-  { backendDir = BACKEND_DIR, output, args = [] }: BackendProcessOptions = {},
+  { backendDir = BACKEND_DIR, output, args = [], unreadStdout }: BackendProcessOptions = {},
 ): ChildProcess {
+  // A reader of its own that never reads: a pipe the test process held would be read into the stream's buffer.
+  const stalledReader = unreadStdout ? spawn('sleep', ['600'], { stdio: ['pipe', 'ignore', 'ignore'] }) : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
     cwd: backendDir,
     env: {
@@ -57,8 +61,9 @@ export function spawnBackendScript(
       ...TEST_SIGNING_SECRETS,
       ...env,
     },
-    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : stalledReader ? ['ignore', stalledReader.stdin, 'ignore'] : 'ignore',
   });
+  if (stalledReader) child.once('exit', () => stalledReader.kill());
   const collect = (chunk: Buffer) => output?.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);

@@ -72,7 +72,8 @@ export async function runQueued(
   return Promise.all(responses);
 }
 
-async function waitForLockWaiters(session: Client, count: number): Promise<void> {
+/** Resolves once `count` statements wait for a lock that `session` (in a transaction) holds. */
+export async function waitForLockWaiters(session: Client, count: number): Promise<void> {
   for (let waited = 0; ; waited += 20) {
     // Inside a transaction PostgreSQL keeps showing the activity it saw first: drop that snapshot each time.
     await session.query('SELECT pg_stat_clear_snapshot()');

@@ -42,6 +42,15 @@ const ACK_TIMEOUT_MS = 8_000;
 const TOO_MANY_CONNECTIONS = 'too many connections';
 const CAPACITY_BACKOFF = { baseMs: 5_000, capMs: 60_000 };
 
+/**
+ * When an instance drains (a rolling restart) it closes its sockets over up to 2 s, and every client then comes
+ * back to the instances left. socket.io-client waits reconnectionDelay ± randomizationFactor × that before its first
+ * attempt: its default factor of 0.5 packs everyone into 0.5–1.5 s; a factor of 1 spreads them over 0–2 s (no more
+ * than a tenth in any 100 ms), doubling per failed attempt up to the 5 s cap (docs/deployment.md, "Rolling restarts
+ * and shutdown").
+ */
+const RECONNECTION = { reconnectionDelay: 1_000, randomizationFactor: 1, reconnectionDelayMax: 5_000 };
+
 let socket: RealtimeSocket | null = null;
 
 export function connectRealtime(options: RealtimeOptions): void {
@@ -49,6 +58,7 @@ export function connectRealtime(options: RealtimeOptions): void {
   const connection: RealtimeSocket = io(options.url || undefined, {
     // A callback, not an object, so that every reconnection presents the current token.
     auth: (callback) => callback({ token: options.getAccessToken() }),
+    ...RECONNECTION,
   });
   socket = connection;
   const connectionState = useConnectionStore.getState();
