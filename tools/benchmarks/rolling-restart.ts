@@ -11,7 +11,9 @@
  * Run from backend/: `npm run bench:rolling-restart` (BENCH_USERS 200, BENCH_RATE 100, BENCH_SECONDS 60,
  * BENCH_RESTART_AT 20 s into sending, BENCH_GROUP_SIZE 10, BENCH_GROUP_SHARE 0.3, BENCH_DRAIN_SECONDS 60,
  * BENCH_REDIS_URL, TEST_DATABASE_URL, NGINX_PATH). The instances run `src/main.ts` with NODE_ENV=production and
- * inherit this environment, so SHUTDOWN_DRAIN_DELAY_MS and the like apply when set.
+ * inherit this environment, so SHUTDOWN_DRAIN_DELAY_MS and the like apply when set. BENCH_BACKEND_DIR runs the
+ * backend of another checkout instead (its own backend/ folder, with node_modules where Node finds them), to compare
+ * two versions with the same benchmark.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +38,7 @@ const GROUP_SIZE = Number(process.env.BENCH_GROUP_SIZE ?? 10);
 const GROUP_SHARE = Number(process.env.BENCH_GROUP_SHARE ?? 0.3);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
+const BACKEND_DIR = process.env.BENCH_BACKEND_DIR || undefined;
 /** The restart window goes on this long after the instance is ready again. */
 const WINDOW_AFTER_READY_MS = 10_000;
 
@@ -115,7 +118,11 @@ async function main(): Promise<void> {
   try {
     const world = await buildWorld(database.url);
     const start = (index: number) =>
-      startBackendProcess(ports[index] ?? 0, env, { output: output[index], readyWithinMs: 120_000 });
+      startBackendProcess(ports[index] ?? 0, env, {
+        output: output[index],
+        readyWithinMs: 120_000,
+        backendDir: BACKEND_DIR,
+      });
     backends.push(...(await Promise.all([start(0), start(1)])));
     nginx = await TestNginx.start(ports);
     const ledger = new Ledger();
@@ -159,6 +166,7 @@ async function main(): Promise<void> {
           const clientMsgId = `roll-${sent}`;
           ledger.scheduled(
             clientMsgId,
+            sender,
             toGroup ? chats.group.others : [chats.direct.partner],
             t0 + (sent * 1000) / RATE,
           );
@@ -193,9 +201,22 @@ async function main(): Promise<void> {
         `${result.httpRetries} HTTP attempts without an answer`,
     );
     console.log(
-      `deliveries expected ${result.expected}, lost ${result.lost} (${result.firstByReplay} arrived first by replay)` +
-        (result.lostExamples.length ? `; e.g. ${result.lostExamples.join(', ')}` : ''),
+      `deliveries expected ${result.expected}, lost ${result.lost} (${result.firstByReplay} arrived first by replay)`,
     );
+    // Times from the SIGTERM: what the sender and the recipient of a lost message went through.
+    const since = (at: number) => `${((at - restart.sigtermAt) / 1000).toFixed(2)} s`;
+    const story = (index: number) =>
+      (users[index]?.history ?? [])
+        .filter(({ at }) => at >= restart.sigtermAt - 1_000)
+        .map(({ at, what }) => `${what} ${since(at)}`)
+        .join(', ') || 'stayed connected';
+    for (const lost of result.lostExamples) {
+      console.log(
+        `  lost: ${lost.clientMsgId} from user ${lost.sender} to user ${lost.recipient}, scheduled ` +
+          `${since(lost.scheduledAt)}, acknowledged ${since(lost.ackedAt)} over ${lost.ackedVia}, cursor ${lost.cursor}`,
+      );
+      console.log(`    sender:    ${story(lost.sender)}\n    recipient: ${story(lost.recipient)}`);
+    }
     console.log(
       `duplicates: messages stored twice ${result.storedTwice}; live message:new repeated ${result.liveRepeats}; ` +
         `replay repeating a message already had ${result.replayRepeats}`,
@@ -208,7 +229,8 @@ async function main(): Promise<void> {
     );
     console.log(`  caught up (sync done):  ${line(percentiles(times.flatMap((t) => t.caughtUp)))}`);
     console.log(
-      `  connect errors ${times.reduce((sum, t) => sum + t.connectErrors, 0)}, expired cursors ` +
+      `  connect errors ${times.reduce((sum, t) => sum + t.connectErrors, 0)}, syncs failed ` +
+        `${times.reduce((sum, t) => sum + t.failedSyncs, 0)}, expired cursors ` +
         `${times.reduce((sum, t) => sum + t.expiredCursors, 0)}`,
     );
     if (result.refusals.length) console.log(`refusals: ${[...new Set(result.refusals)].slice(0, 5).join('; ')}`);

@@ -38,6 +38,8 @@ export interface ConnectionTimes {
   caughtUp: number[];
   connectErrors: number;
   expiredCursors: number;
+  /** Syncs that got no answer or failed (the next connect syncs again, as in the web app). */
+  failedSyncs: number;
 }
 
 /**
@@ -49,7 +51,15 @@ export interface ConnectionTimes {
  * sent again on the next connect (the server answers a repeat with the message it already stored).
  */
 export class SimulatedUser {
-  readonly times: ConnectionTimes = { reconnects: [], caughtUp: [], connectErrors: 0, expiredCursors: 0 };
+  readonly times: ConnectionTimes = {
+    reconnects: [],
+    caughtUp: [],
+    connectErrors: 0,
+    expiredCursors: 0,
+    failedSyncs: 0,
+  };
+  /** What happened to the connection and when (performance.now()), to explain a lost delivery. */
+  readonly history: { at: number; what: string }[] = [];
   private readonly socket: Socket;
   private cursor: string | null = null;
   private syncing = false;
@@ -69,13 +79,14 @@ export class SimulatedUser {
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', (reason) => {
       this.disconnectedAt ??= performance.now();
+      this.note(`disconnect (${reason})`);
       // Socket.IO does not reconnect after a server-side disconnect; the web app refreshes its token and connects
       // again (our token is still valid, so it connects at once).
       if (reason === 'io server disconnect') this.socket.connect();
     });
     this.socket.on('connect_error', () => this.times.connectErrors++);
     this.socket.on('message:new', (payload: { message: DeliveredMessage; cursor?: string }) => {
-      this.ledger.delivered(this.index, payload.message, 'live');
+      this.ledger.delivered(this.index, payload.message, 'live', payload.cursor);
       if (payload.cursor && !this.syncing) this.cursor = payload.cursor;
     });
     this.retryTimer = setInterval(() => this.retryStale(), RETRY_AFTER_MS / 2);
@@ -100,39 +111,51 @@ export class SimulatedUser {
     this.socket.disconnect();
   }
 
+  private note(what: string): void {
+    this.history.push({ at: performance.now(), what });
+  }
+
   private async onConnect(): Promise<void> {
+    this.note('connect');
     const reconnected = this.disconnectedAt;
     this.disconnectedAt = null;
     if (reconnected !== null) this.times.reconnects.push(performance.now() - reconnected);
     for (const clientMsgId of this.outbox.keys()) void this.deliver(clientMsgId);
     this.syncing = true;
     try {
-      await this.sync();
+      const replayed = await this.sync();
+      this.note(`synced (${replayed} replayed)`);
       if (reconnected !== null) this.times.caughtUp.push(performance.now() - reconnected);
-    } catch {
-      // Disconnected again meanwhile: the next connect syncs from the same cursor.
+    } catch (error) {
+      // Disconnected again meanwhile, or no answer: the next connect syncs from the same cursor.
+      this.times.failedSyncs++;
+      this.note(`sync failed (${error instanceof Error ? error.message : String(error)})`);
     } finally {
       this.syncing = false;
     }
   }
 
-  /** frontend/src/shared/realtime/syncMissedEvents.ts */
-  private async sync(): Promise<void> {
+  /** frontend/src/shared/realtime/syncMissedEvents.ts; returns how many messages it replayed. */
+  private async sync(): Promise<number> {
+    let replayed = 0;
+    this.note(`sync from ${this.cursor}`);
     for (;;) {
       const reply = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', { cursor: this.cursor })) as
         Ack<SyncReply> | Refusal;
       if (!reply.ok) {
-        if (reply.error.code !== 'CURSOR_EXPIRED' || this.cursor === null) return;
+        if (reply.error.code !== 'CURSOR_EXPIRED' || this.cursor === null) throw new Error(reply.error.code);
         // The web app refetches its chats by seq here; this benchmark only counts it (it should not happen).
         this.times.expiredCursors++;
         this.cursor = null;
         continue;
       }
       for (const { event, payload } of reply.events) {
-        if (event === 'message:new' && payload.message) this.ledger.delivered(this.index, payload.message, 'replay');
+        if (event !== 'message:new' || !payload.message) continue;
+        this.ledger.delivered(this.index, payload.message, 'replay');
+        replayed++;
       }
       this.cursor = reply.cursor;
-      if (!reply.hasMore || reply.events.length === 0) return;
+      if (!reply.hasMore || reply.events.length === 0) return replayed;
     }
   }
 

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 /** One message as its sender wrote it: when the user pressed send, who should get it, what became of it. */
 interface Sent {
   clientMsgId: string;
+  sender: number;
   /** Indexes of the users who should receive it (the chat's members but the sender). */
   recipients: readonly number[];
   /** The time the send was scheduled (open loop): latencies count from here, whatever the retries. */
@@ -16,9 +17,22 @@ interface Sent {
   messageIds: Set<string>;
   /** First arrival at each recipient. */
   deliveredAt: Map<number, number>;
+  /** Its place in the replay log, as the first live copy (the sender's own included) carried it. */
+  cursor?: string;
 }
 
 export type Via = 'live' | 'replay';
+
+/** An acknowledged message that one recipient never got. */
+export interface LostDelivery {
+  clientMsgId: string;
+  sender: number;
+  recipient: number;
+  scheduledAt: number;
+  ackedAt: number;
+  ackedVia: 'socket' | 'http' | undefined;
+  cursor: string | undefined;
+}
 
 export interface Percentiles {
   count: number;
@@ -42,9 +56,10 @@ export class Ledger {
   private firstByReplay = 0;
   private httpRetries = 0;
 
-  scheduled(clientMsgId: string, recipients: readonly number[], scheduledAt: number): void {
+  scheduled(clientMsgId: string, sender: number, recipients: readonly number[], scheduledAt: number): void {
     this.sent.set(clientMsgId, {
       clientMsgId,
+      sender,
       recipients,
       scheduledAt,
       attempts: 0,
@@ -77,8 +92,9 @@ export class Ledger {
     if (sent && sent.ackedAt === undefined) sent.refused = reason;
   }
 
-  delivered(recipient: number, message: { id: string; clientMsgId: string }, via: Via): void {
+  delivered(recipient: number, message: { id: string; clientMsgId: string }, via: Via, cursor?: string): void {
     const sent = this.sent.get(message.clientMsgId);
+    if (sent && cursor) sent.cursor ??= cursor;
     if (!sent || !sent.recipients.includes(recipient)) return;
     sent.messageIds.add(message.id);
     if (via === 'live') {
@@ -113,7 +129,7 @@ export class Ledger {
     let lost = 0;
     let storedTwice = 0;
     const refusals: string[] = [];
-    const lostExamples: string[] = [];
+    const lostExamples: LostDelivery[] = [];
     for (const sent of this.sent.values()) {
       if (sent.attempts > 1) retried++;
       if (sent.messageIds.size > 1) storedTwice++;
@@ -128,7 +144,9 @@ export class Ledger {
         const at = sent.deliveredAt.get(recipient);
         if (at === undefined) {
           lost++;
-          if (lostExamples.length < 5) lostExamples.push(`${sent.clientMsgId} → user ${recipient}`);
+          const { clientMsgId, sender, scheduledAt, ackedAt, ackedVia, cursor } = sent;
+          if (lostExamples.length < 5)
+            lostExamples.push({ clientMsgId, sender, recipient, scheduledAt, ackedAt, ackedVia, cursor });
           continue;
         }
         all.push(at - sent.scheduledAt);
