@@ -227,6 +227,9 @@ async function main(): Promise<void> {
     console.log(
       `reconnects: ${reconnected} users; connected again ${line(percentiles(times.flatMap((t) => t.reconnects)))}`,
     );
+    console.log(`    waiting to retry:     ${line(percentiles(times.flatMap((t) => t.waited)))}`);
+    console.log(`    transport open:       ${line(percentiles(times.flatMap((t) => t.opened)))}`);
+    console.log(`    admitted (connect):   ${line(percentiles(times.flatMap((t) => t.admitted)))}`);
     console.log(`  caught up (sync done):  ${line(percentiles(times.flatMap((t) => t.caughtUp)))}`);
     console.log(
       `  connect errors ${times.reduce((sum, t) => sum + t.connectErrors, 0)}, syncs failed ` +

@@ -34,6 +34,12 @@ interface Outgoing {
 export interface ConnectionTimes {
   /** Disconnect → connected again, per reconnect (ms). */
   reconnects: number[];
+  /** Its parts: disconnect → the successful attempt (the client's reconnection delay, and failed attempts)... */
+  waited: number[];
+  /** ...→ the transport open (Engine.IO handshake through nginx)... */
+  opened: number[];
+  /** ...→ `connect` (the server's connection middleware and handler). */
+  admitted: number[];
   /** Disconnect → `sync` done after reconnecting (ms). */
   caughtUp: number[];
   connectErrors: number;
@@ -53,6 +59,9 @@ export interface ConnectionTimes {
 export class SimulatedUser {
   readonly times: ConnectionTimes = {
     reconnects: [],
+    waited: [],
+    opened: [],
+    admitted: [],
     caughtUp: [],
     connectErrors: 0,
     expiredCursors: 0,
@@ -64,6 +73,8 @@ export class SimulatedUser {
   private cursor: string | null = null;
   private syncing = false;
   private disconnectedAt: number | null = null;
+  private attemptedAt = 0;
+  private openedAt = 0;
   private readonly outbox = new Map<string, Outgoing>();
   private readonly inFlight = new Set<string>();
   private readonly retryTimer: NodeJS.Timeout;
@@ -85,6 +96,8 @@ export class SimulatedUser {
       if (reason === 'io server disconnect') this.socket.connect();
     });
     this.socket.on('connect_error', () => this.times.connectErrors++);
+    this.socket.io.on('reconnect_attempt', () => (this.attemptedAt = performance.now()));
+    this.socket.io.on('open', () => (this.openedAt = performance.now()));
     this.socket.on('message:new', (payload: { message: DeliveredMessage; cursor?: string }) => {
       this.ledger.delivered(this.index, payload.message, 'live', payload.cursor);
       if (payload.cursor && !this.syncing) this.cursor = payload.cursor;
@@ -119,7 +132,17 @@ export class SimulatedUser {
     this.note('connect');
     const reconnected = this.disconnectedAt;
     this.disconnectedAt = null;
-    if (reconnected !== null) this.times.reconnects.push(performance.now() - reconnected);
+    if (reconnected !== null) {
+      const now = performance.now();
+      // A server-side disconnect reconnects at once, without a reconnection attempt.
+      const attempted = Math.max(this.attemptedAt, reconnected);
+      this.times.reconnects.push(now - reconnected);
+      this.times.waited.push(attempted - reconnected);
+      // After a server-side disconnect the transport may still be open: then it took no time to open.
+      const opened = Math.max(this.openedAt, attempted);
+      this.times.opened.push(opened - attempted);
+      this.times.admitted.push(now - opened);
+    }
     for (const clientMsgId of this.outbox.keys()) void this.deliver(clientMsgId);
     this.syncing = true;
     try {
