@@ -40,6 +40,7 @@ import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { MessagePresenter } from './modules/messages/messages.presenter';
 import { MessagesRepository } from './modules/messages/messages.repository';
+import { ChatPublicationOrder } from './modules/messages/publication-order';
 import { messagesRoutes } from './modules/messages/messages.routes';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
@@ -176,7 +177,9 @@ export async function createMessengerServer(
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
   const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
-  const groups = new GroupsService(chatsRepository, chats, messagePresenter, events);
+  // Sends and group changes both give messages their seq: one order of publication for both.
+  const publicationOrder = new ChatPublicationOrder();
+  const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder);
   const storage = createStorage(config, logger);
   await storage.prepare();
   const media = new MediaService(new MediaRepository(prisma), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY);
@@ -191,6 +194,7 @@ export async function createMessengerServer(
     events,
     media,
     blocksRepository,
+    publicationOrder,
   );
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events, blocksRepository);

@@ -1,6 +1,7 @@
 import { AppError, badRequest, forbidden, notFound, userDeactivated } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
+import { ChatPublicationOrder } from '../messages/publication-order';
 import type { WrittenMessage } from '../messages/messages.repository';
 import { MAX_GROUP_PARTICIPANTS, onlyTheOwner, type ChatsRepository } from './chats.repository';
 import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
@@ -13,7 +14,8 @@ type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>
  * published only after that transaction commits, to the members as that transaction left them (read under the
  * chat's lock, after the write), never to a list read before it. What the checks here rely on (the group exists, the
  * actor owns it, the new owner is a member) is checked again under that lock, so that changes made at the same moment
- * answer as they would one after the other.
+ * answer as they would one after the other. Their system messages are published in seq order with the messages
+ * sent meanwhile (`order`, shared with MessagesService).
  */
 export class GroupsService {
   constructor(
@@ -21,6 +23,7 @@ export class GroupsService {
     private readonly chats: ChatsService,
     private readonly messages: MessagePresenter,
     private readonly events: EventPublisher,
+    private readonly order = new ChatPublicationOrder(),
   ) {}
 
   async create(ownerId: string, input: CreateGroupInput) {
@@ -52,12 +55,13 @@ export class GroupsService {
     if (input.ownerId !== undefined && input.ownerId !== actorId) {
       changes.push(`made ${await this.nameOf(input.ownerId)} the owner`);
     }
-    const written = await this.repository.updateGroup(
-      { chatId, ownerId: actorId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
-      { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
-    );
-    await this.chats.publish('chat:updated', chatId, written.participantIds);
-    this.announce(written);
+    await this.inOrder(chatId, async () => {
+      const written = await this.repository.updateGroup(
+        { chatId, ownerId: actorId, systemText: `${actor} ${changes.join(' and ') || 'updated the group'}` },
+        { ...input, ownerId: input.ownerId === actorId ? undefined : input.ownerId },
+      );
+      return { written, publish: () => this.publishChange(written) };
+    });
     return this.chats.get(actorId, chatId);
   }
 
@@ -76,21 +80,22 @@ export class GroupsService {
     }
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
-    const change = await this.repository.addParticipants(
-      { chatId, ownerId: actorId },
-      newIds,
-      (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
-    );
-    if (change) {
-      const { addedIds, written } = change;
-      await this.chats.publish('chat:created', chatId, addedIds);
-      await this.chats.publish(
-        'chat:updated',
-        chatId,
-        written.participantIds.filter((id) => !addedIds.includes(id)),
+    await this.inOrder(chatId, async () => {
+      const change = await this.repository.addParticipants(
+        { chatId, ownerId: actorId },
+        newIds,
+        (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
       );
-      this.announce(written);
-    }
+      if (!change) return null;
+      const { addedIds, written } = change;
+      const publish = async () => {
+        await this.chats.publish('chat:created', chatId, addedIds);
+        const others = written.participantIds.filter((id) => !addedIds.includes(id));
+        await this.chats.publish('chat:updated', chatId, others);
+        this.announce(written);
+      };
+      return { written, publish };
+    });
     return this.chats.get(actorId, chatId);
   }
 
@@ -103,11 +108,28 @@ export class GroupsService {
     const systemText =
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
     const ownerId = actorId === userId ? undefined : actorId;
-    const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
-    this.events.toUsers([userId], 'chat:removed', { chatId });
-    if (!written) return;
-    await this.chats.publish('chat:updated', chatId, written.participantIds);
-    this.announce(written);
+    await this.inOrder(chatId, async () => {
+      const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
+      this.events.toUsers([userId], 'chat:removed', { chatId });
+      return written && { written, publish: () => this.publishChange(written) };
+    });
+  }
+
+  /**
+   * A change to an existing group whose system message is published in seq order with the chat's other messages:
+   * `change` writes it and says how to publish it (null: nothing was written).
+   */
+  private async inOrder(
+    chatId: string,
+    change: () => Promise<{ written: WrittenMessage; publish: () => Promise<void> } | null>,
+  ): Promise<void> {
+    const publications = this.order.begin([chatId]);
+    try {
+      const done = await change();
+      if (done) publications.add(chatId, done.written.record.seq, done.publish);
+    } finally {
+      await publications.end();
+    }
   }
 
   /** Tells the members of a change written elsewhere (an owner's deactivation): the chat, then its system message. */

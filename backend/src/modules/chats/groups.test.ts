@@ -203,3 +203,27 @@ it('refuses group operations on a direct chat', async () => {
   await api().put(`/api/chats/${direct.body.chat.id}`).set(owner.auth).send({ name: 'x' }).expect(400);
   await api().delete(`/api/chats/${direct.body.chat.id}`).set(owner.auth).expect(400);
 });
+
+it("publishes a change's system message in seq order among messages sent at the same moment", async () => {
+  const { owner, members } = await ownerWithContacts(server, 2);
+  const chat = await createGroup(server, owner, members, 'Busy');
+  const [ownerSocket, memberSocket] = await Promise.all([
+    sockets.connect(server.url, owner.accessToken),
+    sockets.connect(server.url, members[0]!.accessToken),
+  ]);
+  const arrived: number[] = [];
+  memberSocket.on('message:new', ({ message }: { message: { chatId: string; seq: number } }) => {
+    if (message.chatId === chat.id) arrived.push(message.seq);
+  });
+  const sends = Array.from({ length: 40 }, (_, i) =>
+    ownerSocket
+      .timeout(10_000)
+      .emitWithAck('message:send', { chatId: chat.id, clientMsgId: `busy-${i}`, content: `#${i}` }),
+  );
+  const renames = Array.from({ length: 4 }, (_, i) =>
+    api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: `Busy ${i}` }).expect(200),
+  );
+  await Promise.all([...sends, ...renames]);
+  for (let waited = 0; arrived.length < 44 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  expect(arrived).toEqual(Array.from({ length: 44 }, (_, i) => arrived[0]! + i));
+});

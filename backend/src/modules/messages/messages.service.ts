@@ -7,6 +7,7 @@ import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { ChatsService } from '../chats/chats.service';
 import { groupReactions, type MessageDto, type MessagePresenter } from './messages.presenter';
 import { isConflictBetweenWrites } from './message-rows';
+import { ChatPublicationOrder } from './publication-order';
 import {
   ATTACHMENTS_UNAVAILABLE,
   type MessagesRepository,
@@ -27,7 +28,8 @@ export class MessagesService {
    * Group commit: the sends that arrive while one write is under way go together in the next (one statement, one
    * commit; see MessagesRepository.createMany). Idle, a send is written on the next turn of the event loop. Writes
    * are one at a time on this instance and each publishes its messages in seq order before the next begins, so every
-   * chat's events leave in seq order (two concurrent sends can never be published n+1 before n).
+   * chat's events leave in seq order (two concurrent sends can never be published n+1 before n; `order` keeps them
+   * in order with group changes' system messages too).
    */
   private readonly writes: Coalescer<Send, SendResult>;
   private nextSendKey = 0;
@@ -39,6 +41,8 @@ export class MessagesService {
     private readonly events: EventPublisher,
     private readonly images: { discard(storageKeys: readonly string[]): Promise<void> },
     private readonly blocks: Pick<BlocksRepository, 'directPartner' | 'between'>,
+    /** Shared with GroupsService, whose system messages take their seqs in the same chats. */
+    private readonly order = new ChatPublicationOrder(),
   ) {
     // Keys are unique per send, so nothing is ever merged.
     this.writes = new Coalescer<Send, SendResult>(
@@ -79,10 +83,13 @@ export class MessagesService {
    */
   private async write(batch: ReadonlyMap<string, Send>): Promise<Map<string, SendResult>> {
     const results = new Map<string, SendResult>();
+    const publications = this.order.begin([...batch.values()].map((send) => send.chatId));
     const published = (key: string, written: WrittenMessage | null | typeof ATTACHMENTS_UNAVAILABLE) => {
       if (!written || written === ATTACHMENTS_UNAVAILABLE) return void results.set(key, { refused: written });
       const message = this.presenter.toDto(written.record);
-      this.events.toUsers(written.participantIds, 'message:new', { message });
+      publications.add(message.chatId, message.seq, () =>
+        this.events.toUsers(written.participantIds, 'message:new', { message }),
+      );
       results.set(key, { written: message });
     };
     const writeAlone = async (key: string, send: Send) => {
@@ -94,16 +101,20 @@ export class MessagesService {
     };
     const texts = [...batch].filter(([, send]) => !send.attachmentIds?.length);
     const withImages = [...batch].filter(([, send]) => send.attachmentIds?.length);
-    if (texts.length > 0) {
-      try {
-        const written = await this.repository.createMany(texts.map(([, send]) => send));
-        texts.forEach(([key], index) => published(key, written[index] ?? null));
-      } catch (error) {
-        if (!isConflictBetweenWrites(error)) throw error;
-        for (const [key, send] of texts) await writeAlone(key, send);
+    try {
+      if (texts.length > 0) {
+        try {
+          const written = await this.repository.createMany(texts.map(([, send]) => send));
+          texts.forEach(([key], index) => published(key, written[index] ?? null));
+        } catch (error) {
+          if (!isConflictBetweenWrites(error)) throw error;
+          for (const [key, send] of texts) await writeAlone(key, send);
+        }
       }
+      for (const [key, send] of withImages) await writeAlone(key, send);
+    } finally {
+      await publications.end();
     }
-    for (const [key, send] of withImages) await writeAlone(key, send);
     return results;
   }
 
