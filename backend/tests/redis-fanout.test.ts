@@ -1,7 +1,7 @@
 import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
-import { chattingPair, makeContacts, registerUser } from './helpers/users';
+import { chattingPair, makeContacts, registerUser, type TestUser } from './helpers/users';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -56,7 +56,13 @@ it('shows presence across instances: connected on one, seen online through the o
 
 it('tells a presence-batch socket one presence:changed per window, older sockets per user, and hides the blocked', async () => {
   const [first, second] = instances as [TestServer, TestServer];
-  const [alice, carol, dave, eve, bob] = await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(first)));
+  const [alice, carol, dave, eve, bob] = (await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(first)))) as [
+    TestUser,
+    TestUser,
+    TestUser,
+    TestUser,
+    TestUser,
+  ];
   for (const other of [alice, carol, dave]) await makeContacts(first, bob, other);
   await makeContacts(first, dave, eve);
   const blocked = await fetch(`${first.url}/api/users/${dave.id}/block`, { method: 'POST', headers: bob.auth });

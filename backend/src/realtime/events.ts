@@ -15,7 +15,7 @@ export interface ServerToClientEvents {
   'presence:online': (payload: { userId: string }) => void;
   'presence:offline': (payload: { userId: string; lastSeenAt: string }) => void;
   /** Presence changes of the last window, coalesced per recipient (sockets that declared `presence-batch`). */
-  'presence:changed': (payload: PresenceChanges) => void;
+  'presence:changed': (payload: { online: string[]; offline: { userId: string; lastSeenAt: string }[] }) => void;
   'chat:created': (payload: { chat: ChatDto }) => void;
   'chat:updated': (payload: { chat: ChatDto }) => void;
   'chat:removed': (payload: { chatId: string }) => void;
@@ -27,13 +27,9 @@ export interface ServerToClientEvents {
   'contact:removed': (payload: { userId: string }) => void;
 }
 
-export interface PresenceChanges {
-  online: string[];
-  offline: { userId: string; lastSeenAt: string }[];
-}
-
 export type ServerEvent = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+export type PresenceChanges = ServerEventPayload<'presence:changed'>;
 
 export interface PublishOptions {
   /** Current state rather than a change (presence): not recorded for replay; a reconnecting client refetches it. */
