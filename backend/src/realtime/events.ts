@@ -14,6 +14,8 @@ export interface ServerToClientEvents {
   'typing:stop': (payload: { chatId: string; userId: string }) => void;
   'presence:online': (payload: { userId: string }) => void;
   'presence:offline': (payload: { userId: string; lastSeenAt: string }) => void;
+  /** Presence changes of the last window, coalesced per recipient (sockets that declared `presence-batch`). */
+  'presence:changed': (payload: { online: string[]; offline: { userId: string; lastSeenAt: string }[] }) => void;
   'chat:created': (payload: { chat: ChatDto }) => void;
   'chat:updated': (payload: { chat: ChatDto }) => void;
   'chat:removed': (payload: { chatId: string }) => void;
@@ -27,12 +29,15 @@ export interface ServerToClientEvents {
 
 export type ServerEvent = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+export type PresenceChanges = ServerEventPayload<'presence:changed'>;
 
 export interface PublishOptions {
   /** Current state rather than a change (presence): not recorded for replay; a reconnecting client refetches it. */
   transient?: boolean;
   /** Also transient, and may be dropped for a client that is not ready (typing). */
   volatile?: boolean;
+  /** The room each user is reached in; every device of the user (`userRoom`) unless a subset is meant (presence). */
+  room?: (userId: string) => string;
 }
 
 export interface EventPublisher {
@@ -48,4 +53,9 @@ export interface EventPublisher {
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The handshake feature (`auth.features`) of clients that take `presence:changed` instead of the per-user events. */
+export const PRESENCE_BATCH_FEATURE = 'presence-batch';
+/** A user's sockets that take presence as batches, and those that still take one event per user. */
+export const presenceBatchRoom = (userId: string) => `presence-batch:${userId}`;
+export const presencePerUserRoom = (userId: string) => `presence-per-user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

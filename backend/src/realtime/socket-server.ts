@@ -7,7 +7,15 @@ import type { Metrics } from '../lib/metrics';
 import type { EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
-import { sessionRoom, userRoom, type EventPublisher, type ServerToClientEvents } from './events';
+import {
+  PRESENCE_BATCH_FEATURE,
+  presenceBatchRoom,
+  presencePerUserRoom,
+  sessionRoom,
+  userRoom,
+  type EventPublisher,
+  type ServerToClientEvents,
+} from './events';
 import { refuse, runHandler, type SocketHandlers } from './handlers';
 import type { SocketWork } from './socket-drain';
 import { SocketsPerUser } from './sockets-per-user';
@@ -143,6 +151,13 @@ function allows(limiter: RateLimiterMemory | undefined, key: string): Promise<bo
   );
 }
 
+/** Clients that declare `presence-batch` in the handshake take `presence:changed`; older ones the per-user events. */
+function presenceRoom(socket: Socket): (userId: string) => string {
+  const features = (socket.handshake.auth as { features?: unknown } | undefined)?.features;
+  const batch = Array.isArray(features) && features.includes(PRESENCE_BATCH_FEATURE);
+  return batch ? presenceBatchRoom : presencePerUserRoom;
+}
+
 const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
 const REAUTH_FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many auth:refresh; send one when auth:expired asks');
 
@@ -162,7 +177,7 @@ export function attachHandlers(
     : undefined;
   io.on('connection', (socket: Socket) => {
     const { userId, sessionId } = socket.data as SocketData;
-    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
+    void socket.join([userRoom(userId), sessionRoom(sessionId), presenceRoom(socket)(userId)]);
     watchTokenExpiry(socket, options.access, options.reauthGraceMs, refreshes);
     options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
@@ -209,7 +224,7 @@ export class SocketPublisher implements EventPublisher {
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
     this.metrics.socketEventsOut.inc({ event });
-    const rooms = userIds.map(userRoom);
+    const rooms = userIds.map(options?.room ?? userRoom);
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
     const emit = (target: { emit: unknown }, body: unknown) =>
       (target.emit as (event: string, payload: unknown) => boolean)(event, body);

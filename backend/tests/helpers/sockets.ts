@@ -6,8 +6,9 @@ type Transport = 'websocket' | 'polling';
 export class TestSockets {
   private readonly open: Socket[] = [];
 
-  connect(url: string, token: string, transports: Transport[] = ['websocket']): Promise<Socket> {
-    const socket = connect(url, { auth: { token }, transports, reconnection: false, forceNew: true });
+  /** `features`: what the client declares in the handshake (e.g. `presence-batch`). */
+  connect(url: string, token: string, transports: Transport[] = ['websocket'], features?: string[]): Promise<Socket> {
+    const socket = connect(url, { auth: { token, features }, transports, reconnection: false, forceNew: true });
     this.open.push(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(socket));

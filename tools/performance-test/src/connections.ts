@@ -61,7 +61,8 @@ export class Connections {
     const { socketTargets, localIps } = this.options;
     // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
     const socket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
-      auth: { token: user.accessToken },
+      // Presence as one batch per window: cheaper for the server in a connection storm (the CLI ignores presence).
+      auth: { token: user.accessToken, features: ['presence-batch'] },
       transports: ['websocket'],
       forceNew: true,
       timeout: 20_000,

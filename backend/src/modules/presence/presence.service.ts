@@ -1,5 +1,10 @@
 import type { Logger } from '../../lib/logger';
-import type { EventPublisher } from '../../realtime/events';
+import {
+  presenceBatchRoom,
+  presencePerUserRoom,
+  type EventPublisher,
+  type PresenceChanges,
+} from '../../realtime/events';
 import type { Presence } from '../../realtime/presence';
 import type { PresenceRepository } from './presence.repository';
 
@@ -7,11 +12,26 @@ import type { PresenceRepository } from './presence.repository';
 export const OFFLINE_GRACE_MS = 3_000;
 
 /**
+ * Presence changes are collected for this long and then told once per recipient: when an instance's users come
+ * back together (a restart), each of their contacts gets one `presence:changed` per window instead of one event per
+ * user, which was most of the server's time in a connection storm.
+ */
+export const PRESENCE_BATCH_MS = 300;
+
+/** A user's latest state in the current window (a later change replaces an earlier one) and who may see it. */
+interface PendingChange {
+  lastSeenAt: string | undefined;
+  audience: string[];
+}
+
+/**
  * Online while any device is connected; offline (with "last seen") once the last one has been gone for the grace
  * period. Changes are pushed to the user's contacts and chat partners only.
  */
 export class PresenceService {
   private readonly goingOffline = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, PendingChange>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly tracker: Presence,
@@ -20,6 +40,7 @@ export class PresenceService {
     private readonly logger: Logger,
     private readonly onOffline: (userId: string) => void,
     private readonly graceMs = OFFLINE_GRACE_MS,
+    private readonly batchMs = PRESENCE_BATCH_MS,
   ) {}
 
   /** Starts the tracker; users it finds gone with a dead instance go offline like any other. */
@@ -32,6 +53,8 @@ export class PresenceService {
   async stop(): Promise<void> {
     for (const timer of this.goingOffline.values()) clearTimeout(timer);
     this.goingOffline.clear();
+    // Changes already collected still go out, so that a draining instance's last announcements are not lost.
+    this.flush();
     await this.tracker.stop();
   }
 
@@ -43,7 +66,7 @@ export class PresenceService {
       this.goingOffline.delete(userId);
       return;
     }
-    await this.announce(userId, 'presence:online', { userId });
+    await this.announce(userId, undefined);
   }
 
   async disconnected(userId: string): Promise<void> {
@@ -62,22 +85,51 @@ export class PresenceService {
     this.onOffline(userId);
     try {
       await this.repository.markSeen(userId, lastSeenAt);
-      await this.announce(userId, 'presence:offline', { userId, lastSeenAt: lastSeenAt.toISOString() });
+      await this.announce(userId, lastSeenAt.toISOString());
     } catch (error) {
       this.logger.warn({ err: error, userId }, 'could not record going offline');
     }
   }
 
-  private async announce(
-    userId: string,
-    event: 'presence:online' | 'presence:offline',
-    payload: { userId: string; lastSeenAt?: string },
-  ): Promise<void> {
+  /** `lastSeenAt` undefined: the user came online. Told at the end of the window (see PRESENCE_BATCH_MS). */
+  private async announce(userId: string, lastSeenAt: string | undefined): Promise<void> {
     const audience = await this.repository.audience(userId);
-    if (event === 'presence:online') this.events.toUsers(audience, event, { userId }, { transient: true });
-    else {
-      const lastSeenAt = payload.lastSeenAt ?? new Date().toISOString();
-      this.events.toUsers(audience, event, { userId, lastSeenAt }, { transient: true });
+    this.pending.set(userId, { lastSeenAt, audience });
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), this.batchMs);
+      this.flushTimer.unref();
     }
+  }
+
+  /**
+   * Tells each recipient the window's changes they may see: sockets that take batches get one `presence:changed`,
+   * older ones one event per changed user. Only recipients online now are told: one who connects later loads
+   * everyone's current presence with their chats and contacts.
+   */
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const perRecipient = new Map<string, PresenceChanges>();
+    for (const [userId, { lastSeenAt, audience }] of this.pending) {
+      const listening = audience.filter((recipient) => this.tracker.isOnline(recipient));
+      if (lastSeenAt === undefined)
+        this.events.toUsers(listening, 'presence:online', { userId }, { transient: true, room: presencePerUserRoom });
+      else
+        this.events.toUsers(
+          listening,
+          'presence:offline',
+          { userId, lastSeenAt },
+          { transient: true, room: presencePerUserRoom },
+        );
+      for (const recipient of listening) {
+        let changes = perRecipient.get(recipient);
+        if (!changes) perRecipient.set(recipient, (changes = { online: [], offline: [] }));
+        if (lastSeenAt === undefined) changes.online.push(userId);
+        else changes.offline.push({ userId, lastSeenAt });
+      }
+    }
+    this.pending.clear();
+    for (const [recipient, changes] of perRecipient)
+      this.events.toUsers([recipient], 'presence:changed', changes, { transient: true, room: presenceBatchRoom });
   }
 }

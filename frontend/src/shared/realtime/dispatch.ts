@@ -54,6 +54,10 @@ export const serverEventHandlers: ServerToClientEvents = {
   [ServerEvent.TypingStop]: ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
   [ServerEvent.PresenceOnline]: ({ userId }) => presenceChanged(userId, { online: true, lastSeenAt: null }),
   [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) => presenceChanged(userId, { online: false, lastSeenAt }),
+  [ServerEvent.PresenceChanged]: ({ online, offline }) => {
+    for (const userId of online) presenceChanged(userId, { online: true, lastSeenAt: null });
+    for (const { userId, lastSeenAt } of offline) presenceChanged(userId, { online: false, lastSeenAt });
+  },
   [ServerEvent.ContactRequest]: ({ request }) => {
     const userId = currentUserId();
     if (userId) receiveContactRequest(request, userId);

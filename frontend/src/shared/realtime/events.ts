@@ -11,6 +11,8 @@ export const ServerEvent = {
   ChatRemoved: 'chat:removed',
   PresenceOnline: 'presence:online',
   PresenceOffline: 'presence:offline',
+  /** The presence changes of the server's last window, for sockets that declared `presence-batch`. */
+  PresenceChanged: 'presence:changed',
   // Not in the written contract yet: the backend sends these to both people's devices so that the
   // contacts page and profiles stay live.
   ContactRequest: 'contact:request',
@@ -65,6 +67,10 @@ export interface ServerToClientEvents {
   [ServerEvent.ChatRemoved]: (payload: { chatId: string }) => void;
   [ServerEvent.PresenceOnline]: (payload: { userId: string }) => void;
   [ServerEvent.PresenceOffline]: (payload: { userId: string; lastSeenAt: string }) => void;
+  [ServerEvent.PresenceChanged]: (payload: {
+    online: string[];
+    offline: { userId: string; lastSeenAt: string }[];
+  }) => void;
   /** Sent to the recipient, and to the sender's other devices. */
   [ServerEvent.ContactRequest]: (payload: { request: ContactRequest }) => void;
   /** Declined or cancelled, by either side. */

@@ -62,6 +62,21 @@ describe('receipts, typing, presence and unread counts, live', () => {
     expect(header.getByText('Online')).toBeInTheDocument();
   });
 
+  it('follows presence sent as one batch per window', async () => {
+    renderAppAs(alice, '/chats/c1');
+    const header = within(await screen.findByRole('heading', { name: 'Bob' }).then((h) => h.closest('header')!));
+    expect(header.getByText('Online')).toBeInTheDocument();
+
+    serverSays('presence:changed', {
+      online: ['u9'],
+      offline: [{ userId: 'u2', lastSeenAt: new Date().toISOString() }],
+    });
+    expect(header.getByText(/^Last seen/)).toBeInTheDocument();
+
+    serverSays('presence:changed', { online: ['u2'], offline: [] });
+    expect(header.getByText('Online')).toBeInTheDocument();
+  });
+
   it('counts new messages from others as unread, and clears the count when any of my devices read them', async () => {
     renderAppAs(alice, '/chats');
     await screen.findByRole('link', { name: /Bob/ });

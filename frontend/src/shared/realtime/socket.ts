@@ -57,7 +57,8 @@ export function connectRealtime(options: RealtimeOptions): void {
   disconnectRealtime();
   const connection: RealtimeSocket = io(options.url || undefined, {
     // A callback, not an object, so that every reconnection presents the current token.
-    auth: (callback) => callback({ token: options.getAccessToken() }),
+    // `presence-batch`: presence arrives as one `presence:changed` per server window instead of an event per user.
+    auth: (callback) => callback({ token: options.getAccessToken(), features: ['presence-batch'] }),
     ...RECONNECTION,
   });
   socket = connection;

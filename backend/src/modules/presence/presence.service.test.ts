@@ -1,0 +1,66 @@
+import type { Logger } from '../../lib/logger';
+import type { EventPublisher, PresenceChanges } from '../../realtime/events';
+import { LocalPresence } from '../../realtime/presence';
+import type { PresenceRepository } from './presence.repository';
+import { PresenceService } from './presence.service';
+
+interface Told {
+  userIds: readonly string[];
+  event: string;
+  payload: unknown;
+  room: string | undefined;
+}
+
+/** Bob hears of Alice and Carol; Dave's audience is Bob's other contact Eve only (a block keeps Bob out of it). */
+const audiences: Record<string, string[]> = { alice: ['bob', 'eve'], carol: ['bob'], dave: ['eve'], bob: [], eve: [] };
+
+function setUp() {
+  const told: Told[] = [];
+  const events: EventPublisher = {
+    toUsers: (userIds, event, payload, options) =>
+      void told.push({ userIds, event, payload, room: options?.room?.(userIds[0] ?? '') }),
+    endSession: () => undefined,
+  };
+  const repository = {
+    audience: (userId: string) => Promise.resolve(audiences[userId] ?? []),
+    markSeen: () => Promise.resolve(),
+  } as unknown as PresenceRepository;
+  const logger = { warn: () => undefined } as unknown as Logger;
+  // A window far longer than the test: `stop` ends it, so what is told does not depend on the machine's speed.
+  const service = new PresenceService(new LocalPresence(), repository, events, logger, () => undefined, 0, 60_000);
+  return { service, told };
+}
+
+it('tells each recipient one presence:changed with every user who came online in the window', async () => {
+  const { service, told } = setUp();
+  for (const userId of ['bob', 'eve', 'alice', 'carol', 'dave']) await service.connected(userId);
+  expect(told).toEqual([]);
+  await service.stop();
+
+  const batches = told.filter((t) => t.event === 'presence:changed');
+  const toBob = batches.filter((t) => t.userIds.includes('bob'));
+  expect(toBob).toEqual([
+    {
+      userIds: ['bob'],
+      event: 'presence:changed',
+      payload: { online: ['alice', 'carol'], offline: [] },
+      room: 'presence-batch:bob',
+    },
+  ]);
+  const toEve = batches.filter((t) => t.userIds.includes('eve'));
+  expect(toEve.map((t) => (t.payload as PresenceChanges).online)).toEqual([['alice', 'dave']]);
+  // Older sockets still get one event per user, in their own rooms; Dave's never reaches Bob.
+  const perUser = told.filter((t) => t.event === 'presence:online' && t.userIds.length > 0);
+  expect(perUser.map((t) => [(t.payload as { userId: string }).userId, [...t.userIds].sort(), t.room])).toEqual([
+    ['alice', ['bob', 'eve'], 'presence-per-user:bob'],
+    ['carol', ['bob'], 'presence-per-user:bob'],
+    ['dave', ['eve'], 'presence-per-user:eve'],
+  ]);
+});
+
+it('tells only recipients who are online now', async () => {
+  const { service, told } = setUp();
+  await service.connected('alice');
+  await service.stop();
+  expect(told.filter((t) => t.userIds.length > 0)).toEqual([]);
+});
