@@ -221,7 +221,11 @@ it("publishes a change's system message in seq order among messages sent at the 
       .emitWithAck('message:send', { chatId: chat.id, clientMsgId: `busy-${i}`, content: `#${i}` }),
   );
   const renames = Array.from({ length: 4 }, (_, i) =>
-    api().put(`/api/chats/${chat.id}`).set(owner.auth).send({ name: `Busy ${i}` }).expect(200),
+    api()
+      .put(`/api/chats/${chat.id}`)
+      .set(owner.auth)
+      .send({ name: `Busy ${i}` })
+      .expect(200),
   );
   await Promise.all([...sends, ...renames]);
   for (let waited = 0; arrived.length < 44 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
