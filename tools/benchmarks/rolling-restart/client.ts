@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import type { TestNginx } from '../../../backend/tests/helpers/nginx';
+import { backoffDelayMs } from '../../../frontend/src/shared/lib/backoff';
 import type { Ledger } from './ledger';
 
 /** The web app's acknowledgement timeout (frontend/src/shared/realtime/socket.ts). */
@@ -44,7 +45,7 @@ export interface ConnectionTimes {
   caughtUp: number[];
   connectErrors: number;
   expiredCursors: number;
-  /** Syncs that got no answer or failed (the next connect syncs again, as in the web app). */
+  /** Syncs that got no answer or failed (tried again while connected, backing off, as in the web app). */
   failedSyncs: number;
 }
 
@@ -71,7 +72,10 @@ export class SimulatedUser {
   readonly history: { at: number; what: string }[] = [];
   private readonly socket: Socket;
   private cursor: string | null = null;
-  private syncing = false;
+  /** From connect until a sync has replayed everything (frontend/src/shared/realtime/dispatch.ts: owesSync). */
+  private owesSync = false;
+  private catchUpRun = 0;
+  private syncRetry: NodeJS.Timeout | undefined;
   private disconnectedAt: number | null = null;
   private attemptedAt = 0;
   private openedAt = 0;
@@ -100,7 +104,7 @@ export class SimulatedUser {
     this.socket.io.on('open', () => (this.openedAt = performance.now()));
     this.socket.on('message:new', (payload: { message: DeliveredMessage; cursor?: string }) => {
       this.ledger.delivered(this.index, payload.message, 'live', payload.cursor);
-      if (payload.cursor && !this.syncing) this.cursor = payload.cursor;
+      if (payload.cursor && !this.owesSync) this.cursor = payload.cursor;
     });
     this.retryTimer = setInterval(() => this.retryStale(), RETRY_AFTER_MS / 2);
   }
@@ -111,7 +115,7 @@ export class SimulatedUser {
 
   /** Connected, caught up, nothing waiting to be sent. */
   get idle(): boolean {
-    return this.socket.connected && !this.syncing && this.outbox.size === 0;
+    return this.socket.connected && !this.owesSync && this.outbox.size === 0;
   }
 
   send(chatId: string, clientMsgId: string, content: string): void {
@@ -121,6 +125,7 @@ export class SimulatedUser {
 
   close(): void {
     clearInterval(this.retryTimer);
+    clearTimeout(this.syncRetry);
     this.socket.disconnect();
   }
 
@@ -144,17 +149,27 @@ export class SimulatedUser {
       this.times.admitted.push(now - opened);
     }
     for (const clientMsgId of this.outbox.keys()) void this.deliver(clientMsgId);
-    this.syncing = true;
+    this.owesSync = true;
+    await this.catchUp(reconnected, 0);
+  }
+
+  /** As the web app: a failed sync keeps the cursor and is tried again, backing off, while connected. */
+  private async catchUp(reconnected: number | null, attempt: number): Promise<void> {
+    clearTimeout(this.syncRetry);
+    const run = ++this.catchUpRun;
     try {
       const replayed = await this.sync();
       this.note(`synced (${replayed} replayed)`);
+      if (run !== this.catchUpRun) return;
+      this.owesSync = false;
       if (reconnected !== null) this.times.caughtUp.push(performance.now() - reconnected);
     } catch (error) {
-      // Disconnected again meanwhile, or no answer: the next connect syncs from the same cursor.
       this.times.failedSyncs++;
       this.note(`sync failed (${error instanceof Error ? error.message : String(error)})`);
-    } finally {
-      this.syncing = false;
+      // Disconnected meanwhile: the next connect syncs from the same cursor. Otherwise try again later.
+      if (run !== this.catchUpRun || !this.socket.connected) return;
+      const delay = backoffDelayMs(attempt, { baseMs: 1_000, capMs: 30_000 });
+      this.syncRetry = setTimeout(() => void this.catchUp(reconnected, attempt + 1), delay);
     }
   }
 

@@ -17,7 +17,8 @@ import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
 import { ServerEvent, type ReceiptPayload, type ReplayedEvent, type ServerToClientEvents } from './events';
-import { connectRealtime, disconnectRealtime } from './socket';
+import { backoffDelayMs } from '../lib/backoff';
+import { connectRealtime, disconnectRealtime, isRealtimeConnected } from './socket';
 import { cursorOf, saveCursor } from './syncCursor';
 import { syncMissedEvents } from './syncMissedEvents';
 
@@ -77,8 +78,17 @@ const liveOnlyHandlers: Partial<ServerToClientEvents> = {
   [ServerEvent.MessageNew]: ({ message }) => notifyNewMessage(message, currentUserId()),
 };
 
-/** While `sync` replays, its own cursor is the one to keep: a live event's newer cursor would skip the rest. */
-let syncing = false;
+/**
+ * From each connect until a `sync` has replayed everything missed, the stored cursor belongs to that catch-up: a
+ * live event's newer cursor would make the next sync skip what this one has not brought yet. A sync that fails (no
+ * answer in time, refused) leaves the cursor where it was and is tried again, backing off, while the connection
+ * lasts; a new connection starts a new catch-up from the same cursor.
+ */
+let owesSync = false;
+let syncRetry: ReturnType<typeof setTimeout> | undefined;
+/** The latest catch-up: one begun for an earlier connection may still be waiting, and must not speak for this one. */
+let catchUpRun = 0;
+const SYNC_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
 
 /** Live events also move the stored cursor forward, so that the next sync starts after them. */
 const liveHandlers = Object.fromEntries(
@@ -89,7 +99,7 @@ const liveHandlers = Object.fromEntries(
       (liveOnlyHandlers[event as keyof ServerToClientEvents] as ((data: unknown) => void) | undefined)?.(payload);
       const cursor = cursorOf(payload);
       const userId = currentUserId();
-      if (cursor && userId && !syncing) saveCursor(userId, cursor);
+      if (cursor && userId && !owesSync) saveCursor(userId, cursor);
     },
   ]),
 ) as unknown as ServerToClientEvents;
@@ -120,13 +130,20 @@ async function onConnect(): Promise<void> {
   connectedBefore = true;
   void flushOutbox();
   flushReceipts();
-  syncing = true;
+  owesSync = true;
+  await catchUp(userId, 0);
+}
+
+async function catchUp(userId: string, attempt: number): Promise<void> {
+  clearTimeout(syncRetry);
+  const run = ++catchUpRun;
   try {
     await syncMissedEvents({ userId, apply: applyEvent, onCursorExpired: refetchEverything });
+    if (run === catchUpRun) owesSync = false;
   } catch {
-    // Disconnected again meanwhile: the next connect syncs from the same cursor.
-  } finally {
-    syncing = false;
+    // Disconnected meanwhile: the next connect catches up from the same cursor. Otherwise try again later.
+    if (run !== catchUpRun || !isRealtimeConnected() || currentUserId() !== userId) return;
+    syncRetry = setTimeout(() => void catchUp(userId, attempt + 1), backoffDelayMs(attempt, SYNC_BACKOFF));
   }
 }
 
@@ -148,6 +165,7 @@ export function startRealtime(): void {
 }
 
 export function stopRealtime(): void {
+  clearTimeout(syncRetry);
   window.removeEventListener('online', flushWhenOnline);
   disconnectRealtime();
 }

@@ -164,4 +164,39 @@ describe('catching up after a (re)connect', () => {
       expect(socket.emitted).toContainEqual({ event: 'auth:refresh', payload: { token: 'token-2' } }),
     );
   });
+  it('keeps the cursor while a sync that failed is owed: live events do not move it, and the sync is tried again', async () => {
+    vi.useFakeTimers();
+    try {
+      saveCursor('u1', 'c-old');
+      syncAnswers = [{ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'try again' } }];
+      socket.connect();
+      await vi.advanceTimersByTimeAsync(0);
+      socket.serverEmit('message:new', { message: fromBob(7), cursor: 'c-live' });
+      expect(loadCursor('u1')).toBe('c-old');
+
+      await vi.advanceTimersByTimeAsync(30_000);
+      const syncs = socket.emitted.filter(({ event }) => event === 'sync').map(({ payload }) => payload);
+      expect(syncs).toEqual([{ cursor: 'c-old' }, { cursor: 'c-old' }]);
+      expect(loadCursor('u1')).toBe('c-end');
+      socket.serverEmit('message:new', { message: fromBob(8), cursor: 'c-later' });
+      expect(loadCursor('u1')).toBe('c-later');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('catches up from the cursor before a failed sync when it reconnects, not from a live event since', async () => {
+    saveCursor('u1', 'c-old');
+    syncAnswers = [{ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'try again' } }];
+    socket.connect();
+    await vi.waitFor(() => expect(socket.emitted.filter(({ event }) => event === 'sync')).toHaveLength(1));
+    // The refusal is answered at once: a macrotask later it has been handled.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    socket.serverEmit('message:new', { message: fromBob(7), cursor: 'c-live' });
+    socket.disconnect();
+    socket.connect();
+    await vi.waitFor(() => expect(loadCursor('u1')).toBe('c-end'));
+    const syncs = socket.emitted.filter(({ event }) => event === 'sync').map(({ payload }) => payload);
+    expect(syncs).toEqual([{ cursor: 'c-old' }, { cursor: 'c-old' }]);
+  });
 });

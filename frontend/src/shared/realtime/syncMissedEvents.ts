@@ -12,13 +12,17 @@ interface SyncOptions {
   onCursorExpired: () => void;
 }
 
-/** Replays, oldest first, every event this user missed since the stored cursor; pages while `hasMore`. */
+/**
+ * Replays, oldest first, every event this user missed since the stored cursor; pages while `hasMore`. Throws when
+ * the server does not answer or refuses (other than an expired cursor), so that the caller tries again.
+ */
 export async function syncMissedEvents({ userId, apply, onCursorExpired }: SyncOptions): Promise<void> {
   let cursor = loadCursor(userId);
   for (;;) {
     const ack = await emitWithAck(ClientEvent.Sync, { cursor });
     if (!ack.ok) {
-      if (ack.error.code !== CURSOR_EXPIRED || cursor === null) return;
+      if (ack.error.code !== CURSOR_EXPIRED) throw new Error(`sync refused: ${ack.error.code}`);
+      if (cursor === null) return;
       onCursorExpired();
       // Start over from now: what happened before is being refetched.
       cursor = null;
