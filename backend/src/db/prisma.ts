@@ -73,11 +73,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * True when a write failed on a unique index (optionally: on one that covers the given column). Prisma reports it
- * as P2002 from its query builder and as P2010 wrapping PostgreSQL's 23505 from raw SQL.
+ * as P2002 from its query builder and as P2010 wrapping PostgreSQL's 23505 from raw SQL; a statement sent through
+ * the pg pool itself (databasePool) fails with 23505 and the index's name.
  */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { code, meta } = error as { code?: string; meta?: unknown };
+  const { code, meta, constraint } = error as { code?: string; meta?: unknown; constraint?: string };
+  if (code === '23505') return !column || constraint?.includes(column) === true;
   const details = JSON.stringify(meta ?? {});
   const unique = code === 'P2002' || (code === 'P2010' && details.includes('"originalCode":"23505"'));
   return unique && (!column || details.includes(column));

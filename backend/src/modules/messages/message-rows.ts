@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/prisma';
 import type { UserStatus } from '../../generated/prisma/client';
 import type { MessageRecord } from './messages.presenter';
 
@@ -32,8 +33,7 @@ export interface InsertedRow {
  * unique violation on a sender's clientMsgIds, or a deadlock.
  */
 export function isConflictBetweenWrites(error: unknown): boolean {
-  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
-  return (code === '23505' && constraint?.includes('client_msg_id') === true) || code === '40P01';
+  return isUniqueViolation(error, 'client_msg_id') || (error as { code?: string } | null)?.code === '40P01';
 }
 
 /** The columns every written message returns: itself, its sender, the message it quotes and its recipients. */
