@@ -22,7 +22,8 @@ function setUp() {
     endSession: () => undefined,
   };
   const repository = {
-    audience: (userId: string) => Promise.resolve(audiences[userId] ?? []),
+    audiences: (userIds: readonly string[]) =>
+      Promise.resolve(new Map(userIds.map((userId) => [userId, audiences[userId] ?? []]))),
     markSeen: () => Promise.resolve(),
   } as unknown as PresenceRepository;
   const logger = { warn: () => undefined } as unknown as Logger;

@@ -18,11 +18,8 @@ export const OFFLINE_GRACE_MS = 3_000;
  */
 export const PRESENCE_BATCH_MS = 300;
 
-/** A user's latest state in the current window (a later change replaces an earlier one) and who may see it. */
-interface PendingChange {
-  lastSeenAt: string | undefined;
-  audience: string[];
-}
+/** A user's latest state in the current window (a later change replaces an earlier one): undefined is online. */
+type PendingChange = Date | undefined;
 
 /**
  * Online while any device is connected; offline (with "last seen") once the last one has been gone for the grace
@@ -32,6 +29,8 @@ export class PresenceService {
   private readonly goingOffline = new Map<string, NodeJS.Timeout>();
   private readonly pending = new Map<string, PendingChange>();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** Windows are told one after the other, so a later change never overtakes an earlier one. */
+  private flushed: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tracker: Presence,
@@ -46,7 +45,7 @@ export class PresenceService {
   /** Starts the tracker; users it finds gone with a dead instance go offline like any other. */
   start(): Promise<void> {
     return this.tracker.start((userIds) => {
-      for (const userId of userIds) void this.wentOffline(userId);
+      for (const userId of userIds) this.wentOffline(userId);
     });
   }
 
@@ -55,6 +54,7 @@ export class PresenceService {
     this.goingOffline.clear();
     // Changes already collected still go out, so that a draining instance's last announcements are not lost.
     this.flush();
+    await this.flushed;
     await this.tracker.stop();
   }
 
@@ -66,52 +66,63 @@ export class PresenceService {
       this.goingOffline.delete(userId);
       return;
     }
-    await this.announce(userId, undefined);
+    this.announce(userId, undefined);
   }
 
   async disconnected(userId: string): Promise<void> {
     if (!(await this.tracker.disconnected(userId))) return;
     const timer = setTimeout(() => {
       this.goingOffline.delete(userId);
-      void this.wentOffline(userId);
+      this.wentOffline(userId);
     }, this.graceMs);
     timer.unref();
     this.goingOffline.set(userId, timer);
   }
 
-  private async wentOffline(userId: string): Promise<void> {
+  private wentOffline(userId: string): void {
     if (this.tracker.isOnline(userId)) return;
-    const lastSeenAt = new Date();
     this.onOffline(userId);
-    try {
-      await this.repository.markSeen(userId, lastSeenAt);
-      await this.announce(userId, lastSeenAt.toISOString());
-    } catch (error) {
-      this.logger.warn({ err: error, userId }, 'could not record going offline');
-    }
+    this.announce(userId, new Date());
   }
 
-  /** `lastSeenAt` undefined: the user came online. Told at the end of the window (see PRESENCE_BATCH_MS). */
-  private async announce(userId: string, lastSeenAt: string | undefined): Promise<void> {
-    const audience = await this.repository.audience(userId);
-    this.pending.set(userId, { lastSeenAt, audience });
+  /**
+   * `lastSeenAt` undefined: the user came online. Recorded and told at the end of the window (see
+   * PRESENCE_BATCH_MS), with one query for everyone's audience and one write of every "last seen".
+   */
+  private announce(userId: string, lastSeenAt: PendingChange): void {
+    this.pending.set(userId, lastSeenAt);
     if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => this.flush(), this.batchMs);
       this.flushTimer.unref();
     }
   }
 
-  /**
-   * Tells each recipient the window's changes they may see: sockets that take batches get one `presence:changed`,
-   * older ones one event per changed user. Only recipients online now are told: one who connects later loads
-   * everyone's current presence with their chats and contacts.
-   */
+  /** Ends the window; its changes are told after those of the windows before it. */
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    const window = new Map(this.pending);
+    this.pending.clear();
+    this.flushed = this.flushed.then(() =>
+      this.tell(window).catch((error: unknown) =>
+        this.logger.warn({ err: error, users: window.size }, 'could not tell a presence window'),
+      ),
+    );
+  }
+
+  /**
+   * Records the window's "last seen" times, then tells each recipient the changes they may see: sockets that take
+   * batches get one `presence:changed`, older ones one event per changed user. Only recipients online now are told:
+   * one who connects later loads everyone's current presence with their chats and contacts.
+   */
+  private async tell(window: ReadonlyMap<string, PendingChange>): Promise<void> {
+    const lastSeen = new Map([...window].filter((entry): entry is [string, Date] => entry[1] !== undefined));
+    await this.repository.markSeen(lastSeen);
+    const audiences = await this.repository.audiences([...window.keys()]);
     const perRecipient = new Map<string, PresenceChanges>();
-    for (const [userId, { lastSeenAt, audience }] of this.pending) {
-      const listening = audience.filter((recipient) => this.tracker.isOnline(recipient));
+    for (const [userId, seen] of window) {
+      const lastSeenAt = seen?.toISOString();
+      const listening = (audiences.get(userId) ?? []).filter((recipient) => this.tracker.isOnline(recipient));
       if (lastSeenAt === undefined)
         this.events.toUsers(listening, 'presence:online', { userId }, { transient: true, room: presencePerUserRoom });
       else
@@ -128,7 +139,6 @@ export class PresenceService {
         else changes.offline.push({ userId, lastSeenAt });
       }
     }
-    this.pending.clear();
     for (const [recipient, changes] of perRecipient)
       this.events.toUsers([recipient], 'presence:changed', changes, { transient: true, room: presenceBatchRoom });
   }
