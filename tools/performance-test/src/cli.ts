@@ -18,6 +18,8 @@ export interface RunConfig {
   largeGroupSize: number;
   groupShare: number;
   rampUp: number;
+  /** Seconds between the last socket connecting and the first send. */
+  settle: number;
   drain: number;
   ackTimeout: number;
   /** Seconds between two delivered receipts of one socket for one chat; 0 sends none. */
@@ -100,6 +102,12 @@ const OPTIONS: Option[] = [
     env: 'PERF_RAMP_UP',
     kind: 'number',
     help: 'seconds over which the sockets connect [users / 100]',
+  },
+  {
+    flag: 'settle',
+    env: 'PERF_SETTLE',
+    kind: 'number',
+    help: 'seconds to wait once every socket is connected, before the first send: a steady state, not the tail of the connection storm [0]',
   },
   { flag: 'drain', env: 'PERF_DRAIN', kind: 'number', help: 'max seconds to wait for late deliveries [10]' },
   {
@@ -274,6 +282,7 @@ function withDefaults(read: Map<string, unknown>): RunConfig {
     largeGroupSize: Math.max(2, Math.min(largeGroupSize, users)),
     groupShare: get('group-share', 0.3),
     rampUp: get('ramp-up', users / 100),
+    settle: get('settle', 0),
     drain: get('drain', 10),
     ackTimeout: get('ack-timeout', 10),
     receiptInterval: get('receipt-interval', 1),

@@ -46,7 +46,7 @@ export async function runLocal(
   display.connecting(0, world.users.length);
   await connections.open(rampStartMs + config.rampUp * 1000 + 30_000);
   display.stop();
-  const startMs = nowMs() + 100;
+  const startMs = nowMs() + config.settle * 1000 + 100;
   metrics.startMs = startMs;
   const live = (elapsedSeconds: number) =>
     display.sending(elapsedSeconds, config.duration, {

@@ -80,7 +80,7 @@ export async function runWorkers(
   await all('ready');
   clearInterval(connecting);
   display.stop();
-  const startMs = nowMs() + 200;
+  const startMs = nowMs() + config.settle * 1000 + 200;
   send({ type: 'send', startMs });
   const live = () => {
     const now = sum();
