@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // The workspace packages (@messenger/contract …) are loaded from their TypeScript source, compiled by ts-jest
+  // like our own files: no build of them is needed to test, and none can be stale.
+  testEnvironmentOptions: { customExportConditions: ['@messenger/source', 'node', 'node-addons'] },
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },

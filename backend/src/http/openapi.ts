@@ -1,3 +1,4 @@
+import { errorBodySchema } from '@messenger/contract';
 import { z } from 'zod';
 import { authOperations } from '../modules/auth/auth.openapi';
 import { usersOperations } from '../modules/users/users.openapi';
@@ -117,17 +118,7 @@ export function buildOpenApiDocument() {
           description: 'An error',
           content: {
             'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  error: {
-                    type: 'object',
-                    properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-                    required: ['code', 'message'],
-                  },
-                },
-                required: ['error'],
-              },
+              schema: jsonSchema(errorBodySchema),
             },
           },
         },

@@ -143,10 +143,6 @@ export interface ContactRequest {
   createdAt: string;
 }
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
 // Requests and responses
 
 export interface RegisterRequest {

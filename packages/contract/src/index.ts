@@ -1,0 +1,2 @@
+export * from './errorCodes';
+export * from './errors';
