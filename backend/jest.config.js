@@ -7,6 +7,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/check-responses.setup.ts'],
   testTimeout: 30_000,
   collectCoverageFrom: ['src/**/*.ts', '!src/generated/**', '!src/**/*.test.ts'],
 };
