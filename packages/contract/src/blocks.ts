@@ -13,3 +13,4 @@ export const blockedUserSchema = userSummarySchema.extend({ blockedAt: timestamp
 export const blockedUsersResponseSchema = z.object({ users: z.array(blockedUserSchema) }).strict();
 
 export type BlockedUser = z.infer<typeof blockedUserSchema>;
+export type BlockedUsersResponse = z.infer<typeof blockedUsersResponseSchema>;

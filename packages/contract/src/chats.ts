@@ -68,6 +68,9 @@ export const chatsResponseSchema = z.object({ chats: z.array(chatSchema) }).stri
 
 export type Chat = z.infer<typeof chatSchema>;
 export type Participant = z.infer<typeof participantSchema>;
+export type ChatResponse = z.infer<typeof chatResponseSchema>;
+export type ChatsResponse = z.infer<typeof chatsResponseSchema>;
+export type MuteChatRequest = z.input<typeof muteBodySchema>;
 export type CreateGroupRequest = z.input<typeof createGroupBodySchema>;
 export type CreateGroupInput = z.output<typeof createGroupBodySchema>;
 export type UpdateGroupRequest = z.input<typeof updateGroupBodySchema>;

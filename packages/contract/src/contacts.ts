@@ -35,6 +35,9 @@ export type Contact = z.infer<typeof contactSchema>;
 export type IncomingContactRequest = z.infer<typeof incomingContactRequestSchema>;
 export type OutgoingContactRequest = z.infer<typeof outgoingContactRequestSchema>;
 export type ContactRequest = z.infer<typeof contactRequestSchema>;
+export type ContactsResponse = z.infer<typeof contactsResponseSchema>;
+export type ContactResponse = z.infer<typeof contactResponseSchema>;
+export type ContactRequestsResponse = z.infer<typeof contactRequestsResponseSchema>;
+export type ContactRequestResponse = z.infer<typeof contactRequestResponseSchema>;
 /** 201 when a request was created; 200 when it accepted the other user's pending request instead. */
-export type SendContactRequestResponse =
-  z.infer<typeof contactRequestResponseSchema> | z.infer<typeof contactResponseSchema>;
+export type SendContactRequestResponse = ContactRequestResponse | ContactResponse;

@@ -112,5 +112,7 @@ export type Message = z.infer<typeof messageSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
 export type ReplyPreview = z.infer<typeof replyPreviewSchema>;
 export type MessagePage = z.infer<typeof messagePageSchema>;
+export type MessageResponse = z.infer<typeof messageResponseSchema>;
+export type ReactionsResponse = z.infer<typeof reactionsResponseSchema>;
 export type CreateMessageRequest = z.input<typeof sendMessageBodySchema>;
 export type ListMessagesQuery = z.output<typeof listMessagesQuerySchema>;

@@ -1,5 +1,5 @@
 import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
-import type { ErrorBody } from '@messenger/contract';
+import type { ErrorBody, RefreshResponse } from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
@@ -136,7 +136,7 @@ export class Connections {
         body: JSON.stringify({ refreshToken: user.refreshToken }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      const tokens = (await response.json()) as { accessToken: string; refreshToken: string };
+      const tokens = (await response.json()) as RefreshResponse;
       Object.assign(user, tokens);
       socket.auth = { token: tokens.accessToken };
       socket.emit('auth:refresh', { token: tokens.accessToken });

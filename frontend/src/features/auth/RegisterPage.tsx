@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@messenger/contract';
 import { Link, useSearchParams } from 'react-router-dom';
 import { getErrorCode } from '../../shared/api/errors';
-import type { RegistrationMode } from '../../shared/api/types';
+import type { RegistrationMode } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { TextField } from '../../shared/ui/TextField';
