@@ -1,7 +1,10 @@
-import type { Readable } from 'node:stream';
-import { attachmentIdParamSchema, attachmentResponseSchema, uploadQuerySchema } from '@messenger/contract';
-import { operationsOf, type OperationRequest } from '../../http/operations';
-import { MAX_IMAGE_BYTES } from './image-processing';
+import {
+  attachmentIdParamSchema,
+  attachmentResponseSchema,
+  MAX_IMAGE_BYTES,
+  uploadQuerySchema,
+} from '@messenger/contract';
+import { operationsOf } from '../../http/operations';
 import { IMAGE_CACHE_CONTROL, type MediaService } from './media.service';
 import { receiveFile } from './upload';
 
@@ -10,36 +13,40 @@ const operation = operationsOf<{ media: MediaService }>();
 const REDIRECTED = 'with S3_PUBLIC_URL: Location is a signed URL on the store, valid 5 minutes';
 const NOT_VISIBLE = 'not found or not visible to you';
 
-/** The image itself, or (with S3_PUBLIC_URL) a redirect to a signed URL on the store. */
-async function serveImage(
-  media: MediaService,
-  { userId, params }: OperationRequest<{ id: string }>,
-  variant: 'original' | 'thumbnail',
-): Promise<
-  | { status: 302; redirect: string; headers: Record<string, string> }
-  | { status: 200; file: Readable; headers: Record<string, string> }
-> {
-  const image = await media.open(userId, params.id, variant);
-  if ('redirectTo' in image) {
-    // helmet already sends Referrer-Policy: no-referrer, so the store never learns which page showed the image.
-    return {
-      status: 302,
-      redirect: image.redirectTo,
-      headers: { 'Cache-Control': `private, max-age=${image.cacheSeconds}` },
-    };
-  }
-  return {
-    status: 200,
-    file: image.body,
-    headers: {
-      'Content-Type': image.contentType,
-      'Content-Length': String(image.size),
-      'Cache-Control': IMAGE_CACHE_CONTROL,
-      'Content-Disposition': 'inline',
-      'X-Content-Type-Options': 'nosniff',
+/**
+ * GET of an image variant: the bytes, or (with S3_PUBLIC_URL) a redirect to a signed URL on the store. Both
+ * variants are the same operation but for their path and what they send.
+ */
+const download = (variant: 'original' | 'thumbnail', path: `/api/${string}`, summary: string, file: string) =>
+  operation({
+    method: 'get',
+    path,
+    tag: 'images',
+    access: 'user',
+    summary,
+    params: attachmentIdParamSchema,
+    responses: {
+      200: { description: `the ${variant}`, file },
+      302: { description: REDIRECTED },
+      404: NOT_VISIBLE,
     },
-  };
-}
+    handle: async ({ userId, params }, { media }) => {
+      const image = await media.open(userId, params.id, variant);
+      if ('redirectTo' in image) {
+        // helmet already sends Referrer-Policy: no-referrer, so the store never learns which page showed the image.
+        const headers = { 'Cache-Control': `private, max-age=${image.cacheSeconds}` };
+        return { status: 302, redirect: image.redirectTo, headers };
+      }
+      const headers = {
+        'Content-Type': image.contentType,
+        'Content-Length': String(image.size),
+        'Cache-Control': IMAGE_CACHE_CONTROL,
+        'Content-Disposition': 'inline',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      return { status: 200, file: image.body, headers };
+    },
+  });
 
 export const mediaOperations = [
   operation({
@@ -61,32 +68,6 @@ export const mediaOperations = [
       return { status: 201, body: { attachment: await media.upload(userId, receive, query.purpose) } };
     },
   }),
-  operation({
-    method: 'get',
-    path: '/api/attachments/{id}',
-    tag: 'images',
-    access: 'user',
-    summary: 'The image',
-    params: attachmentIdParamSchema,
-    responses: {
-      200: { description: 'the image as uploaded (re-encoded, without metadata)', file: 'image/*' },
-      302: { description: REDIRECTED },
-      404: NOT_VISIBLE,
-    },
-    handle: (request, { media }) => serveImage(media, request, 'original'),
-  }),
-  operation({
-    method: 'get',
-    path: '/api/attachments/{id}/thumbnail',
-    tag: 'images',
-    access: 'user',
-    summary: 'Its WebP thumbnail',
-    params: attachmentIdParamSchema,
-    responses: {
-      200: { description: 'the thumbnail', file: 'image/webp' },
-      302: { description: REDIRECTED },
-      404: NOT_VISIBLE,
-    },
-    handle: (request, { media }) => serveImage(media, request, 'thumbnail'),
-  }),
+  download('original', '/api/attachments/{id}', 'The image', 'image/*'),
+  download('thumbnail', '/api/attachments/{id}/thumbnail', 'Its WebP thumbnail', 'image/webp'),
 ];
