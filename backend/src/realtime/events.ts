@@ -1,13 +1,11 @@
-import type { ChatDto } from '../modules/chats/chats.presenter';
-import type { ContactDto, ContactRequestDto } from '../modules/contacts/contacts.presenter';
-import type { MessageDto, ReactionDto } from '../modules/messages/messages.presenter';
+import type { Chat, Contact, ContactRequest, Message, Reaction } from '@messenger/contract';
 
 /** Server → client events. Services publish these after their transaction commits; only realtime/ emits them. */
 export interface ServerToClientEvents {
-  'message:new': (payload: { message: MessageDto }) => void;
-  'message:edited': (payload: { message: MessageDto }) => void;
-  'message:deleted': (payload: { message: MessageDto }) => void;
-  'reaction:updated': (payload: { chatId: string; messageId: string; reactions: ReactionDto[] }) => void;
+  'message:new': (payload: { message: Message }) => void;
+  'message:edited': (payload: { message: Message }) => void;
+  'message:deleted': (payload: { message: Message }) => void;
+  'reaction:updated': (payload: { chatId: string; messageId: string; reactions: Reaction[] }) => void;
   'message:delivered': (payload: { chatId: string; userId: string; seq: number }) => void;
   'message:read': (payload: { chatId: string; userId: string; seq: number }) => void;
   'typing:start': (payload: { chatId: string; userId: string }) => void;
@@ -16,11 +14,11 @@ export interface ServerToClientEvents {
   'presence:offline': (payload: { userId: string; lastSeenAt: string }) => void;
   /** Presence changes of the last window, coalesced per recipient (sockets that declared `presence-batch`). */
   'presence:changed': (payload: { online: string[]; offline: { userId: string; lastSeenAt: string }[] }) => void;
-  'chat:created': (payload: { chat: ChatDto }) => void;
-  'chat:updated': (payload: { chat: ChatDto }) => void;
+  'chat:created': (payload: { chat: Chat }) => void;
+  'chat:updated': (payload: { chat: Chat }) => void;
   'chat:removed': (payload: { chatId: string }) => void;
-  'contact:request': (payload: { request: ContactRequestDto }) => void;
-  'contact:accepted': (payload: { contact: ContactDto }) => void;
+  'contact:request': (payload: { request: ContactRequest }) => void;
+  'contact:accepted': (payload: { contact: Contact }) => void;
   /** A pending request was declined or cancelled. */
   'contact:request:removed': (payload: { requestId: string }) => void;
   /** `userId` is no longer a contact of the receiving user (either side removed the other). */

@@ -1,9 +1,12 @@
+import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
+import type { ErrorBody, RefreshResponse } from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
-import { DeliveryReceipts } from './receipts';
 import { parseMessageId } from './traffic';
 import type { WorldState } from './world/state';
+
+type Ack = { ok: true } | ({ ok: false } & ErrorBody);
 
 interface IncomingMessage {
   message: { chatId: string; seq: number; clientMsgId: string | null; sender: { id: string } | null };
@@ -32,7 +35,7 @@ export interface ConnectOptions {
  */
 export class Connections {
   readonly sockets = new Map<number, Socket>();
-  private readonly receipts: DeliveryReceipts[] = [];
+  private readonly receipts: WatermarkReporter[] = [];
   private closing = false;
 
   constructor(private readonly options: ConnectOptions) {}
@@ -70,10 +73,7 @@ export class Connections {
     });
     this.sockets.set(index, socket);
     const { receiptIntervalMs } = this.options;
-    const receipts =
-      receiptIntervalMs > 0
-        ? new DeliveryReceipts(socket, receiptIntervalMs, (kind) => metrics.error(kind), nowMs)
-        : undefined;
+    const receipts = receiptIntervalMs > 0 ? this.deliveryReceipts(socket, receiptIntervalMs) : undefined;
     if (receipts) this.receipts.push(receipts);
     socket.on('message:new', ({ message }: IncomingMessage) => {
       const at = nowMs();
@@ -81,7 +81,7 @@ export class Connections {
       if (!id || message.sender?.id === user.id) return;
       if (!members.get(message.chatId)?.has(index)) return void metrics.counts.foreign++;
       metrics.recordDelivery(index, id.n, message.chatId, message.seq, id.intendedMs, at);
-      receipts?.received(message.chatId, message.seq);
+      receipts?.report(message.chatId, message.seq);
     });
     socket.on('connect_error', (error) => metrics.error(`connect_error: ${error.message}`));
     socket.on('auth:expired', () => void this.reauthenticate(index, socket));
@@ -99,6 +99,30 @@ export class Connections {
   }
 
   /**
+   * What the web app does with every message it receives, with the web app's own reporter: report the chat's
+   * delivered watermark, at most once per interval per chat, a burst going as one report. It puts the server's
+   * receipt path (a watermark write, then `message:delivered` to the senders) into the load, as real clients do.
+   */
+  private deliveryReceipts(socket: Socket, intervalMs: number): WatermarkReporter {
+    const { metrics } = this.options;
+    const reporter = createWatermarkReporter({
+      intervalMs,
+      send: (chatId, seq) => {
+        if (!socket.connected) return false;
+        socket.timeout(10_000).emit('message:delivered', { chatId, seq }, (error: Error | null, ack: Ack) => {
+          // Receipts still unanswered when the run closes its sockets are not the server's failures.
+          if (this.closing) return;
+          if (error) metrics.error('receipt: timeout');
+          else if (!ack.ok) metrics.error(`receipt: ${ack.error.code}`);
+          if (error || (!ack.ok && ack.error.code === 'RATE_LIMITED')) reporter.failed(chatId, seq);
+        });
+        return true;
+      },
+    });
+    return reporter;
+  }
+
+  /**
    * Runs longer than the access-token lifetime: refresh the token (rotating the refresh token, kept in the world
    * state for the next --reuse) and hand it to the socket, and to its reconnects.
    */
@@ -112,7 +136,7 @@ export class Connections {
         body: JSON.stringify({ refreshToken: user.refreshToken }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      const tokens = (await response.json()) as { accessToken: string; refreshToken: string };
+      const tokens = (await response.json()) as RefreshResponse;
       Object.assign(user, tokens);
       socket.auth = { token: tokens.accessToken };
       socket.emit('auth:refresh', { token: tokens.accessToken });
@@ -129,7 +153,7 @@ export class Connections {
 
   close(): void {
     this.closing = true;
-    for (const receipts of this.receipts) receipts.stop();
+    for (const receipts of this.receipts) receipts.reset();
     for (const socket of this.sockets.values()) socket.disconnect();
   }
 }

@@ -1,6 +1,6 @@
+import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
 import { ClientEvent } from '../../shared/realtime/events';
 import { emitWithAck, isRealtimeConnected } from '../../shared/realtime/socket';
-import { createWatermarkReporter, type WatermarkReporter } from '../../shared/realtime/watermarkReporter';
 
 export const READ_REPORT_INTERVAL_MS = 500;
 export const DELIVERY_REPORT_INTERVAL_MS = 1_000;

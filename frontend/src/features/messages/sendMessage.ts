@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { newClientId } from '../../shared/lib/clientId';
 import type { SendMessagePayload } from '../../shared/realtime/events';
 import { emitMessageSend, isRealtimeConnected, RealtimeUnavailableError } from '../../shared/realtime/socket';

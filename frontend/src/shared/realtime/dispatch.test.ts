@@ -7,7 +7,7 @@ import { sendMessage, useMessagesStore } from '../../features/messages';
 import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';
-import type { Message } from '../api/types';
+import type { Message } from '@messenger/contract';
 import { startRealtime, stopRealtime } from './dispatch';
 import type { SendMessagePayload } from './events';
 

@@ -1,4 +1,4 @@
-import type { Chat, Contact, ContactRequest, Message, Reaction } from '../api/types';
+import type { Chat, Contact, ContactRequest, Message, Reaction } from '@messenger/contract';
 
 /** Server → client event names (contract: "Socket.IO"). */
 export const ServerEvent = {

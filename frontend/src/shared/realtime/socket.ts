@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Message } from '../api/types';
+import type { Message } from '@messenger/contract';
 import { backoffDelayMs } from '../lib/backoff';
 import { useConnectionStore } from './connectionStore';
 import {
