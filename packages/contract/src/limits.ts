@@ -1,0 +1,7 @@
+// No zod here: the web app checks these before it sends, and a module without schemas keeps zod out of its bundle.
+
+/** Characters of a message's text (after trimming). */
+export const MAX_CONTENT_LENGTH = 10_000;
+
+/** Images of one message. */
+export const MAX_ATTACHMENTS = 10;
