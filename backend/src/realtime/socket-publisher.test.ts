@@ -18,11 +18,12 @@ class HeldEventLog implements EventLog {
 
 /** Stands in for Socket.IO's server: what the publisher emitted, to which rooms, in order. */
 function recordingServer() {
-  const emitted: { rooms: string[]; event: string; payload: unknown }[] = [];
-  const to = (rooms: string[]) => ({
-    emit: (event: string, payload: unknown) => emitted.push({ rooms, event, payload }),
+  const emitted: { rooms: string[]; event: string; payload: unknown; volatile?: true }[] = [];
+  const to = (volatile: boolean) => (rooms: string[]) => ({
+    emit: (event: string, payload: unknown) =>
+      emitted.push({ rooms, event, payload, ...(volatile && { volatile: true as const }) }),
   });
-  return { emitted, io: { to, volatile: { to } } as unknown as MessengerServer };
+  return { emitted, io: { to: to(false), volatile: { to: to(true) } } as unknown as MessengerServer };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -68,4 +69,20 @@ it('still delivers, without a cursor, when the replay log fails', async () => {
   });
   await settle();
   expect(emitted).toEqual([{ rooms: ['user:u1'], event: 'chat:updated', payload: { n: 1 } }]);
+});
+
+it('sends what the contract does not log (typing, presence) at once, past the replay log, typing as volatile', async () => {
+  const log = new HeldEventLog();
+  const { emitted, io } = recordingServer();
+  const publish = publishWith(
+    new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
+  );
+
+  publish(['u1'], 'typing:start', { n: 1 });
+  publish(['u1'], 'presence:online', { n: 2 });
+  expect(log.pending).toEqual([]);
+  expect(emitted).toEqual([
+    { rooms: ['user:u1'], event: 'typing:start', payload: { n: 1 }, volatile: true },
+    { rooms: ['user:u1'], event: 'presence:online', payload: { n: 2 } },
+  ]);
 });
