@@ -250,7 +250,8 @@ export interface MessagePage {
 
 export interface CreateMessageRequest {
   clientMsgId: string;
-  content: string;
+  /** Optional as on the server (and in message:send): an image message may go without a caption. */
+  content?: string;
   replyToId?: string;
   /** 1–10 of our own uploads: the message is then an image message and `content` its caption. */
   attachmentIds?: string[];
