@@ -28,16 +28,16 @@ function recordingServer() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
+/** A publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
 type UntypedPublish = (userIds: string[], event: string, payload: object) => void;
-const publishWith = (publisher: SocketPublisher) => publisher.toUsers as UntypedPublish;
+const publisherOver = (io: MessengerServer, log: EventLog) =>
+  new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics())
+    .toUsers as UntypedPublish;
 
 it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
   const log = new HeldEventLog();
   const { emitted, io } = recordingServer();
-  const publish = publishWith(
-    new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
-  );
+  const publish = publisherOver(io, log);
 
   publish(['u1'], 'message:new', { n: 1 });
   publish(['u1', 'u2'], 'message:new', { n: 2 });
@@ -62,11 +62,7 @@ it('asks the replay log for every event at once, yet emits them in the order the
 it('still delivers, without a cursor, when the replay log fails', async () => {
   const failing: EventLog = { ...new HeldEventLog(), append: () => Promise.reject(new Error('redis down')) };
   const { emitted, io } = recordingServer();
-  publishWith(
-    new SocketPublisher(io, failing, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
-  )(['u1'], 'chat:updated', {
-    n: 1,
-  });
+  publisherOver(io, failing)(['u1'], 'chat:updated', { n: 1 });
   await settle();
   expect(emitted).toEqual([{ rooms: ['user:u1'], event: 'chat:updated', payload: { n: 1 } }]);
 });
@@ -74,9 +70,7 @@ it('still delivers, without a cursor, when the replay log fails', async () => {
 it('sends what the contract does not log (typing, presence) at once, past the replay log, typing as volatile', async () => {
   const log = new HeldEventLog();
   const { emitted, io } = recordingServer();
-  const publish = publishWith(
-    new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
-  );
+  const publish = publisherOver(io, log);
 
   publish(['u1'], 'typing:start', { n: 1 });
   publish(['u1'], 'presence:online', { n: 2 });
