@@ -13,3 +13,5 @@ export * from './messages';
 export * from './chats';
 export * from './search';
 export * from './admin';
+export * from './socket/server-events';
+export * from './socket/client-events';

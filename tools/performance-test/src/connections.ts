@@ -1,16 +1,13 @@
 import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
-import type { ErrorBody, RefreshResponse } from '@messenger/contract';
+import type { ClientToServerEvents, RefreshResponse, ServerToClientEvents } from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
 import { parseMessageId } from './traffic';
 import type { WorldState } from './world/state';
 
-type Ack = { ok: true } | ({ ok: false } & ErrorBody);
-
-interface IncomingMessage {
-  message: { chatId: string; seq: number; clientMsgId: string | null; sender: { id: string } | null };
-}
+/** A client of the server's own contract: the event maps the web app and the server compile against. */
+export type MessengerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectOptions {
   target: string;
@@ -34,7 +31,7 @@ export interface ConnectOptions {
  * time measured from that intended moment. Every `message:new` of this run is recorded as a delivery to the user.
  */
 export class Connections {
-  readonly sockets = new Map<number, Socket>();
+  readonly sockets = new Map<number, MessengerSocket>();
   private readonly receipts: WatermarkReporter[] = [];
   private closing = false;
 
@@ -63,7 +60,7 @@ export class Connections {
     if (!user) return Promise.resolve();
     const { socketTargets, localIps } = this.options;
     // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
-    const socket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
+    const socket: MessengerSocket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
       // Presence as one batch per window: cheaper for the server in a connection storm (the CLI ignores presence).
       auth: { token: user.accessToken, features: ['presence-batch'] },
       transports: ['websocket'],
@@ -75,7 +72,7 @@ export class Connections {
     const { receiptIntervalMs } = this.options;
     const receipts = receiptIntervalMs > 0 ? this.deliveryReceipts(socket, receiptIntervalMs) : undefined;
     if (receipts) this.receipts.push(receipts);
-    socket.on('message:new', ({ message }: IncomingMessage) => {
+    socket.on('message:new', ({ message }) => {
       const at = nowMs();
       const id = parseMessageId(message.clientMsgId, runId);
       if (!id || message.sender?.id === user.id) return;
@@ -103,13 +100,13 @@ export class Connections {
    * delivered watermark, at most once per interval per chat, a burst going as one report. It puts the server's
    * receipt path (a watermark write, then `message:delivered` to the senders) into the load, as real clients do.
    */
-  private deliveryReceipts(socket: Socket, intervalMs: number): WatermarkReporter {
+  private deliveryReceipts(socket: MessengerSocket, intervalMs: number): WatermarkReporter {
     const { metrics } = this.options;
     const reporter = createWatermarkReporter({
       intervalMs,
       send: (chatId, seq) => {
         if (!socket.connected) return false;
-        socket.timeout(10_000).emit('message:delivered', { chatId, seq }, (error: Error | null, ack: Ack) => {
+        socket.timeout(10_000).emit('message:delivered', { chatId, seq }, (error, ack) => {
           // Receipts still unanswered when the run closes its sockets are not the server's failures.
           if (this.closing) return;
           if (error) metrics.error('receipt: timeout');
@@ -126,7 +123,7 @@ export class Connections {
    * Runs longer than the access-token lifetime: refresh the token (rotating the refresh token, kept in the world
    * state for the next --reuse) and hand it to the socket, and to its reconnects.
    */
-  private async reauthenticate(index: number, socket: Socket): Promise<void> {
+  private async reauthenticate(index: number, socket: MessengerSocket): Promise<void> {
     const user = this.options.world.users[index];
     if (!user) return;
     try {
@@ -139,7 +136,8 @@ export class Connections {
       const tokens = (await response.json()) as RefreshResponse;
       Object.assign(user, tokens);
       socket.auth = { token: tokens.accessToken };
-      socket.emit('auth:refresh', { token: tokens.accessToken });
+      // Its answer changes nothing here: a refused refresh ends in a disconnect, which is counted.
+      socket.emit('auth:refresh', { token: tokens.accessToken }, () => undefined);
     } catch {
       this.options.metrics.error('auth: refresh failed');
     }

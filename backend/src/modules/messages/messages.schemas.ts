@@ -1,19 +1,4 @@
-import {
-  editMessageBodySchema,
-  hasSomethingToSend,
-  idOf,
-  NOTHING_TO_SEND,
-  sendMessageFieldsSchema,
-} from '@messenger/contract';
-import { z } from 'zod';
+import type { ParsedClientEventPayload } from '@messenger/contract';
 
-/** The socket payload carries the chat id that REST carries in the path. */
-export const sendMessageEventSchema = sendMessageFieldsSchema
-  .extend({ chatId: idOf('a chat id') })
-  .strict()
-  .refine(hasSomethingToSend, NOTHING_TO_SEND);
-
-export type SendMessageInput = z.infer<typeof sendMessageEventSchema>;
-
-export const editMessageEventSchema = editMessageBodySchema.extend({ messageId: idOf('a message id') }).strict();
-export const deleteMessageEventSchema = z.object({ messageId: idOf('a message id') }).strict();
+/** A send over either transport: REST adds the chat id from its path. */
+export type SendMessageInput = ParsedClientEventPayload<'message:send'>;

@@ -124,14 +124,8 @@ export class PresenceService {
       const lastSeenAt = seen?.toISOString();
       const listening = (audiences.get(userId) ?? []).filter((recipient) => this.tracker.isOnline(recipient));
       if (lastSeenAt === undefined)
-        this.events.toUsers(listening, 'presence:online', { userId }, { transient: true, room: presencePerUserRoom });
-      else
-        this.events.toUsers(
-          listening,
-          'presence:offline',
-          { userId, lastSeenAt },
-          { transient: true, room: presencePerUserRoom },
-        );
+        this.events.toUsers(listening, 'presence:online', { userId }, { room: presencePerUserRoom });
+      else this.events.toUsers(listening, 'presence:offline', { userId, lastSeenAt }, { room: presencePerUserRoom });
       for (const recipient of listening) {
         let changes = perRecipient.get(recipient);
         if (!changes) perRecipient.set(recipient, (changes = { online: [], offline: [] }));
@@ -140,6 +134,6 @@ export class PresenceService {
       }
     }
     for (const [recipient, changes] of perRecipient)
-      this.events.toUsers([recipient], 'presence:changed', changes, { transient: true, room: presenceBatchRoom });
+      this.events.toUsers([recipient], 'presence:changed', changes, { room: presenceBatchRoom });
   }
 }
