@@ -128,7 +128,7 @@ export async function createMessengerServer(
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, degradation, metrics);
+  const events = new SocketPublisher(io, eventLog, degradation, metrics, Boolean(redis));
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,

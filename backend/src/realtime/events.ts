@@ -7,6 +7,16 @@ export interface PublishOptions {
   room?: (userId: string) => string;
 }
 
+/** One transient event (presence) for some users, in the room each is reached in (see PublishOptions). */
+export type TransientDelivery = {
+  [E in ServerEvent]: {
+    userIds: readonly string[];
+    event: E;
+    payload: ServerEventPayload<E>;
+    room: (userId: string) => string;
+  };
+}[ServerEvent];
+
 /**
  * Server → client events, typed by the contract's event map (`serverEvents` in @messenger/contract), which also says
  * how each one travels: recorded for replay, or not. Services publish through this after their transaction commits;
@@ -20,6 +30,11 @@ export interface EventPublisher {
     payload: ServerEventPayload<E>,
     options?: PublishOptions,
   ): void;
+  /**
+   * Transient events, each to its own users, told to the other instances in one message rather than one publish
+   * each: a presence window holds one event per recipient, thousands when an instance's users come back.
+   */
+  toEach(deliveries: readonly TransientDelivery[]): void;
   /** Closes the live connections of one signed-out device, on every instance. */
   endSession(sessionId: string): void;
 }

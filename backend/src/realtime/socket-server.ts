@@ -35,6 +35,14 @@ interface SocketData {
 /** Between instances (through the Redis adapter). */
 interface InterServerEvents {
   presence: (change: PresenceChange) => void;
+  /** A batch of transient events (EventPublisher.toEach), each with the rooms it goes to. */
+  transient: (deliveries: RoomDelivery[]) => void;
+}
+
+interface RoomDelivery {
+  event: string;
+  payload: unknown;
+  rooms: string[];
 }
 
 /** Both event maps are the contract's: what clients send here, and what they are sent. */
@@ -233,7 +241,11 @@ export class SocketPublisher implements EventPublisher {
     private readonly log: EventLog,
     private readonly degradation: RedisDegradation,
     private readonly metrics: Metrics,
-  ) {}
+    /** Other instances share the sockets' users (Redis adapter): batches of transient events are told to them. */
+    private readonly shared = false,
+  ) {
+    if (shared) io.on('transient', (deliveries) => this.deliverHere(deliveries));
+  }
 
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
@@ -261,6 +273,25 @@ export class SocketPublisher implements EventPublisher {
       stopFanout();
     });
   };
+
+  toEach: EventPublisher['toEach'] = (deliveries) => {
+    const inRooms: RoomDelivery[] = [];
+    for (const { userIds, event, payload, room } of deliveries) {
+      if (serverEvents[event].delivery !== 'transient') throw new Error(`${event} is not a transient event`);
+      if (userIds.length > 0) inRooms.push({ event, payload, rooms: userIds.map(room) });
+    }
+    if (inRooms.length === 0) return;
+    this.deliverHere(inRooms);
+    if (this.shared) this.io.serverSideEmit('transient', inRooms);
+  };
+
+  /** To this instance's sockets only: each instance delivers a batch to its own. */
+  private deliverHere(deliveries: readonly RoomDelivery[]): void {
+    for (const { event, payload, rooms } of deliveries) {
+      this.metrics.socketEventsOut.inc({ event });
+      (this.io.local.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    }
+  }
 
   endSession(sessionId: string): void {
     this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
