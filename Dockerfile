@@ -24,12 +24,14 @@ ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28-alpine
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/contract/package.json packages/contract/
+COPY packages/client/package.json packages/client/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY tools/performance-test/package.json tools/performance-test/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
-# ---- build: Prisma client, backend (tsc) and web app (vite) ----
+# ---- build: Prisma client, the contract package and backend (tsc), web app (vite) ----
 FROM deps AS build
 COPY . .
 # VITE_* variables are baked into the web app at build time. Empty means "same origin", which is what we
@@ -37,13 +39,15 @@ COPY . .
 ARG VITE_API_URL=""
 ARG VITE_WS_URL=""
 ENV VITE_API_URL=${VITE_API_URL} VITE_WS_URL=${VITE_WS_URL}
-# `npm run build` = `npm run build -w backend && npm run build -w frontend`.
+# `npm run build` builds packages/contract (dist/, what the backend loads at run time), the backend and the web app.
 RUN npm run generate -w backend && npm run build
 
 # ---- prod-deps: the backend's production dependencies only ----
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/contract/package.json packages/contract/
+COPY packages/client/package.json packages/client/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY tools/performance-test/package.json tools/performance-test/
@@ -83,6 +87,9 @@ COPY --from=prod-deps /app/node_modules node_modules
 COPY package.json ./
 COPY backend/package.json backend/
 COPY --from=build /app/backend/dist backend/dist
+# node_modules/@messenger/contract is a symlink to it: the schemas the server validates with and documents.
+COPY packages/contract/package.json packages/contract/
+COPY --from=build /app/packages/contract/dist packages/contract/dist
 # SQL migrations, applied by `node backend/dist/db/migrate.cli.js` (and, as a no-op when already applied,
 # by every instance at start-up under a PostgreSQL advisory lock).
 COPY --from=build /app/backend/prisma backend/prisma

@@ -67,6 +67,7 @@ export default defineConfig(
       'backend/src/**/*.ts',
       'backend/tests/**/*.ts',
       'frontend/src/**/*.{ts,tsx}',
+      'packages/*/src/**/*.ts',
       'frontend/vite.config.ts',
       'frontend/vitest.config.ts',
     ],
@@ -89,7 +90,7 @@ export default defineConfig(
 
   // Node: backend, tools, scripts and configuration files.
   {
-    files: ['backend/**', 'tools/**', 'scripts/**', '*.{js,mjs,cjs,ts}', 'frontend/*.{js,mjs,cjs,ts}'],
+    files: ['backend/**', 'tools/**', 'scripts/**', 'packages/**', '*.{js,mjs,cjs,ts}', 'frontend/*.{js,mjs,cjs,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

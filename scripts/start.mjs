@@ -57,15 +57,35 @@ const builds = [
     command: ['run', 'generate', '-w', 'backend'],
   },
   {
+    // What the built backend loads at run time (node_modules/@messenger/contract → its dist/).
+    name: 'contract package',
+    output: 'packages/contract/dist/index.js',
+    sources: ['packages/contract/src', 'packages/contract/tsconfig.json', 'packages/contract/package.json'],
+    command: ['run', 'build', '-w', '@messenger/contract'],
+  },
+  {
     name: 'backend',
     output: 'backend/dist/main.js',
-    sources: ['backend/src', 'backend/tsconfig.json', 'backend/tsconfig.build.json', 'backend/package.json'],
+    sources: [
+      'backend/src',
+      'backend/tsconfig.json',
+      'backend/tsconfig.build.json',
+      'backend/package.json',
+      'packages/contract/src',
+    ],
     command: ['run', 'build', '-w', 'backend'],
   },
   {
     name: 'web app',
     output: 'frontend/dist/index.html',
-    sources: ['frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'],
+    sources: [
+      'frontend/src',
+      'frontend/index.html',
+      'frontend/vite.config.ts',
+      'frontend/package.json',
+      'packages/contract/src',
+      'packages/client/src',
+    ],
     command: ['run', 'build', '-w', 'frontend'],
   },
 ];

@@ -10,38 +10,34 @@ import { answerMalformedRequests } from './http/client-errors';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
+import { checkResponses, type ResponseViolation } from './http/response-check';
+import { mountRestApi } from './http/rest-api';
 import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
 import { connectRedis } from './lib/redis';
 import { AdminUsersRepository } from './modules/admin/admin-users.repository';
-import { adminUsersRoutes } from './modules/admin/admin-users.routes';
 import { AdminUsersService } from './modules/admin/admin-users.service';
 import { AuditLog } from './modules/admin/audit-log';
 import { requireAdmin } from './modules/admin/require-admin';
 import { passwordsModule } from './modules/passwords/passwords.module';
 import { registrationModule } from './modules/registration/registration.module';
 import { AuthRepository } from './modules/auth/auth.repository';
-import { authRoutes, sessionRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
 import { BlocksRepository } from './modules/blocks/blocks.repository';
-import { blocksRoutes } from './modules/blocks/blocks.routes';
 import { BlocksService } from './modules/blocks/blocks.service';
 import { AccessVerifier, MemoryRevokedSessions, RedisRevokedSessions } from './modules/auth/revoked-sessions';
 import { TokenService } from './modules/auth/tokens';
 import { ChatPresenter } from './modules/chats/chats.presenter';
 import { ChatsRepository } from './modules/chats/chats.repository';
-import { chatsRoutes } from './modules/chats/chats.routes';
 import { ChatsService } from './modules/chats/chats.service';
 import { GroupsService } from './modules/chats/groups.service';
 import { ContactPresenter } from './modules/contacts/contacts.presenter';
 import { ContactsRepository } from './modules/contacts/contacts.repository';
-import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { MessagePresenter } from './modules/messages/messages.presenter';
 import { MessagesRepository } from './modules/messages/messages.repository';
 import { ChatPublicationOrder } from './modules/messages/publication-order';
-import { messagesRoutes } from './modules/messages/messages.routes';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
 import { ReceiptsRepository } from './modules/receipts/receipts.repository';
@@ -51,12 +47,9 @@ import { TypingService } from './modules/typing/typing.service';
 import { typingSocketHandlers } from './modules/typing/typing.socket';
 import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
-import { usersRoutes } from './modules/users/users.routes';
 import { SearchRepository } from './modules/search/search.repository';
-import { searchRoutes } from './modules/search/search.routes';
 import { SearchService } from './modules/search/search.service';
 import { MediaRepository } from './modules/media/media.repository';
-import { mediaRoutes } from './modules/media/media.routes';
 import { MediaService } from './modules/media/media.service';
 import { createStorage } from './modules/media/storage-from-config';
 import { UsersService } from './modules/users/users.service';
@@ -91,6 +84,7 @@ export async function createMessengerServer(
   config: Config,
   prisma: PrismaClient,
   logger: Logger,
+  { onResponseViolation }: { onResponseViolation?: (violation: ResponseViolation) => void } = {},
 ): Promise<MessengerServerHandle> {
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_REFRESH_SECRET, config.JWT_ACCESS_EXPIRY);
   const httpServer = createServer();
@@ -134,7 +128,7 @@ export async function createMessengerServer(
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, degradation, metrics);
+  const events = new SocketPublisher(io, eventLog, degradation, metrics, Boolean(redis));
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -168,7 +162,7 @@ export async function createMessengerServer(
     },
     events,
     revokedSessions,
-    registration.registration,
+    registration,
   );
   const blocksRepository = new BlocksRepository(prisma);
   const users = new UsersService(new UsersRepository(prisma), userPresenter, presenceRepository, blocksRepository);
@@ -206,34 +200,30 @@ export async function createMessengerServer(
   const people = new AdminUsersService(new AdminUsersRepository(prisma), audit, revokedSessions, events, groups);
 
   const publicApi = Router();
-  publicApi.use(openApiRoutes());
-  publicApi.use(
-    '/auth',
-    limiters.publicApi,
-    authRoutes(auth, {
-      secureCookies: config.NODE_ENV === 'production',
-      refreshTtlMs: config.JWT_REFRESH_EXPIRY,
-      limiters,
-    }),
-    registration.modeRoutes,
-    passwords.resetRoutes,
-  );
+  publicApi.use('/auth', limiters.publicApi);
   const api = Router();
   api.use(authenticate(access), limiters.userApi);
-  api.use('/auth', sessionRoutes(auth));
-  api.use('/users', blocksRoutes(blocks));
-  api.use('/users', usersRoutes(users), passwords.changeRoutes);
-  api.use('/contacts', contactsRoutes(contacts, limiters.contactRequests));
-  api.use('/chats', chatsRoutes(chats, groups));
-  api.use(messagesRoutes(messages));
-  api.use('/attachments', mediaRoutes(media));
-  api.use('/search', searchRoutes(new SearchService(new SearchRepository(prisma), messagePresenter)));
-  api.use(
-    '/admin',
+  mountRestApi(
+    { public: publicApi, signedIn: api },
+    {
+      auth: {
+        auth,
+        secureCookies: config.NODE_ENV === 'production',
+        refreshTtlMs: config.JWT_REFRESH_EXPIRY,
+        limiters,
+      },
+      users: { users },
+      blocks: { blocks },
+      contacts: { contacts, limitRequests: limiters.contactRequests },
+      chats: { chats, groups },
+      messages: { messages },
+      media: { media },
+      search: { search: new SearchService(new SearchRepository(prisma), messagePresenter) },
+      passwords,
+      registration: { registration },
+      adminUsers: { people, audit },
+    },
     requireAdmin(prisma),
-    adminUsersRoutes(people, audit),
-    passwords.adminRoutes,
-    registration.adminRoutes,
   );
 
   const socketWork = new SocketWork();
@@ -241,6 +231,8 @@ export async function createMessengerServer(
   let draining = false;
   const app = createApp({
     logger,
+    docs: openApiRoutes(),
+    checkResponses: onResponseViolation && checkResponses(onResponseViolation),
     publicApi,
     api,
     frontendDist: config.FRONTEND_DIST ?? join(REPO_ROOT, 'frontend', 'dist'),

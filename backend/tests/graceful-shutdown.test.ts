@@ -7,6 +7,7 @@ import { waitForLockWaiters } from './helpers/groups';
 import { images } from './helpers/images';
 import { slowUpload } from './helpers/uploads';
 import { freePort } from './helpers/ports';
+import { checkPayloads } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { chattingPair, registerUser } from './helpers/users';
 
@@ -37,7 +38,9 @@ async function backend(env: BackendEnv, options: Parameters<typeof startBackendP
 }
 
 function connectSocket(base: string, token: string): Promise<Socket> {
-  socket = connect(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  socket = checkPayloads(
+    connect(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true }),
+  );
   const connecting = socket;
   return new Promise((resolve, reject) => {
     connecting.once('connect', () => resolve(connecting));

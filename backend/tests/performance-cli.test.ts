@@ -132,16 +132,7 @@ it('reuses its world with --reuse: no registration, no sign-in, the same chats',
 it('explains every flag with --help', async () => {
   const { code, output } = await runCli(['--help']);
   expect(code).toBe(0);
-  for (const flag of [
-    '--users',
-    '--rate',
-    '--duration',
-    '--target',
-    '--groups',
-    '--group-size',
-    '--ramp-up',
-    '--settle',
-  ]) {
+  for (const flag of ['--users', '--rate', '--duration', '--target', '--groups', '--group-size', '--ramp-up']) {
     expect(output).toContain(flag);
   }
   expect(output).toMatch(/--report <v>\s+write a JSON report/);

@@ -42,18 +42,22 @@ it('`npm run seed` refuses to run with NODE_ENV=production: its users have a pub
   const database = await createTestDatabase();
   const prisma = createPrisma(database.url);
   try {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/seed.ts'], {
-      cwd: join(__dirname, '..'),
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        ...TEST_SIGNING_SECRETS,
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=@messenger/source', '--import', 'tsx', 'src/db/seed.ts'],
+      {
+        cwd: join(__dirname, '..'),
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          NODE_ENV: 'production',
+          DATABASE_URL: database.url,
+          ...TEST_SIGNING_SECRETS,
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
       },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('refuses to run with NODE_ENV=production');
     expect(await prisma.user.count()).toBe(0);

@@ -119,17 +119,21 @@ it('writes readable lines on a terminal and ends its start with the address to o
   const port = await freePort();
   const output: string[] = [];
   // `script` gives the server a terminal as its stdout, as `npm start` in a shell does.
-  const child = spawn('script', ['-qfec', 'node --import tsx src/main.ts', '/dev/null'], {
-    cwd: join(__dirname, '..'),
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      FRONTEND_DIST: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
+  const child = spawn(
+    'script',
+    ['-qfec', 'node --conditions=@messenger/source --import tsx src/main.ts', '/dev/null'],
+    {
+      cwd: join(__dirname, '..'),
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        FRONTEND_DIST: '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+      },
     },
-  });
+  );
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const ready = `1000-Messenger is ready: http://localhost:${port}`;
   const lines = () => stripVTControlCharacters(output.join('')).split(/\r?\n/);

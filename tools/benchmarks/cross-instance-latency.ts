@@ -23,7 +23,7 @@ const SECRET = randomBytes(24).toString('hex');
 const PORTS = [39_101, 39_102];
 
 function startBackend(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=@messenger/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: join(__dirname, '..', '..', 'backend'),
     env: {
       ...process.env,

@@ -56,7 +56,11 @@ async function main(): Promise<void> {
       },
     });
 
-    const noSockets: EventPublisher = { toUsers: () => undefined, endSession: () => undefined };
+    const noSockets: EventPublisher = {
+      toUsers: () => undefined,
+      toEach: () => undefined,
+      endSession: () => undefined,
+    };
     const userPresenter = new UserPresenter(new LocalPresence());
     const messagePresenter = new MessagePresenter();
     const blocks = new BlocksRepository(prisma);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import compression from 'compression';
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { TrustProxy } from '../config/trust-proxy';
@@ -15,6 +15,10 @@ import { apiNotFound, errorHandler } from './error-handler';
 
 export interface AppOptions {
   logger: Logger;
+  /** The API's own documentation under /api (the OpenAPI document and its viewer), public. */
+  docs: Router;
+  /** Checks every other answer under /api against the OpenAPI document (tests). */
+  checkResponses?: RequestHandler;
   /** Routers mounted under /api that need no access token (register, login, refresh). */
   publicApi: Router;
   /** Routers mounted under /api behind the access-token check. */
@@ -72,6 +76,8 @@ export function createApp(options: AppOptions): Express {
   const api = Router();
   // Same-origin pages need no CORS; a web app served from elsewhere (VITE_API_URL) only from FRONTEND_URL.
   api.use(cors({ origin: [options.corsOrigin], credentials: true, maxAge: 600 }));
+  api.use(options.docs);
+  if (options.checkResponses) api.use(options.checkResponses);
   api.use(express.json({ limit: '100kb' }), cookieParser());
   api.use(options.publicApi);
   api.use(options.api);

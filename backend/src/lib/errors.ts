@@ -1,8 +1,10 @@
+import type { ErrorBody, ErrorCode } from '@messenger/contract';
+
 /** An error whose message is safe to show to the client; everything else becomes a generic 500. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -20,10 +22,6 @@ export const conflict = (message: string) => new AppError(409, 'CONFLICT', messa
 export const userDeactivated = (message: string) => new AppError(409, 'USER_DEACTIVATED', message);
 export const databaseUnavailable = () =>
   new AppError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; please try again in a moment');
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 export function toErrorBody(error: AppError): ErrorBody {
   return {

@@ -1,45 +1,27 @@
-import type { ChatDto } from '../modules/chats/chats.presenter';
-import type { ContactDto, ContactRequestDto } from '../modules/contacts/contacts.presenter';
-import type { MessageDto, ReactionDto } from '../modules/messages/messages.presenter';
+import type { ServerEvent, ServerEventPayload } from '@messenger/contract';
 
-/** Server → client events. Services publish these after their transaction commits; only realtime/ emits them. */
-export interface ServerToClientEvents {
-  'message:new': (payload: { message: MessageDto }) => void;
-  'message:edited': (payload: { message: MessageDto }) => void;
-  'message:deleted': (payload: { message: MessageDto }) => void;
-  'reaction:updated': (payload: { chatId: string; messageId: string; reactions: ReactionDto[] }) => void;
-  'message:delivered': (payload: { chatId: string; userId: string; seq: number }) => void;
-  'message:read': (payload: { chatId: string; userId: string; seq: number }) => void;
-  'typing:start': (payload: { chatId: string; userId: string }) => void;
-  'typing:stop': (payload: { chatId: string; userId: string }) => void;
-  'presence:online': (payload: { userId: string }) => void;
-  'presence:offline': (payload: { userId: string; lastSeenAt: string }) => void;
-  /** Presence changes of the last window, coalesced per recipient (sockets that declared `presence-batch`). */
-  'presence:changed': (payload: { online: string[]; offline: { userId: string; lastSeenAt: string }[] }) => void;
-  'chat:created': (payload: { chat: ChatDto }) => void;
-  'chat:updated': (payload: { chat: ChatDto }) => void;
-  'chat:removed': (payload: { chatId: string }) => void;
-  'contact:request': (payload: { request: ContactRequestDto }) => void;
-  'contact:accepted': (payload: { contact: ContactDto }) => void;
-  /** A pending request was declined or cancelled. */
-  'contact:request:removed': (payload: { requestId: string }) => void;
-  /** `userId` is no longer a contact of the receiving user (either side removed the other). */
-  'contact:removed': (payload: { userId: string }) => void;
-}
-
-export type ServerEvent = keyof ServerToClientEvents;
-export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
 export type PresenceChanges = ServerEventPayload<'presence:changed'>;
 
 export interface PublishOptions {
-  /** Current state rather than a change (presence): not recorded for replay; a reconnecting client refetches it. */
-  transient?: boolean;
-  /** Also transient, and may be dropped for a client that is not ready (typing). */
-  volatile?: boolean;
   /** The room each user is reached in; every device of the user (`userRoom`) unless a subset is meant (presence). */
   room?: (userId: string) => string;
 }
 
+/** One transient event (presence) for some users, in the room each is reached in (see PublishOptions). */
+export type TransientDelivery = {
+  [E in ServerEvent]: {
+    userIds: readonly string[];
+    event: E;
+    payload: ServerEventPayload<E>;
+    room: (userId: string) => string;
+  };
+}[ServerEvent];
+
+/**
+ * Server → client events, typed by the contract's event map (`serverEvents` in @messenger/contract), which also says
+ * how each one travels: recorded for replay, or not. Services publish through this after their transaction commits;
+ * only realtime/ emits to sockets.
+ */
 export interface EventPublisher {
   /** Delivers to every connected device of each user, on whichever instance it is connected. */
   toUsers<E extends ServerEvent>(
@@ -48,6 +30,11 @@ export interface EventPublisher {
     payload: ServerEventPayload<E>,
     options?: PublishOptions,
   ): void;
+  /**
+   * Transient events, each to its own users, told to the other instances in one message rather than one publish
+   * each: a presence window holds one event per recipient, thousands when an instance's users come back.
+   */
+  toEach(deliveries: readonly TransientDelivery[]): void;
   /** Closes the live connections of one signed-out device, on every instance. */
   endSession(sessionId: string): void;
 }

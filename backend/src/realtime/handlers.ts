@@ -1,33 +1,44 @@
-import type { z } from 'zod';
+import {
+  clientEvents,
+  type ClientEvent,
+  type ClientEventResult,
+  type ParsedClientEventPayload,
+  type RefusedAck,
+} from '@messenger/contract';
 import { isDatabaseUnavailable } from '../db/prisma';
 import { AppError, databaseUnavailable } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { parseInput } from '../http/validate';
 
-export type Ack = (response: { ok: true } & Record<string, unknown>) => void;
-export type AckError = { ok: false; error: { code: string; message: string; details?: unknown } };
+/** One client event's work, given a payload that passed the contract's schema for the event. */
+export type SocketHandler<E extends ClientEvent> = (
+  userId: string,
+  payload: ParsedClientEventPayload<E>,
+) => Promise<ClientEventResult<E>>;
 
-export interface SocketHandler<S extends z.ZodType = z.ZodType> {
-  schema: S;
-  handle(userId: string, payload: z.output<S>): Promise<Record<string, unknown>>;
-}
+/**
+ * A feature's client events, keyed by the contract's event map (`clientEvents` in @messenger/contract): a handler
+ * cannot exist for an event the contract does not name, nor take or answer other shapes than it says.
+ */
+export type SocketHandlers<E extends ClientEvent> = { [K in E]: SocketHandler<K> };
 
-/** Client → server events, registered by each feature module. */
-export type SocketHandlers = Record<string, SocketHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The client events of the feature tables: `auth:refresh` concerns the connection itself (socket-server.ts). */
+export type FeatureEvent = Exclude<ClientEvent, 'auth:refresh'>;
 
 /** Answers a client event's acknowledgement (when it asked for one) with an error, without running it. */
 export function refuse(args: unknown[], error: AppError): void {
   const last = args[args.length - 1];
   if (typeof last !== 'function') return;
-  (last as (response: AckError) => void)({ ok: false, error: { code: error.code, message: error.message } });
+  (last as (response: RefusedAck) => void)({ ok: false, error: { code: error.code, message: error.message } });
 }
 
 /**
- * Runs one client event: validates the payload with the module's schema, calls the service and answers the
- * acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
+ * Runs one client event: validates the payload with the contract's schema, calls the feature's handler and answers
+ * the acknowledgement. A bad payload or a failing service gets `{ok: false}`; it never throws into Socket.IO.
  */
-export async function runHandler(
-  handler: SocketHandler,
+export async function runHandler<E extends FeatureEvent>(
+  handlers: SocketHandlers<FeatureEvent>,
+  event: E,
   userId: string,
   args: unknown[],
   logger: Logger,
@@ -35,15 +46,16 @@ export async function runHandler(
   const last = args[args.length - 1];
   const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
   try {
-    const payload = parseInput(handler.schema, args[0]);
-    const result = await handler.handle(userId, payload);
+    // The event's own schema: TypeScript cannot follow a generic key through the table, so it is told.
+    const payload = parseInput(clientEvents[event].payload, args[0]) as ParsedClientEventPayload<E>;
+    const result = await handlers[event](userId, payload);
     ack?.({ ok: true, ...result });
     return true;
   } catch (error) {
     const known = error instanceof AppError ? error : isDatabaseUnavailable(error) ? databaseUnavailable() : undefined;
     if (known) {
       if (known !== error) logger.warn({ err: error, userId }, 'database unavailable');
-      const response: AckError = {
+      const response: RefusedAck = {
         ok: false,
         error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
       };
@@ -51,7 +63,11 @@ export async function runHandler(
       return false;
     }
     logger.error({ err: error, userId }, 'socket handler failed');
-    ack?.({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } });
+    const response: RefusedAck = {
+      ok: false,
+      error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' },
+    };
+    ack?.(response);
     return false;
   }
 }

@@ -18,25 +18,26 @@ class HeldEventLog implements EventLog {
 
 /** Stands in for Socket.IO's server: what the publisher emitted, to which rooms, in order. */
 function recordingServer() {
-  const emitted: { rooms: string[]; event: string; payload: unknown }[] = [];
-  const to = (rooms: string[]) => ({
-    emit: (event: string, payload: unknown) => emitted.push({ rooms, event, payload }),
+  const emitted: { rooms: string[]; event: string; payload: unknown; volatile?: true }[] = [];
+  const to = (volatile: boolean) => (rooms: string[]) => ({
+    emit: (event: string, payload: unknown) =>
+      emitted.push({ rooms, event, payload, ...(volatile && { volatile: true as const }) }),
   });
-  return { emitted, io: { to, volatile: { to } } as unknown as MessengerServer };
+  return { emitted, io: { to: to(false), volatile: { to: to(true) } } as unknown as MessengerServer };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
+/** A publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
 type UntypedPublish = (userIds: string[], event: string, payload: object) => void;
-const publishWith = (publisher: SocketPublisher) => publisher.toUsers as UntypedPublish;
+const publisherOver = (io: MessengerServer, log: EventLog) =>
+  new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics())
+    .toUsers as UntypedPublish;
 
 it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
   const log = new HeldEventLog();
   const { emitted, io } = recordingServer();
-  const publish = publishWith(
-    new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
-  );
+  const publish = publisherOver(io, log);
 
   publish(['u1'], 'message:new', { n: 1 });
   publish(['u1', 'u2'], 'message:new', { n: 2 });
@@ -61,11 +62,21 @@ it('asks the replay log for every event at once, yet emits them in the order the
 it('still delivers, without a cursor, when the replay log fails', async () => {
   const failing: EventLog = { ...new HeldEventLog(), append: () => Promise.reject(new Error('redis down')) };
   const { emitted, io } = recordingServer();
-  publishWith(
-    new SocketPublisher(io, failing, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics()),
-  )(['u1'], 'chat:updated', {
-    n: 1,
-  });
+  publisherOver(io, failing)(['u1'], 'chat:updated', { n: 1 });
   await settle();
   expect(emitted).toEqual([{ rooms: ['user:u1'], event: 'chat:updated', payload: { n: 1 } }]);
+});
+
+it('sends what the contract does not log (typing, presence) at once, past the replay log, typing as volatile', async () => {
+  const log = new HeldEventLog();
+  const { emitted, io } = recordingServer();
+  const publish = publisherOver(io, log);
+
+  publish(['u1'], 'typing:start', { n: 1 });
+  publish(['u1'], 'presence:online', { n: 2 });
+  expect(log.pending).toEqual([]);
+  expect(emitted).toEqual([
+    { rooms: ['user:u1'], event: 'typing:start', payload: { n: 1 }, volatile: true },
+    { rooms: ['user:u1'], event: 'presence:online', payload: { n: 2 } },
+  ]);
 });

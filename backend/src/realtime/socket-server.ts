@@ -1,3 +1,10 @@
+import {
+  clientEvents,
+  serverEvents,
+  type ClientToServerEvents,
+  type RefusedAck,
+  type ServerToClientEvents,
+} from '@messenger/contract';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../lib/errors';
@@ -14,9 +21,8 @@ import {
   sessionRoom,
   userRoom,
   type EventPublisher,
-  type ServerToClientEvents,
 } from './events';
-import { refuse, runHandler, type SocketHandlers } from './handlers';
+import { refuse, runHandler, type FeatureEvent, type SocketHandlers } from './handlers';
 import type { SocketWork } from './socket-drain';
 import { SocketsPerUser } from './sockets-per-user';
 
@@ -29,9 +35,19 @@ interface SocketData {
 /** Between instances (through the Redis adapter). */
 interface InterServerEvents {
   presence: (change: PresenceChange) => void;
+  /** A batch of transient events (EventPublisher.toEach), each with the rooms it goes to. */
+  transient: (deliveries: RoomDelivery[]) => void;
 }
 
-export type MessengerServer = Server<Record<string, never>, ServerToClientEvents, InterServerEvents, SocketData>;
+interface RoomDelivery {
+  event: string;
+  payload: unknown;
+  rooms: string[];
+}
+
+/** Both event maps are the contract's: what clients send here, and what they are sent. */
+export type MessengerServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type MessengerSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServerOptions {
   /** Checks access tokens: at connect and on `auth:refresh`. */
@@ -99,7 +115,7 @@ function tooManySockets(max: number): Error {
  * `auth:refresh {token}` with a fresh token of the same session within the grace period, or it is disconnected.
  */
 function watchTokenExpiry(
-  socket: Socket,
+  socket: MessengerSocket,
   access: AccessVerifier,
   graceMs: number,
   refreshes: RateLimiterMemory | undefined,
@@ -107,7 +123,7 @@ function watchTokenExpiry(
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    const { expiresAt } = socket.data as SocketData;
+    const { expiresAt } = socket.data;
     timer = setTimeout(
       () => {
         socket.emit('auth:expired', {});
@@ -116,23 +132,27 @@ function watchTokenExpiry(
       Math.max(0, expiresAt - Date.now()),
     );
   };
+  // Listened to untyped: the payload and the acknowledgement are whatever the client sent, until checked here.
   socket.on('auth:refresh', async (payload: unknown, ack?: unknown) => {
     const answer = typeof ack === 'function' ? (ack as (response: unknown) => void) : () => undefined;
-    const token = (payload as { token?: unknown } | null)?.token;
     if (!(await allows(refreshes, socket.id))) {
       refuse([payload, ack], REAUTH_FLOODING);
       return;
     }
     try {
-      if (typeof token !== 'string') throw new Error('missing token');
+      const { token } = clientEvents['auth:refresh'].payload.parse(payload);
       const claims = await access.verify(token);
-      const current = socket.data as SocketData;
+      const current = socket.data;
       if (claims.userId !== current.userId || claims.sessionId !== current.sessionId) throw new Error('other session');
       socket.data = claims;
       schedule();
       answer({ ok: true });
     } catch {
-      answer({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A fresh access token of this session is needed' } });
+      const refused: RefusedAck = {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'A fresh access token of this session is needed' },
+      };
+      answer(refused);
     }
   });
   socket.on('disconnect', () => {
@@ -152,7 +172,7 @@ function allows(limiter: RateLimiterMemory | undefined, key: string): Promise<bo
 }
 
 /** Clients that declare `presence-batch` in the handshake take `presence:changed`; older ones the per-user events. */
-function presenceRoom(socket: Socket): (userId: string) => string {
+function presenceRoom(socket: MessengerSocket): (userId: string) => string {
   const features = (socket.handshake.auth as { features?: unknown } | undefined)?.features;
   const batch = Array.isArray(features) && features.includes(PRESENCE_BATCH_FEATURE);
   return batch ? presenceBatchRoom : presencePerUserRoom;
@@ -164,7 +184,7 @@ const REAUTH_FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many auth:refresh
 /** Wires the feature modules' client events onto every new connection; `work` counts those running. */
 export function attachHandlers(
   io: MessengerServer,
-  handlers: SocketHandlers,
+  handlers: SocketHandlers<FeatureEvent>,
   options: SocketServerOptions,
   work: SocketWork,
 ): void {
@@ -175,8 +195,8 @@ export function attachHandlers(
   const refreshes = reauth
     ? new RateLimiterMemory({ points: reauth.refreshes, duration: reauth.perSeconds })
     : undefined;
-  io.on('connection', (socket: Socket) => {
-    const { userId, sessionId } = socket.data as SocketData;
+  io.on('connection', (socket) => {
+    const { userId, sessionId } = socket.data;
     void socket.join([userRoom(userId), sessionRoom(sessionId), presenceRoom(socket)(userId)]);
     watchTokenExpiry(socket, options.access, options.reauthGraceMs, refreshes);
     options.metrics.socketConnections.inc();
@@ -190,7 +210,8 @@ export function attachHandlers(
         await options.connections.disconnected(userId).catch(logFailure);
       }),
     );
-    for (const [event, handler] of Object.entries(handlers)) {
+    for (const event of Object.keys(handlers) as FeatureEvent[]) {
+      // Listened to untyped: the arguments are whatever the client sent, until runHandler checks them.
       socket.on(event, (...args: unknown[]) =>
         work.run(socket, async () => {
           const allowed = (await allows(perSocket, socket.id)) && (await allows(perUser, userId));
@@ -199,7 +220,7 @@ export function attachHandlers(
             refuse(args, FLOODING);
             return;
           }
-          const ok = await runHandler(handler, userId, args, options.logger);
+          const ok = await runHandler(handlers, event, userId, args, options.logger);
           options.metrics.socketEventsIn.inc({ event, outcome: ok ? 'ok' : 'error' });
         }),
       );
@@ -208,8 +229,9 @@ export function attachHandlers(
 }
 
 /**
- * Emits events to users' rooms. A state-changing event is first recorded in the replay log, and goes out with its
- * `cursor`; events leave this instance in the order they were published. Volatile ones (typing) skip the log.
+ * Emits events to users' rooms, each as the contract's map says it travels: a logged one (a change of state) is first
+ * recorded in the replay log, and goes out with its `cursor`; events leave this instance in the order they were
+ * published. Transient (presence) and volatile (typing) ones skip the log.
  */
 export class SocketPublisher implements EventPublisher {
   private queue: Promise<void> = Promise.resolve();
@@ -219,7 +241,11 @@ export class SocketPublisher implements EventPublisher {
     private readonly log: EventLog,
     private readonly degradation: RedisDegradation,
     private readonly metrics: Metrics,
-  ) {}
+    /** Other instances share the sockets' users (Redis adapter): batches of transient events are told to them. */
+    private readonly shared = false,
+  ) {
+    if (shared) io.on('transient', (deliveries) => this.deliverHere(deliveries));
+  }
 
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
@@ -228,8 +254,9 @@ export class SocketPublisher implements EventPublisher {
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
     const emit = (target: { emit: unknown }, body: unknown) =>
       (target.emit as (event: string, payload: unknown) => boolean)(event, body);
-    if (options?.volatile || options?.transient) {
-      emit(options.volatile ? this.io.volatile.to(rooms) : this.io.to(rooms), payload);
+    const { delivery } = serverEvents[event];
+    if (delivery !== 'logged') {
+      emit(delivery === 'volatile' ? this.io.volatile.to(rooms) : this.io.to(rooms), payload);
       return;
     }
     const stopFanout = this.metrics.fanoutLatency.startTimer();
@@ -246,6 +273,25 @@ export class SocketPublisher implements EventPublisher {
       stopFanout();
     });
   };
+
+  toEach: EventPublisher['toEach'] = (deliveries) => {
+    const inRooms: RoomDelivery[] = [];
+    for (const { userIds, event, payload, room } of deliveries) {
+      if (serverEvents[event].delivery !== 'transient') throw new Error(`${event} is not a transient event`);
+      if (userIds.length > 0) inRooms.push({ event, payload, rooms: userIds.map(room) });
+    }
+    if (inRooms.length === 0) return;
+    this.deliverHere(inRooms);
+    if (this.shared) this.io.serverSideEmit('transient', inRooms);
+  };
+
+  /** To this instance's sockets only: each instance delivers a batch to its own. */
+  private deliverHere(deliveries: readonly RoomDelivery[]): void {
+    for (const { event, payload, rooms } of deliveries) {
+      this.metrics.socketEventsOut.inc({ event });
+      (this.io.local.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    }
+  }
 
   endSession(sessionId: string): void {
     this.io.in(sessionRoom(sessionId)).disconnectSockets(true);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ClientEventResult } from '@messenger/contract';
 import { AppError } from '../lib/errors';
 import type { RedisDegradation } from '../lib/degraded';
 import type { Metrics } from '../lib/metrics';
@@ -11,39 +11,38 @@ import type { SocketHandlers } from './handlers';
  */
 export const SYNC_PAGE: ReplayPage = { maxEvents: 500, maxBytes: 1024 * 1024 };
 
-const syncEventSchema = z.object({ cursor: z.string().max(64).nullable() }).strict();
-
 /**
  * `sync {cursor}`: what this user missed since the cursor, oldest first, and the cursor to keep. `hasMore` asks
  * the client to call again; CURSOR_EXPIRED asks it to refetch its chats and messages by seq instead.
  */
-export function syncSocketHandlers(log: EventLog, metrics: Metrics, degradation?: RedisDegradation): SocketHandlers {
+export function syncSocketHandlers(
+  log: EventLog,
+  metrics: Metrics,
+  degradation?: RedisDegradation,
+): SocketHandlers<'sync'> {
   const cursorExpired = () =>
     new AppError(410, 'CURSOR_EXPIRED', 'Too much has happened since; reload chats and messages by seq');
   return {
-    sync: {
-      schema: syncEventSchema,
-      handle: async (userId, { cursor }) => {
-        let replay: Awaited<ReturnType<EventLog['since']>>;
-        try {
-          if (cursor === null) {
-            metrics.replays.inc({ outcome: 'current' });
-            return { events: [], cursor: await log.current(), hasMore: false };
-          }
-          replay = await log.since(userId, cursor, SYNC_PAGE);
-        } catch (error) {
-          // Only the Redis log can fail here. PostgreSQL still has every message, so send the client there (by seq)
-          // instead of failing: it catches up now and syncs again on its next connection.
-          degradation?.report('replay_log', error);
-          if (cursor === null)
-            throw new AppError(503, 'SERVICE_UNAVAILABLE', 'The event log is unavailable; try later');
-          metrics.replays.inc({ outcome: 'expired' });
-          throw cursorExpired();
+    sync: async (userId, { cursor }) => {
+      let replay: Awaited<ReturnType<EventLog['since']>>;
+      try {
+        if (cursor === null) {
+          metrics.replays.inc({ outcome: 'current' });
+          return { events: [], cursor: await log.current(), hasMore: false };
         }
-        metrics.replays.inc({ outcome: replay === 'expired' ? 'expired' : 'replayed' });
-        if (replay === 'expired') throw cursorExpired();
-        return replay;
-      },
+        replay = await log.since(userId, cursor, SYNC_PAGE);
+      } catch (error) {
+        // Only the Redis log can fail here. PostgreSQL still has every message, so send the client there (by seq)
+        // instead of failing: it catches up now and syncs again on its next connection.
+        degradation?.report('replay_log', error);
+        if (cursor === null) throw new AppError(503, 'SERVICE_UNAVAILABLE', 'The event log is unavailable; try later');
+        metrics.replays.inc({ outcome: 'expired' });
+        throw cursorExpired();
+      }
+      metrics.replays.inc({ outcome: replay === 'expired' ? 'expired' : 'replayed' });
+      if (replay === 'expired') throw cursorExpired();
+      // The log holds what SocketPublisher appended: logged events of the contract's map, as they were published.
+      return replay as ClientEventResult<'sync'>;
     },
   };
 }

@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, run } from './tools';
 
+const WORKSPACES = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] })
+  .workspaces;
+
 /** What `npm install` reads: the root and workspace package.json files and the lockfile. */
-const MANIFESTS = [
-  'package.json',
-  'package-lock.json',
-  'backend/package.json',
-  'frontend/package.json',
-  'tools/performance-test/package.json',
-];
+const MANIFESTS = ['package.json', 'package-lock.json', ...WORKSPACES.map((workspace) => `${workspace}/package.json`)];
 
 interface LockEntry {
   optional?: boolean;
@@ -78,7 +75,7 @@ it('names the same tested Node.js versions in every package.json, the lockfile a
     (manifest) => (JSON.parse(readFileSync(join(ROOT, manifest), 'utf8')) as LockEntry).engines?.node,
   );
   expect(new Set(engines)).toEqual(new Set(['^20.19 || ^22.12 || >=24']));
-  for (const workspace of ['', 'backend', 'frontend', 'tools/performance-test']) {
+  for (const workspace of ['', ...WORKSPACES]) {
     expect(lock.packages[workspace]?.engines?.node).toBe('^20.19 || ^22.12 || >=24');
   }
   expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('Node.js 22 or 24 LTS');

@@ -24,6 +24,8 @@ export function cloneBackend(clone: string, dependencies: 'hard-linked' | 'symli
   for (const entry of ['src', 'prisma', 'package.json', 'tsconfig.json']) {
     execFileSync('cp', ['-al', join(BACKEND_DIR, entry), backendDir]);
   }
+  // The workspace packages: node_modules/@messenger/* are relative symlinks to them.
+  execFileSync('cp', ['-al', join(REPO_ROOT, 'packages'), clone]);
   return backendDir;
 }
 
@@ -49,20 +51,24 @@ export function spawnBackendScript(
 ): ChildProcess {
   // A reader of its own that never reads: a pipe the test process held would be read into the stream's buffer.
   const stalledReader = unreadStdout ? spawn('sleep', ['600'], { stdio: ['pipe', 'ignore', 'ignore'] }) : undefined;
-  const child = spawn(process.execPath, ['--import', 'tsx', join('src', script), ...args], {
-    cwd: backendDir,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      HOST: '127.0.0.1',
-      FRONTEND_DIST: '',
-      // Registrations are counted per address in the one shared Redis, across test files and runs (see test-server.ts).
-      REGISTRATION_RATE_LIMIT_PER_HOUR: '1000000',
-      ...TEST_SIGNING_SECRETS,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@messenger/source', '--import', 'tsx', join('src', script), ...args],
+    {
+      cwd: backendDir,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        HOST: '127.0.0.1',
+        FRONTEND_DIST: '',
+        // Registrations are counted per address in the one shared Redis, across test files and runs (see test-server.ts).
+        REGISTRATION_RATE_LIMIT_PER_HOUR: '1000000',
+        ...TEST_SIGNING_SECRETS,
+        ...env,
+      },
+      stdio: output ? ['ignore', 'pipe', 'pipe'] : stalledReader ? ['ignore', stalledReader.stdin, 'ignore'] : 'ignore',
     },
-    stdio: output ? ['ignore', 'pipe', 'pipe'] : stalledReader ? ['ignore', stalledReader.stdin, 'ignore'] : 'ignore',
-  });
+  );
   if (stalledReader) child.once('exit', () => stalledReader.kill());
   const collect = (chunk: Buffer) => output?.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { freePort } from './ports';
+import { checkPayloads } from './sockets';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -184,14 +185,16 @@ export class TestNginx {
 
   /** A Socket.IO client coming from the given loopback address: long-polling first, then the upgrade. */
   socket(token: string, localAddress: string, options: Partial<ManagerOptions & SocketOptions> = {}): Socket {
-    return connect(this.url, {
-      auth: { token },
-      forceNew: true,
-      ...options,
-      agent: this.agent(localAddress) as unknown as string,
-      localAddress,
-      ...(this.ca ? { ca: this.ca, rejectUnauthorized: true } : {}),
-    } as Partial<ManagerOptions & SocketOptions>);
+    return checkPayloads(
+      connect(this.url, {
+        auth: { token },
+        forceNew: true,
+        ...options,
+        agent: this.agent(localAddress) as unknown as string,
+        localAddress,
+        ...(this.ca ? { ca: this.ca, rejectUnauthorized: true } : {}),
+      } as Partial<ManagerOptions & SocketOptions>),
+    );
   }
 
   stop(): void {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/env';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS, type PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/lib/logger';
 import { createMessengerServer } from '../../src/server';
+import { recordResponseViolation } from './response-violations';
 import { TEST_SIGNING_SECRETS } from './signing-secrets';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -45,7 +46,9 @@ export async function startTestServer(
     ...env,
   });
   const prisma = createPrisma(database.url, { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
-  const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL, logDestination));
+  const server = await createMessengerServer(config, prisma, createLogger(config.LOG_LEVEL, logDestination), {
+    onResponseViolation: recordResponseViolation,
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -54,6 +54,13 @@ describe('performance CLI arguments', () => {
     });
   });
 
+  it('sends right after the last connect unless asked to let the server settle first', () => {
+    expect(parseCli([], {})?.settle).toBe(0);
+    expect(parseCli(['--settle', '15'], {})?.settle).toBe(15);
+    expect(parseCli([], { PERF_SETTLE: '2.5' })?.settle).toBe(2.5);
+    expect(() => parseCli(['--settle=-1'], {})).toThrow('--settle must be a positive number');
+  });
+
   it('samples the server only when asked, every 10 s unless told otherwise', () => {
     expect(parseCli([], {})).toMatchObject({ serverMetrics: false, serverMetricsEvery: 10 });
     expect(parseCli(['--server-metrics'], {})).toMatchObject({ serverMetrics: true, serverMetricsEvery: 10 });

@@ -29,7 +29,7 @@ export function cliRunner(server: Pick<TestServer, 'url'>) {
   ): Promise<CliRun> => {
     dirs.push(cwd);
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+      const child = spawn(process.execPath, ['--conditions=@messenger/source', '--import', TSX, CLI, ...args], {
         cwd,
         env: { ...process.env, NODE_OPTIONS: '', TARGET_URL: server.url, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSessionStore } from '../features/auth';
-import type { CreateMessageRequest } from '../shared/api/types';
+import type { CreateMessageRequest } from '@messenger/contract';
 import { apiError, created, fakeApi, noContent, ok } from '../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../test/factories';
 import { preloadSignedInPages, routes } from './routes';

@@ -1,4 +1,4 @@
-import type { Chat, Message, User } from '../shared/api/types';
+import type { Chat, Message, User } from '@messenger/contract';
 
 export function makeUser(overrides: Partial<User> & Pick<User, 'id' | 'username'>): User {
   return { displayName: overrides.username, avatarUrl: null, online: false, lastSeenAt: null, ...overrides };

@@ -3,7 +3,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { preloadSignedInPages, routes } from '../app/routes';
 import { connectApiToSession } from '../app/sessionBridge';
 import { useSessionStore } from '../features/auth';
-import type { User } from '../shared/api/types';
+import type { User } from '@messenger/contract';
 
 // Loaded before any test renders, so the app shows on the first render as it did before the routes were split.
 await preloadSignedInPages();

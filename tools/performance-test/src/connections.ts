@@ -1,13 +1,13 @@
+import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
+import type { ClientToServerEvents, RefreshResponse, ServerToClientEvents } from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
-import { DeliveryReceipts } from './receipts';
 import { parseMessageId } from './traffic';
 import type { WorldState } from './world/state';
 
-interface IncomingMessage {
-  message: { chatId: string; seq: number; clientMsgId: string | null; sender: { id: string } | null };
-}
+/** A client of the server's own contract: the event maps the web app and the server compile against. */
+export type MessengerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectOptions {
   target: string;
@@ -31,8 +31,8 @@ export interface ConnectOptions {
  * time measured from that intended moment. Every `message:new` of this run is recorded as a delivery to the user.
  */
 export class Connections {
-  readonly sockets = new Map<number, Socket>();
-  private readonly receipts: DeliveryReceipts[] = [];
+  readonly sockets = new Map<number, MessengerSocket>();
+  private readonly receipts: WatermarkReporter[] = [];
   private closing = false;
 
   constructor(private readonly options: ConnectOptions) {}
@@ -60,7 +60,7 @@ export class Connections {
     if (!user) return Promise.resolve();
     const { socketTargets, localIps } = this.options;
     // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
-    const socket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
+    const socket: MessengerSocket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
       // Presence as one batch per window: cheaper for the server in a connection storm (the CLI ignores presence).
       auth: { token: user.accessToken, features: ['presence-batch'] },
       transports: ['websocket'],
@@ -70,18 +70,15 @@ export class Connections {
     });
     this.sockets.set(index, socket);
     const { receiptIntervalMs } = this.options;
-    const receipts =
-      receiptIntervalMs > 0
-        ? new DeliveryReceipts(socket, receiptIntervalMs, (kind) => metrics.error(kind), nowMs)
-        : undefined;
+    const receipts = receiptIntervalMs > 0 ? this.deliveryReceipts(socket, receiptIntervalMs) : undefined;
     if (receipts) this.receipts.push(receipts);
-    socket.on('message:new', ({ message }: IncomingMessage) => {
+    socket.on('message:new', ({ message }) => {
       const at = nowMs();
       const id = parseMessageId(message.clientMsgId, runId);
       if (!id || message.sender?.id === user.id) return;
       if (!members.get(message.chatId)?.has(index)) return void metrics.counts.foreign++;
       metrics.recordDelivery(index, id.n, message.chatId, message.seq, id.intendedMs, at);
-      receipts?.received(message.chatId, message.seq);
+      receipts?.report(message.chatId, message.seq);
     });
     socket.on('connect_error', (error) => metrics.error(`connect_error: ${error.message}`));
     socket.on('auth:expired', () => void this.reauthenticate(index, socket));
@@ -99,10 +96,34 @@ export class Connections {
   }
 
   /**
+   * What the web app does with every message it receives, with the web app's own reporter: report the chat's
+   * delivered watermark, at most once per interval per chat, a burst going as one report. It puts the server's
+   * receipt path (a watermark write, then `message:delivered` to the senders) into the load, as real clients do.
+   */
+  private deliveryReceipts(socket: MessengerSocket, intervalMs: number): WatermarkReporter {
+    const { metrics } = this.options;
+    const reporter = createWatermarkReporter({
+      intervalMs,
+      send: (chatId, seq) => {
+        if (!socket.connected) return false;
+        socket.timeout(10_000).emit('message:delivered', { chatId, seq }, (error, ack) => {
+          // Receipts still unanswered when the run closes its sockets are not the server's failures.
+          if (this.closing) return;
+          if (error) metrics.error('receipt: timeout');
+          else if (!ack.ok) metrics.error(`receipt: ${ack.error.code}`);
+          if (error || (!ack.ok && ack.error.code === 'RATE_LIMITED')) reporter.failed(chatId, seq);
+        });
+        return true;
+      },
+    });
+    return reporter;
+  }
+
+  /**
    * Runs longer than the access-token lifetime: refresh the token (rotating the refresh token, kept in the world
    * state for the next --reuse) and hand it to the socket, and to its reconnects.
    */
-  private async reauthenticate(index: number, socket: Socket): Promise<void> {
+  private async reauthenticate(index: number, socket: MessengerSocket): Promise<void> {
     const user = this.options.world.users[index];
     if (!user) return;
     try {
@@ -112,10 +133,11 @@ export class Connections {
         body: JSON.stringify({ refreshToken: user.refreshToken }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      const tokens = (await response.json()) as { accessToken: string; refreshToken: string };
+      const tokens = (await response.json()) as RefreshResponse;
       Object.assign(user, tokens);
       socket.auth = { token: tokens.accessToken };
-      socket.emit('auth:refresh', { token: tokens.accessToken });
+      // Its answer changes nothing here: a refused refresh ends in a disconnect, which is counted.
+      socket.emit('auth:refresh', { token: tokens.accessToken }, () => undefined);
     } catch {
       this.options.metrics.error('auth: refresh failed');
     }
@@ -129,7 +151,7 @@ export class Connections {
 
   close(): void {
     this.closing = true;
-    for (const receipts of this.receipts) receipts.stop();
+    for (const receipts of this.receipts) receipts.reset();
     for (const socket of this.sockets.values()) socket.disconnect();
   }
 }

@@ -1,5 +1,4 @@
-import type { Socket } from 'socket.io-client';
-import type { Connections } from './connections';
+import type { Connections, MessengerSocket } from './connections';
 import type { Metrics } from './metrics';
 import { nowMs } from './pool';
 import { OpenLoopSchedule, runSchedule } from './schedule';
@@ -18,8 +17,6 @@ export interface SendOptions {
   startMs: number;
 }
 
-type Ack = { ok: true } | { ok: false; error?: { code?: string } };
-
 /**
  * Sends this process's share of the schedule (the messages whose sender it holds) without waiting for
  * acknowledgements. Each message expects one delivery per other member of its chat.
@@ -30,16 +27,16 @@ export async function sendLoad(options: SendOptions): Promise<void> {
   const plan = trafficPlan(world.chats, options.groupShare);
   await runSchedule(schedule, (n, intendedMs, actualMs) => {
     const { chat, sender } = plan(n);
-    const socket: Socket | undefined = connections.sockets.get(sender);
+    const socket: MessengerSocket | undefined = connections.sockets.get(sender);
     if (!socket) return; // another worker holds this sender
     metrics.recordSend(intendedMs, actualMs, chat.members.length - 1);
     const clientMsgId = messageId(runId, n, intendedMs);
     const content = `perf ${runId} #${n} intended ${new Date(intendedMs).toISOString()}`;
     socket
       .timeout(options.ackTimeout * 1000)
-      .emit('message:send', { chatId: chat.id, clientMsgId, content }, (error: Error | null, ack?: Ack) => {
+      .emit('message:send', { chatId: chat.id, clientMsgId, content }, (error, ack) => {
         if (error) return metrics.error('ack: timeout');
-        if (!ack?.ok) return metrics.error(`ack: ${(ack && 'error' in ack && ack.error?.code) || 'error'}`);
+        if (!ack.ok) return metrics.error(`ack: ${ack.error.code}`);
         metrics.recordAck(intendedMs, nowMs());
       });
   });

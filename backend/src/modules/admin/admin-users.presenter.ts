@@ -1,14 +1,6 @@
+import type { AdminUser } from '@messenger/contract';
 import type { User } from '../../generated/prisma/client';
-import { toUserSummary, userSummarySelect, type UserSummary, type UserSummaryRecord } from '../users/users.presenter';
-
-/** A person as the admin list shows them. */
-export interface AdminUser extends UserSummary {
-  role: User['role'];
-  status: User['status'];
-  createdAt: string;
-  lastSeenAt: string | null;
-  deactivatedAt: string | null;
-}
+import { toUserSummary, userSummarySelect, type UserSummaryRecord } from '../users/users.presenter';
 
 export const adminUserSelect = {
   ...userSummarySelect,

@@ -1,3 +1,4 @@
+import type { AdminUser, AdminUserListQuery } from '@messenger/contract';
 import type { Prisma } from '../../db/prisma';
 import type { UserRole } from '../../generated/prisma/client';
 import { AppError, forbidden, notFound, userDeactivated } from '../../lib/errors';
@@ -7,10 +8,9 @@ import type { RevokedSessions } from '../auth/revoked-sessions';
 import { handOverGroup } from '../chats/chats.repository';
 import type { GroupsService } from '../chats/groups.service';
 import type { WrittenMessage } from '../messages/messages.repository';
-import { normalizeUsername } from '../users/users.schemas';
+import { normalizeUsername } from '../users/usernames';
 import type { AdminUsersRepository } from './admin-users.repository';
-import { toAdminUser, type AdminUser, type AdminUserRecord } from './admin-users.presenter';
-import type { AdminUserListQuery } from './admin-users.schemas';
+import { toAdminUser, type AdminUserRecord } from './admin-users.presenter';
 import type { Acting } from './audit-actor';
 import type { AuditActor, AuditLog } from './audit-log';
 

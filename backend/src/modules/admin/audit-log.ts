@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@messenger/contract';
 import type { Prisma, PrismaClient } from '../../db/prisma';
 
 /** Who did an admin action: a signed-in admin, or someone with a shell on the server (the admin command line). */
@@ -14,16 +15,6 @@ export interface AuditRecord {
 type Writer = Pick<PrismaClient, 'auditLogEntry'> | Prisma.TransactionClient;
 
 export const COMMAND_LINE_LABEL = 'command line';
-
-/** One entry as admins read it (GET /api/admin/audit). */
-export interface AuditEntryDto {
-  id: string;
-  actor: { id: string | null; label: string };
-  action: string;
-  target: { id: string | null; label: string } | null;
-  details: Prisma.JsonValue;
-  createdAt: string;
-}
 
 /**
  * The append-only audit log of admin actions. Write an entry in the same transaction as the change it records
@@ -46,7 +37,7 @@ export class AuditLog {
   }
 
   /** Newest first; `before` is the id the previous page ended with (ids grow with every entry). */
-  async list(limit: number, before?: string): Promise<{ entries: AuditEntryDto[]; nextCursor: string | null }> {
+  async list(limit: number, before?: string): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
     const rows = await this.db.auditLogEntry.findMany({
       where: before ? { id: { lt: BigInt(before) } } : undefined,
       orderBy: { id: 'desc' },
@@ -58,7 +49,8 @@ export class AuditLog {
       actor: { id: row.actorId, label: row.actorLabel },
       action: row.action,
       target: row.targetLabel === null ? null : { id: row.targetUserId, label: row.targetLabel },
-      details: row.details,
+      // Always an object: record() writes nothing else.
+      details: row.details as AuditEntry['details'],
       createdAt: row.createdAt.toISOString(),
     }));
     return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };

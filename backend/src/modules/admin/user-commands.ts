@@ -1,6 +1,6 @@
+import type { AdminUser } from '@messenger/contract';
 import { AppError } from '../../lib/errors';
 import { AdminCommandError, type AdminCommand, type AdminCommandContext } from './admin-command';
-import type { AdminUser } from './admin-users.presenter';
 
 const PAGE = 100;
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { LoginInput, RegisterInput } from '@messenger/contract';
 import bcrypt from 'bcrypt';
 import { isUniqueViolation, type Prisma } from '../../db/prisma';
 import { AppError, conflict, notFound, unauthorized } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { UserPresenter } from '../users/users.presenter';
-import { normalizeUsername } from '../users/users.schemas';
+import { normalizeUsername } from '../users/usernames';
 import type { AuthRepository } from './auth.repository';
 import { endSessions } from './end-sessions';
-import type { LoginInput, RegisterInput } from './auth.schemas';
 import type { RevokedSessions } from './revoked-sessions';
 import { TokenService, type MintedRefresh } from './tokens';
 

@@ -1,14 +1,10 @@
+import { MAX_LISTED_BLOCKS, type BlockedUser } from '@messenger/contract';
 import { badRequest, notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { ChatsService } from '../chats/chats.service';
 import type { ContactPresenter } from '../contacts/contacts.presenter';
-import { toUserSummary, type UserSummary } from '../users/users.presenter';
+import { toUserSummary } from '../users/users.presenter';
 import type { BlocksRepository } from './blocks.repository';
-import { MAX_LISTED_BLOCKS } from './blocks.schemas';
-
-export interface BlockedUserDto extends UserSummary {
-  blockedAt: string;
-}
 
 /**
  * Any user blocks another: no contact requests between them, no messages in their direct chat, no presence and no
@@ -51,7 +47,7 @@ export class BlocksService {
   }
 
   /** The people you blocked, newest first (at most MAX_LISTED_BLOCKS), without their presence. */
-  async list(userId: string): Promise<BlockedUserDto[]> {
+  async list(userId: string): Promise<BlockedUser[]> {
     const rows = await this.repository.listBlocked(userId, MAX_LISTED_BLOCKS);
     return rows.map((row) => ({ ...toUserSummary(row.blocked), blockedAt: row.createdAt.toISOString() }));
   }

@@ -1,6 +1,7 @@
+import type { Chat } from '@messenger/contract';
 import type { Prisma } from '../../db/prisma';
-import type { MessageDto, MessagePresenter, MessageRecord } from '../messages/messages.presenter';
-import { avatarUrl, publicUserSelect, type PublicUser, type UserPresenter } from '../users/users.presenter';
+import type { MessagePresenter, MessageRecord } from '../messages/messages.presenter';
+import { avatarUrl, publicUserSelect, type UserPresenter } from '../users/users.presenter';
 
 export const chatInclude = {
   participants: {
@@ -21,28 +22,6 @@ export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }> 
   lastMessage: MessageRecord | null;
 };
 
-export interface ParticipantDto {
-  user: PublicUser;
-  role: 'owner' | 'member';
-  lastReadSeq: number;
-  lastDeliveredSeq: number;
-}
-
-export interface ChatDto {
-  id: string;
-  type: 'direct' | 'group';
-  name: string | null;
-  avatarUrl: string | null;
-  ownerId: string | null;
-  participants: ParticipantDto[];
-  lastMessage: MessageDto | null;
-  lastSeq: number;
-  unreadCount: number;
-  /** The viewer's own setting: no notifications from this chat. Nobody else's is ever shown. */
-  muted: boolean;
-  updatedAt: string;
-}
-
 export class ChatPresenter {
   constructor(
     private readonly users: UserPresenter,
@@ -53,7 +32,7 @@ export class ChatPresenter {
    * A chat as one participant sees it: unreadCount and muted are theirs. `presenceHidden`: participants whose
    * presence the viewer may not see, because a block stands between them (BlocksRepository.counterparts).
    */
-  toDto(chat: ChatRecord, viewerId: string, presenceHidden: ReadonlySet<string>): ChatDto {
+  toDto(chat: ChatRecord, viewerId: string, presenceHidden: ReadonlySet<string>): Chat {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
     const { lastMessage } = chat;
     return {

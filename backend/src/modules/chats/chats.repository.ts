@@ -1,10 +1,9 @@
+import { MAX_GROUP_PARTICIPANTS } from '@messenger/contract';
 import type { Prisma, PrismaClient } from '../../db/prisma';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import { messageInclude } from '../messages/messages.presenter';
 import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
-
-export const MAX_GROUP_PARTICIPANTS = 300;
 
 export const directKeyOf = (userA: string, userB: string) => [userA, userB].sort().join(':');
 

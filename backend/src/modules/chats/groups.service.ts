@@ -3,8 +3,8 @@ import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
 import { ChatPublicationOrder } from '../messages/publication-order';
 import type { WrittenMessage } from '../messages/messages.repository';
-import { MAX_GROUP_PARTICIPANTS, onlyTheOwner, type ChatsRepository } from './chats.repository';
-import type { CreateGroupInput, UpdateGroupInput } from './chats.schemas';
+import { onlyTheOwner, type ChatsRepository } from './chats.repository';
+import { MAX_GROUP_PARTICIPANTS, type CreateGroupInput, type UpdateGroupInput } from '@messenger/contract';
 import type { ChatsService } from './chats.service';
 
 type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>>;

@@ -3,7 +3,6 @@ import sharp from 'sharp';
 import { AppError } from '../../lib/errors';
 import { WorkQueue } from '../../lib/work-queue';
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /**
  * A 10 MB file may decode to far more: refuse anything over 50 megapixels (decompression bombs; the largest phone
  * cameras take 48), which bounds one image at ~200 MB of pixels while it is processed.

@@ -1,14 +1,5 @@
+import type { Attachment as AttachmentDto } from '@messenger/contract';
 import type { Attachment } from '../../generated/prisma/client';
-
-export interface AttachmentDto {
-  id: string;
-  mime: string;
-  size: number;
-  width: number;
-  height: number;
-  url: string;
-  thumbnailUrl: string;
-}
 
 export function toAttachmentDto(
   attachment: Pick<Attachment, 'id' | 'mime' | 'size' | 'width' | 'height'>,

@@ -1,6 +1,7 @@
+import type { Message, Reaction } from '@messenger/contract';
 import type { Prisma } from '../../db/prisma';
-import { toAttachmentDto, type AttachmentDto } from '../media/media.presenter';
-import { toUserSummary, userSummarySelect, type UserSummary } from '../users/users.presenter';
+import { toAttachmentDto } from '../media/media.presenter';
+import { toUserSummary, userSummarySelect } from '../users/users.presenter';
 
 export const messageInclude = {
   sender: { select: userSummarySelect },
@@ -13,33 +14,10 @@ export const messageInclude = {
 
 export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
 
-export interface ReactionDto {
-  emoji: string;
-  count: number;
-  userIds: string[];
-}
-
-export interface MessageDto {
-  id: string;
-  chatId: string;
-  seq: number;
-  clientMsgId: string | null;
-  /** Who sent it, without presence (a message is kept; a presence snapshot in it would go stale). */
-  sender: UserSummary | null;
-  type: 'text' | 'image' | 'system';
-  content: string;
-  replyTo: { id: string; seq: number; sender: UserSummary | null; excerpt: string } | null;
-  attachments: AttachmentDto[];
-  reactions: ReactionDto[];
-  editedAt: string | null;
-  deletedAt: string | null;
-  createdAt: string;
-}
-
 const EXCERPT_LENGTH = 120;
 
 export class MessagePresenter {
-  toDto(message: MessageRecord): MessageDto {
+  toDto(message: MessageRecord): Message {
     const reply = message.replyTo;
     return {
       id: message.id,
@@ -66,7 +44,7 @@ export class MessagePresenter {
   }
 }
 
-export function groupReactions(reactions: { emoji: string; userId: string }[]): ReactionDto[] {
+export function groupReactions(reactions: { emoji: string; userId: string }[]): Reaction[] {
   const byEmoji = new Map<string, string[]>();
   for (const { emoji, userId } of reactions) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), userId]);
   return [...byEmoji].map(([emoji, userIds]) => ({ emoji, count: userIds.length, userIds }));

@@ -1,3 +1,4 @@
+import type { ListMessagesQuery, Message } from '@messenger/contract';
 import { isUniqueViolation } from '../../db/prisma';
 import { Coalescer } from '../../lib/coalescer';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
@@ -5,7 +6,7 @@ import type { EventPublisher } from '../../realtime/events';
 import { refusedByBlock } from '../blocks/block-refusal';
 import type { BlocksRepository } from '../blocks/blocks.repository';
 import type { ChatsService } from '../chats/chats.service';
-import { groupReactions, type MessageDto, type MessagePresenter } from './messages.presenter';
+import { groupReactions, type MessagePresenter } from './messages.presenter';
 import { isConflictBetweenWrites } from './message-rows';
 import { ChatPublicationOrder } from './publication-order';
 import {
@@ -14,11 +15,11 @@ import {
   type NewMessage,
   type WrittenMessage,
 } from './messages.repository';
-import type { ListMessagesQuery, SendMessageInput } from './messages.schemas';
+import type { SendMessageInput } from './messages.schemas';
 
 type Send = NewMessage & { attachmentIds?: string[] };
 /** What a send's write did with it: written (and published), not written (null: see explainRefusal), or failed. */
-type SendResult = { written: MessageDto } | { refused: null | typeof ATTACHMENTS_UNAVAILABLE } | { failed: unknown };
+type SendResult = { written: Message } | { refused: null | typeof ATTACHMENTS_UNAVAILABLE } | { failed: unknown };
 
 /** Most messages written by one statement: bounds the statement's size and the wait of the batch's first sender. */
 const MAX_SENDS_PER_WRITE = 200;
@@ -123,7 +124,7 @@ export class MessagesService {
     senderId: string,
     input: SendMessageInput,
     refusal: null | typeof ATTACHMENTS_UNAVAILABLE,
-  ): Promise<{ created: false; message: MessageDto }> {
+  ): Promise<{ created: false; message: Message }> {
     await this.chats.requireParticipants(senderId, input.chatId);
     const partner = await this.blocks.directPartner(senderId, input.chatId);
     const blocked = partner && (await this.blocks.between(senderId, partner));

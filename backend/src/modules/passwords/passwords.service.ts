@@ -4,7 +4,7 @@ import type { EventPublisher } from '../../realtime/events';
 import { endSessions, revokeSessionsOf } from '../auth/end-sessions';
 import type { RevokedSessions } from '../auth/revoked-sessions';
 import type { PasswordsRepository } from './passwords.repository';
-import type { ChangePasswordInput, ResetPasswordInput } from './passwords.schemas';
+import type { ChangePasswordInput, ResetPasswordInput } from '@messenger/contract';
 import { hashResetToken } from './reset-issuer';
 
 /** What ends the sessions a new password ends: revocation on every instance, and their sockets closed. */

@@ -3,7 +3,7 @@ import { notFound } from '../../lib/errors';
 import { frontendLink } from '../../lib/frontend-link';
 import { auditActor, type Acting } from '../admin/audit-actor';
 import type { AuditLog } from '../admin/audit-log';
-import { normalizeUsername } from '../users/users.schemas';
+import { normalizeUsername } from '../users/usernames';
 import type { PasswordsRepository } from './passwords.repository';
 
 export interface ResetSettings {

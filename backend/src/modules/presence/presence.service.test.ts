@@ -17,8 +17,13 @@ const audiences: Record<string, string[]> = { alice: ['bob', 'eve'], carol: ['bo
 function setUp() {
   const told: Told[] = [];
   const events: EventPublisher = {
-    toUsers: (userIds, event, payload, options) =>
-      void told.push({ userIds, event, payload, room: options?.room?.(userIds[0] ?? '') }),
+    toUsers: () => {
+      throw new Error('presence goes out as one batch per window (toEach)');
+    },
+    toEach: (deliveries) => {
+      for (const { userIds, event, payload, room } of deliveries)
+        told.push({ userIds, event, payload, room: room(userIds[0] ?? '') });
+    },
     endSession: () => undefined,
   };
   const repository = {

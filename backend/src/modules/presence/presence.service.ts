@@ -4,6 +4,7 @@ import {
   presencePerUserRoom,
   type EventPublisher,
   type PresenceChanges,
+  type TransientDelivery,
 } from '../../realtime/events';
 import type { Presence } from '../../realtime/presence';
 import type { PresenceRepository } from './presence.repository';
@@ -120,18 +121,20 @@ export class PresenceService {
     await this.repository.markSeen(lastSeen);
     const audiences = await this.repository.audiences([...window.keys()]);
     const perRecipient = new Map<string, PresenceChanges>();
+    const deliveries: TransientDelivery[] = [];
     for (const [userId, seen] of window) {
       const lastSeenAt = seen?.toISOString();
       const listening = (audiences.get(userId) ?? []).filter((recipient) => this.tracker.isOnline(recipient));
-      if (lastSeenAt === undefined)
-        this.events.toUsers(listening, 'presence:online', { userId }, { transient: true, room: presencePerUserRoom });
-      else
-        this.events.toUsers(
-          listening,
-          'presence:offline',
-          { userId, lastSeenAt },
-          { transient: true, room: presencePerUserRoom },
-        );
+      deliveries.push(
+        lastSeenAt === undefined
+          ? { userIds: listening, event: 'presence:online', payload: { userId }, room: presencePerUserRoom }
+          : {
+              userIds: listening,
+              event: 'presence:offline',
+              payload: { userId, lastSeenAt },
+              room: presencePerUserRoom,
+            },
+      );
       for (const recipient of listening) {
         let changes = perRecipient.get(recipient);
         if (!changes) perRecipient.set(recipient, (changes = { online: [], offline: [] }));
@@ -140,6 +143,7 @@ export class PresenceService {
       }
     }
     for (const [recipient, changes] of perRecipient)
-      this.events.toUsers([recipient], 'presence:changed', changes, { transient: true, room: presenceBatchRoom });
+      deliveries.push({ userIds: [recipient], event: 'presence:changed', payload: changes, room: presenceBatchRoom });
+    this.events.toEach(deliveries);
   }
 }

@@ -1,6 +1,6 @@
 import { AdminCommandError, type AdminCommand } from '../admin/admin-command';
 import { RegistrationRepository } from './registration.repository';
-import { REGISTRATION_MODES, registrationModeSchema } from './registration.schemas';
+import { REGISTRATION_MODES, registrationModeSchema } from '@messenger/contract';
 import { RegistrationService } from './registration.service';
 
 const USAGE = `registration [${REGISTRATION_MODES.join('|')}]`;

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../db/prisma';
-import type { RegistrationMode } from './registration.schemas';
+import type { RegistrationMode } from '@messenger/contract';
 
 type Transaction = Prisma.TransactionClient;
 type Reader = PrismaClient | Transaction;

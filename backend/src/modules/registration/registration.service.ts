@@ -1,3 +1,4 @@
+import type { CreateInviteInput, RegistrationMode, Settings } from '@messenger/contract';
 import { isFirstAccount } from '../admin/roster-lock';
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '../../db/prisma';
@@ -7,12 +8,9 @@ import type { AuditLog } from '../admin/audit-log';
 import type { RegistrationGate } from '../auth/auth.service';
 import { presentInvite } from './registration.presenter';
 import type { RegistrationRepository } from './registration.repository';
-import {
-  MAX_ACTIVE_INVITES,
-  type CreateInviteInput,
-  type RegistrationMode,
-  type SettingsInput,
-} from './registration.schemas';
+
+/** Invites usable at once: enough for any onboarding wave, few enough to review on one page. */
+export const MAX_ACTIVE_INVITES = 100;
 
 export const registrationClosed = () =>
   new AppError(403, 'REGISTRATION_CLOSED', 'This server is not accepting new accounts; ask an admin for one');
@@ -49,7 +47,7 @@ export class RegistrationService implements RegistrationGate {
     return { registration: await this.repository.mode() };
   }
 
-  async updateSettings(acting: Acting, input: SettingsInput) {
+  async updateSettings(acting: Acting, input: Settings) {
     return this.repository.transaction(async (tx) => {
       const previous = await this.repository.setMode(tx, input.registration);
       await this.audit.record(

@@ -1,5 +1,5 @@
 import type { MessagePresenter } from '../messages/messages.presenter';
-import type { SearchQuery } from './search.schemas';
+import type { SearchQuery } from '@messenger/contract';
 import { foldWord, highlight, searchedWords } from './highlight';
 import type { SearchRepository } from './search.repository';
 

@@ -44,7 +44,7 @@ export class TypingService {
       return;
     }
     this.timers.set(key, { timer, recipients, broadcastAt: now });
-    this.events.toUsers(recipients, 'typing:start', { chatId, userId }, { volatile: true });
+    this.events.toUsers(recipients, 'typing:start', { chatId, userId });
   }
 
   /** Idempotent: stopping when not typing does nothing. */
@@ -54,7 +54,7 @@ export class TypingService {
     if (!typing) return;
     clearTimeout(typing.timer);
     this.timers.delete(key);
-    this.events.toUsers(typing.recipients, 'typing:stop', { chatId, userId }, { volatile: true });
+    this.events.toUsers(typing.recipients, 'typing:stop', { chatId, userId });
   }
 
   /** The user's last device left: whatever they were typing is over. */

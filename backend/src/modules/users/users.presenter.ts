@@ -1,33 +1,6 @@
-import type { User, UserRole, UserStatus } from '../../generated/prisma/client';
+import type { CurrentUser, User as PublicUser, UserSummary } from '@messenger/contract';
+import type { User } from '../../generated/prisma/client';
 import type { Presence } from '../../realtime/presence';
-
-/**
- * Who someone is, without their presence: what a message names as its sender. Messages are kept (in the replay log,
- * in every client's history), where a presence snapshot would go stale and reach whoever reads them later.
- */
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  avatarUrl: string | null;
-  /** Present (true) only for a deactivated account: its messages stay, marked with it. */
-  deactivated?: true;
-}
-
-/**
- * Someone as one viewer sees them. `online` and `lastSeenAt` are shown to the user themselves, their contacts and the
- * people they share a chat with (PresenceRepository.visibleTo); to anyone else both are null.
- */
-export interface PublicUser extends UserSummary {
-  online: boolean | null;
-  lastSeenAt: string | null;
-}
-
-export interface PrivateUser extends PublicUser {
-  createdAt: string;
-  role: UserRole;
-  status: UserStatus;
-}
 
 export type UserSummaryRecord = Pick<User, 'id' | 'username' | 'displayName' | 'avatarAttachmentId' | 'status'>;
 export type UserRecord = UserSummaryRecord & Pick<User, 'lastSeenAt'>;
@@ -43,7 +16,7 @@ export const userSummarySelect = {
 
 export const publicUserSelect = { ...userSummarySelect, lastSeenAt: true } as const;
 
-/** What the user themselves sees of their account (PrivateUser). */
+/** What the user themselves sees of their account (CurrentUser). */
 export const privateUserSelect = { ...publicUserSelect, createdAt: true, role: true, status: true } as const;
 export type PrivateUserRecord = UserRecord & Pick<User, 'createdAt' | 'role'>;
 
@@ -73,7 +46,7 @@ export class UserPresenter {
     };
   }
 
-  toPrivate(user: PrivateUserRecord): PrivateUser {
+  toPrivate(user: PrivateUserRecord): CurrentUser {
     return {
       ...this.toPublic(user, true),
       createdAt: user.createdAt.toISOString(),

@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { UserSummary } from '../../shared/api/types';
+import type { UserSummary } from '@messenger/contract';
 
 /** Shapes of the administration API (api-contract.md, "Roles and administration"). Every call is admin-only. */
 

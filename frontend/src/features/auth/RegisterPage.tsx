@@ -1,6 +1,7 @@
+import type { ErrorCode } from '@messenger/contract';
 import { Link, useSearchParams } from 'react-router-dom';
 import { getErrorCode } from '../../shared/api/errors';
-import type { RegistrationMode } from '../../shared/api/types';
+import type { RegistrationMode } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { TextField } from '../../shared/ui/TextField';
@@ -20,7 +21,7 @@ const explanations = {
 };
 
 /** A refusal that shows the installation's mode changed since the page asked. */
-const modeRevealedBy: Partial<Record<string, RegistrationMode>> = {
+const modeRevealedBy: Partial<Record<ErrorCode, RegistrationMode>> = {
   INVITE_REQUIRED: 'invite',
   REGISTRATION_CLOSED: 'closed',
 };
@@ -41,7 +42,8 @@ export function RegisterPage() {
         ...(inviteCode && { inviteCode }),
       });
     } catch (refusal) {
-      const revealed = modeRevealedBy[getErrorCode(refusal) ?? ''];
+      const code = getErrorCode(refusal);
+      const revealed = code && modeRevealedBy[code];
       if (revealed) learned(revealed);
       throw refusal;
     }

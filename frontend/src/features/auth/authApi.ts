@@ -9,8 +9,8 @@ import type {
   RegistrationMode,
   RegistrationResponse,
   User,
-  UserResponse,
-} from '../../shared/api/types';
+  CurrentUserResponse,
+} from '@messenger/contract';
 
 // The refresh token travels in an httpOnly cookie; withCredentials keeps it flowing
 // even when VITE_API_URL points at another origin.
@@ -56,6 +56,6 @@ export async function logout(): Promise<void> {
 }
 
 export async function fetchCurrentUser(): Promise<User> {
-  const { data } = await api.get<UserResponse>('/api/users/me');
+  const { data } = await api.get<CurrentUserResponse>('/api/users/me');
   return data.user;
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CurrentUser, User } from '../../shared/api/types';
+import type { CurrentUser, User } from '@messenger/contract';
 
 /** 'restoring' until the start-up refresh has told us whether a session survives the reload. */
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import type { ErrorExplanations } from '../../shared/api/errors';
-import type { AuthResponse } from '../../shared/api/types';
+import type { AuthResponse } from '@messenger/contract';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { useSessionStore } from './sessionStore';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RegistrationMode } from '../../shared/api/types';
+import type { RegistrationMode } from '@messenger/contract';
 import { fetchRegistrationMode } from './authApi';
 
 /**

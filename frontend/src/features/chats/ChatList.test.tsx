@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chat, MuteChatRequest } from '../../shared/api/types';
+import type { Chat, MuteChatRequest } from '@messenger/contract';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';

@@ -1,7 +1,7 @@
 import { BellSlashIcon } from '@heroicons/react/20/solid';
 import type { MouseEvent } from 'react';
 import { NavLink, useNavigate, type NavigateFunction } from 'react-router-dom';
-import type { Chat, Message } from '../../shared/api/types';
+import type { Chat, Message } from '@messenger/contract';
 import { formatExactTime, formatListTime } from '../../shared/lib/time';
 import { Avatar } from '../../shared/ui/Avatar';
 import { chatAvatarUrl, chatTitle } from './chatTitle';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { apiError, fakeApi, noContent, ok, type FakeRoutes } from '../../test/fakeApi';
 import { makeGroupChat, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';

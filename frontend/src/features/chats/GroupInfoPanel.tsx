@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { AvatarPicker } from '../../shared/ui/AvatarPicker';
 import { Button } from '../../shared/ui/Button';
 import { SidePanel } from '../../shared/ui/SidePanel';

@@ -1,4 +1,4 @@
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { Avatar } from '../../shared/ui/Avatar';
 import { Button } from '../../shared/ui/Button';
 import { UserLink } from '../../shared/ui/UserLink';

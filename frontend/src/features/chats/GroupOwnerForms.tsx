@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { TextField } from '../../shared/ui/TextField';
 import { MemberPicker } from './MemberPicker';

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 
 interface MemberPickerProps {
   legend: string;

@@ -1,6 +1,6 @@
 import { BellIcon, BellSlashIcon } from '@heroicons/react/20/solid';
 import { useState } from 'react';
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { IconButton } from '../../shared/ui/IconButton';
 import { runInBackground } from '../../shared/ui/toastStore';
 import { setChatMuted } from './chatActions';

@@ -1,5 +1,5 @@
 import { getErrorMessage } from '../../shared/api/errors';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { createDirectChat, fetchChat, fetchChats, muteChat } from './chatsApi';
 import { useChatsStore } from './chatsStore';
 

@@ -1,4 +1,4 @@
-import type { Chat, Message } from '../../shared/api/types';
+import type { Chat, Message } from '@messenger/contract';
 
 const activityTime = (chat: Chat) => Date.parse(chat.lastMessage?.createdAt ?? chat.updatedAt);
 

@@ -1,5 +1,5 @@
 import { nameWithStatus } from '../../shared/lib/userName';
-import type { Chat, User } from '../../shared/api/types';
+import type { Chat, User } from '@messenger/contract';
 
 /** The other person in a direct chat (yourself, in a chat with only you). */
 export function directPartner(chat: Chat, currentUserId: string | undefined): User | undefined {

@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { Chat, ChatResponse, ChatsResponse, MuteChatRequest } from '../../shared/api/types';
+import type { Chat, ChatResponse, ChatsResponse, MuteChatRequest } from '@messenger/contract';
 
 export async function fetchChats(): Promise<Chat[]> {
   const { data } = await api.get<ChatsResponse>('/api/chats');

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Chat, Message } from '../../shared/api/types';
+import type { Chat, Message } from '@messenger/contract';
 import { mergeFetchedChats, sortByActivity, withMessage } from './chatList';
 import { withReceipt, type Receipt, type ReceiptKind } from './receipts';
 

@@ -1,16 +1,15 @@
-import { isAxiosError } from 'axios';
-import { getErrorMessage } from '../../shared/api/errors';
+import { MAX_GROUP_PARTICIPANTS } from '@messenger/contract';
+import { getErrorCode, getErrorMessage } from '../../shared/api/errors';
 import * as groupsApi from './groupsApi';
 import { useChatsStore } from './chatsStore';
 
 const store = () => useChatsStore.getState();
 
-export const GROUP_FULL_MESSAGE = 'A group can have at most 300 members. Remove someone before adding more.';
+export const GROUP_FULL_MESSAGE = `A group can have at most ${MAX_GROUP_PARTICIPANTS} members. Remove someone before adding more.`;
 
-/** Our wording for the 300-member cap, whatever the server said; otherwise the usual message. */
+/** Our wording for the member cap, whatever the server said; otherwise the usual message. */
 export function groupErrorMessage(error: unknown): string {
-  const code: unknown = isAxiosError<{ error?: { code?: string } }>(error) ? error.response?.data?.error?.code : null;
-  return code === 'GROUP_FULL' ? GROUP_FULL_MESSAGE : getErrorMessage(error);
+  return getErrorCode(error) === 'GROUP_FULL' ? GROUP_FULL_MESSAGE : getErrorMessage(error);
 }
 
 /** Returns the new group's id. */

@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { Chat, ChatResponse, CreateGroupRequest, UpdateGroupRequest } from '../../shared/api/types';
+import type { Chat, ChatResponse, CreateGroupRequest, UpdateGroupRequest } from '@messenger/contract';
 
 const chatPath = (chatId: string) => `/api/chats/${encodeURIComponent(chatId)}`;
 
@@ -18,7 +18,7 @@ export async function deleteGroup(chatId: string): Promise<void> {
   await api.delete(chatPath(chatId));
 }
 
-/** Owner only; past 300 members the server answers 422 GROUP_FULL. */
+/** Owner only; past MAX_GROUP_PARTICIPANTS the server answers 422 GROUP_FULL. */
 export async function addParticipants(chatId: string, userIds: string[]): Promise<Chat> {
   const { data } = await api.post<ChatResponse>(`${chatPath(chatId)}/participants`, { userIds });
   return data.chat;

@@ -1,4 +1,4 @@
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 
 export type ReceiptKind = 'delivered' | 'read';
 

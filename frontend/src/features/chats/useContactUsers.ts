@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { loadContacts, useContactsStore } from '../contacts';
 
 /** Our contacts (the people we may put in a group), fetched if the contacts page has not been opened yet. */

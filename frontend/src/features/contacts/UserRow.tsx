@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { Avatar } from '../../shared/ui/Avatar';
 import { UserLink } from '../../shared/ui/UserLink';
 import { LivePresenceDot } from '../presence';

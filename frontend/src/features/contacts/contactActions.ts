@@ -1,5 +1,5 @@
 import { getErrorMessage } from '../../shared/api/errors';
-import type { ContactRequest, User } from '../../shared/api/types';
+import type { ContactRequest, User } from '@messenger/contract';
 import * as contactsApi from './contactsApi';
 import { useContactsStore } from './contactsStore';
 

@@ -7,7 +7,7 @@ import type {
   SendContactRequestResponse,
   User,
   UsersResponse,
-} from '../../shared/api/types';
+} from '@messenger/contract';
 
 const requestPath = (requestId: string) => `/api/contacts/requests/${encodeURIComponent(requestId)}`;
 

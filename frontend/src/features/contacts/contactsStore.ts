@@ -5,7 +5,7 @@ import type {
   IncomingContactRequest,
   OutgoingContactRequest,
   User,
-} from '../../shared/api/types';
+} from '@messenger/contract';
 
 interface UserSearch {
   query: string;

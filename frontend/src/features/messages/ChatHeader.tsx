@@ -1,6 +1,6 @@
 import { InformationCircleIcon, MagnifyingGlassIcon, UserCircleIcon } from '@heroicons/react/20/solid';
 import { Link } from 'react-router-dom';
-import type { Chat, User } from '../../shared/api/types';
+import type { Chat, User } from '@messenger/contract';
 import { userProfilePath } from '../../shared/lib/paths';
 import { describePresence } from '../../shared/lib/presence';
 import { buttonClass } from '../../shared/ui/Button';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { Chat, Message } from '../../shared/api/types';
+import type { Chat, Message } from '@messenger/contract';
 import { messagePath } from '../../shared/lib/paths';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { Notice } from '../../shared/ui/Notice';

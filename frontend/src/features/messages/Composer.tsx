@@ -1,3 +1,4 @@
+import { MAX_CONTENT_LENGTH } from '@messenger/contract';
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
 import { PaperAirplaneIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
@@ -8,8 +9,6 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
 import { useImageDraft } from './useImageDraft';
 import { wrapSelection } from './wrapSelection';
-
-const MAX_MESSAGE_LENGTH = 10_000;
 
 /** The message being answered, as the composer shows it. */
 export interface ReplyTarget {
@@ -169,7 +168,7 @@ export function Composer(props: ComposerProps) {
             id={id}
             rows={1}
             value={draft}
-            maxLength={MAX_MESSAGE_LENGTH}
+            maxLength={MAX_CONTENT_LENGTH}
             aria-describedby={`${id}-hint`}
             onChange={(event) => {
               setDraft(event.target.value);

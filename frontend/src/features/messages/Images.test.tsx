@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Attachment, CreateMessageRequest } from '../../shared/api/types';
+import type { Attachment, CreateMessageRequest } from '@messenger/contract';
 import { apiError, created, fakeApi, ok, type FakeReply } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';

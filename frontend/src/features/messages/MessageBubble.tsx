@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { formatClockTime, formatExactTime } from '../../shared/lib/time';
 import { nameWithStatus } from '../../shared/lib/userName';
 import { UserLink } from '../../shared/ui/UserLink';

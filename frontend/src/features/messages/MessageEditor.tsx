@@ -1,3 +1,4 @@
+import { MAX_CONTENT_LENGTH } from '@messenger/contract';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../shared/ui/Button';
 
@@ -45,7 +46,7 @@ export function MessageEditor({ initialContent, onSave, onCancel }: MessageEdito
         // The editor opens because the user asked for it, so moving the focus into it is expected.
         autoFocus
         value={draft}
-        maxLength={10_000}
+        maxLength={MAX_CONTENT_LENGTH}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
         className="field-sizing-content min-h-10 w-full resize-none rounded-md border border-border-strong px-2 py-1 text-base text-fg"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attachment } from '../../shared/api/types';
+import type { Attachment } from '@messenger/contract';
 import { AuthImage } from '../../shared/ui/AuthImage';
 import { Dialog } from '../../shared/ui/Dialog';
 

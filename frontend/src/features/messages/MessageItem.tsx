@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent } from 'react';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { runInBackground } from '../../shared/ui/toastStore';
 import { formatContent } from './formatContent';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';

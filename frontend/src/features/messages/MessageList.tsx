@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type IndexLocationWithAlign, type VirtuosoHandle } from 'react-virtuoso';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useAsyncAction } from '../../shared/ui/useAsyncAction';
 import { loadEarlierMessages, loadLatestMessages, loadLaterMessages } from './messageActions';

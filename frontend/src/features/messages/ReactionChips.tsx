@@ -1,4 +1,4 @@
-import type { Reaction } from '../../shared/api/types';
+import type { Reaction } from '@messenger/contract';
 
 interface ReactionChipsProps {
   reactions: Reaction[];

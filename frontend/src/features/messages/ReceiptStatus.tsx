@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { deliveryState, readers, selectChat, useChatsStore } from '../chats';
 
 interface ReceiptStatusProps {

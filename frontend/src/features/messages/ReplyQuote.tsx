@@ -1,4 +1,4 @@
-import type { ReplyPreview } from '../../shared/api/types';
+import type { ReplyPreview } from '@messenger/contract';
 import { formatContent } from './formatContent';
 
 export const DELETED_PLACEHOLDER = 'This message was deleted';

@@ -61,7 +61,7 @@ describe('a direct chat with someone who blocked me', () => {
 
 describe('a deactivated person', () => {
   it('keeps their messages, their name marked', async () => {
-    const gone = { ...bob, deactivated: true };
+    const gone = { ...bob, deactivated: true as const };
     fakeApi({
       'GET /api/chats': () => ok({ chats: [makeDirectChat('c1', [alice, gone])] }),
       'GET /api/chats/c1/messages': () =>

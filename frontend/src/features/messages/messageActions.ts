@@ -1,4 +1,4 @@
-import type { Chat, Message, Reaction } from '../../shared/api/types';
+import type { Chat, Message, Reaction } from '@messenger/contract';
 import { useSessionStore } from '../auth';
 import { recordChatMessage } from '../chats';
 import { addReaction, fetchMessages, removeMessage, removeReaction, updateMessage } from './messagesApi';

@@ -6,7 +6,7 @@ import type {
   MessageResponse,
   Reaction,
   ReactionsResponse,
-} from '../../shared/api/types';
+} from '@messenger/contract';
 
 const messagesPath = (chatId: string) => `/api/chats/${encodeURIComponent(chatId)}/messages`;
 const messagePath = (messageId: string) => `/api/messages/${encodeURIComponent(messageId)}`;

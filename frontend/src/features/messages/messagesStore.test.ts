@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { makeMessage, makeUser } from '../../test/factories';
 import { useMessagesStore } from './messagesStore';
 import type { OutgoingMessage } from './timeline';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Message, MessagePage, Reaction } from '../../shared/api/types';
+import type { Message, MessagePage, Reaction } from '@messenger/contract';
 import {
   emptyTimeline,
   mergeMessages,

@@ -1,6 +1,5 @@
-import { ClientEvent } from '../../shared/realtime/events';
+import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
 import { emitWithAck, isRealtimeConnected } from '../../shared/realtime/socket';
-import { createWatermarkReporter, type WatermarkReporter } from '../../shared/realtime/watermarkReporter';
 
 export const READ_REPORT_INTERVAL_MS = 500;
 export const DELIVERY_REPORT_INTERVAL_MS = 1_000;
@@ -8,7 +7,7 @@ export const DELIVERY_REPORT_INTERVAL_MS = 1_000;
 /** A message on screen counts as read only while someone can be looking at it. */
 const pageIsAttended = () => document.visibilityState === 'visible' && document.hasFocus();
 
-type ReceiptEvent = typeof ClientEvent.MessageRead | typeof ClientEvent.MessageDelivered;
+type ReceiptEvent = 'message:read' | 'message:delivered';
 
 /**
  * Hands the receipt to the socket; returns false when offline (it waits for the next connect). One the server
@@ -26,13 +25,13 @@ function sendReceipt(event: ReceiptEvent, reporter: () => WatermarkReporter, cha
 }
 
 const reads: WatermarkReporter = createWatermarkReporter({
-  send: (chatId, seq) => sendReceipt(ClientEvent.MessageRead, () => reads, chatId, seq),
+  send: (chatId, seq) => sendReceipt('message:read', () => reads, chatId, seq),
   intervalMs: READ_REPORT_INTERVAL_MS,
   canSend: pageIsAttended,
 });
 
 const deliveries: WatermarkReporter = createWatermarkReporter({
-  send: (chatId, seq) => sendReceipt(ClientEvent.MessageDelivered, () => deliveries, chatId, seq),
+  send: (chatId, seq) => sendReceipt('message:delivered', () => deliveries, chatId, seq),
   intervalMs: DELIVERY_REPORT_INTERVAL_MS,
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateMessageRequest } from '../../shared/api/types';
+import type { CreateMessageRequest } from '@messenger/contract';
 import { apiError, created, fakeApi } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { useChatsStore } from '../chats';

@@ -1,9 +1,9 @@
+import type { ClientEventPayload } from '@messenger/contract';
 import { isAxiosError } from 'axios';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { newClientId } from '../../shared/lib/clientId';
-import type { SendMessagePayload } from '../../shared/realtime/events';
-import { emitMessageSend, isRealtimeConnected, RealtimeUnavailableError } from '../../shared/realtime/socket';
+import { emitWithAck, isRealtimeConnected, RealtimeUnavailableError } from '../../shared/realtime/socket';
 import { useSessionStore } from '../auth';
 import { receiveMessage } from './messageActions';
 import { createMessage } from './messagesApi';
@@ -96,9 +96,9 @@ function isNetworkFailure(error: unknown): boolean {
  * Over the socket when it is up; over HTTP when it is down, rate-limited, or the acknowledgement does not
  * come (the clientMsgId makes a second delivery of the same message harmless).
  */
-async function submit(payload: SendMessagePayload): Promise<Message> {
+async function submit(payload: ClientEventPayload<'message:send'>): Promise<Message> {
   try {
-    const ack = await emitMessageSend(payload);
+    const ack = await emitWithAck('message:send', payload);
     if (!ack.ok && ack.error.code === 'RATE_LIMITED') throw new RealtimeUnavailableError();
     if (!ack.ok) throw new Error(ack.error.message);
     return ack.message;

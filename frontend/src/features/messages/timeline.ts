@@ -1,4 +1,4 @@
-import type { Message, MessagePage, Reaction } from '../../shared/api/types';
+import type { Message, MessagePage, Reaction } from '@messenger/contract';
 
 /** A message of ours that the server has not acknowledged yet, keyed by its clientMsgId. */
 export interface OutgoingMessage {

@@ -1,4 +1,4 @@
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { dayKey, formatDayLabel } from '../../shared/lib/time';
 import type { OutgoingMessage } from './timeline';
 

@@ -1,11 +1,7 @@
 import { isCancel } from 'axios';
 import { useEffect, useRef, useState } from 'react';
-import {
-  checkImageFile,
-  MAX_IMAGES_PER_MESSAGE,
-  uploadAttachment,
-  uploadErrorMessage,
-} from '../../shared/api/attachmentsApi';
+import { MAX_ATTACHMENTS } from '@messenger/contract';
+import { checkImageFile, uploadAttachment, uploadErrorMessage } from '../../shared/api/attachmentsApi';
 import { getErrorMessage } from '../../shared/api/errors';
 
 export interface DraftImage {
@@ -15,7 +11,7 @@ export interface DraftImage {
   previewUrl: string;
 }
 
-export const TOO_MANY_MESSAGE = `Up to ${MAX_IMAGES_PER_MESSAGE} images can be sent at a time.`;
+export const TOO_MANY_MESSAGE = `Up to ${MAX_ATTACHMENTS} images can be sent at a time.`;
 
 let nextKey = 0;
 
@@ -45,7 +41,7 @@ export function useImageDraft() {
     if (chosen.length === 0) return;
     const refusal = chosen.map(checkImageFile).find((reason) => reason !== null) ?? null;
     const accepted = chosen.filter((file) => checkImageFile(file) === null);
-    const room = MAX_IMAGES_PER_MESSAGE - images.length;
+    const room = MAX_ATTACHMENTS - images.length;
     const added = accepted.slice(0, Math.max(0, room)).map((file) => ({
       key: `image-${++nextKey}`,
       file,

@@ -1,4 +1,4 @@
-import type { Message } from '../../shared/api/types';
+import type { Message } from '@messenger/contract';
 import { messagePath } from '../../shared/lib/paths';
 import { useChatsStore } from '../chats';
 

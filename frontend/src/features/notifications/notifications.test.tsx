@@ -1,7 +1,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chat, Message } from '../../shared/api/types';
+import type { Chat, Message } from '@messenger/contract';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { PresenceDot } from '../../shared/ui/PresenceDot';
 import { useLivePresence } from './useLivePresence';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 
 export type Presence = Pick<User, 'online' | 'lastSeenAt'>;
 

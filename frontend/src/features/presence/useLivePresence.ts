@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { usePresenceStore, type Presence } from './presenceStore';
 
 /** "Last seen 2 minutes ago" must age while it is on screen, not only when the next event comes. */

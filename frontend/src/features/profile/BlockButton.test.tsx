@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { UserProfile } from '../../shared/api/types';
+import type { UserProfile } from '@messenger/contract';
 import { apiError, fakeApi, noContent, ok, type FakeRoutes } from '../../test/fakeApi';
 import { makeUser } from '../../test/factories';
 import { useSessionStore } from '../auth';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { blockUser, unblockUser } from '../../shared/api/blocksApi';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { StatusMessage } from '../../shared/ui/StatusMessage';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { User } from '../../shared/api/types';
+import type { User } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { removeContact } from '../contacts';
 

@@ -2,7 +2,7 @@ import { Page } from '../../shared/ui/Page';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
-import type { UserProfile } from '../../shared/api/types';
+import type { UserProfile } from '@messenger/contract';
 import { describePresence } from '../../shared/lib/presence';
 import { nameWithStatus } from '../../shared/lib/userName';
 import { useLivePresence } from '../presence';

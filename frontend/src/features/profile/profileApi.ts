@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { UserProfile, UserProfileResponse } from '../../shared/api/types';
+import type { UserProfile, UserProfileResponse } from '@messenger/contract';
 
 /** Anyone's public profile, with whether they are our contact; 404 for an unknown user. */
 export async function fetchUserProfile(userId: string): Promise<UserProfile> {

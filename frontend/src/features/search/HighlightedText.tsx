@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { HighlightSegment } from '../../shared/api/types';
+import type { HighlightSegment } from '@messenger/contract';
 
 /** Characters of context kept before the first match of a long message. */
 const LEAD_CHARACTERS = 60;

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Chat, HighlightSegment, SearchResult } from '../../shared/api/types';
+import type { Chat, HighlightSegment, SearchResult } from '@messenger/contract';
 import { apiError, fakeApi, ok, type FakeReply, type FakeRoutes } from '../../test/fakeApi';
 import { makeDirectChat, makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';

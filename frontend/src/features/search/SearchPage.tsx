@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
-import type { SearchResult } from '../../shared/api/types';
+import type { SearchResult } from '@messenger/contract';
 import { Page } from '../../shared/ui/Page';
 import { TextField } from '../../shared/ui/TextField';
 import { selectCurrentUser, useSessionStore } from '../auth';

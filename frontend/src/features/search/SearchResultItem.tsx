@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { SearchResult } from '../../shared/api/types';
+import type { SearchResult } from '@messenger/contract';
 import { messagePath } from '../../shared/lib/paths';
 import { UserLink } from '../../shared/ui/UserLink';
 import { selectCurrentUser, useSessionStore } from '../auth';

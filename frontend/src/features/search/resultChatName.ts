@@ -1,4 +1,4 @@
-import type { Chat, SearchResult } from '../../shared/api/types';
+import type { Chat, SearchResult } from '@messenger/contract';
 import { chatTitle } from '../chats';
 
 /**

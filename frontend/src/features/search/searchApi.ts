@@ -1,5 +1,5 @@
 import { api } from '../../shared/api/client';
-import type { SearchResponse } from '../../shared/api/types';
+import type { SearchResponse } from '@messenger/contract';
 
 export interface SearchRequest {
   q: string;

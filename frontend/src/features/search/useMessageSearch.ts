@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { SearchResponse } from '../../shared/api/types';
+import type { SearchResponse } from '@messenger/contract';
 import { searchMessages } from './searchApi';
 
 /** What the server answered for one query, with the pages loaded so far. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fetchBlockedUsers, unblockUser } from '../../shared/api/blocksApi';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { BlockedUser } from '../../shared/api/types';
+import type { BlockedUser } from '@messenger/contract';
 import { Avatar } from '../../shared/ui/Avatar';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';

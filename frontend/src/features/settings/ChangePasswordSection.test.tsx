@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceSession } from '../../shared/api/types';
+import type { DeviceSession } from '@messenger/contract';
 import { apiError, fakeApi, noContent, ok, type FakeRoutes } from '../../test/fakeApi';
 import { makeUser } from '../../test/factories';
 import { useSessionStore } from '../auth';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CurrentUser } from '../../shared/api/types';
+import type { CurrentUser } from '@messenger/contract';
 import { AvatarPicker } from '../../shared/ui/AvatarPicker';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';

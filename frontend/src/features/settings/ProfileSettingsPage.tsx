@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Page } from '../../shared/ui/Page';
 import { getErrorMessage } from '../../shared/api/errors';
-import type { CurrentUser } from '../../shared/api/types';
+import type { CurrentUser } from '@messenger/contract';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { BlockedUsersSection } from './BlockedUsersSection';
 import { ChangePasswordSection } from './ChangePasswordSection';

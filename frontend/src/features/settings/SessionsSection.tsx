@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getErrorMessage, hasStatus } from '../../shared/api/errors';
-import type { DeviceSession } from '../../shared/api/types';
+import type { DeviceSession } from '@messenger/contract';
 import { formatRelativeTime } from '../../shared/lib/time';
 import { Button } from '../../shared/ui/Button';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';

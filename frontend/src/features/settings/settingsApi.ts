@@ -6,7 +6,7 @@ import type {
   DeviceSession,
   SessionsResponse,
   UpdateProfileRequest,
-} from '../../shared/api/types';
+} from '@messenger/contract';
 
 export async function fetchMyProfile(): Promise<CurrentUser> {
   const { data } = await api.get<CurrentUserResponse>('/api/users/me');

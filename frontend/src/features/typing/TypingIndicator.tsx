@@ -1,4 +1,4 @@
-import type { Chat } from '../../shared/api/types';
+import type { Chat } from '@messenger/contract';
 import { describeTypists } from './describeTypists';
 import { selectTypists, useTypingStore } from './typingStore';
 

@@ -1,4 +1,3 @@
-import { ClientEvent } from '../../shared/realtime/events';
 import { emitAndForget } from '../../shared/realtime/socket';
 
 /** Renewing sooner would only spend the rate limit: the others' indicators hold for 6 s. */
@@ -11,13 +10,13 @@ const lastStartSent = new Map<string, number>();
 export function notifyTyping(chatId: string, now = Date.now()): void {
   const last = lastStartSent.get(chatId);
   if (last !== undefined && now - last < TYPING_RENEW_MS) return;
-  if (emitAndForget(ClientEvent.TypingStart, { chatId })) lastStartSent.set(chatId, now);
+  if (emitAndForget('typing:start', { chatId })) lastStartSent.set(chatId, now);
 }
 
 /** On send or when the field loses focus; only when we had said we were typing. */
 export function notifyTypingStopped(chatId: string): void {
   if (!lastStartSent.delete(chatId)) return;
-  emitAndForget(ClientEvent.TypingStop, { chatId });
+  emitAndForget('typing:stop', { chatId });
 }
 
 export function resetTypingNotifier(): void {

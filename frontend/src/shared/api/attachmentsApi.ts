@@ -1,14 +1,12 @@
 import { CanceledError } from 'axios';
 import { api } from './client';
 import { hasStatus } from './errors';
-import type { Attachment } from './types';
+import { MAX_IMAGE_BYTES, type Attachment } from '@messenger/contract';
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_IMAGES_PER_MESSAGE = 10;
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 export const IMAGE_ACCEPT = IMAGE_TYPES.join(',');
 
-export const TOO_BIG_MESSAGE = 'That file is too big (max 10 MB).';
+export const TOO_BIG_MESSAGE = `That file is too big (max ${MAX_IMAGE_BYTES / 1024 / 1024} MB).`;
 export const UNSUPPORTED_MESSAGE = 'Only JPEG, PNG, GIF and WebP images can be sent.';
 
 interface UploadOptions {

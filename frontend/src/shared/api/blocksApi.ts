@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { BlockedUser, BlockedUsersResponse } from './types';
+import type { BlockedUser, BlockedUsersResponse } from '@messenger/contract';
 
 // Blocking is one relationship seen from two places: a profile (block, unblock) and the settings (the list).
 

@@ -1,8 +1,8 @@
+import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@messenger/contract';
 import { AxiosHeaders, isAxiosError, type AxiosResponse } from 'axios';
 import { parseRetryAfter, tooManyAttemptsMessage } from './rateLimit';
-import type { ApiErrorBody } from './types';
 
-function isApiErrorBody(body: unknown): body is ApiErrorBody {
+function isApiErrorBody(body: unknown): body is ErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const { error } = body;
   return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
@@ -34,17 +34,17 @@ export function hasStatus(error: unknown, status: number): boolean {
 }
 
 /** The contract's error code the API answered with (`INVITE_REQUIRED`, `BLOCKED` …), or null. */
-export function getErrorCode(error: unknown): string | null {
+export function getErrorCode(error: unknown): ErrorCode | null {
   if (!isAxiosError(error)) return null;
   const body: unknown = error.response?.data;
   if (!isApiErrorBody(body)) return null;
   // Checked, not trusted: the type guard only vouches for the message.
   const code: unknown = body.error.code;
-  return typeof code === 'string' ? code : null;
+  return ERROR_CODES.find((known) => known === code) ?? null;
 }
 
 /** Explanations of our own for the error codes a form expects, keyed by code. */
-export type ErrorExplanations = Partial<Record<string, string>>;
+export type ErrorExplanations = Partial<Record<ErrorCode, string>>;
 
 /** The form's own explanation of an expected error code; for anything else, the server's message. */
 export function explainError(error: unknown, explanations: ErrorExplanations = {}): string {

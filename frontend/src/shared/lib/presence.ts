@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { User } from '@messenger/contract';
 import { formatRelativeTime } from './time';
 
 /**

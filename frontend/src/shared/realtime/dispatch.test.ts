@@ -7,9 +7,9 @@ import { sendMessage, useMessagesStore } from '../../features/messages';
 import { apiError, fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';
-import type { Message } from '../api/types';
+import type { Message } from '@messenger/contract';
 import { startRealtime, stopRealtime } from './dispatch';
-import type { SendMessagePayload } from './events';
+import type { ClientEventPayload } from '@messenger/contract';
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
 const bob = makeUser({ id: 'u2', username: 'bob' });
@@ -47,7 +47,7 @@ describe('realtime', () => {
   it('shows our message once when its message:new echo comes before the acknowledgement', async () => {
     useChatsStore.getState().chatsFetched([makeDirectChat('c1', [alice, bob])]);
     socket.acknowledge = (_event, payload) => {
-      const { chatId, clientMsgId, content } = payload as SendMessagePayload;
+      const { chatId, clientMsgId, content } = payload as ClientEventPayload<'message:send'>;
       const message: Message = makeMessage({ id: 'm1', chatId, seq: 1, clientMsgId, content, sender: alice });
       socket.serverEmit('message:new', { message: structuredClone(message) });
       return Promise.resolve({ ok: true, message });

@@ -1,3 +1,4 @@
+import type { ReceivedServerEvent, ReplayedEvent } from '@messenger/contract';
 import { getAccessToken, refreshAccessTokenPersistently, useSessionStore } from '../../features/auth';
 import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
@@ -16,9 +17,8 @@ import { notifyNewMessage } from '../../features/notifications';
 import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
-import { ServerEvent, type ReceiptPayload, type ReplayedEvent, type ServerToClientEvents } from './events';
 import { backoffDelayMs } from '../lib/backoff';
-import { connectRealtime, disconnectRealtime, isRealtimeConnected } from './socket';
+import { connectRealtime, disconnectRealtime, isRealtimeConnected, type DispatchedEvents } from './socket';
 import { cursorOf, saveCursor } from './syncCursor';
 import { syncMissedEvents } from './syncMissedEvents';
 
@@ -30,52 +30,52 @@ function presenceChanged(userId: string, presence: Presence): void {
   contacts().presenceChanged(userId, presence);
 }
 
-const receipt = (kind: ReceiptKind) => (payload: ReceiptPayload) =>
+const receipt = (kind: ReceiptKind) => (payload: ReceivedServerEvent<'message:delivered' | 'message:read'>) =>
   useChatsStore.getState().receiptReceived(kind, payload, currentUserId());
 
 /**
- * The one place where server events become store updates, live or replayed by `sync`. To handle a new
- * event, add its name and payload to events.ts and its entry here; components never listen to the socket.
+ * The one place where server events become store updates, live or replayed by `sync`. To handle a new event, add
+ * it to the contract's map (@messenger/contract) and its entry here; components never listen to the socket.
  */
-export const serverEventHandlers: ServerToClientEvents = {
-  [ServerEvent.MessageNew]: ({ message }) => receiveNewMessage(message),
-  [ServerEvent.MessageEdited]: ({ message }) => receiveMessage(message),
-  [ServerEvent.MessageDeleted]: ({ message }) => receiveMessage(message),
-  [ServerEvent.ReactionUpdated]: ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
-  [ServerEvent.MessageDelivered]: receipt('delivered'),
-  [ServerEvent.MessageRead]: receipt('read'),
-  [ServerEvent.ChatCreated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
-  [ServerEvent.ChatUpdated]: ({ chat }) => useChatsStore.getState().chatReceived(chat),
+export const serverEventHandlers: DispatchedEvents = {
+  'message:new': ({ message }) => receiveNewMessage(message),
+  'message:edited': ({ message }) => receiveMessage(message),
+  'message:deleted': ({ message }) => receiveMessage(message),
+  'reaction:updated': ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
+  'message:delivered': receipt('delivered'),
+  'message:read': receipt('read'),
+  'chat:created': ({ chat }) => useChatsStore.getState().chatReceived(chat),
+  'chat:updated': ({ chat }) => useChatsStore.getState().chatReceived(chat),
   // An open view of the chat sees it gone and closes with a notice.
-  [ServerEvent.ChatRemoved]: ({ chatId }) => {
+  'chat:removed': ({ chatId }) => {
     useChatsStore.getState().chatRemoved(chatId);
     forgetChat(chatId);
   },
-  [ServerEvent.TypingStart]: ({ chatId, userId }) => useTypingStore.getState().typingStarted(chatId, userId),
-  [ServerEvent.TypingStop]: ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
-  [ServerEvent.PresenceOnline]: ({ userId }) => presenceChanged(userId, { online: true, lastSeenAt: null }),
-  [ServerEvent.PresenceOffline]: ({ userId, lastSeenAt }) => presenceChanged(userId, { online: false, lastSeenAt }),
-  [ServerEvent.PresenceChanged]: ({ online, offline }) => {
+  'typing:start': ({ chatId, userId }) => useTypingStore.getState().typingStarted(chatId, userId),
+  'typing:stop': ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
+  'presence:online': ({ userId }) => presenceChanged(userId, { online: true, lastSeenAt: null }),
+  'presence:offline': ({ userId, lastSeenAt }) => presenceChanged(userId, { online: false, lastSeenAt }),
+  'presence:changed': ({ online, offline }) => {
     for (const userId of online) presenceChanged(userId, { online: true, lastSeenAt: null });
     for (const { userId, lastSeenAt } of offline) presenceChanged(userId, { online: false, lastSeenAt });
   },
-  [ServerEvent.ContactRequest]: ({ request }) => {
+  'contact:request': ({ request }) => {
     const userId = currentUserId();
     if (userId) receiveContactRequest(request, userId);
   },
-  [ServerEvent.ContactRequestRemoved]: ({ requestId }) => contacts().requestRemoved(requestId),
-  [ServerEvent.ContactAccepted]: ({ contact }) => contacts().contactAdded(contact),
-  [ServerEvent.ContactRemoved]: ({ userId }) => contacts().contactRemoved(userId),
+  'contact:request:removed': ({ requestId }) => contacts().requestRemoved(requestId),
+  'contact:accepted': ({ contact }) => contacts().contactAdded(contact),
+  'contact:removed': ({ userId }) => contacts().contactRemoved(userId),
 };
 
 function applyEvent({ event, payload }: ReplayedEvent): void {
-  const handler = serverEventHandlers[event as keyof ServerToClientEvents] as ((data: unknown) => void) | undefined;
+  const handler = serverEventHandlers[event] as ((data: unknown) => void) | undefined;
   handler?.(payload);
 }
 
 /** Only what arrives live calls for attention: messages replayed after a reconnect are old news. */
-const liveOnlyHandlers: Partial<ServerToClientEvents> = {
-  [ServerEvent.MessageNew]: ({ message }) => notifyNewMessage(message, currentUserId()),
+const liveOnlyHandlers: Partial<DispatchedEvents> = {
+  'message:new': ({ message }) => notifyNewMessage(message, currentUserId()),
 };
 
 /**
@@ -96,13 +96,13 @@ const liveHandlers = Object.fromEntries(
     event,
     (payload: unknown) => {
       (handler as (data: unknown) => void)(payload);
-      (liveOnlyHandlers[event as keyof ServerToClientEvents] as ((data: unknown) => void) | undefined)?.(payload);
+      (liveOnlyHandlers[event as keyof DispatchedEvents] as ((data: unknown) => void) | undefined)?.(payload);
       const cursor = cursorOf(payload);
       const userId = currentUserId();
       if (cursor && userId && !owesSync) saveCursor(userId, cursor);
     },
   ]),
-) as unknown as ServerToClientEvents;
+) as unknown as DispatchedEvents;
 
 /** The replay log no longer reaches back far enough: fetch the chat list and the opened chats by seq. */
 function refetchEverything(): void {

@@ -6,9 +6,9 @@ import { sendMessage, useMessagesStore } from '../../features/messages';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';
-import type { Message } from '../api/types';
+import type { Message } from '@messenger/contract';
 import { startRealtime, stopRealtime } from './dispatch';
-import type { SendMessagePayload } from './events';
+import type { ClientEventPayload } from '@messenger/contract';
 import { loadCursor, saveCursor } from './syncCursor';
 
 const alice = makeUser({ id: 'u1', username: 'alice' });
@@ -140,7 +140,7 @@ describe('catching up after a (re)connect', () => {
 
     socket.acknowledge = (event, payload) => {
       if (event !== 'message:send') return Promise.resolve({ ok: true, events: [], cursor: 'c-end' });
-      const { clientMsgId, content } = payload as SendMessagePayload;
+      const { clientMsgId, content } = payload as ClientEventPayload<'message:send'>;
       return Promise.resolve({
         ok: true,
         message: makeMessage({ id: 'm1', chatId: 'c1', seq: 1, clientMsgId, content, sender: alice }),

@@ -1,21 +1,18 @@
+import type {
+  ClientEvent,
+  ClientEventAck,
+  ClientEventPayload,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
-import type { Message } from '../api/types';
 import { backoffDelayMs } from '../lib/backoff';
 import { useConnectionStore } from './connectionStore';
-import {
-  ClientEvent,
-  ServerEvent,
-  type Ack,
-  type ClientToServerEvents,
-  type SendMessagePayload,
-  type ServerToClientEvents,
-  type TransportEvents,
-} from './events';
 
-type RealtimeSocket = Socket<ServerToClientEvents & TransportEvents, ClientToServerEvents>;
-type ClientEventName = keyof ClientToServerEvents;
-type PayloadOf<Event extends ClientEventName> = Parameters<ClientToServerEvents[Event]>[0];
-type AckOf<Event extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[Event]>[1]>[0];
+/** Both event maps are the contract's, the server's own. */
+type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** Server events that become store updates; `auth:expired` is the connection's own business, answered here. */
+export type DispatchedEvents = Omit<ServerToClientEvents, 'auth:expired'>;
 
 export interface RealtimeOptions {
   /** '' connects to the page's own origin. */
@@ -24,7 +21,7 @@ export interface RealtimeOptions {
   /** Keeps trying while the server cannot answer; rejects only when the session is over. */
   refreshAccessToken: () => Promise<string>;
   /** The one dispatch table from server events to store actions. */
-  handlers: ServerToClientEvents;
+  handlers: DispatchedEvents;
   /** On every connect, the first one included: events may have been missed meanwhile (or before a reload). */
   onConnect: () => void;
 }
@@ -75,10 +72,10 @@ export function connectRealtime(options: RealtimeOptions): void {
     options.onConnect();
   });
   // The server asks for a fresh token before closing a connection whose access token has expired.
-  connection.on(ServerEvent.AuthExpired, () => {
+  connection.on('auth:expired', () => {
     options.refreshAccessToken().then(
       // Sent if still connected; otherwise the reconnection presents the new token.
-      (token) => void emitWithAck(ClientEvent.AuthRefresh, { token }).catch(() => undefined),
+      (token) => void emitWithAck('auth:refresh', { token }).catch(() => undefined),
       // A refused refresh ends the session.
       () => undefined,
     );
@@ -131,10 +128,10 @@ export function disconnectRealtime(): void {
 export const isRealtimeConnected = () => socket?.connected ?? false;
 
 /** Sends a client event and waits for its acknowledgement; rejects with RealtimeUnavailableError. */
-export function emitWithAck<Event extends ClientEventName>(
+export function emitWithAck<Event extends ClientEvent>(
   event: Event,
-  payload: PayloadOf<Event>,
-): Promise<AckOf<Event>> {
+  payload: ClientEventPayload<Event>,
+): Promise<ClientEventAck<Event>> {
   const connection = socket;
   if (!connection?.connected) return Promise.reject(new RealtimeUnavailableError());
   return new Promise((resolve, reject) => {
@@ -142,7 +139,7 @@ export function emitWithAck<Event extends ClientEventName>(
     const emit = connection.timeout(ACK_TIMEOUT_MS).emit as unknown as (
       name: string,
       data: unknown,
-      callback: (timedOut: Error | null, ack: AckOf<Event>) => void,
+      callback: (timedOut: Error | null, ack: ClientEventAck<Event>) => void,
     ) => void;
     emit.call(connection, event, payload, (timedOut, ack) => {
       if (timedOut) reject(new RealtimeUnavailableError());
@@ -155,18 +152,14 @@ export function emitWithAck<Event extends ClientEventName>(
  * For events not worth waiting for (typing, receipts): a refusal (rate limit) costs nothing but a missed hint.
  * Returns whether the event went out at all, so that a caller can try again once connected.
  */
-export function emitAndForget<Event extends ClientEventName>(event: Event, payload: PayloadOf<Event>): boolean {
+export function emitAndForget<Event extends ClientEvent>(event: Event, payload: ClientEventPayload<Event>): boolean {
   if (!isRealtimeConnected()) return false;
   emitWithAck(event, payload).catch(() => undefined);
   return true;
 }
 
-export function emitMessageSend(payload: SendMessagePayload): Promise<Ack<{ message: Message }>> {
-  return emitWithAck(ClientEvent.MessageSend, payload);
-}
-
-function subscribe(connection: RealtimeSocket, handlers: ServerToClientEvents): void {
-  for (const event of Object.keys(handlers) as (keyof ServerToClientEvents)[]) {
+function subscribe(connection: RealtimeSocket, handlers: DispatchedEvents): void {
+  for (const event of Object.keys(handlers) as (keyof DispatchedEvents)[]) {
     connection.on(event, handlers[event]);
   }
 }

@@ -1,4 +1,4 @@
-import { ClientEvent, type ReplayedEvent } from './events';
+import type { ReplayedEvent } from '@messenger/contract';
 import { emitWithAck } from './socket';
 import { loadCursor, saveCursor } from './syncCursor';
 
@@ -19,7 +19,7 @@ interface SyncOptions {
 export async function syncMissedEvents({ userId, apply, onCursorExpired }: SyncOptions): Promise<void> {
   let cursor = loadCursor(userId);
   for (;;) {
-    const ack = await emitWithAck(ClientEvent.Sync, { cursor });
+    const ack = await emitWithAck('sync', { cursor });
     if (!ack.ok) {
       if (ack.error.code !== CURSOR_EXPIRED) throw new Error(`sync refused: ${ack.error.code}`);
       if (cursor === null) return;

@@ -1,3 +1,11 @@
+import type {
+  AuthResponse,
+  ChatResponse,
+  ContactRequestResponse,
+  CreateGroupRequest,
+  LoginRequest,
+  RefreshResponse,
+} from '@messenger/contract';
 import type { RunConfig } from '../cli';
 import { mapLimit } from '../pool';
 import { Api } from './api';
@@ -18,11 +26,7 @@ export interface SetupStats {
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
-interface Tokens {
-  user: { id: string };
-  accessToken: string;
-  refreshToken: string;
-}
+type Tokens = RefreshResponse & { user: Pick<AuthResponse['user'], 'id'> };
 
 /**
  * The users, contacts and chats of the plan, reused from the world file when --reuse is on and it still matches
@@ -76,7 +80,7 @@ async function signIn(
   progress: Progress,
 ) {
   const known = new Map(previous?.users.map((user) => [user.username, user]));
-  const body = (n: number) => ({ username: `${config.prefix}_${n}`, password: config.password });
+  const body = (n: number): LoginRequest => ({ username: `${config.prefix}_${n}`, password: config.password });
   // One probe decides the order: on a fresh server registering first saves a failed login per user; on a used
   // one logging in first saves a wasted bcrypt hash (the server hashes before it finds the name taken).
   const fresh = known.size === 0 && (await api.request('post', '/api/auth/login', body(0))).status === 401;
@@ -88,7 +92,7 @@ async function signIn(
     if (stored) {
       const response = await api.request('post', '/api/auth/refresh', { refreshToken: stored.refreshToken });
       if (response.status === 200) {
-        tokens = { ...(response.data as Omit<Tokens, 'user'>), user: { id: stored.id } };
+        tokens = { ...(response.data as RefreshResponse), user: { id: stored.id } };
         stats.refreshed++;
       }
     }
@@ -96,7 +100,7 @@ async function signIn(
       if (tokens) break;
       const response = await api.request('post', `/api/auth/${step}`, body(n));
       if (response.status === 200 || response.status === 201) {
-        tokens = response.data as Tokens;
+        tokens = response.data as AuthResponse;
         stats[step === 'register' ? 'registered' : 'loggedIn']++;
       } else if (![401, 409].includes(response.status)) {
         throw new Error(`cannot ${step} ${username}: ${response.status} ${JSON.stringify(response.data)}`);
@@ -118,7 +122,7 @@ async function verifyChats(api: Api, config: RunConfig, chats: WorldChat[], user
       : undefined;
     progress('verifying chats', ++done, chats.length);
     if (response?.status !== 200) return `chat ${chat.id} is gone (${response?.status ?? 'no owner'})`;
-    const found = (response.data as { chat: { participants: { user: { id: string } }[] } }).chat.participants;
+    const found = (response.data as ChatResponse).chat.participants;
     const expected = new Set(chat.members.map((index) => users[index]?.id));
     const same = found.length === expected.size && found.every((participant) => expected.has(participant.user.id));
     return same ? undefined : `chat ${chat.id} has other members than the world file says`;
@@ -151,12 +155,15 @@ async function buildChats(
             [201],
             'post',
             '/api/chats/group',
-            { name: `${config.prefix} load group ${++groupNumber}`, memberIds: others.map((other) => other.id) },
+            {
+              name: `${config.prefix} load group ${++groupNumber}`,
+              memberIds: others.map((other) => other.id),
+            } satisfies CreateGroupRequest,
             owner.accessToken,
           );
     if (response.status === 201) stats.chatsCreated++;
     progress('chats', ++done, plan.chats.length);
-    return { id: (response.data as { chat: { id: string } }).chat.id, type: chat.type, members: chat.members };
+    return { id: (response.data as ChatResponse).chat.id, type: chat.type, members: chat.members };
   });
 }
 
@@ -165,7 +172,7 @@ async function befriend(api: Api, a: WorldUser, b: WorldUser, stats: SetupStats)
   stats.contactRequests++;
   const request = await api.expect([200, 201, 409], 'post', '/api/contacts/requests', { userId: b.id }, a.accessToken);
   if (request.status === 201) {
-    const id = (request.data as { request: { id: string } }).request.id;
+    const { id } = (request.data as ContactRequestResponse).request;
     await api.expect([200], 'post', `/api/contacts/requests/${id}/accept`, {}, b.accessToken);
   } else if (request.status === 409) {
     // Already contacts, or a's request is pending from an earlier run: b's request accepts it (200) or is a 409 too.

@@ -1,0 +1,1 @@
+export { createWatermarkReporter, type WatermarkReporter } from './watermarkReporter';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { idOf, idParamSchema, timestampSchema } from './common';
+import { MAX_GROUP_PARTICIPANTS } from './limits';
+import { messageSchema } from './messages';
+import { userSchema } from './users';
+
+export const directChatBodySchema = z.object({ userId: idOf('a user id') }).strict();
+export const chatIdParamSchema = idParamSchema('a chat id');
+export const participantParamsSchema = z.object({ id: idOf('a chat id'), userId: idOf('a user id') });
+
+const groupNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const userIdsSchema = z.array(idOf('a user id')).transform((ids) => [...new Set(ids)]);
+
+export const createGroupBodySchema = z
+  .object({
+    name: groupNameSchema,
+    memberIds: userIdsSchema.pipe(
+      z.array(z.string()).max(MAX_GROUP_PARTICIPANTS - 1, `a group has at most ${MAX_GROUP_PARTICIPANTS} participants`),
+    ),
+    avatarAttachmentId: idOf('an attachment id').optional(),
+  })
+  .strict();
+
+export const updateGroupBodySchema = z
+  .object({
+    name: groupNameSchema.optional(),
+    avatarAttachmentId: idOf('an attachment id').nullable().optional(),
+    ownerId: idOf('a user id').optional().meta({ description: 'Hands the group to this member' }),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'change at least one of name, avatarAttachmentId and ownerId',
+  });
+
+export const addParticipantsBodySchema = z.object({ userIds: userIdsSchema.pipe(z.array(z.string()).min(1)) }).strict();
+
+export const muteBodySchema = z.object({ muted: z.boolean('must be true or false') }).strict();
+
+export const participantSchema = z
+  .object({
+    user: userSchema,
+    role: z.enum(['owner', 'member']),
+    lastReadSeq: z.number().int(),
+    lastDeliveredSeq: z.number().int(),
+  })
+  .strict()
+  .meta({ id: 'Participant' });
+
+export const chatSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['direct', 'group']),
+    name: z.string().nullable().meta({ description: 'null for direct chats: they are named after the other person' }),
+    avatarUrl: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    participants: z.array(participantSchema),
+    lastMessage: messageSchema.nullable(),
+    lastSeq: z.number().int(),
+    unreadCount: z.number().int(),
+    muted: z.boolean().meta({ description: "The viewer's own setting: no notifications from this chat" }),
+    updatedAt: timestampSchema,
+  })
+  .strict()
+  .meta({ id: 'Chat' });
+
+export const chatResponseSchema = z.object({ chat: chatSchema }).strict();
+export const chatsResponseSchema = z.object({ chats: z.array(chatSchema) }).strict();
+
+export type Chat = z.infer<typeof chatSchema>;
+export type Participant = z.infer<typeof participantSchema>;
+export type ChatResponse = z.infer<typeof chatResponseSchema>;
+export type ChatsResponse = z.infer<typeof chatsResponseSchema>;
+export type MuteChatRequest = z.input<typeof muteBodySchema>;
+export type CreateGroupRequest = z.input<typeof createGroupBodySchema>;
+export type CreateGroupInput = z.output<typeof createGroupBodySchema>;
+export type UpdateGroupRequest = z.input<typeof updateGroupBodySchema>;
+export type UpdateGroupInput = z.output<typeof updateGroupBodySchema>;

@@ -1,0 +1,13 @@
+// No zod here: the web app checks these before it sends, and a module without schemas keeps zod out of its bundle.
+
+/** Characters of a message's text (after trimming). */
+export const MAX_CONTENT_LENGTH = 10_000;
+
+/** Images of one message. */
+export const MAX_ATTACHMENTS = 10;
+
+/** Bytes of one uploaded image. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** Participants of a group, its owner included. */
+export const MAX_GROUP_PARTICIPANTS = 300;

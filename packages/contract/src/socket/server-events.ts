@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { chatSchema } from '../chats';
+import { timestampSchema } from '../common';
+import { contactRequestSchema, contactSchema } from '../contacts';
+import { messageSchema, reactionSchema } from '../messages';
+
+/**
+ * How a server → client event travels.
+ * - `logged`: a change of state. It is recorded in each recipient's replay log before it goes out, and carries its
+ *   `cursor` (none when the log could not take it): a client that missed it gets it from `sync`.
+ * - `transient`: current state (presence). Never recorded: a reconnecting client refetches it over REST.
+ * - `volatile`: transient, and may also be dropped for a client that is not ready to take it (typing).
+ */
+export type Delivery = 'logged' | 'transient' | 'volatile';
+
+/** The position of a logged event in its recipient's replay log: what a client passes to `sync`. */
+const cursorSchema = z.string();
+
+const logged = <S extends z.ZodRawShape>(shape: S) => ({
+  delivery: 'logged' as const,
+  payload: z.object(shape).strict(),
+  received: z.object({ ...shape, cursor: cursorSchema.optional() }).strict(),
+});
+
+const unlogged = <D extends Exclude<Delivery, 'logged'>, S extends z.ZodRawShape>(delivery: D, shape: S) => {
+  const payload = z.object(shape).strict();
+  return { delivery, payload, received: payload };
+};
+
+const receipt = { chatId: z.string(), userId: z.string(), seq: z.number().int() };
+/** `userId` is the typist. */
+const typing = { chatId: z.string(), userId: z.string() };
+const wentOffline = { userId: z.string(), lastSeenAt: timestampSchema };
+
+/**
+ * Server → client: every event the server sends, with the payload a service publishes (`payload`), what a client
+ * receives (`received`: the payload, plus `cursor` where logged) and how it travels. Services publish these through
+ * the backend's EventPublisher, after their transaction commits.
+ */
+export const serverEvents = {
+  'message:new': logged({ message: messageSchema }),
+  'message:edited': logged({ message: messageSchema }),
+  'message:deleted': logged({ message: messageSchema }),
+  /** The whole new set of reactions on the message. */
+  'reaction:updated': logged({ chatId: z.string(), messageId: z.string(), reactions: z.array(reactionSchema) }),
+  /** Everything in the chat up to `seq` reached one of `userId`'s devices. */
+  'message:delivered': logged(receipt),
+  /** Everything in the chat up to `seq` was read by `userId`; also to the reader's own devices. */
+  'message:read': logged(receipt),
+  'typing:start': unlogged('volatile', typing),
+  'typing:stop': unlogged('volatile', typing),
+  'presence:online': unlogged('transient', { userId: z.string() }),
+  'presence:offline': unlogged('transient', wentOffline),
+  /** Presence changes of the server's last window, coalesced per recipient (sockets that declared `presence-batch`). */
+  'presence:changed': unlogged('transient', {
+    online: z.array(z.string()),
+    offline: z.array(z.object(wentOffline).strict()),
+  }),
+  /** The chat as this recipient sees it. */
+  'chat:created': logged({ chat: chatSchema }),
+  'chat:updated': logged({ chat: chatSchema }),
+  'chat:removed': logged({ chatId: z.string() }),
+  /** To the recipient, and to the sender's devices. */
+  'contact:request': logged({ request: contactRequestSchema }),
+  /** `contact.user` is the other person. */
+  'contact:accepted': logged({ contact: contactSchema }),
+  /** A pending request was declined or cancelled, by either side, or removed by a block. */
+  'contact:request:removed': logged({ requestId: z.string() }),
+  /** `userId` is no longer a contact of the receiving user, whoever removed whom. */
+  'contact:removed': logged({ userId: z.string() }),
+  /** To the one socket whose access token just expired: answer with `auth:refresh`, or be disconnected. */
+  'auth:expired': unlogged('transient', {}),
+} as const;
+
+type ServerEvents = typeof serverEvents;
+export type ServerEvent = keyof ServerEvents;
+/** What a service publishes. */
+export type ServerEventPayload<E extends ServerEvent> = z.input<ServerEvents[E]['payload']>;
+/** What a client receives: the payload, plus its `cursor` where the event is logged. */
+export type ReceivedServerEvent<E extends ServerEvent> = z.output<ServerEvents[E]['received']>;
+export type LoggedServerEvent = {
+  [E in ServerEvent]: ServerEvents[E]['delivery'] extends 'logged' ? E : never;
+}[ServerEvent];
+
+/** Socket.IO's event map of what the server emits and clients listen to. */
+export type ServerToClientEvents = { [E in ServerEvent]: (payload: ReceivedServerEvent<E>) => void };
+
+export const isLoggedEvent = (event: ServerEvent): event is LoggedServerEvent =>
+  serverEvents[event].delivery === 'logged';
+
+/** One event that `sync` replays, as it was sent live. */
+export type ReplayedEvent = {
+  [E in LoggedServerEvent]: { event: E; payload: ReceivedServerEvent<E> };
+}[LoggedServerEvent];
+
+const replayable = (Object.keys(serverEvents) as ServerEvent[])
+  .filter(isLoggedEvent)
+  .map((event) => z.object({ event: z.literal(event), payload: serverEvents[event].received }).strict());
+export const replayedEventSchema = z.discriminatedUnion(
+  'event',
+  replayable as [(typeof replayable)[number], ...(typeof replayable)[number][]],
+) as unknown as z.ZodType<ReplayedEvent>;
