@@ -59,7 +59,7 @@ it('documents exactly the server → client events of the contract', () => {
 });
 
 it('documents exactly the events between instances', () => {
-  expect(interServerEvents()).toEqual(['presence']);
+  expect(interServerEvents()).toEqual(['presence', 'transient']);
   expect(sorted(documented('Between instances').keys())).toEqual(sorted(interServerEvents()));
 });
 
