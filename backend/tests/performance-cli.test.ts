@@ -15,7 +15,8 @@ it('runs the README command, reports 100 % delivered, and writes the JSON and HT
   const env = { NUM_USERS: '10', MSG_PER_SEC: '20', DURATION: '2', USER_PREFIX: 'readme' };
   const { code, output, cwd } = await runCli(['--report', 'report.json'], env);
   expect(output).toContain('10 users, 20 msg/s, 2 s');
-  expect(output).toMatch(/messages sent 40 \(20 msg\/s of 20\), acknowledged 40/);
+  // The rate reached depends on the machine (a loaded one lags the schedule): the count is what is checked here.
+  expect(output).toMatch(/messages sent 40 \([\d.]+ msg\/s of 20\), acknowledged 40/);
   // Arrival order is the server's business (it may publish concurrent sends out of seq order): counted, not judged.
   expect(output).toMatch(/deliveries expected (\d+), delivered \1 \(100 %\), duplicates 0, out of order \d+/);
   expect(output).toMatch(/✓ delivered\s+100\.00 %/);
@@ -51,7 +52,9 @@ it('lets flags override the environment and counts one expected delivery per oth
   );
   expect(output).toContain('12 users, 5 msg/s, 2 s, 3 groups of 4–4');
   // Every message goes to a group of 4: three recipients each.
-  expect(output).toContain('messages sent 10 (5 msg/s of 5), acknowledged 10, deliveries expected 30, delivered 30');
+  expect(output).toMatch(
+    /messages sent 10 \([\d.]+ msg\/s of 5\), acknowledged 10, deliveries expected 30, delivered 30/,
+  );
   expect(code).toBeLessThanOrEqual(1); // 1 only when this shared machine was too slow for a latency target
   expect(await users('flags')).toBe(12);
 }, 90_000);
@@ -106,7 +109,9 @@ it('spreads the sockets over --workers child processes and merges their measurem
     { USER_PREFIX: 'workers' },
   );
   expect(output).toContain('10 users, 10 msg/s, 1 s, 2 groups of 5–5, 2 workers');
-  expect(output).toContain('messages sent 10 (10 msg/s of 10), acknowledged 10, deliveries expected 40, delivered 40');
+  expect(output).toMatch(
+    /messages sent 10 \([\d.]+ msg\/s of 10\), acknowledged 10, deliveries expected 40, delivered 40/,
+  );
   expect(output).toMatch(/load generator: CPU [\d.]+ % of a core, [^;]+; CPU [\d.]+ % of a core/);
   expect(code).toBeLessThanOrEqual(1);
 }, 90_000);
