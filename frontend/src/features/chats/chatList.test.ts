@@ -35,4 +35,28 @@ describe('chat list', () => {
       ['c2', 2],
     ]);
   });
+
+  it('keeps a receipt that arrived while the list was being fetched (watermarks only rise)', () => {
+    const fetched = makeDirectChat('c1', [alice, bob], makeMessage({ id: 'm3', chatId: 'c1', seq: 3 }));
+    const live = {
+      ...fetched,
+      participants: fetched.participants.map((participant) =>
+        participant.user.id === bob.id ? { ...participant, lastDeliveredSeq: 3, lastReadSeq: 2 } : participant,
+      ),
+    };
+    const newerElsewhere = {
+      ...fetched,
+      participants: fetched.participants.map((participant) =>
+        participant.user.id === alice.id ? { ...participant, lastDeliveredSeq: 3, lastReadSeq: 3 } : participant,
+      ),
+    };
+
+    const [merged] = mergeFetchedChats([live], [newerElsewhere]);
+
+    const watermarks = merged?.participants.map((p) => [p.user.id, p.lastDeliveredSeq, p.lastReadSeq]);
+    expect(watermarks).toEqual([
+      [alice.id, 3, 3],
+      [bob.id, 3, 2],
+    ]);
+  });
 });

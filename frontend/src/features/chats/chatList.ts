@@ -15,14 +15,29 @@ export function withMessage(chat: Chat, message: Message): Chat {
 }
 
 /**
- * Takes a freshly fetched list as the truth, except that a message pushed over the socket
- * while the request was in flight must not be rolled back by the older response.
+ * Takes a freshly fetched list as the truth, except for what was pushed over the socket while the request was in
+ * flight and must not be rolled back by the older response: a newer message, and a participant's delivered and read
+ * watermarks (which only ever rise: a receipt that came first would otherwise be lost until the next one).
  */
 export function mergeFetchedChats(current: Chat[], fetched: Chat[]): Chat[] {
   const currentById = new Map(current.map((chat) => [chat.id, chat]));
   const merged = fetched.map((chat) => {
     const known = currentById.get(chat.id);
-    return known?.lastMessage && known.lastSeq > chat.lastSeq ? withMessage(chat, known.lastMessage) : chat;
+    if (!known) return chat;
+    const withLast = known.lastMessage && known.lastSeq > chat.lastSeq ? withMessage(chat, known.lastMessage) : chat;
+    return { ...withLast, participants: withLast.participants.map((participant) => risen(participant, known)) };
   });
   return sortByActivity(merged);
+}
+
+type Participant = Chat['participants'][number];
+
+function risen(fetched: Participant, known: Chat): Participant {
+  const before = known.participants.find((participant) => participant.user.id === fetched.user.id);
+  if (!before) return fetched;
+  return {
+    ...fetched,
+    lastDeliveredSeq: Math.max(fetched.lastDeliveredSeq, before.lastDeliveredSeq),
+    lastReadSeq: Math.max(fetched.lastReadSeq, before.lastReadSeq),
+  };
 }
