@@ -61,7 +61,7 @@ it('shows hostile names, messages and search snippets as text: no script runs, l
   const link = messageLog(bob).getByRole('link', { name: 'https://example.com/guide' });
   expect(await link.getAttribute('href')).toBe('https://example.com/guide');
   expect(await link.getAttribute('target')).toBe('_blank');
-  expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
 
   // Search snippets come back as text segments, and are shown as text too.
   await bob.keyboard.press('Control+k');

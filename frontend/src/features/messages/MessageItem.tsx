@@ -1,7 +1,6 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '@messenger/contract';
 import { runInBackground } from '../../shared/ui/toastStore';
-import { formatContent } from './formatContent';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
 import { deleteMessage, editMessage, toggleReaction } from './messageActions';
@@ -11,6 +10,7 @@ import { MessageImages } from './MessageImages';
 import { ReactionChips } from './ReactionChips';
 import { ReceiptStatus } from './ReceiptStatus';
 import { DELETED_PLACEHOLDER, ReplyQuote } from './ReplyQuote';
+import { MessageText } from './formatting/MessageText';
 
 const LONG_PRESS_MS = 500;
 
@@ -60,10 +60,10 @@ export function MessageItem(props: MessageItemProps) {
   ) : message.attachments.length > 0 ? (
     <>
       <MessageImages attachments={message.attachments} caption={message.content} />
-      {message.content && formatContent(message.content)}
+      {message.content && <MessageText content={message.content} />}
     </>
   ) : (
-    formatContent(message.content)
+    <MessageText content={message.content} />
   );
 
   return (

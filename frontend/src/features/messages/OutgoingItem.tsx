@@ -1,5 +1,5 @@
 import { Button } from '../../shared/ui/Button';
-import { formatContent } from './formatContent';
+import { MessageText } from './formatting/MessageText';
 import { MessageBubble } from './MessageBubble';
 import type { OutgoingMessage } from './timeline';
 
@@ -33,7 +33,7 @@ export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
               {outgoing.attachmentIds.length === 1 ? '1 image' : `${outgoing.attachmentIds.length} images`}
             </span>
           ) : null}
-          {formatContent(outgoing.content)}
+          <MessageText content={outgoing.content} />
         </>
       }
       status={status}

@@ -1,5 +1,5 @@
 import type { ReplyPreview } from '@messenger/contract';
-import { formatContent } from './formatContent';
+import { MessageText } from './formatting/MessageText';
 
 export const DELETED_PLACEHOLDER = 'This message was deleted';
 
@@ -24,7 +24,7 @@ export function ReplyQuote({ reply, own, onJump }: ReplyQuoteProps) {
       <span className="block text-xs font-semibold">{reply.sender?.displayName ?? 'Someone'}</span>
       {/* An empty excerpt means the original was deleted. */}
       <span className="line-clamp-2">
-        {reply.excerpt ? formatContent(reply.excerpt) : <em>{DELETED_PLACEHOLDER}</em>}
+        {reply.excerpt ? <MessageText content={reply.excerpt} excerpt /> : <em>{DELETED_PLACEHOLDER}</em>}
       </span>
     </button>
   );

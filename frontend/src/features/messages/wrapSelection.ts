@@ -10,7 +10,7 @@ export interface TextSelection {
  */
 export function wrapSelection({ text, start, end }: TextSelection, marker: string): TextSelection {
   const selected = text.slice(start, end);
-  // Markers must hug the text to count (see formatContent), so surrounding spaces stay outside.
+  // Markers must hug the text to count (see formatting/chatMarkdown.ts), so surrounding spaces stay outside.
   const leading = selected.length - selected.trimStart().length;
   const trailing = selected.length - selected.trimEnd().length;
   const innerStart = start + (selected.trim() ? leading : 0);
