@@ -79,6 +79,28 @@ describe('Composer', () => {
     expect(input).toHaveValue('__');
   });
 
+  it('makes code and quotes with their buttons, reached by the keyboard, and code with Ctrl+E', async () => {
+    const { onSend, input, user } = renderComposer();
+    await user.type(input, 'run npm start');
+    const field = input as HTMLTextAreaElement;
+
+    field.setSelectionRange(4, 13);
+    await user.keyboard('{Control>}e{/Control}');
+    expect(input).toHaveValue('run `npm start`');
+
+    // From the field, Shift+Tab walks back through the toolbar: Quote is its last button.
+    await vi.waitFor(() => expect(field.selectionStart).toBe(5));
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: 'Quote' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(input).toHaveValue('> run `npm start`');
+
+    // The focus goes back to the field, ready to send.
+    await vi.waitFor(() => expect(input).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('> run `npm start`');
+  });
+
   it('tells while the user types, and that they stopped on send or on leaving the field', async () => {
     const onTyping = vi.fn();
     const onStopTyping = vi.fn();

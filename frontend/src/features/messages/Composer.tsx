@@ -6,9 +6,9 @@ import { Button } from '../../shared/ui/Button';
 import { FileButton } from '../../shared/ui/FileButton';
 import { IconButton } from '../../shared/ui/IconButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
+import { ComposerToolbar } from './ComposerToolbar';
 import { useImageDraft } from './useImageDraft';
-import { wrapSelection } from './wrapSelection';
+import { applyFormat, type FormatAction } from './wrapSelection';
 
 /** The message being answered, as the composer shows it. */
 export interface ReplyTarget {
@@ -35,7 +35,8 @@ interface ComposerProps {
   onEditLastMessage?: () => void;
 }
 
-const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
+// Ctrl+E for code, as on GitHub.
+const shortcuts: Partial<Record<string, FormatAction>> = { b: 'bold', i: 'italic', e: 'code' };
 
 export function Composer(props: ComposerProps) {
   const { onSend, replyTo = null, onCancelReply, onTyping, onStopTyping, onEditLastMessage, ref } = props;
@@ -69,10 +70,10 @@ export function Composer(props: ComposerProps) {
     setDraft('');
   }
 
-  function format(marker: FormatMarker) {
+  function format(action: FormatAction) {
     const textarea = field.current;
     if (!textarea) return;
-    const next = wrapSelection({ text: draft, start: textarea.selectionStart, end: textarea.selectionEnd }, marker);
+    const next = applyFormat({ text: draft, start: textarea.selectionStart, end: textarea.selectionEnd }, action);
     setDraft(next.text);
     // After React has written the new value, or the selection would land in the old text.
     requestAnimationFrame(() => {
@@ -82,7 +83,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    const shortcut = shortcutMarkers[event.key.toLowerCase()];
+    const shortcut = shortcuts[event.key.toLowerCase()];
     if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcut) {
       event.preventDefault();
       format(shortcut);
@@ -186,8 +187,9 @@ export function Composer(props: ComposerProps) {
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
           <p id={`${id}-hint`} className="sr-only">
-            Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
-            With images chosen, the text is their caption.
+            Enter sends, Shift+Enter starts a new line. Markdown is formatted: **bold**, _italic_, `code`, ``` code
+            blocks, &gt; quotes, - lists and links; Ctrl+B, Ctrl+I and Ctrl+E add the first three. With images chosen,
+            the text is their caption.
           </p>
         </div>
         <FileButton
