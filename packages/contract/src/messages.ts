@@ -50,16 +50,31 @@ export const messageIdParamSchema = idParamSchema('a message id');
 export const editMessageBodySchema = z.object({ content: messageContentSchema }).strict();
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** One emoji: a single grapheme that is pictographic (👍, ❤️, 👩🏽‍💻) or a flag (🇺🇦). */
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+/** 0️⃣–9️⃣, #️⃣ and *️⃣: their base is a digit or sign, not a pictograph. */
+const KEYCAP = /^[#*0-9]\uFE0F?\u20E3$/u;
+
+/**
+ * An emoji in one spelling, so that one emoji is one reaction: a variation selector 16 after a character that shows
+ * as emoji anyway changes nothing (`👍️` is `👍`) and is dropped, and a repeated one counts once. What remains is
+ * Unicode's fully-qualified form (every emoji of the web app's picker comes out as RGI: backend/tests/emoji.test.ts).
+ */
+export const normalizeEmoji = (emoji: string): string =>
+  emoji.replace(/\uFE0F+/gu, '\uFE0F').replace(/(\p{Emoji_Presentation})\uFE0F/gu, '$1');
+
+/**
+ * One emoji: a single grapheme that is pictographic (👍, ❤️, 👩🏽‍💻), a flag (🇺🇦) or a keycap (1️⃣), at most 32
+ * UTF-16 units (the longest RGI emoji takes 15); stored in its normalized spelling.
+ */
 export const emojiSchema = z
   .string()
   .min(1)
   .max(32)
   .refine(
-    (value) =>
-      [...graphemes.segment(value)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value),
+    (value) => [...graphemes.segment(value)].length === 1 && (PICTOGRAPHIC.test(value) || KEYCAP.test(value)),
     'must be a single emoji',
-  );
+  )
+  .transform(normalizeEmoji);
 
 export const reactionBodySchema = z.object({ emoji: emojiSchema }).strict();
 export const reactionParamsSchema = z.object({ id: idOf('a message id'), emoji: emojiSchema });

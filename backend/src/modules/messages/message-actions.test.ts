@@ -137,10 +137,33 @@ describe('reactions', () => {
     ]);
   });
 
-  it.each(['a', '👍👍', '', 'lol', '<b>'])('refuses %j as an emoji', async (emoji) => {
-    const message = await post(owner, 'strict');
-    await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji }).expect(400);
+  it('takes keycaps, and stores an emoji in one spelling, so that 👍️ and 👍 are one reaction', async () => {
+    const message = await post(owner, 'spellings');
+    await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji: '1️⃣' }).expect(200);
+    await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji: '👍\uFE0F' }).expect(200);
+    const both = await api().post(`/api/messages/${message.id}/reactions`).set(member.auth).send({ emoji: '👍' });
+    expect(both.body.reactions).toEqual([
+      { emoji: '1️⃣', count: 1, userIds: [owner.id] },
+      { emoji: '👍', count: 2, userIds: [owner.id, member.id] },
+    ]);
+
+    // Removed in either spelling too; an emoji that needs its selector (❤️) keeps it.
+    const removed = await api()
+      .delete(`/api/messages/${message.id}/reactions/${encodeURIComponent('👍\uFE0F')}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(removed.body.reactions).toContainEqual({ emoji: '👍', count: 1, userIds: [member.id] });
+    const heart = await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji: '❤️' });
+    expect(heart.body.reactions).toContainEqual({ emoji: '❤️', count: 1, userIds: [owner.id] });
   });
+
+  it.each(['a', '👍👍', '', 'lol', '<b>', '1', '#', '1⃣1⃣', '\u20E3', 'a\uFE0F'])(
+    'refuses %j as an emoji',
+    async (emoji) => {
+      const message = await post(owner, 'strict');
+      await api().post(`/api/messages/${message.id}/reactions`).set(owner.auth).send({ emoji }).expect(400);
+    },
+  );
 
   it('hides reactions from outsiders', async () => {
     const message = await post(owner, 'private');

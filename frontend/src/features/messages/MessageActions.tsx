@@ -5,12 +5,14 @@ import {
   FaceSmileIcon,
   LinkIcon,
   PencilSquareIcon,
+  PlusIcon,
   TrashIcon,
 } from '@heroicons/react/20/solid';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../shared/ui/Button';
 import { IconButton } from '../../shared/ui/IconButton';
 import { Menu, type MenuItem } from '../../shared/ui/Menu';
+import { ChooseReactionDialog } from './reactions/ChooseReactionDialog';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🎉', '🙏', '👀'] as const;
 
@@ -39,8 +41,19 @@ const popover = 'flex rounded-md border border-border bg-surface-raised shadow-s
 export function MessageActions(props: MessageActionsProps) {
   const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onCopyLink, onCopyText } = props;
   const [picking, setPicking] = useState(false);
+  const [choosingAny, setChoosingAny] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const reactButton = useRef<HTMLButtonElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
   const open = pinnedOpen || picking || confirming;
+
+  const react = (emoji: string) => {
+    setPicking(false);
+    setChoosingAny(false);
+    onReact(emoji);
+    // The button that opened the picker goes with it: the focus stays on the message's toolbar.
+    reactButton.current?.focus();
+  };
 
   const more: MenuItem[] = [
     ...(onCopyText ? [{ label: 'Copy text', icon: DocumentDuplicateIcon, onSelect: onCopyText }] : []),
@@ -53,7 +66,8 @@ export function MessageActions(props: MessageActionsProps) {
         open ? 'opacity-100' : 'opacity-0 group-focus-within:opacity-100 group-hover:opacity-100'
       }`}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
+        // Escape in the emoji dialog closes that dialog alone (its events bubble here through the portal).
+        if (event.key !== 'Escape' || choosingAny) return;
         setPicking(false);
         setConfirming(false);
       }}
@@ -61,6 +75,7 @@ export function MessageActions(props: MessageActionsProps) {
       <div role="toolbar" aria-label="Message actions" className={popover}>
         <IconButton label="Reply to message" icon={ArrowUturnLeftIcon} size="sm" onClick={onReply} />
         <IconButton
+          ref={reactButton}
           label="React to message"
           icon={FaceSmileIcon}
           size="sm"
@@ -81,15 +96,30 @@ export function MessageActions(props: MessageActionsProps) {
               type="button"
               className="rounded-md px-2 py-1 text-sm hover:bg-surface-hover"
               aria-label={`React with ${emoji}`}
-              onClick={() => {
-                setPicking(false);
-                onReact(emoji);
-              }}
+              onClick={() => react(emoji)}
             >
               {emoji}
             </button>
           ))}
+          <IconButton
+            ref={moreButton}
+            label="More reactions"
+            icon={PlusIcon}
+            size="sm"
+            aria-haspopup="dialog"
+            onClick={() => setChoosingAny(true)}
+          />
         </div>
+      )}
+      {choosingAny && (
+        <ChooseReactionDialog
+          onPick={react}
+          onClose={() => {
+            setChoosingAny(false);
+            // Said here: the dialog would give the focus back to its search field when that took it first.
+            moreButton.current?.focus();
+          }}
+        />
       )}
       {confirming && (
         <div
