@@ -36,8 +36,12 @@ export function MessageBubble(props: BubbleProps) {
         data-highlighted={highlighted || undefined}
         // Tells assistive technology too which message the link or quote led to.
         aria-current={highlighted || undefined}
-        className={`rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
-          own ? 'bg-accent text-accent-fg' : 'border border-border bg-surface text-fg'
+        // max-w-full: a code block's long line scrolls inside the bubble rather than widening it.
+        // --code-bg: the shade of code that keeps its text at AA contrast on this bubble, in both themes.
+        className={`max-w-full rounded-2xl px-3 py-2 break-words whitespace-pre-wrap ${
+          own
+            ? 'bg-accent text-accent-fg [--code-bg:var(--color-accent-hover)]'
+            : 'border border-border bg-surface text-fg [--code-bg:var(--color-surface-strong)]'
         } ${highlighted ? 'ring-4 ring-highlight' : ''}`}
       >
         {quote}

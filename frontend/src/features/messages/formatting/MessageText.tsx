@@ -2,8 +2,8 @@ import { memo, type ReactNode } from 'react';
 import { chatMarkdown, safeUrl } from './chatMarkdown';
 import { renderTokens, type ElementRenderer, type LeafRenderer, type TokenRenderers } from './renderTokens';
 
-// Code shades whatever is behind it, so it reads on our accent bubbles and the others' plain ones, in both themes.
-const codeShade = 'rounded bg-black/15';
+// The bubble names the shade that reads on it (MessageBubble's --code-bg); a surface shade anywhere else.
+const codeShade = 'rounded bg-[var(--code-bg,var(--color-surface-strong))]';
 
 const inlineCode: LeafRenderer = (token) => (
   <code className={`${codeShade} px-1 font-mono text-[0.9em]`}>{token.content}</code>

@@ -1,4 +1,5 @@
 import { EmojiPicker as Picker, type EmojiPickerListComponents } from 'frimousse';
+import { useId } from 'react';
 import { resolveEmojiData } from './emojiData';
 
 /**
@@ -13,14 +14,18 @@ const listParts: EmojiPickerListComponents = {
       {category.label}
     </div>
   ),
-  Row: ({ children, ...props }) => (
-    <div {...props} className="scroll-my-1 px-1">
+  // frimousse counts rows and columns from 0, where ARIA counts from 1 (axe: aria-valid-attr-value). Columns are
+  // shifted; rows are not, since frimousse finds the row to scroll to by its aria-rowindex: the first row, 0, goes
+  // without one, so every value left is a valid one.
+  Row: ({ children, 'aria-rowindex': rowIndex, ...props }) => (
+    <div {...props} aria-rowindex={rowIndex || undefined} className="scroll-my-1 px-1">
       {children}
     </div>
   ),
-  Emoji: ({ emoji, ...props }) => (
+  Emoji: ({ emoji, 'aria-colindex': columnIndex, ...props }) => (
     <button
       {...props}
+      aria-colindex={columnIndex === undefined ? undefined : Number(columnIndex) + 1}
       type="button"
       className="flex size-9 items-center justify-center rounded-md text-xl data-[active]:bg-surface-hover"
     >
@@ -37,6 +42,7 @@ interface EmojiPickerProps {
 
 /** Every emoji, searchable by name and keyword, in the skin tone the user chooses. */
 export function EmojiPicker({ onPick }: EmojiPickerProps) {
+  const hintId = useId();
   return (
     <Picker.Root
       resolveEmojiData={resolveEmojiData}
@@ -46,11 +52,15 @@ export function EmojiPicker({ onPick }: EmojiPickerProps) {
     >
       <Picker.Search
         aria-label="Search emoji"
-        placeholder="Search emoji, then arrow keys and Enter"
+        aria-describedby={hintId}
+        placeholder="Search emoji"
         // The dialog opens on a press of "More reactions": the search is what the user came for.
         autoFocus
         className="rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
       />
+      <p id={hintId} className="sr-only">
+        Arrow keys move through the emoji, Enter reacts with the one shown below the list.
+      </p>
       <Picker.Viewport className="relative flex-1 rounded-md border border-border">
         <Picker.Loading className={notice}>Loading emoji…</Picker.Loading>
         <Picker.Empty className={notice}>No emoji found.</Picker.Empty>
