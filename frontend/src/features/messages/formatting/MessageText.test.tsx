@@ -44,6 +44,12 @@ describe('MessageText: what a message keeps from before', () => {
     expect(renderContent('first\n\n> quoted\n\n- item').textContent).toBe('firstquoteditem');
   });
 
+  it('makes a hard line break of a line ending in a backslash, as CommonMark does', () => {
+    const content = renderContent('first\\\nsecond');
+
+    expect(content.querySelector('p')?.innerHTML).toBe('first<br>second');
+  });
+
   it('links web and e-mail addresses, opening a new tab that cannot reach back to this one', () => {
     const content = renderContent('see https://example.com/a?b=1 or www.example.org, mail ann@example.com');
     const links = [...content.querySelectorAll('a')];
