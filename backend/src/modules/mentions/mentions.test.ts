@@ -145,7 +145,7 @@ it('forgets the mentions of a deleted message, and tells those it mentioned', as
   expect(await mentionCount(bob, chatId)).toBe(0);
 });
 
-it('recomputes mentions on edit: newly mentioned hear of it, those no longer mentioned lose the count', async () => {
+it('recomputes mentions on edit: the newly mentioned hear of it, and both they and the unmentioned get their count', async () => {
   const { ann, bob, carol, chatId } = await team();
   const message = await send(ann, chatId, `@${bob.username} draft`);
   const [bobSocket, carolSocket] = await Promise.all([
@@ -156,6 +156,7 @@ it('recomputes mentions on edit: newly mentioned hear of it, those no longer men
   bobSocket.on('mention:new', (event: unknown) => bobMentions.push(event));
   const bobUpdated = nextEvent<{ chat: { mentionCount: number } }>(bobSocket, 'chat:updated');
   const carolMentioned = nextEvent<MentionEvent>(carolSocket, 'mention:new');
+  const carolUpdated = nextEvent<{ chat: { mentionCount: number } }>(carolSocket, 'chat:updated');
 
   const edited = await api()
     .put(`/api/messages/${message.id}`)
@@ -165,6 +166,7 @@ it('recomputes mentions on edit: newly mentioned hear of it, those no longer men
   expect(edited.body.message.mentions).toEqual([carol.id]);
   expect(await carolMentioned).toMatchObject({ chatId, messageId: message.id, seq: message.seq });
   expect((await bobUpdated).chat.mentionCount).toBe(0);
+  expect((await carolUpdated).chat.mentionCount).toBe(1);
   expect([await mentionCount(bob, chatId), await mentionCount(carol, chatId)]).toEqual([0, 1]);
 
   // Still mentioned after another edit: nobody is told twice.

@@ -172,8 +172,8 @@ export class MessagesService {
 
   /**
    * Sender only; not system messages, not once deleted. The previous text is not kept. Mentions follow the new text:
-   * those it newly mentions hear of it (mention:new); those it no longer mentions get their chat again, with the
-   * unread mention gone from its mentionCount.
+   * those it newly mentions hear of it (mention:new); they and those it no longer mentions get their chat again,
+   * its mentionCount counted anew (clients count the mentions of new messages themselves, not an edit's).
    */
   async edit(userId: string, messageId: string, content: string) {
     const { message, participantIds } = await this.loadForChange(userId, messageId);
@@ -182,15 +182,10 @@ export class MessagesService {
     const { message: record, mentionedBefore } = await this.repository.edit(messageId, content);
     const edited = this.presenter.toDto(record);
     this.events.toUsers(participantIds, 'message:edited', { message: edited });
-    this.announceMentions(
-      edited,
-      edited.mentions.filter((id) => !mentionedBefore.includes(id)),
-    );
-    await this.chats.publish(
-      'chat:updated',
-      edited.chatId,
-      mentionedBefore.filter((id) => !edited.mentions.includes(id)),
-    );
+    const added = edited.mentions.filter((id) => !mentionedBefore.includes(id));
+    const removed = mentionedBefore.filter((id) => !edited.mentions.includes(id));
+    this.announceMentions(edited, added);
+    await this.chats.publish('chat:updated', edited.chatId, [...added, ...removed]);
     return edited;
   }
 
