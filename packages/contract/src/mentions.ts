@@ -9,12 +9,16 @@ export interface MentionToken {
   names: string[];
 }
 
+/** An `@` that is not glued to a word before it (so `ann@example.com` mentions nobody). */
+const MENTION_START = '(?<![\\p{L}\\p{N}_.@+-])@';
+const USERNAME_CHARACTER = '[A-Za-z0-9_.-]';
 /**
- * `@` then username characters, not glued to a word before it (so `ann@example.com` mentions nobody). Usernames may
- * end in `.` or `-`, which usually end the sentence instead: `@ann.` may mean `ann.` or `ann`, and the server takes
- * whichever is a participant.
+ * `@` then username characters. Usernames may end in `.` or `-`, which usually end the sentence instead: `@ann.` may
+ * mean `ann.` or `ann`, and the server takes whichever is a participant.
  */
-const MENTION = /(?<![\p{L}\p{N}_.@+-])@([A-Za-z0-9_.-]+)/gu;
+const MENTION = new RegExp(`${MENTION_START}(${USERNAME_CHARACTER}+)`, 'gu');
+const MENTION_BEING_TYPED = new RegExp(`${MENTION_START}(${USERNAME_CHARACTER}{0,32})$`, 'u');
+const USERNAME_PREFIX = new RegExp(`^${USERNAME_CHARACTER}*`);
 const TRAILING_PUNCTUATION = /[.-]+$/;
 const isUsernameLength = (name: string) => name.length >= 3 && name.length <= 32;
 
@@ -43,4 +47,18 @@ export function mentionedUsernames(content: string): string[] {
     for (const name of token.names) names.add(name);
   }
   return [...names];
+}
+
+/**
+ * The `@name` that a text ends with, as someone types it (the text up to the caret): the index of its `@` and the
+ * name so far, maybe empty. Null when the caret is not in one.
+ */
+export function mentionBeingTyped(textBeforeCaret: string): { start: number; name: string } | null {
+  const match = MENTION_BEING_TYPED.exec(textBeforeCaret);
+  return match ? { start: match.index, name: match[1] ?? '' } : null;
+}
+
+/** How many username characters the text has from `index` on: the rest of a name the caret is in the middle of. */
+export function usernameCharactersFrom(text: string, index: number): number {
+  return USERNAME_PREFIX.exec(text.slice(index))?.[0].length ?? 0;
 }

@@ -1,4 +1,10 @@
-import { MAX_MENTIONS, mentionedUsernames, mentionTokens } from '@messenger/contract';
+import {
+  MAX_MENTIONS,
+  mentionBeingTyped,
+  mentionedUsernames,
+  mentionTokens,
+  usernameCharactersFrom,
+} from '@messenger/contract';
 
 describe('mentionTokens', () => {
   it('finds @names at the start, after spaces and punctuation, in lower case, with their place', () => {
@@ -36,5 +42,20 @@ describe('mentionedUsernames', () => {
     const started = performance.now();
     mentionedUsernames('@abc '.repeat(2_000) + '@'.repeat(10_000));
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('mentionBeingTyped', () => {
+  it('finds the @name the caret is at the end of, by the same rule as a sent message', () => {
+    expect(mentionBeingTyped('hi @')).toEqual({ start: 3, name: '' });
+    expect(mentionBeingTyped('hi @An')).toEqual({ start: 3, name: 'An' });
+    expect(mentionBeingTyped('@ann.s')).toEqual({ start: 0, name: 'ann.s' });
+    expect(mentionBeingTyped('mail ann@ex')).toBeNull();
+    expect(mentionBeingTyped('@ann done')).toBeNull();
+  });
+
+  it('measures the rest of a name after the caret', () => {
+    expect(usernameCharactersFrom('@annie, hi', 3)).toBe(3);
+    expect(usernameCharactersFrom('@an hi', 3)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { Button } from '../../shared/ui/Button';
 import { FileButton } from '../../shared/ui/FileButton';
 import { IconButton } from '../../shared/ui/IconButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { useMentionAutocomplete, type MentionCandidate } from '../mentions';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
 import { useImageDraft } from './useImageDraft';
 import { wrapSelection } from './wrapSelection';
@@ -33,7 +34,11 @@ interface ComposerProps {
   onStopTyping?: () => void;
   /** ArrowUp in the empty field, as in most chat apps: edit our own last message. */
   onEditLastMessage?: () => void;
+  /** Whom `@` suggests: the chat's other participants. */
+  mentionCandidates?: readonly MentionCandidate[];
 }
+
+const NOBODY: readonly MentionCandidate[] = [];
 
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
 
@@ -42,6 +47,12 @@ export function Composer(props: ComposerProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState('');
+  const mentions = useMentionAutocomplete({
+    text: draft,
+    onChange: setDraft,
+    field,
+    people: props.mentionCandidates ?? NOBODY,
+  });
   const images = useImageDraft();
   const content = draft.trim();
   const hasImages = images.images.length > 0;
@@ -82,6 +93,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.handleKeyDown(event)) return;
     const shortcut = shortcutMarkers[event.key.toLowerCase()];
     if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcut) {
       event.preventDefault();
@@ -156,7 +168,7 @@ export function Composer(props: ComposerProps) {
       )}
       <ErrorAlert message={images.error} />
       <div className="flex items-end gap-2">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="relative flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-center justify-between gap-2">
             <label htmlFor={id} className="text-xs font-medium text-fg-muted">
               Message
@@ -170,8 +182,11 @@ export function Composer(props: ComposerProps) {
             value={draft}
             maxLength={MAX_CONTENT_LENGTH}
             aria-describedby={`${id}-hint`}
+            {...mentions.fieldProps}
+            onSelect={(event) => mentions.caretMoved(event.currentTarget.selectionStart)}
             onChange={(event) => {
               setDraft(event.target.value);
+              mentions.caretMoved(event.target.selectionStart);
               if (event.target.value) onTyping?.();
               else onStopTyping?.();
             }}
@@ -185,9 +200,13 @@ export function Composer(props: ComposerProps) {
             }}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
+          {mentions.suggestions}
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
-            With images chosen, the text is their caption.
+            @ and a name mentions someone. With images chosen, the text is their caption.
+          </p>
+          <p role="status" className="sr-only">
+            {mentions.announcement}
           </p>
         </div>
         <FileButton

@@ -1,0 +1,2 @@
+export type { MentionCandidate } from './matchPeople';
+export { useMentionAutocomplete } from './useMentionAutocomplete';
