@@ -33,8 +33,9 @@ export class ChatPresenter {
   ) {}
 
   /**
-   * A chat as one participant sees it: unreadCount, mentionCount and muted are theirs. `presenceHidden`: participants whose
-   * presence the viewer may not see, because a block stands between them (BlocksRepository.counterparts).
+   * A chat as one participant sees it: unreadCount, mentionCount and muted are theirs. `presenceHidden`:
+   * participants whose presence the viewer may not see, because a block stands between them
+   * (BlocksRepository.counterparts).
    */
   toDto(chat: ChatRecord, viewerId: string, presenceHidden: ReadonlySet<string>): Chat {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);

@@ -8,8 +8,11 @@ interface MentionAutocompleteOptions {
   text: string;
   onChange: (text: string) => void;
   field: RefObject<HTMLTextAreaElement | null>;
-  people: readonly MentionCandidate[];
+  /** Whom to suggest: none by default. */
+  people?: readonly MentionCandidate[];
 }
+
+const NOBODY: readonly MentionCandidate[] = [];
 
 export interface MentionAutocomplete {
   /** For the text field: ARIA that ties it to the suggestions. */
@@ -22,10 +25,13 @@ export interface MentionAutocomplete {
   caretMoved: (position: number) => void;
   /** Handles the key when the suggestions are open (arrows, Enter and Tab pick, Escape closes); false otherwise. */
   handleKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => boolean;
-  /** The listbox, while open. */
-  suggestions: ReactNode;
-  /** What a screen reader hears when suggestions appear (for a polite live region). */
-  announcement: string;
+  /** The id of a hint for the field's aria-describedby: how to mention someone. */
+  hintId: string;
+  /**
+   * To render beside the field, in a positioned box (the listbox sits over it): the listbox while open, the hint,
+   * and a polite status that says how many people match and how to choose.
+   */
+  elements: ReactNode;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface MentionAutocomplete {
  * keeps its own and points at the listbox's active option with aria-activedescendant; a live region says how many
  * people match and how to choose.
  */
-export function useMentionAutocomplete({ text, onChange, field, people }: MentionAutocompleteOptions) {
+export function useMentionAutocomplete({ text, onChange, field, people = NOBODY }: MentionAutocompleteOptions) {
   const listboxId = useId();
   const optionId = (index: number) => `${listboxId}-option-${index}`;
   const [caret, setCaret] = useState(0);
@@ -85,6 +91,7 @@ export function useMentionAutocomplete({ text, onChange, field, people }: Mentio
   }
 
   const count = matches.length === 1 ? '1 person' : `${matches.length} people`;
+  const hintId = `${listboxId}-hint`;
   return {
     fieldProps: {
       'aria-autocomplete': 'list',
@@ -93,9 +100,19 @@ export function useMentionAutocomplete({ text, onChange, field, people }: Mentio
     },
     caretMoved: setCaret,
     handleKeyDown,
-    suggestions: open && (
-      <MentionSuggestions id={listboxId} people={matches} active={current} optionId={optionId} onPick={pick} />
+    hintId,
+    elements: (
+      <>
+        {open && (
+          <MentionSuggestions id={listboxId} people={matches} active={current} optionId={optionId} onPick={pick} />
+        )}
+        <p id={hintId} className="sr-only">
+          @ and a name mentions someone.
+        </p>
+        <p role="status" className="sr-only">
+          {open && `${count} to mention: Up and Down to choose, Enter to pick, Escape to close.`}
+        </p>
+      </>
     ),
-    announcement: open ? `${count} to mention: Up and Down to choose, Enter to pick, Escape to close.` : '',
   } satisfies MentionAutocomplete;
 }

@@ -2,11 +2,11 @@ import { MAX_CONTENT_LENGTH } from '@messenger/contract';
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
 import { PaperAirplaneIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
+import { useMentionAutocomplete, type MentionCandidate } from '../mentions';
 import { Button } from '../../shared/ui/Button';
 import { FileButton } from '../../shared/ui/FileButton';
 import { IconButton } from '../../shared/ui/IconButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { useMentionAutocomplete, type MentionCandidate } from '../mentions';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
 import { useImageDraft } from './useImageDraft';
 import { wrapSelection } from './wrapSelection';
@@ -38,8 +38,6 @@ interface ComposerProps {
   mentionCandidates?: readonly MentionCandidate[];
 }
 
-const NOBODY: readonly MentionCandidate[] = [];
-
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
 
 export function Composer(props: ComposerProps) {
@@ -51,7 +49,7 @@ export function Composer(props: ComposerProps) {
     text: draft,
     onChange: setDraft,
     field,
-    people: props.mentionCandidates ?? NOBODY,
+    people: props.mentionCandidates,
   });
   const images = useImageDraft();
   const content = draft.trim();
@@ -93,7 +91,6 @@ export function Composer(props: ComposerProps) {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (mentions.handleKeyDown(event)) return;
     const shortcut = shortcutMarkers[event.key.toLowerCase()];
     if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcut) {
       event.preventDefault();
@@ -181,7 +178,7 @@ export function Composer(props: ComposerProps) {
             rows={1}
             value={draft}
             maxLength={MAX_CONTENT_LENGTH}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={`${id}-hint ${mentions.hintId}`}
             {...mentions.fieldProps}
             onSelect={(event) => mentions.caretMoved(event.currentTarget.selectionStart)}
             onChange={(event) => {
@@ -191,7 +188,7 @@ export function Composer(props: ComposerProps) {
               else onStopTyping?.();
             }}
             onBlur={onStopTyping}
-            onKeyDown={handleKeyDown}
+            onKeyDown={(event) => mentions.handleKeyDown(event) || handleKeyDown(event)}
             onPaste={(event) => {
               const pasted = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
               if (pasted.length === 0) return;
@@ -200,13 +197,10 @@ export function Composer(props: ComposerProps) {
             }}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
-          {mentions.suggestions}
+          {mentions.elements}
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
-            @ and a name mentions someone. With images chosen, the text is their caption.
-          </p>
-          <p role="status" className="sr-only">
-            {mentions.announcement}
+            With images chosen, the text is their caption.
           </p>
         </div>
         <FileButton
