@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '@messenger/contract';
-import { runInBackground } from '../../shared/ui/toastStore';
 import { selectChat, useChatsStore } from '../chats';
 import { MentionedNamesContext, mentionedNames } from '../mentions';
+import { runInBackground } from '../../shared/ui/toastStore';
 import { formatContent } from './formatContent';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
