@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react';
+import { MentionText } from '../../mentions';
 import { chatMarkdown, safeUrl } from './chatMarkdown';
 import { renderTokens, type ElementRenderer, type LeafRenderer, type TokenRenderers } from './renderTokens';
 
@@ -50,6 +51,8 @@ const messageRenderers: TokenRenderers = {
   },
   leaves: {
     ...lineBreaks,
+    // Text outside code: the @names of the people the message mentions are highlighted (MentionedNamesContext).
+    text: (token) => <MentionText text={token.content} />,
     code_inline: inlineCode,
     // No highlighting: the language after the fence names nothing. A long line scrolls rather than wraps, and the
     // block takes the focus so that the keyboard can scroll it too.

@@ -8,17 +8,17 @@ import MarkdownIt from 'markdown-it';
  * - Nothing else: HTML (shown as typed), headings, rules, indented code, images, reference definitions and
  *   character references (`&lt;` stays `&lt;`). A chat line starting with `#` stays a chat line.
  *
- * The parser only makes tokens; renderTokens.tsx turns them into React elements (never an HTML string) from a
+ * The parser only makes tokens; renderTokens.ts turns them into React elements (never an HTML string) from a
  * fixed list of elements, and lets only http(s) and mailto addresses become links (`safeUrl`).
  *
  * The CommonMark preset caps nesting at 20 levels, so a hostile `>>>>…` or a deep list costs no stack or time
  * (what lies deeper is dropped). Parsing is linear in practice: the longest allowed message parses in milliseconds,
  * even pathological ones (MessageText.xss.test.tsx).
  *
- * Extending (mentions, for example): a core rule after `linkify` (`chatMarkdown.core.ruler.after('linkify', …)`)
- * splits the `text` tokens of each `inline` token's children into text and new tokens (say of type `mention`;
- * code is a `code_inline` or `fence` token, so it is never touched), and renderTokens.tsx renders the new type
- * through an entry in `leafRenderers`.
+ * Mentions hook in at the rendering: every `text` token (never code, which has token types of its own) renders as
+ * MentionText, which highlights the @names that the MentionedNamesContext around the message holds. Another
+ * text-level feature can do the same, or add a core rule here (`chatMarkdown.core.ruler.after('linkify', …)`) that
+ * splits text tokens into new token types, rendered through `leaves` in MessageText.tsx.
  */
 export const chatMarkdown = new MarkdownIt('commonmark', { html: false, linkify: true })
   .enable('linkify')
