@@ -40,6 +40,8 @@ import { MessagesRepository } from './modules/messages/messages.repository';
 import { ChatPublicationOrder } from './modules/messages/publication-order';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
+import { PinsRepository } from './modules/pins/pins.repository';
+import { PinsService } from './modules/pins/pins.service';
 import { ReceiptsRepository } from './modules/receipts/receipts.repository';
 import { ReceiptsService } from './modules/receipts/receipts.service';
 import { receiptSocketHandlers } from './modules/receipts/receipts.socket';
@@ -171,7 +173,7 @@ export async function createMessengerServer(
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
   const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
-  // Sends and group changes both give messages their seq: one order of publication for both.
+  // Sends, group changes and pins all give messages their seq: one order of publication for all.
   const publicationOrder = new ChatPublicationOrder();
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder);
   const storage = createStorage(config, logger);
@@ -187,6 +189,14 @@ export async function createMessengerServer(
     messagePresenter,
     events,
     media,
+    blocksRepository,
+    publicationOrder,
+  );
+  const pins = new PinsService(
+    new PinsRepository(prisma),
+    chats,
+    messagePresenter,
+    events,
     blocksRepository,
     publicationOrder,
   );
@@ -217,6 +227,7 @@ export async function createMessengerServer(
       contacts: { contacts, limitRequests: limiters.contactRequests },
       chats: { chats, groups },
       messages: { messages },
+      pins: { pins },
       media: { media },
       search: { search: new SearchService(new SearchRepository(prisma), messagePresenter) },
       passwords,

@@ -6,6 +6,7 @@ import { chatsOperations } from '../modules/chats/chats.operations';
 import { contactsOperations } from '../modules/contacts/contacts.operations';
 import { mediaOperations } from '../modules/media/media.operations';
 import { messagesOperations } from '../modules/messages/messages.operations';
+import { pinsOperations } from '../modules/pins/pins.operations';
 import { passwordsOperations } from '../modules/passwords/passwords.operations';
 import { registrationOperations } from '../modules/registration/registration.operations';
 import { searchOperations } from '../modules/search/search.operations';
@@ -23,6 +24,7 @@ export const REST_API = {
   contacts: contactsOperations,
   chats: chatsOperations,
   messages: messagesOperations,
+  pins: pinsOperations,
   media: mediaOperations,
   search: searchOperations,
   passwords: passwordsOperations,

@@ -10,6 +10,7 @@ export * from './blocks';
 export * from './contacts';
 export * from './media';
 export * from './messages';
+export * from './pins';
 export * from './chats';
 export * from './search';
 export * from './admin';

@@ -11,3 +11,6 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** Participants of a group, its owner included. */
 export const MAX_GROUP_PARTICIPANTS = 300;
+
+/** Pinned messages of one chat. */
+export const MAX_PINS_PER_CHAT = 50;

@@ -142,5 +142,7 @@ export function toMessageRecord(row: InsertedRow): MessageRecord {
         : null,
     attachments: [],
     reactions: [],
+    // A message is pinned only after it was written.
+    pin: null,
   };
 }

@@ -105,7 +105,7 @@ export class MessagesRepository {
   }
 
   /**
-   * Soft delete: the message keeps its place (and seq) but loses its text, images and reactions. Returns the
+   * Soft delete: the message keeps its place (and seq) but loses its text, images, reactions and pin. Returns the
    * storage keys of its images, to be removed once this has committed.
    */
   softDelete(messageId: string) {
@@ -116,11 +116,15 @@ export class MessagesRepository {
       });
       await tx.attachment.deleteMany({ where: { messageId } });
       await tx.messageReaction.deleteMany({ where: { messageId } });
-      const message = await tx.message.update({
+      const deleted = await tx.message.update({
         where: { id: messageId },
         data: { content: '', deletedAt: new Date() },
         include: messageInclude,
       });
+      // After the update, which waits for a pin being written at this moment (PinsRepository holds the row): a pin
+      // committed meanwhile goes too.
+      await tx.messagePin.deleteMany({ where: { messageId } });
+      const message = { ...deleted, pin: null };
       return { message, storageKeys: images.flatMap((image) => [image.storageKey, image.thumbnailKey]) };
     });
   }
@@ -220,10 +224,16 @@ export async function insertMessage(
 
 /**
  * A system message ("Ann added Bob"), written inside the transaction that made the change it records; its
- * participantIds are the members as that transaction leaves them, the recipients of the change's events.
+ * participantIds are the members as that transaction leaves them, the recipients of the change's events. It may
+ * quote the message the change is about (`replyToId`: "Ann pinned a message").
  */
-export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<WrittenMessage> {
-  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
+export async function insertSystemMessage(
+  tx: Transaction,
+  chatId: string,
+  content: string,
+  replyToId?: string,
+): Promise<WrittenMessage> {
+  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content, replyToId });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
   return written;
 }

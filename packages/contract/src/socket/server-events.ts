@@ -40,7 +40,10 @@ const wentOffline = { userId: z.string(), lastSeenAt: timestampSchema };
 export const serverEvents = {
   'message:new': logged({ message: messageSchema }),
   'message:edited': logged({ message: messageSchema }),
+  /** Deletion also unpins: that message:deleted carries `pinnedAt: null`, with no message:pinned of its own. */
   'message:deleted': logged({ message: messageSchema }),
+  /** Pinned or unpinned (`pinnedAt` null): the message as it now is. */
+  'message:pinned': logged({ message: messageSchema }),
   /** The whole new set of reactions on the message. */
   'reaction:updated': logged({ chatId: z.string(), messageId: z.string(), reactions: z.array(reactionSchema) }),
   /** Everything in the chat up to `seq` reached one of `userId`'s devices. */
