@@ -8,12 +8,14 @@ import {
   flushReceipts,
   forgetChat,
   receiveMessage,
+  receiveMessageUpdate,
   receiveNewMessage,
   receiveReactions,
   reloadOpenedTimelines,
   restoreOutbox,
 } from '../../features/messages';
 import { notifyNewMessage } from '../../features/notifications';
+import { forgetChatPins, reloadPins } from '../../features/pins';
 import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
@@ -41,6 +43,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'message:new': ({ message }) => receiveNewMessage(message),
   'message:edited': ({ message }) => receiveMessage(message),
   'message:deleted': ({ message }) => receiveMessage(message),
+  'message:pinned': ({ message }) => receiveMessageUpdate(message),
   'reaction:updated': ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
   'message:delivered': receipt('delivered'),
   'message:read': receipt('read'),
@@ -50,6 +53,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'chat:removed': ({ chatId }) => {
     useChatsStore.getState().chatRemoved(chatId);
     forgetChat(chatId);
+    forgetChatPins(chatId);
   },
   'typing:start': ({ chatId, userId }) => useTypingStore.getState().typingStarted(chatId, userId),
   'typing:stop': ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
@@ -108,6 +112,7 @@ const liveHandlers = Object.fromEntries(
 function refetchEverything(): void {
   refetchChatList();
   void reloadOpenedTimelines();
+  void reloadPins();
 }
 
 /** The chat list anew, and any opened chat that it shows to be behind. */
