@@ -44,9 +44,10 @@ describe('pinned messages', () => {
     const pinnedLast = { ...last, pinnedAt: at(2), pinnedBy: bob };
     const { user } = openChat([pinnedLast, pinnedOld], {}, [...recent.slice(0, -1), pinnedLast]);
 
-    await user.click(await screen.findByRole('button', { name: 'Pinned messages (2)' }));
+    await user.click(await screen.findByRole('button', { name: '2 pinned messages' }));
 
     const panel = screen.getByRole('dialog', { name: 'Pinned messages' });
+    expect(within(panel).getByText('2 of 50 pinned')).toBeInTheDocument();
     const items = within(within(panel).getByRole('list', { name: 'Pinned messages' })).getAllByRole('listitem');
     expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual([
       'Show in chat: chat line 6',
@@ -62,7 +63,7 @@ describe('pinned messages', () => {
   it('jumps to a pinned message that is not loaded, fetching the history around it', async () => {
     const { user, router, requests } = openChat([pinnedOld]);
 
-    await user.click(await screen.findByRole('button', { name: 'Pinned messages (1)' }));
+    await user.click(await screen.findByRole('button', { name: '1 pinned message' }));
     await user.click(screen.getByRole('link', { name: 'Show in chat: the old plan' }));
 
     expect(router.state.location.pathname).toBe('/chats/c1/messages/m1');
@@ -78,13 +79,13 @@ describe('pinned messages', () => {
     });
     const row = (await screen.findByText('chat line 6')).closest('li') as HTMLElement;
     await waitFor(() => expect(requests.some((request) => request.path === '/api/chats/c1/pins')).toBe(true));
-    expect(screen.queryByRole('button', { name: /Pinned messages/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /pinned message/ })).toBeNull();
 
     await user.click(within(row).getByRole('button', { name: 'More actions' }));
     await user.click(screen.getByRole('menuitem', { name: 'Pin message' }));
 
     expect(await within(row).findByText('Pinned')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Pinned messages (1)' }));
+    await user.click(screen.getByRole('button', { name: '1 pinned message' }));
     await user.click(screen.getByRole('button', { name: 'Unpin message' }));
 
     expect(await screen.findByText(/No pinned messages/)).toBeInTheDocument();
@@ -101,14 +102,14 @@ describe('pinned messages', () => {
     await waitFor(() => expect(screen.queryByText('Loading chat…')).toBeNull());
 
     serverSays('message:pinned', { message: { ...last, pinnedAt: at(4), pinnedBy: bob } });
-    expect(await screen.findByRole('button', { name: 'Pinned messages (1)' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '1 pinned message' })).toBeInTheDocument();
     // A pin of a message this device does not hold leaves the history as it was (no hole, no stray message).
     serverSays('message:pinned', { message: pinnedOld });
-    expect(screen.getByRole('button', { name: 'Pinned messages (2)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '2 pinned messages' })).toBeInTheDocument();
     expect(screen.queryByText('the old plan', { selector: 'li *' })).toBeNull();
 
     serverSays('message:deleted', { message: { ...last, content: '', deletedAt: at(5) } });
     serverSays('message:pinned', { message: old });
-    expect(screen.queryByRole('button', { name: /Pinned messages/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /pinned message/ })).toBeNull();
   });
 });

@@ -14,18 +14,17 @@ export function PinnedMessagesButton({ chatId, expanded, onToggle }: PinnedMessa
   const { pinned } = useChatPins(chatId);
   const count = pinned?.length ?? 0;
   if (count === 0 && !expanded) return null;
-  const label = `Pinned messages (${count})`;
   return (
+    // Named by its visible count (WCAG 2.5.3), then what it counts: "3 pinned messages".
     <button
       type="button"
-      aria-label={label}
-      title={label}
+      title="Pinned messages"
       aria-expanded={expanded}
       onClick={onToggle}
       className={buttonClass('ghost', 'md')}
     >
       <BookmarkIcon className="size-5" />
-      <span aria-hidden="true">{count}</span>
+      <span>{count}</span> <span className="sr-only">{count === 1 ? 'pinned message' : 'pinned messages'}</span>
     </button>
   );
 }

@@ -1,5 +1,5 @@
 import { BookmarkSlashIcon } from '@heroicons/react/20/solid';
-import type { Message } from '@messenger/contract';
+import { MAX_PINS_PER_CHAT, type Message } from '@messenger/contract';
 import { Link } from 'react-router-dom';
 import { messagePath } from '../../shared/lib/paths';
 import { formatShortDateTime } from '../../shared/lib/time';
@@ -34,11 +34,17 @@ export function PinnedMessagesPanel({ chatId, onClose, onJump, onUnpin }: Pinned
       ) : pinned.length === 0 ? (
         <p className="text-sm text-fg-muted">No pinned messages. Pin one for everyone from its “More actions” menu.</p>
       ) : (
-        <ul aria-label="Pinned messages" className="flex flex-col gap-2">
-          {pinned.map((message) => (
-            <PinnedItem key={message.id} message={message} onJump={onJump} onUnpin={onUnpin} />
-          ))}
-        </ul>
+        <>
+          {/* The cap, before anyone runs into it. */}
+          <p className="text-xs text-fg-muted">
+            {pinned.length} of {MAX_PINS_PER_CHAT} pinned
+          </p>
+          <ul aria-label="Pinned messages" className="flex flex-col gap-2">
+            {pinned.map((message) => (
+              <PinnedItem key={message.id} message={message} onJump={onJump} onUnpin={onUnpin} />
+            ))}
+          </ul>
+        </>
       )}
     </SidePanel>
   );
@@ -65,7 +71,7 @@ function PinnedItem({
           event.preventDefault();
           onJump(message.id);
         }}
-        className="line-clamp-3 text-sm break-words whitespace-pre-wrap text-fg after:absolute after:inset-0 focus:outline-none"
+        className="line-clamp-3 text-sm break-words text-fg after:absolute after:inset-0 focus:outline-none"
       >
         <span className="sr-only">Show in chat:</span> {text}
       </Link>
