@@ -32,6 +32,8 @@ import { ChatPresenter } from './modules/chats/chats.presenter';
 import { ChatsRepository } from './modules/chats/chats.repository';
 import { ChatsService } from './modules/chats/chats.service';
 import { GroupsService } from './modules/chats/groups.service';
+import { OpenGroupsRepository } from './modules/chats/open-groups.repository';
+import { OpenGroupsService } from './modules/chats/open-groups.service';
 import { ContactPresenter } from './modules/contacts/contacts.presenter';
 import { ContactsRepository } from './modules/contacts/contacts.repository';
 import { ContactsService } from './modules/contacts/contacts.service';
@@ -226,6 +228,15 @@ export async function createMessengerServer(
       blocks: { blocks },
       contacts: { contacts, limitRequests: limiters.contactRequests },
       chats: { chats, groups },
+      openGroups: {
+        openGroups: new OpenGroupsService(
+          new OpenGroupsRepository(prisma),
+          chatsRepository,
+          chats,
+          groups,
+          blocksRepository,
+        ),
+      },
       messages: { messages },
       pins: { pins },
       media: { media },

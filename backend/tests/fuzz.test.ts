@@ -71,6 +71,8 @@ function bodyFor(fieldNames: string[]): fc.Arbitrary<unknown> {
 interface World {
   owner: TestUser;
   groupId: string;
+  /** Someone else's open group, which the fuzzing owner may find and join. */
+  openGroupId: string;
   messageId: string;
 }
 
@@ -109,7 +111,17 @@ beforeAll(async () => {
     .set(owner.auth)
     .send({ content: 'hello', clientMsgId: '9d7c9f5e-52c4-4a63-9b7e-5b8f2f0f2a11' })
     .expect(201);
-  world = { owner, groupId, messageId: (message.body as { message: { id: string } }).message.id };
+  const openGroup = await request(server.url)
+    .post('/api/chats/group')
+    .set(member.auth)
+    .send({ name: 'Fuzzed open', memberIds: [], visibility: 'open' })
+    .expect(201);
+  world = {
+    owner,
+    groupId,
+    openGroupId: (openGroup.body as { chat: { id: string } }).chat.id,
+    messageId: (message.body as { message: { id: string } }).message.id,
+  };
 });
 
 afterAll(async () => {
@@ -198,7 +210,7 @@ describe.each(operations().filter((op) => !SKIPPED_OPERATIONS.has(`${op.method} 
     it('answers generated garbage with a contract error, never a 500', async () => {
       const pathValue = fc.oneof(
         nastyString.filter((value) => value.length > 0 && value.length < 2_000 && canBeInUrl(value)),
-        fc.constantFrom(world.groupId, world.messageId, world.owner.id, '👍'),
+        fc.constantFrom(world.groupId, world.openGroupId, world.messageId, world.owner.id, '👍'),
         fc.uuid(),
       );
       await check(

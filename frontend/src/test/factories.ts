@@ -29,6 +29,7 @@ export function makeDirectChat(id: string, members: User[], lastMessage: Message
     name: null,
     avatarUrl: null,
     ownerId: null,
+    visibility: 'private',
     participants: members.map((user) => ({ user, role: 'member', lastReadSeq: 0, lastDeliveredSeq: 0 })),
     lastMessage,
     lastSeq: lastMessage?.seq ?? 0,

@@ -12,6 +12,7 @@ export * from './media';
 export * from './messages';
 export * from './pins';
 export * from './chats';
+export * from './open-groups';
 export * from './search';
 export * from './admin';
 export * from './socket/server-events';

@@ -41,6 +41,7 @@ export class ChatPresenter {
       name: chat.name,
       avatarUrl: avatarUrl(chat.avatarAttachmentId),
       ownerId: chat.ownerId,
+      visibility: chat.visibility,
       // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see,
       // unless one of them blocked the other.
       participants: chat.participants.map((participant) => ({

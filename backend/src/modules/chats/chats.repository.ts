@@ -1,4 +1,4 @@
-import { MAX_GROUP_PARTICIPANTS } from '@messenger/contract';
+import { MAX_GROUP_PARTICIPANTS, type GroupVisibility } from '@messenger/contract';
 import type { Prisma, PrismaClient } from '../../db/prisma';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import { messageInclude } from '../messages/messages.presenter';
@@ -20,6 +20,8 @@ export interface GroupChange {
    * group on or left at the same moment is refused (403, or 404 once out of it) as they would be a moment later.
    */
   ownerId?: string;
+  /** Joining: the group must still be open under the lock, or it is a 404 (made private or deleted meanwhile). */
+  joining?: true;
 }
 
 /**
@@ -30,6 +32,12 @@ export interface GroupChange {
 export interface MembershipChange extends GroupChange {
   /** The system message that records the change, e.g. "Ann added Bob". */
   systemText: string;
+}
+
+/** Who came into a group, and the system message that says so. */
+export interface AddedMembers {
+  addedIds: string[];
+  written: WrittenMessage;
 }
 
 export class ChatsRepository {
@@ -84,6 +92,7 @@ export class ChatsRepository {
     name: string;
     memberIds: string[];
     avatarAttachmentId?: string;
+    visibility: GroupVisibility;
     systemText: string;
   }): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
@@ -93,6 +102,7 @@ export class ChatsRepository {
           name: group.name,
           ownerId: group.ownerId,
           avatarAttachmentId: group.avatarAttachmentId,
+          visibility: group.visibility,
           participants: {
             create: [{ userId: group.ownerId, role: 'owner' }, ...group.memberIds.map((userId) => ({ userId }))],
           },
@@ -113,7 +123,7 @@ export class ChatsRepository {
     change: GroupChange,
     userIds: string[],
     systemText: (addedIds: string[]) => string,
-  ): Promise<{ addedIds: string[]; written: WrittenMessage } | null> {
+  ): Promise<AddedMembers | null> {
     const { chatId } = change;
     return this.db.$transaction(async (tx) => {
       const { lastSeq } = await lockChat(tx, change);
@@ -162,10 +172,10 @@ export class ChatsRepository {
     });
   }
 
-  /** Renames, changes the avatar or hands over ownership, with the system message that says so. */
+  /** Renames, changes the avatar or the visibility, or hands over ownership, with the system message that says so. */
   updateGroup(
     change: MembershipChange,
-    update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
+    update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string; visibility?: GroupVisibility },
   ): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change);
@@ -201,6 +211,7 @@ export class ChatsRepository {
         id: true,
         type: true,
         ownerId: true,
+        visibility: true,
         participants: { select: { userId: true } },
       },
     });
@@ -256,12 +267,14 @@ export class ChatsRepository {
 
 /**
  * Takes the chat's row lock, then checks again what the service checked before the transaction, which changes that
- * held the lock may have undone: a chat deleted meanwhile is a 404, an owner who is no longer one is refused.
+ * held the lock may have undone: a chat deleted (or, for a join, made private) meanwhile is a 404, an owner who is
+ * no longer one is refused.
  */
-async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Promise<{ lastSeq: number }> {
-  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null }[]>`
-    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
-  if (!chat) throw notFound('Chat');
+async function lockChat(tx: Transaction, { chatId, ownerId, joining }: GroupChange): Promise<{ lastSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null; open: boolean }[]>`
+    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId", (type = 'group' AND visibility = 'open') AS open
+    FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (!chat || (joining && !chat.open)) throw notFound('Chat');
   if (ownerId !== undefined && chat.ownerId !== ownerId) {
     const stillMember = await tx.chatParticipant.count({ where: { chatId, userId: ownerId } });
     throw stillMember ? onlyTheOwner() : notFound('Chat');
