@@ -42,8 +42,7 @@ import { MessagesRepository } from './modules/messages/messages.repository';
 import { ChatPublicationOrder } from './modules/messages/publication-order';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
-import { PinsRepository } from './modules/pins/pins.repository';
-import { PinsService } from './modules/pins/pins.service';
+import { pinsModule } from './modules/pins/pins.module';
 import { ReceiptsRepository } from './modules/receipts/receipts.repository';
 import { ReceiptsService } from './modules/receipts/receipts.service';
 import { receiptSocketHandlers } from './modules/receipts/receipts.socket';
@@ -194,14 +193,6 @@ export async function createMessengerServer(
     blocksRepository,
     publicationOrder,
   );
-  const pins = new PinsService(
-    new PinsRepository(prisma),
-    chats,
-    messagePresenter,
-    events,
-    blocksRepository,
-    publicationOrder,
-  );
   const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
   const typing = new TypingService(chats, events, blocksRepository);
   const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
@@ -238,7 +229,7 @@ export async function createMessengerServer(
         ),
       },
       messages: { messages },
-      pins: { pins },
+      pins: { pins: pinsModule(prisma, { chats, messagePresenter, events, blocksRepository, publicationOrder }) },
       media: { media },
       search: { search: new SearchService(new SearchRepository(prisma), messagePresenter) },
       passwords,
