@@ -193,7 +193,7 @@ export async function createMessengerServer(
     blocksRepository,
     publicationOrder,
   );
-  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
+  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events, chats);
   const typing = new TypingService(chats, events, blocksRepository);
   const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),

@@ -36,6 +36,10 @@ const nastyString: fc.Arbitrary<string> = fc.oneof(
     '\udfff\ud800',
     '👩‍👩‍👧‍👦'.repeat(2_500),
     '<script>alert(1)</script>',
+    // Mentions: as many @names as a message holds, and @ signs alone.
+    '@abc '.repeat(2_000),
+    '@'.repeat(10_000),
+    '@__proto__ @constructor @ab.- @a@b.c',
     "' OR 1=1; --",
     '%00%2e%2e%2f',
     '../../etc/passwd',

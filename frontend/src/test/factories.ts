@@ -13,6 +13,7 @@ export function makeMessage(overrides: Partial<Message> & Pick<Message, 'id' | '
     replyTo: null,
     attachments: [],
     reactions: [],
+    mentions: [],
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, overrides.seq)).toISOString(),
@@ -34,6 +35,7 @@ export function makeDirectChat(id: string, members: User[], lastMessage: Message
     lastMessage,
     lastSeq: lastMessage?.seq ?? 0,
     unreadCount: 0,
+    mentionCount: 0,
     muted: false,
     updatedAt: '2025-01-01T00:00:00.000Z',
   };

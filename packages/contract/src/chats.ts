@@ -66,6 +66,10 @@ export const chatSchema = z
     lastMessage: messageSchema.nullable(),
     lastSeq: z.number().int(),
     unreadCount: z.number().int(),
+    mentionCount: z
+      .number()
+      .int()
+      .meta({ description: "Unread messages (past the viewer's read watermark) that mention the viewer" }),
     muted: z.boolean().meta({ description: "The viewer's own setting: no notifications from this chat" }),
     updatedAt: timestampSchema,
   })

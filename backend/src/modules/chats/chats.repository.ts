@@ -1,6 +1,7 @@
 import { MAX_GROUP_PARTICIPANTS, type GroupVisibility } from '@messenger/contract';
 import type { Prisma, PrismaClient } from '../../db/prisma';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import { unreadMentionCounts } from '../mentions/mention-counts';
 import { messageInclude } from '../messages/messages.presenter';
 import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
@@ -49,7 +50,7 @@ export class ChatsRepository {
       include: chatInclude,
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
     });
-    return this.withLastMessages(chats);
+    return this.withLastMessages(chats, userId);
   }
 
   async findById(chatId: string): Promise<ChatRecord | null> {
@@ -83,7 +84,7 @@ export class ChatsRepository {
       },
       include: chatInclude,
     });
-    return { ...chat, lastMessage: null };
+    return { ...chat, lastMessage: null, mentionCounts: new Map() };
   }
 
   /** Creates the group with its owner, members and the "created the group" message, in one transaction. */
@@ -252,16 +253,22 @@ export class ChatsRepository {
   }
 
   /**
-   * Newest message of each chat by its (chat_id, seq) key, in one query. (Prisma's nested `take: 1` would read
-   * every message of every chat and cut in memory.)
+   * Newest message of each chat by its (chat_id, seq) key, in one query (Prisma's nested `take: 1` would read
+   * every message of every chat and cut in memory), and the unread mentions of `viewerId` in them, or of every
+   * participant.
    */
-  private async withLastMessages(chats: ChatWithParticipants[]): Promise<ChatRecord[]> {
+  private async withLastMessages(chats: ChatWithParticipants[], viewerId?: string): Promise<ChatRecord[]> {
     const keys = chats.filter((chat) => chat.lastSeq > 0).map((chat) => ({ chatId: chat.id, seq: chat.lastSeq }));
-    const messages = keys.length
-      ? await this.db.message.findMany({ where: { OR: keys }, include: messageInclude })
-      : [];
+    const [messages, mentions] = await Promise.all([
+      keys.length ? this.db.message.findMany({ where: { OR: keys }, include: messageInclude }) : [],
+      unreadMentionCounts(this.db, viewerId ? { userId: viewerId } : { chatIds: chats.map((chat) => chat.id) }),
+    ]);
     const byChat = new Map(messages.map((message) => [message.chatId, message]));
-    return chats.map((chat) => ({ ...chat, lastMessage: byChat.get(chat.id) ?? null }));
+    return chats.map((chat) => ({
+      ...chat,
+      lastMessage: byChat.get(chat.id) ?? null,
+      mentionCounts: mentions.get(chat.id) ?? new Map<string, number>(),
+    }));
   }
 }
 

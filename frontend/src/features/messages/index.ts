@@ -9,6 +9,6 @@ export {
   receiveReactions,
   reloadOpenedTimelines,
 } from './messageActions';
-export { useMessagesStore } from './messagesStore';
+export { findHeldMessage, useMessagesStore } from './messagesStore';
 export { flushReceipts, resetReceiptReporting } from './readReceipts';
 export { flushOutbox, restoreOutbox, sendMessage } from './sendMessage';
