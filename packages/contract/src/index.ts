@@ -1,6 +1,7 @@
 export * from './errorCodes';
 export * from './errors';
 export * from './limits';
+export * from './file-types';
 export * from './mentions';
 export * from './common';
 export * from './users';

@@ -3,6 +3,7 @@ import { Navigate, useNavigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Chat, Message } from '@messenger/contract';
 import { messagePath } from '../../shared/lib/paths';
+import { fileSummary } from '../../shared/lib/fileSummary';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { runInBackground } from '../../shared/ui/toastStore';
 import { Notice } from '../../shared/ui/Notice';
@@ -110,7 +111,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
         setDragging(false);
         if (!carriesFiles(event)) return;
         event.preventDefault();
-        composer.current?.addImages(event.dataTransfer.files);
+        composer.current?.addFiles(event.dataTransfer.files);
       }}
     >
       <ChatHeader
@@ -150,7 +151,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
                     senderName: replyTo.sender?.displayName ?? 'Someone',
                     excerpt: replyTo.deletedAt
                       ? DELETED_PLACEHOLDER
-                      : replyTo.content || (replyTo.type === 'image' ? 'Image' : ''),
+                      : replyTo.content || (fileSummary(replyTo) ?? (replyTo.type === 'image' ? 'Image' : '')),
                   }
                 }
                 onCancelReply={() => setReplyTo(null)}

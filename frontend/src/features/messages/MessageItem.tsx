@@ -9,7 +9,7 @@ import { MessageActions } from './MessageActions';
 import { deleteMessage, editMessage, toggleReaction, togglePin } from './messageActions';
 import { MessageBubble } from './MessageBubble';
 import { MessageEditor } from './MessageEditor';
-import { MessageImages } from './MessageImages';
+import { MessageAttachments } from './MessageAttachments';
 import { PinnedMark } from './PinnedMark';
 import { ReactionChips } from './ReactionChips';
 import { ReceiptStatus } from './ReceiptStatus';
@@ -62,7 +62,7 @@ export function MessageItem(props: MessageItemProps) {
     <em>{DELETED_PLACEHOLDER}</em>
   ) : message.attachments.length > 0 ? (
     <>
-      <MessageImages attachments={message.attachments} caption={message.content} />
+      <MessageAttachments attachments={message.attachments} caption={message.content} />
       {message.content && formatContent(message.content)}
     </>
   ) : (

@@ -55,7 +55,7 @@ function PinnedItem({
   onJump,
   onUnpin,
 }: { message: Message } & Pick<PinnedMessagesPanelProps, 'onJump' | 'onUnpin'>) {
-  const text = message.content || (message.attachments.length > 0 ? 'Image' : '');
+  const text = message.content || describeAttachments(message);
   return (
     <li className="relative flex flex-col gap-1 rounded-lg border border-border bg-surface-muted px-3 py-2 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus hover:bg-surface-hover">
       <p className="flex items-center gap-2 text-xs text-fg-muted">
@@ -87,4 +87,12 @@ function PinnedItem({
       </p>
     </li>
   );
+}
+
+/** What a message without text shows of itself: its file's name, or that it is an image. */
+function describeAttachments({ attachments }: Message): string {
+  const [first] = attachments;
+  if (!first) return '';
+  const shown = first.kind === 'file' ? first.name : 'Image';
+  return attachments.length > 1 ? `${shown} and ${attachments.length - 1} more` : shown;
 }
