@@ -99,7 +99,7 @@ step('Bob pins the plan from far up the history; Alice’s panel lists it first 
   expect(await items.first().textContent()).toContain(THE_PLAN);
   expect(await items.first().textContent()).toContain(`Pinned by ${BOB.displayName}`);
   await expectAccessibleInBothSchemes(ann, 'chat with the pinned messages panel');
-  await screenshot(ann, 'pinned-messages', false);
+  await screenshot(ann, 'pinned-messages');
 
   await pinsPanel(ann)
     .getByRole('link', { name: `Show in chat: ${THE_PLAN}` })
