@@ -55,7 +55,7 @@ step('Bob sees the file card at once and downloads the file under its name', asy
   ]);
   expect(download.suggestedFilename()).toBe('minutes.pdf');
   expect(await readFile(await download.path())).toEqual(MINUTES);
-  await screenshot(reader, 'file-card', false);
+  await screenshot(reader, 'file-card');
   await expectAccessibleInBothSchemes(reader, 'chat with a file card');
 });
 

@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   observeNotifications,
   openBrowser,
+  screenshot,
   setTabHidden,
   shownNotifications,
   signIn,
@@ -47,6 +48,7 @@ it('mentions someone with the autocomplete: a badge even in a muted chat, a noti
   expect(await option.getAttribute('aria-selected')).toBe('true');
   expect(await composer(alice).getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
   await expectAccessibleInBothSchemes(alice, 'mention suggestions');
+  await screenshot(alice, 'mentions');
   await composer(alice).press('Enter');
   await suggestions.waitFor({ state: 'detached' });
   expect(await composer(alice).inputValue()).toBe('Ready for the release, @bob ');
@@ -81,7 +83,11 @@ it('mentions someone with the autocomplete: a badge even in a muted chat, a noti
 
   // The search finds the messages that mention him, without words.
   await bob.goto(`${messenger.server.url}/search`);
-  await bob.getByRole('checkbox', { name: 'Only messages that mention me' }).check();
+  // Not `check()`: it reads the box right after the click, and the address (which the box shows) changes in a
+  // React transition that a loaded machine may not have rendered yet.
+  const onlyMentions = bob.getByRole('checkbox', { name: 'Only messages that mention me' });
+  await onlyMentions.click();
+  await expect.poll(() => onlyMentions.isChecked()).toBe(true);
   await bob
     .getByRole('list', { name: 'Search results' })
     .getByRole('link', { name: /Ready for the release/ })

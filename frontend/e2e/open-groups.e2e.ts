@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessibleInBothSchemes } from './accessibility';
 import { messageLog, messageRow, setUpMessenger } from './fixture';
-import { expectNoHorizontalOverflow, openBrowser, signIn, stepsSharingState } from './tour-support';
+import { expectNoHorizontalOverflow, openBrowser, screenshot, signIn, stepsSharingState } from './tour-support';
 
 /**
  * Open groups, as two people who are not contacts: Olga opens groups anyone can join; Jack finds one under Browse
@@ -54,6 +54,7 @@ step('someone who is not her contact finds a group under Browse groups and joins
   const list = page.getByRole('list', { name: 'Open groups' });
   await list.getByRole('button', { name: 'Join Chess night' }).waitFor();
   await expectAccessibleInBothSchemes(page, 'browse groups');
+  await screenshot(page, 'browse-groups');
 
   await page.getByRole('searchbox', { name: 'Search open groups' }).fill('BOOK');
   await list.getByRole('button', { name: 'Join Chess night' }).waitFor({ state: 'detached' });

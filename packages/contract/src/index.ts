@@ -12,6 +12,7 @@ export * from './blocks';
 export * from './contacts';
 export * from './media';
 export * from './messages';
+export * from './pins';
 export * from './chats';
 export * from './open-groups';
 export * from './search';

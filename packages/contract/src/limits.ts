@@ -29,3 +29,6 @@ export const MAX_DISCOVER_QUERY_LENGTH = 100;
 
 /** Open groups in one answer of GET /api/chats/discover: the largest first; a narrower search finds the others. */
 export const MAX_DISCOVER_RESULTS = 50;
+
+/** Pinned messages of one chat. */
+export const MAX_PINS_PER_CHAT = 50;

@@ -114,6 +114,10 @@ export const messageSchema = z
     editedAt: timestampSchema.nullable(),
     deletedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,
+    pinnedAt: timestampSchema.nullable().meta({ description: 'When a member pinned it; null when not pinned' }),
+    pinnedBy: userSummarySchema
+      .nullable()
+      .meta({ description: 'Who pinned it; null when not pinned (or when that account is gone)' }),
   })
   .strict()
   .meta({ id: 'Message' });

@@ -154,5 +154,7 @@ export function toMessageRecord(row: InsertedRow): MessageRecord {
     attachments: [],
     reactions: [],
     mentions: row.mention_ids.map((userId) => ({ userId })),
+    // A message is pinned only after it was written.
+    pin: null,
   };
 }

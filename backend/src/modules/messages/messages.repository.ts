@@ -123,8 +123,8 @@ export class MessagesRepository {
   }
 
   /**
-   * Soft delete: the message keeps its place (and seq) but loses its text, attachments, reactions and mentions.
-   * Returns the storage keys of its attachments, to be removed once this has committed, and whom it mentioned.
+   * Soft delete: the message keeps its place (and seq) but loses its text, attachments, reactions, mentions and
+   * pin. Returns the storage keys of its attachments, to be removed once this has committed, and whom it mentioned.
    */
   softDelete(messageId: string) {
     return this.db.$transaction(async (tx) => {
@@ -136,13 +136,16 @@ export class MessagesRepository {
       await tx.attachment.deleteMany({ where: { messageId } });
       await tx.messageReaction.deleteMany({ where: { messageId } });
       await tx.messageMention.deleteMany({ where: { messageId } });
-      const message = await tx.message.update({
+      const deleted = await tx.message.update({
         where: { id: messageId },
         data: { content: '', deletedAt: new Date() },
         include: messageInclude,
       });
+      // After the update, which waits for a pin being written at this moment (PinsRepository holds the row): a pin
+      // committed meanwhile goes too.
+      await tx.messagePin.deleteMany({ where: { messageId } });
       return {
-        message,
+        message: { ...deleted, pin: null },
         storageKeys: attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailKey]),
         mentionedBefore: mentions.map((mention) => mention.userId),
       };
@@ -249,10 +252,16 @@ export async function insertMessage(
 
 /**
  * A system message ("Ann added Bob"), written inside the transaction that made the change it records; its
- * participantIds are the members as that transaction leaves them, the recipients of the change's events.
+ * participantIds are the members as that transaction leaves them, the recipients of the change's events. It may
+ * quote the message the change is about (`replyToId`: "Ann pinned a message").
  */
-export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<WrittenMessage> {
-  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
+export async function insertSystemMessage(
+  tx: Transaction,
+  chatId: string,
+  content: string,
+  replyToId?: string,
+): Promise<WrittenMessage> {
+  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content, replyToId });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
   return written;
 }
