@@ -1,96 +1,101 @@
+import { SHARED_REDIS_KINDS, type SharedRedis } from './helpers/shared-redis';
 import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { chattingPair, makeContacts, registerUser, type TestUser } from './helpers/users';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Two instances over one database, sharing one Redis (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES). */
+describe.each(SHARED_REDIS_KINDS)('through %s', (_, startRedis) => {
+  let redis: SharedRedis;
+  let database: TestDatabase;
+  let instances: TestServer[];
+  const sockets = new TestSockets();
 
-let database: TestDatabase;
-let instances: TestServer[];
-const sockets = new TestSockets();
+  beforeAll(async () => {
+    redis = await startRedis();
+    database = await createTestDatabase();
+    instances = [await startTestServer(redis.env, database), await startTestServer(redis.env, database)];
+  }, 30_000);
+  afterAll(async () => {
+    sockets.disconnectAll();
+    for (const instance of instances) await instance.close();
+    await database.drop();
+    await redis.stop();
+  });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  instances = [await startTestServer({ REDIS_URL }, database), await startTestServer({ REDIS_URL }, database)];
+  it('delivers a message sent through one instance to a recipient connected to another', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const { alice, bob, chatId } = await chattingPair(first);
+
+    const aliceSocket = await sockets.connect(first.url, alice.accessToken);
+    const bobSocket = await sockets.connect(second.url, bob.accessToken);
+    const received = new Promise<{ message: { content: string } }>((resolve) => bobSocket.once('message:new', resolve));
+    const ack = await aliceSocket
+      .timeout(5_000)
+      .emitWithAck('message:send', { chatId, clientMsgId: 'across', content: 'across instances' });
+    expect(ack.ok).toBe(true);
+    expect((await received).message.content).toBe('across instances');
+    const ready = await fetch(`${second.url}/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('shows presence across instances: connected on one, seen online through the other', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const alice = await registerUser(first);
+    const bob = await registerUser(first);
+    await makeContacts(first, alice, bob);
+    const bobSocket = await sockets.connect(second.url, bob.accessToken);
+    const online = nextEvent<{ userId: string }>(bobSocket, 'presence:online');
+    const aliceSocket = await sockets.connect(first.url, alice.accessToken);
+    expect((await online).userId).toBe(alice.id);
+    const profile = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
+    expect(((await profile.json()) as { user: { online: boolean } }).user.online).toBe(true);
+
+    const offline = nextEvent<{ userId: string }>(bobSocket, 'presence:offline', 8_000);
+    aliceSocket.disconnect();
+    expect((await offline).userId).toBe(alice.id);
+    const after = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
+    expect(((await after.json()) as { user: { online: boolean } }).user.online).toBe(false);
+  }, 15_000);
+
+  it('tells a presence-batch socket one presence:changed per window, older sockets per user, and hides the blocked', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const [alice, carol, dave, eve, bob] = (await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(first)))) as [
+      TestUser,
+      TestUser,
+      TestUser,
+      TestUser,
+      TestUser,
+    ];
+    for (const other of [alice, carol, dave]) await makeContacts(first, bob, other);
+    await makeContacts(first, dave, eve);
+    const blocked = await fetch(`${first.url}/api/users/${dave.id}/block`, { method: 'POST', headers: bob.auth });
+    expect(blocked.status).toBe(204);
+
+    const batched: { online: string[]; offline: unknown[] }[] = [];
+    const bobBatch = await sockets.connect(second.url, bob.accessToken, ['websocket'], ['presence-batch']);
+    bobBatch.on('presence:changed', (changes: { online: string[]; offline: unknown[] }) => batched.push(changes));
+    bobBatch.on('presence:online', () => batched.push({ online: ['per-user event on a batch socket'], offline: [] }));
+    const bobOld = await sockets.connect(second.url, bob.accessToken);
+    const eveSocket = await sockets.connect(second.url, eve.accessToken);
+
+    // Dave (blocked by Bob) comes online first; once Eve has heard of it, his window has gone out.
+    const daveSeen = nextEvent<{ userId: string }>(eveSocket, 'presence:online', 5_000, (e) => e.userId === dave.id);
+    await sockets.connect(first.url, dave.accessToken);
+    await daveSeen;
+
+    const oldHearsAlice = nextEvent<{ userId: string }>(bobOld, 'presence:online', 5_000, (e) => e.userId === alice.id);
+    const oldHearsCarol = nextEvent<{ userId: string }>(bobOld, 'presence:online', 5_000, (e) => e.userId === carol.id);
+    const batchHearsBoth = nextEvent<unknown>(bobBatch, 'presence:changed', 5_000, () =>
+      [alice.id, carol.id].every((id) => batched.some((changes) => changes.online.includes(id))),
+    );
+    await Promise.all([sockets.connect(first.url, alice.accessToken), sockets.connect(first.url, carol.accessToken)]);
+    await Promise.all([oldHearsAlice, oldHearsCarol, batchHearsBoth]);
+
+    const heard = batched.flatMap((changes) => changes.online);
+    expect(heard.sort()).toEqual([alice.id, carol.id].sort());
+    // Usually one event for both (the connects overlap); a loaded machine may split them across two windows.
+    expect(batched.length).toBeLessThanOrEqual(2);
+    for (const changes of batched) expect(changes.offline).toEqual([]);
+  }, 20_000);
 });
-afterAll(async () => {
-  sockets.disconnectAll();
-  for (const instance of instances) await instance.close();
-  await database.drop();
-});
-
-it('delivers a message sent through one instance to a recipient connected to another (REDIS_URL set)', async () => {
-  const [first, second] = instances as [TestServer, TestServer];
-  const { alice, bob, chatId } = await chattingPair(first);
-
-  const aliceSocket = await sockets.connect(first.url, alice.accessToken);
-  const bobSocket = await sockets.connect(second.url, bob.accessToken);
-  const received = new Promise<{ message: { content: string } }>((resolve) => bobSocket.once('message:new', resolve));
-  const ack = await aliceSocket
-    .timeout(5_000)
-    .emitWithAck('message:send', { chatId, clientMsgId: 'across', content: 'across instances' });
-  expect(ack.ok).toBe(true);
-  expect((await received).message.content).toBe('across instances');
-  const ready = await fetch(`${second.url}/ready`);
-  expect(ready.status).toBe(200);
-});
-
-it('shows presence across instances: connected on one, seen online through the other', async () => {
-  const [first, second] = instances as [TestServer, TestServer];
-  const alice = await registerUser(first);
-  const bob = await registerUser(first);
-  await makeContacts(first, alice, bob);
-  const bobSocket = await sockets.connect(second.url, bob.accessToken);
-  const online = nextEvent<{ userId: string }>(bobSocket, 'presence:online');
-  const aliceSocket = await sockets.connect(first.url, alice.accessToken);
-  expect((await online).userId).toBe(alice.id);
-  const profile = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
-  expect(((await profile.json()) as { user: { online: boolean } }).user.online).toBe(true);
-
-  const offline = nextEvent<{ userId: string }>(bobSocket, 'presence:offline', 8_000);
-  aliceSocket.disconnect();
-  expect((await offline).userId).toBe(alice.id);
-  const after = await fetch(`${second.url}/api/users/${alice.id}`, { headers: bob.auth });
-  expect(((await after.json()) as { user: { online: boolean } }).user.online).toBe(false);
-}, 15_000);
-
-it('tells a presence-batch socket one presence:changed per window, older sockets per user, and hides the blocked', async () => {
-  const [first, second] = instances as [TestServer, TestServer];
-  const [alice, carol, dave, eve, bob] = (await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(first)))) as [
-    TestUser,
-    TestUser,
-    TestUser,
-    TestUser,
-    TestUser,
-  ];
-  for (const other of [alice, carol, dave]) await makeContacts(first, bob, other);
-  await makeContacts(first, dave, eve);
-  const blocked = await fetch(`${first.url}/api/users/${dave.id}/block`, { method: 'POST', headers: bob.auth });
-  expect(blocked.status).toBe(204);
-
-  const batched: { online: string[]; offline: unknown[] }[] = [];
-  const bobBatch = await sockets.connect(second.url, bob.accessToken, ['websocket'], ['presence-batch']);
-  bobBatch.on('presence:changed', (changes: { online: string[]; offline: unknown[] }) => batched.push(changes));
-  bobBatch.on('presence:online', () => batched.push({ online: ['per-user event on a batch socket'], offline: [] }));
-  const bobOld = await sockets.connect(second.url, bob.accessToken);
-  const eveSocket = await sockets.connect(second.url, eve.accessToken);
-
-  // Dave (blocked by Bob) comes online first; once Eve has heard of it, his window has gone out.
-  const daveSeen = nextEvent<{ userId: string }>(eveSocket, 'presence:online', 5_000, (e) => e.userId === dave.id);
-  await sockets.connect(first.url, dave.accessToken);
-  await daveSeen;
-
-  const oldHearsAlice = nextEvent<{ userId: string }>(bobOld, 'presence:online', 5_000, (e) => e.userId === alice.id);
-  const oldHearsCarol = nextEvent<{ userId: string }>(bobOld, 'presence:online', 5_000, (e) => e.userId === carol.id);
-  const batchHearsBoth = nextEvent<unknown>(bobBatch, 'presence:changed', 5_000, () =>
-    [alice.id, carol.id].every((id) => batched.some((changes) => changes.online.includes(id))),
-  );
-  await Promise.all([sockets.connect(first.url, alice.accessToken), sockets.connect(first.url, carol.accessToken)]);
-  await Promise.all([oldHearsAlice, oldHearsCarol, batchHearsBoth]);
-
-  const heard = batched.flatMap((changes) => changes.online);
-  expect(heard.sort()).toEqual([alice.id, carol.id].sort());
-  // Usually one event for both (the connects overlap); a loaded machine may split them across two windows.
-  expect(batched.length).toBeLessThanOrEqual(2);
-  for (const changes of batched) expect(changes.offline).toEqual([]);
-}, 20_000);
