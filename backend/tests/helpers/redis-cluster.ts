@@ -22,6 +22,10 @@ export interface TestRedisCluster {
   client(): Cluster;
   /** The nodes serving slots now, from CLUSTER NODES (a failover promotes a replica). */
   masterPorts(): Promise<number[]>;
+  /** The port of the master serving the slot of `key` (a key name or a shard channel). */
+  masterOf(key: string): Promise<number>;
+  /** SIGKILL of one node, as a crash. */
+  kill(port: number): void;
   /** Waits until every live node reports `cluster_state:ok` and the given number of masters serve all slots. */
   waitUntilHealthy(masters?: number, withinMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -183,6 +187,20 @@ export async function startRedisCluster({
       return client;
     },
     masterPorts,
+    masterOf: async (key) => {
+      const live = nodes.find(({ process }) => process.exitCode === null && process.signalCode === null);
+      const slot = Number(await ask(live?.port ?? 0, 'CLUSTER', 'KEYSLOT', key));
+      const node = new Redis({ port: live?.port ?? 0, host: '127.0.0.1', lazyConnect: true });
+      try {
+        const ranges = (await node.cluster('SLOTS')) as unknown as [number, number, [string, number]][];
+        const range = ranges.find(([from, to]) => slot >= from && slot <= to);
+        if (!range) throw new Error(`no master serves slot ${slot}`);
+        return range[2][1];
+      } finally {
+        node.disconnect();
+      }
+    },
+    kill: (port) => nodes.find((node) => node.port === port)?.process.kill('SIGKILL'),
     waitUntilHealthy,
     stop,
   };

@@ -26,5 +26,14 @@ export const REDIS_CLUSTER: SharedRedisKind = [
   },
 ];
 
+/** Three masters, each with a replica that takes over within about two seconds of its master's crash. */
+export const REDIS_CLUSTER_WITH_REPLICAS: SharedRedisKind = [
+  'a Redis Cluster with replicas',
+  async () => {
+    const cluster = await startRedisCluster({ replicasPerMaster: 1, nodeTimeoutMs: 1_000 });
+    return { env: { REDIS_CLUSTER_NODES: cluster.nodesSetting }, cluster, stop: () => cluster.stop() };
+  },
+];
+
 /** For `describe.each`: the multi-instance tests run through both, as deployments may. */
 export const SHARED_REDIS_KINDS: readonly SharedRedisKind[] = [ONE_REDIS, REDIS_CLUSTER];
