@@ -66,11 +66,8 @@ it('spreads every user’s shared state over all three masters, each user’s re
   expect(channels.flat()).toHaveLength(USERS);
 
   const someone = users[0]?.id ?? '';
-  const slots = await onEveryMaster(
-    (master) =>
-      Promise.all(
-        ['log', 'meta', 'p:1'].map((suffix) => master.cluster('KEYSLOT', `events:{u:${someone}}:${suffix}`)),
-      ) as Promise<number[]>,
+  const slots = await onEveryMaster((master) =>
+    Promise.all(['log', 'meta', 'p:1'].map((suffix) => master.cluster('KEYSLOT', `events:{u:${someone}}:${suffix}`))),
   );
   expect(new Set(slots.flat()).size).toBe(1);
 });
