@@ -176,6 +176,7 @@ describe('docker-compose files', () => {
       'docker-compose.prod.yml',
       'docker-compose.cluster.yml',
       'k8s/redis-statefulset.yaml',
+      'k8s-redis-cluster/redis-cluster.yaml',
     ]) {
       const text = readFileSync(join(ROOT, file), 'utf8').replace(/['",\s]+/g, ' ');
       expect({ file, maxmemory: /--maxmemory \d+mb /.test(text) }).toEqual({ file, maxmemory: true });
