@@ -114,6 +114,7 @@ export async function createMessengerServer(
   };
   const io = createSocketServer(socketOptions);
   const adapter = redis && (await attachRedisAdapter(io, config, logger, degradation));
+  if (adapter) logger.info(`socket.io fan-out through ${adapter.description}`);
   const redisClients = redis && adapter ? [redis, adapter.publisher, adapter.subscriber] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
   if (redis && adapter) {

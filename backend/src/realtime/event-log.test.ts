@@ -97,6 +97,18 @@ describe.each(logs)('%s', (_, makeLog: (perUser?: number) => EventLog) => {
     }
   });
 
+  it('records an event once for a recipient named twice, and nothing for no recipient', async () => {
+    const log = makeLog();
+    const start = await log.current('ann');
+    expect(await log.append([], 'message:new', { n: 0 })).toEqual([]);
+    const groups = await log.append(['ann', 'ann'], 'message:new', { n: 1 });
+    expect(await log.since('ann', start, page(100))).toEqual({
+      events: [{ event: 'message:new', payload: { n: 1 } }],
+      cursor: cursorOf(groups, 'ann'),
+      hasMore: false,
+    });
+  });
+
   it('pages long gaps with hasMore', async () => {
     const log = makeLog();
     let cursor = await log.current('ann');

@@ -93,19 +93,21 @@ export class MemoryEventLog implements EventLog {
   ) {}
 
   async append(userIds: readonly string[], event: string, payload: unknown): Promise<AppendedGroup[]> {
+    const recipients = [...new Set(userIds)];
+    if (recipients.length === 0) return [];
     const id = ++this.lastId;
     const bytes = Buffer.byteLength(JSON.stringify(payload));
-    for (const userId of userIds) {
+    for (const userId of recipients) {
       const log = this.logOf(userId);
       log.entries.push({ id, event, payload, bytes });
       if (log.entries.length > this.perUser) log.floor = log.entries.shift()?.id ?? log.floor;
       this.logs.set(userId, log);
     }
-    const cost = bytes + ENTRY_OVERHEAD_BYTES * userIds.length;
-    this.retained.set(id, { bytes: cost, userIds: [...userIds] });
+    const cost = bytes + ENTRY_OVERHEAD_BYTES * recipients.length;
+    this.retained.set(id, { bytes: cost, userIds: recipients });
     this.retainedBytes += cost;
     while (this.retainedBytes > this.maxBytes) this.forgetOldest();
-    return [{ userIds, cursor: `${this.epoch}.${id}` }];
+    return [{ userIds: recipients, cursor: `${this.epoch}.${id}` }];
   }
 
   /** One position for every user: the newest event's. */

@@ -7,6 +7,8 @@ import type { MessengerServer } from './socket-server';
 export interface AdapterConnections {
   publisher: RedisClient;
   subscriber: RedisClient;
+  /** Which adapter fans out: for the start-up log. */
+  description: string;
 }
 
 /**
@@ -44,14 +46,12 @@ export async function attachRedisAdapter(
     catchRejections(publisher, ['spublish'], report);
     catchRejections(subscriber, ['ssubscribe', 'sunsubscribe'], report);
     io.adapter(createShardedAdapter(publisher, subscriber, { subscriptionMode: 'dynamic' }));
-    logger.info('socket.io fan-out through the sharded Redis adapter (Redis Cluster)');
-  } else {
-    catchRejections(publisher, ['publish'], report);
-    catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], report);
-    io.adapter(createAdapter(publisher, subscriber));
-    logger.info('socket.io fan-out through the Redis adapter');
+    return { publisher, subscriber, description: 'the sharded Redis adapter (Redis Cluster)' };
   }
-  return { publisher, subscriber };
+  catchRejections(publisher, ['publish'], report);
+  catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], report);
+  io.adapter(createAdapter(publisher, subscriber));
+  return { publisher, subscriber, description: 'the Redis adapter' };
 }
 
 type Method = 'publish' | 'unsubscribe' | 'punsubscribe' | 'spublish' | 'ssubscribe' | 'sunsubscribe';

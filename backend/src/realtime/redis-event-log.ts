@@ -142,8 +142,11 @@ export class RedisEventLog implements EventLog {
 
   async append(userIds: readonly string[], event: string, payload: unknown): Promise<AppendedGroup[]> {
     const body = JSON.stringify(payload);
+    // Each user once: a second entry at the same position would fail the script, or be replayed twice.
+    const recipients = [...new Set(userIds)];
+    if (recipients.length === 0) return [];
     // On a cluster every user's log is in a slot of its own; one Redis takes all of them in one step.
-    const groups = this.redis.isCluster ? userIds.map((userId) => [userId]) : [userIds];
+    const groups = this.redis.isCluster ? recipients.map((userId) => [userId]) : [recipients];
     return Promise.all(groups.map((group) => this.appendTo(group, event, body)));
   }
 
