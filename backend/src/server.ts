@@ -32,6 +32,8 @@ import { ChatPresenter } from './modules/chats/chats.presenter';
 import { ChatsRepository } from './modules/chats/chats.repository';
 import { ChatsService } from './modules/chats/chats.service';
 import { GroupsService } from './modules/chats/groups.service';
+import { OpenGroupsRepository } from './modules/chats/open-groups.repository';
+import { OpenGroupsService } from './modules/chats/open-groups.service';
 import { ContactPresenter } from './modules/contacts/contacts.presenter';
 import { ContactsRepository } from './modules/contacts/contacts.repository';
 import { ContactsService } from './modules/contacts/contacts.service';
@@ -191,7 +193,7 @@ export async function createMessengerServer(
     blocksRepository,
     publicationOrder,
   );
-  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events);
+  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events, chats);
   const typing = new TypingService(chats, events, blocksRepository);
   const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),
@@ -217,6 +219,15 @@ export async function createMessengerServer(
       blocks: { blocks },
       contacts: { contacts, limitRequests: limiters.contactRequests },
       chats: { chats, groups },
+      openGroups: {
+        openGroups: new OpenGroupsService(
+          new OpenGroupsRepository(prisma),
+          chatsRepository,
+          chats,
+          groups,
+          blocksRepository,
+        ),
+      },
       messages: { messages },
       media: { media },
       search: { search: new SearchService(new SearchRepository(prisma), messagePresenter) },

@@ -36,6 +36,10 @@ const nastyString: fc.Arbitrary<string> = fc.oneof(
     '\udfff\ud800',
     '👩‍👩‍👧‍👦'.repeat(2_500),
     '<script>alert(1)</script>',
+    // Mentions: as many @names as a message holds, and @ signs alone.
+    '@abc '.repeat(2_000),
+    '@'.repeat(10_000),
+    '@__proto__ @constructor @ab.- @a@b.c',
     "' OR 1=1; --",
     '%00%2e%2e%2f',
     '../../etc/passwd',
@@ -71,6 +75,8 @@ function bodyFor(fieldNames: string[]): fc.Arbitrary<unknown> {
 interface World {
   owner: TestUser;
   groupId: string;
+  /** Someone else's open group, which the fuzzing owner may find and join. */
+  openGroupId: string;
   messageId: string;
 }
 
@@ -109,7 +115,17 @@ beforeAll(async () => {
     .set(owner.auth)
     .send({ content: 'hello', clientMsgId: '9d7c9f5e-52c4-4a63-9b7e-5b8f2f0f2a11' })
     .expect(201);
-  world = { owner, groupId, messageId: (message.body as { message: { id: string } }).message.id };
+  const openGroup = await request(server.url)
+    .post('/api/chats/group')
+    .set(member.auth)
+    .send({ name: 'Fuzzed open', memberIds: [], visibility: 'open' })
+    .expect(201);
+  world = {
+    owner,
+    groupId,
+    openGroupId: (openGroup.body as { chat: { id: string } }).chat.id,
+    messageId: (message.body as { message: { id: string } }).message.id,
+  };
 });
 
 afterAll(async () => {
@@ -198,7 +214,7 @@ describe.each(operations().filter((op) => !SKIPPED_OPERATIONS.has(`${op.method} 
     it('answers generated garbage with a contract error, never a 500', async () => {
       const pathValue = fc.oneof(
         nastyString.filter((value) => value.length > 0 && value.length < 2_000 && canBeInUrl(value)),
-        fc.constantFrom(world.groupId, world.messageId, world.owner.id, '👍'),
+        fc.constantFrom(world.groupId, world.openGroupId, world.messageId, world.owner.id, '👍'),
         fc.uuid(),
       );
       await check(

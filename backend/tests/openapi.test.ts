@@ -58,7 +58,9 @@ it('describes every route the server answers', async () => {
       '/api/admin/invites/{id}',
       '/api/users/{id}/block',
       '/api/admin/audit',
+      '/api/chats/discover',
+      '/api/chats/{id}/join',
     ]),
   );
-  expect(paths).toHaveLength(43);
+  expect(paths).toHaveLength(45);
 });

@@ -39,6 +39,28 @@ describe.each(SHARED_REDIS_KINDS)('through %s', (_, startRedis) => {
     expect(ready.status).toBe(200);
   });
 
+  it('tells a user mentioned through one instance on their device connected to another, and replays it by sync', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const { alice, bob, chatId } = await chattingPair(first);
+    const bobSocket = await sockets.connect(second.url, bob.accessToken);
+    const { cursor } = (await bobSocket.timeout(5_000).emitWithAck('sync', { cursor: null })) as { cursor: string };
+    const mentioned = nextEvent<{ chatId: string; messageId: string }>(bobSocket, 'mention:new');
+    const sent = await fetch(`${first.url}/api/chats/${chatId}/messages`, {
+      method: 'POST',
+      headers: { ...alice.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientMsgId: 'mention', content: `@${bob.username} across instances` }),
+    });
+    const { message } = (await sent.json()) as { message: { id: string; mentions: string[] } };
+    expect(message.mentions).toEqual([bob.id]);
+    expect(await mentioned).toMatchObject({ chatId, messageId: message.id });
+
+    const replay = (await bobSocket.timeout(5_000).emitWithAck('sync', { cursor })) as {
+      events: { event: string; payload: { messageId?: string } }[];
+    };
+    expect(replay.events.map((entry) => entry.event)).toEqual(['message:new', 'mention:new']);
+    expect(replay.events[1]?.payload.messageId).toBe(message.id);
+  });
+
   it('shows presence across instances: connected on one, seen online through the other', async () => {
     const [first, second] = instances as [TestServer, TestServer];
     const alice = await registerUser(first);

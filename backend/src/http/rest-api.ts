@@ -3,6 +3,7 @@ import { adminUsersOperations } from '../modules/admin/admin-users.operations';
 import { authOperations } from '../modules/auth/auth.operations';
 import { blocksOperations } from '../modules/blocks/blocks.operations';
 import { chatsOperations } from '../modules/chats/chats.operations';
+import { openGroupsOperations } from '../modules/chats/open-groups.operations';
 import { contactsOperations } from '../modules/contacts/contacts.operations';
 import { mediaOperations } from '../modules/media/media.operations';
 import { messagesOperations } from '../modules/messages/messages.operations';
@@ -22,6 +23,7 @@ export const REST_API = {
   blocks: blocksOperations,
   contacts: contactsOperations,
   chats: chatsOperations,
+  openGroups: openGroupsOperations,
   messages: messagesOperations,
   media: mediaOperations,
   search: searchOperations,

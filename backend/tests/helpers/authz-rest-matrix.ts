@@ -151,6 +151,14 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
   'POST /api/chats/{id}/participants': { params: group, body: (w) => ({ userIds: [w.users.contact.id] }),
     expect: [401, 404, 404, 404, 403, 200] },
+  // Open groups: everyone outside the open group finds it, nobody finds the private one (a leak of it fails `when`).
+  'GET /api/chats/discover': { query: (w) => ({ q: w.groupName }), expect: [401, 200, 200, 200, 200, 200],
+    reveals: { to: ['stranger', 'contact', 'removed'], when: (b, w) => {
+      const found = ids((b as { chats: unknown }).chats);
+      return found.includes(w.openGroupId) && !found.includes(w.groupId);
+    } } },
+  // Joining the private group: 404 to all outside it (as if it did not exist); its members are in it already.
+  'POST /api/chats/{id}/join': { params: group, expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
   // Removing another member (leaving, i.e. removing yourself, is any member's right: groups.test.ts).
   'DELETE /api/chats/{id}/participants/{userId}': { params: (w) => ({ id: w.groupId, userId: w.users.otherMember.id }),
     expect: [401, 404, 404, 404, 403, 204] },

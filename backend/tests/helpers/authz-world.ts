@@ -19,9 +19,11 @@ export const PROBE_WORD = 'quokkaprobe';
 
 /**
  * Everything the roles act against, all of it the owner's:
- * - `groupId`: a group owned by `owner`, with `member` and `otherMember`; `removed` was a member (and saw the
- *   message) until the owner removed them; `contact` is the owner's contact outside the group; `stranger` knows
+ * - `groupId`: a private group owned by `owner`, with `member` and `otherMember`; `removed` was a member (and saw
+ *   the message) until the owner removed them; `contact` is the owner's contact outside the group; `stranger` knows
  *   nobody.
+ * - `openGroupId`: an open group owned by `owner`, with `member`: anyone may find and join it. A search for
+ *   `groupName` (this world's alone) matches the names of both groups.
  * - `messageId` (seq `messageSeq`): the owner's image message in the group, holding `attachmentId`.
  * - `sessionId`: the owner's session; `requestId`: a pending contact request from `requester` to the owner.
  * - `admin`: the world's only admin among its users (the first account of the test database is an admin too, so
@@ -30,6 +32,8 @@ export const PROBE_WORD = 'quokkaprobe';
 export interface World {
   users: Record<SignedInRole | 'admin' | 'otherMember' | 'requester', TestUser>;
   groupId: string;
+  groupName: string;
+  openGroupId: string;
   messageId: string;
   messageSeq: number;
   attachmentId: string;
@@ -61,19 +65,25 @@ export async function buildWorld(server: TestServer): Promise<World> {
   ]);
   const attachmentId = (upload.body as { attachment: { id: string } }).attachment.id;
 
+  const groupName = `Authz ${n}.${process.pid}`;
   const group = await api()
     .post('/api/chats/group')
     .set(owner.auth)
-    .send({ name: `Authz ${n}`, memberIds: [member.id, otherMember.id, removed.id] })
+    .send({ name: groupName, memberIds: [member.id, otherMember.id, removed.id] })
     .expect(201);
   const groupId = (group.body as { chat: { id: string } }).chat.id;
-  const [sent, contactRequest] = await Promise.all([
+  const [sent, contactRequest, openGroup] = await Promise.all([
     api()
       .post(`/api/chats/${groupId}/messages`)
       .set(owner.auth)
       .send({ clientMsgId: `probe-${n}`, content: `the ${PROBE_WORD} caption`, attachmentIds: [attachmentId] })
       .expect(201),
     api().post('/api/contacts/requests').set(requester.auth).send({ userId: owner.id }).expect(201),
+    api()
+      .post('/api/chats/group')
+      .set(owner.auth)
+      .send({ name: `${groupName} open`, memberIds: [member.id], visibility: 'open' })
+      .expect(201),
   ]);
   const message = (sent.body as { message: { id: string; seq: number } }).message;
   await api().delete(`/api/chats/${groupId}/participants/${removed.id}`).set(owner.auth).expect(204);
@@ -81,6 +91,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
   return {
     users: { owner, member, otherMember, removed, contact, stranger, requester, admin },
     groupId,
+    groupName,
+    openGroupId: (openGroup.body as { chat: { id: string } }).chat.id,
     messageId: message.id,
     messageSeq: message.seq,
     attachmentId,

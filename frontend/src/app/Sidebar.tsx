@@ -5,6 +5,7 @@ import {
   MagnifyingGlassIcon,
   PlusIcon,
   ShieldCheckIcon,
+  UserGroupIcon,
   UsersIcon,
 } from '@heroicons/react/20/solid';
 import { useState, type ReactNode } from 'react';
@@ -72,6 +73,9 @@ export function Sidebar() {
         </NavLink>
         <NavLink to="/contacts" className={navLinkClass}>
           <NavLabel icon={UsersIcon}>Contacts</NavLabel>
+        </NavLink>
+        <NavLink to="/groups" className={navLinkClass} title="Browse open groups">
+          <NavLabel icon={UserGroupIcon}>Groups</NavLabel>
         </NavLink>
         <NavLink to="/search" className={navLinkClass} aria-keyshortcuts="Control+K Meta+K" title="Search (Ctrl+K)">
           <NavLabel icon={MagnifyingGlassIcon}>Search</NavLabel>

@@ -25,6 +25,7 @@ const AppLayout = lazyNamed(() => import('./AppLayout'), 'AppLayout');
 const ChatRoute = lazyNamed(() => import('./ChatRoute'), 'ChatRoute');
 const ContactsPage = lazyNamed(() => import('../features/contacts'), 'ContactsPage');
 const SearchPage = lazyNamed(() => import('../features/search'), 'SearchPage');
+const BrowseGroupsPage = lazyNamed(() => import('../features/groups'), 'BrowseGroupsPage');
 const UserProfilePage = lazyNamed(() => import('../features/profile'), 'UserProfilePage');
 const ProfileSettingsPage = lazyNamed(() => import('../features/settings'), 'ProfileSettingsPage');
 const AdminArea = lazyNamed(() => import('../features/admin'), 'AdminArea');
@@ -38,7 +39,15 @@ const AuditPage = lazyNamed(() => import('../features/admin'), 'AuditPage');
  * require() of an ES module and fail whole test files (nodejs/node#55782); in the browser the chunks are small.
  */
 export async function preloadSignedInPages(): Promise<void> {
-  for (const page of [AppLayout, ChatRoute, ContactsPage, SearchPage, UserProfilePage, ProfileSettingsPage]) {
+  for (const page of [
+    AppLayout,
+    ChatRoute,
+    ContactsPage,
+    SearchPage,
+    BrowseGroupsPage,
+    UserProfilePage,
+    ProfileSettingsPage,
+  ]) {
     await page.preload();
   }
 }
@@ -70,6 +79,7 @@ export const routes: RouteObject[] = [
           { path: '/chats/:chatId/messages/:messageId', element: <ChatRoute /> },
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/search', element: <SearchPage /> },
+          { path: '/groups', element: <BrowseGroupsPage /> },
           { path: '/users/:userId', element: <UserProfilePage /> },
           { path: '/settings/profile', element: <ProfileSettingsPage /> },
           {

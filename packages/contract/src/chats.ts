@@ -11,6 +11,12 @@ export const participantParamsSchema = z.object({ id: idOf('a chat id'), userId:
 const groupNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const userIdsSchema = z.array(idOf('a user id')).transform((ids) => [...new Set(ids)]);
 
+export const GROUP_VISIBILITIES = ['private', 'open'] as const;
+/** `open`: listed by GET /api/chats/discover and joined by anyone with POST /api/chats/{id}/join. */
+export const groupVisibilitySchema = z
+  .enum(GROUP_VISIBILITIES, 'must be "private" or "open"')
+  .meta({ description: 'private: members are added by the owner; open: anyone may find and join it' });
+
 export const createGroupBodySchema = z
   .object({
     name: groupNameSchema,
@@ -18,6 +24,7 @@ export const createGroupBodySchema = z
       z.array(z.string()).max(MAX_GROUP_PARTICIPANTS - 1, `a group has at most ${MAX_GROUP_PARTICIPANTS} participants`),
     ),
     avatarAttachmentId: idOf('an attachment id').optional(),
+    visibility: groupVisibilitySchema.default('private'),
   })
   .strict();
 
@@ -26,10 +33,11 @@ export const updateGroupBodySchema = z
     name: groupNameSchema.optional(),
     avatarAttachmentId: idOf('an attachment id').nullable().optional(),
     ownerId: idOf('a user id').optional().meta({ description: 'Hands the group to this member' }),
+    visibility: groupVisibilitySchema.optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'change at least one of name, avatarAttachmentId and ownerId',
+    message: 'change at least one of name, avatarAttachmentId, ownerId and visibility',
   });
 
 export const addParticipantsBodySchema = z.object({ userIds: userIdsSchema.pipe(z.array(z.string()).min(1)) }).strict();
@@ -53,10 +61,15 @@ export const chatSchema = z
     name: z.string().nullable().meta({ description: 'null for direct chats: they are named after the other person' }),
     avatarUrl: z.string().nullable(),
     ownerId: z.string().nullable(),
+    visibility: groupVisibilitySchema.meta({ description: 'Always private for direct chats' }),
     participants: z.array(participantSchema),
     lastMessage: messageSchema.nullable(),
     lastSeq: z.number().int(),
     unreadCount: z.number().int(),
+    mentionCount: z
+      .number()
+      .int()
+      .meta({ description: "Unread messages (past the viewer's read watermark) that mention the viewer" }),
     muted: z.boolean().meta({ description: "The viewer's own setting: no notifications from this chat" }),
     updatedAt: timestampSchema,
   })
@@ -75,3 +88,4 @@ export type CreateGroupRequest = z.input<typeof createGroupBodySchema>;
 export type CreateGroupInput = z.output<typeof createGroupBodySchema>;
 export type UpdateGroupRequest = z.input<typeof updateGroupBodySchema>;
 export type UpdateGroupInput = z.output<typeof updateGroupBodySchema>;
+export type GroupVisibility = z.infer<typeof groupVisibilitySchema>;

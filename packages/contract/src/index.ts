@@ -1,6 +1,7 @@
 export * from './errorCodes';
 export * from './errors';
 export * from './limits';
+export * from './mentions';
 export * from './common';
 export * from './users';
 export * from './auth';
@@ -11,6 +12,7 @@ export * from './contacts';
 export * from './media';
 export * from './messages';
 export * from './chats';
+export * from './open-groups';
 export * from './search';
 export * from './admin';
 export * from './socket/server-events';

@@ -11,3 +11,15 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** Participants of a group, its owner included. */
 export const MAX_GROUP_PARTICIPANTS = 300;
+
+/**
+ * Distinct `@name`s of one message that are looked up as mentions; later ones stay plain text. Bounds the lookup a
+ * message costs, whatever its text.
+ */
+export const MAX_MENTIONS = 50;
+
+/** Characters of a search for open groups (a group's name has at most 100). */
+export const MAX_DISCOVER_QUERY_LENGTH = 100;
+
+/** Open groups in one answer of GET /api/chats/discover: the largest first; a narrower search finds the others. */
+export const MAX_DISCOVER_RESULTS = 50;

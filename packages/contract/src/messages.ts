@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idOf, idParamSchema, timestampSchema } from './common';
-import { MAX_ATTACHMENTS, MAX_CONTENT_LENGTH } from './limits';
+import { MAX_ATTACHMENTS, MAX_CONTENT_LENGTH, MAX_MENTIONS } from './limits';
 import { attachmentSchema } from './media';
 import { userSummarySchema } from './users';
 
@@ -90,6 +90,9 @@ export const messageSchema = z
     replyTo: replyPreviewSchema.nullable(),
     attachments: z.array(attachmentSchema),
     reactions: z.array(reactionSchema),
+    mentions: z.array(z.string()).meta({
+      description: `Ids of the participants its \`@username\`s mention (not the sender; empty once deleted; only the first ${MAX_MENTIONS} distinct names count)`,
+    }),
     editedAt: timestampSchema.nullable(),
     deletedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,

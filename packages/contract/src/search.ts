@@ -2,16 +2,31 @@ import { z } from 'zod';
 import { idOf } from './common';
 import { messageSchema } from './messages';
 
-export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  chatId: idOf('a chat id').optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z
-    .string()
-    .regex(/^\d{1,6}$/, 'is not a cursor from a previous page')
-    .transform(Number)
-    .optional(),
-});
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .optional()
+      .meta({ description: 'The words to find; may be left out with `mentions=me`' }),
+    mentions: z
+      .literal('me', 'must be "me"')
+      .optional()
+      .meta({ description: 'Only messages that mention you; without `q`, newest first' }),
+    chatId: idOf('a chat id').optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z
+      .string()
+      .regex(/^\d{1,6}$/, 'is not a cursor from a previous page')
+      .transform(Number)
+      .optional(),
+  })
+  .refine((query) => query.q !== undefined || query.mentions !== undefined, {
+    message: 'is required, unless mentions=me',
+    path: ['q'],
+  });
 
 /** One piece of a found message's text; `match` marks the words the query found. */
 export const highlightSegmentSchema = z.object({ text: z.string(), match: z.boolean() }).strict();
@@ -25,7 +40,7 @@ export const searchResultSchema = z
   .strict()
   .meta({ id: 'SearchResult' });
 
-/** Best matches first; `nextCursor` asks for the page after this one. */
+/** Best matches first (newest first when only mentions are asked for); `nextCursor` asks for the page after this one. */
 export const searchResponseSchema = z
   .object({
     results: z.array(searchResultSchema),

@@ -17,9 +17,13 @@ export const chatInclude = {
   },
 } satisfies Prisma.ChatInclude;
 
-/** A chat with its participants and its newest message (loaded separately: see ChatsRepository). */
+/**
+ * A chat with its participants, its newest message and its participants' unread mentions by user id (both loaded
+ * separately: see ChatsRepository).
+ */
 export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }> & {
   lastMessage: MessageRecord | null;
+  mentionCounts: ReadonlyMap<string, number>;
 };
 
 export class ChatPresenter {
@@ -29,8 +33,9 @@ export class ChatPresenter {
   ) {}
 
   /**
-   * A chat as one participant sees it: unreadCount and muted are theirs. `presenceHidden`: participants whose
-   * presence the viewer may not see, because a block stands between them (BlocksRepository.counterparts).
+   * A chat as one participant sees it: unreadCount, mentionCount and muted are theirs. `presenceHidden`:
+   * participants whose presence the viewer may not see, because a block stands between them
+   * (BlocksRepository.counterparts).
    */
   toDto(chat: ChatRecord, viewerId: string, presenceHidden: ReadonlySet<string>): Chat {
     const viewer = chat.participants.find((participant) => participant.user.id === viewerId);
@@ -41,6 +46,7 @@ export class ChatPresenter {
       name: chat.name,
       avatarUrl: avatarUrl(chat.avatarAttachmentId),
       ownerId: chat.ownerId,
+      visibility: chat.visibility,
       // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see,
       // unless one of them blocked the other.
       participants: chat.participants.map((participant) => ({
@@ -52,6 +58,7 @@ export class ChatPresenter {
       lastMessage: lastMessage ? this.messages.toDto(lastMessage) : null,
       lastSeq: chat.lastSeq,
       unreadCount: Math.max(0, chat.lastSeq - (viewer?.lastReadSeq ?? chat.lastSeq)),
+      mentionCount: chat.mentionCounts.get(viewerId) ?? 0,
       muted: viewer?.muted ?? false,
       updatedAt: chat.updatedAt.toISOString(),
     };

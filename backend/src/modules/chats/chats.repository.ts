@@ -1,6 +1,7 @@
-import { MAX_GROUP_PARTICIPANTS } from '@messenger/contract';
+import { MAX_GROUP_PARTICIPANTS, type GroupVisibility } from '@messenger/contract';
 import type { Prisma, PrismaClient } from '../../db/prisma';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import { unreadMentionCounts } from '../mentions/mention-counts';
 import { messageInclude } from '../messages/messages.presenter';
 import { insertSystemMessage, type WrittenMessage } from '../messages/messages.repository';
 import { chatInclude, type ChatRecord } from './chats.presenter';
@@ -20,6 +21,8 @@ export interface GroupChange {
    * group on or left at the same moment is refused (403, or 404 once out of it) as they would be a moment later.
    */
   ownerId?: string;
+  /** Joining: the group must still be open under the lock, or it is a 404 (made private or deleted meanwhile). */
+  joining?: true;
 }
 
 /**
@@ -32,6 +35,12 @@ export interface MembershipChange extends GroupChange {
   systemText: string;
 }
 
+/** Who came into a group, and the system message that says so. */
+export interface AddedMembers {
+  addedIds: string[];
+  written: WrittenMessage;
+}
+
 export class ChatsRepository {
   constructor(private readonly db: PrismaClient) {}
 
@@ -41,7 +50,7 @@ export class ChatsRepository {
       include: chatInclude,
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
     });
-    return this.withLastMessages(chats);
+    return this.withLastMessages(chats, userId);
   }
 
   async findById(chatId: string): Promise<ChatRecord | null> {
@@ -75,7 +84,7 @@ export class ChatsRepository {
       },
       include: chatInclude,
     });
-    return { ...chat, lastMessage: null };
+    return { ...chat, lastMessage: null, mentionCounts: new Map() };
   }
 
   /** Creates the group with its owner, members and the "created the group" message, in one transaction. */
@@ -84,6 +93,7 @@ export class ChatsRepository {
     name: string;
     memberIds: string[];
     avatarAttachmentId?: string;
+    visibility: GroupVisibility;
     systemText: string;
   }): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
@@ -93,6 +103,7 @@ export class ChatsRepository {
           name: group.name,
           ownerId: group.ownerId,
           avatarAttachmentId: group.avatarAttachmentId,
+          visibility: group.visibility,
           participants: {
             create: [{ userId: group.ownerId, role: 'owner' }, ...group.memberIds.map((userId) => ({ userId }))],
           },
@@ -113,7 +124,7 @@ export class ChatsRepository {
     change: GroupChange,
     userIds: string[],
     systemText: (addedIds: string[]) => string,
-  ): Promise<{ addedIds: string[]; written: WrittenMessage } | null> {
+  ): Promise<AddedMembers | null> {
     const { chatId } = change;
     return this.db.$transaction(async (tx) => {
       const { lastSeq } = await lockChat(tx, change);
@@ -162,10 +173,10 @@ export class ChatsRepository {
     });
   }
 
-  /** Renames, changes the avatar or hands over ownership, with the system message that says so. */
+  /** Renames, changes the avatar or the visibility, or hands over ownership, with the system message that says so. */
   updateGroup(
     change: MembershipChange,
-    update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string },
+    update: { name?: string; avatarAttachmentId?: string | null; ownerId?: string; visibility?: GroupVisibility },
   ): Promise<WrittenMessage> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change);
@@ -201,6 +212,7 @@ export class ChatsRepository {
         id: true,
         type: true,
         ownerId: true,
+        visibility: true,
         participants: { select: { userId: true } },
       },
     });
@@ -241,27 +253,35 @@ export class ChatsRepository {
   }
 
   /**
-   * Newest message of each chat by its (chat_id, seq) key, in one query. (Prisma's nested `take: 1` would read
-   * every message of every chat and cut in memory.)
+   * Newest message of each chat by its (chat_id, seq) key, in one query (Prisma's nested `take: 1` would read
+   * every message of every chat and cut in memory), and the unread mentions of `viewerId` in them, or of every
+   * participant.
    */
-  private async withLastMessages(chats: ChatWithParticipants[]): Promise<ChatRecord[]> {
+  private async withLastMessages(chats: ChatWithParticipants[], viewerId?: string): Promise<ChatRecord[]> {
     const keys = chats.filter((chat) => chat.lastSeq > 0).map((chat) => ({ chatId: chat.id, seq: chat.lastSeq }));
-    const messages = keys.length
-      ? await this.db.message.findMany({ where: { OR: keys }, include: messageInclude })
-      : [];
+    const [messages, mentions] = await Promise.all([
+      keys.length ? this.db.message.findMany({ where: { OR: keys }, include: messageInclude }) : [],
+      unreadMentionCounts(this.db, viewerId ? { userId: viewerId } : { chatIds: chats.map((chat) => chat.id) }),
+    ]);
     const byChat = new Map(messages.map((message) => [message.chatId, message]));
-    return chats.map((chat) => ({ ...chat, lastMessage: byChat.get(chat.id) ?? null }));
+    return chats.map((chat) => ({
+      ...chat,
+      lastMessage: byChat.get(chat.id) ?? null,
+      mentionCounts: mentions.get(chat.id) ?? new Map<string, number>(),
+    }));
   }
 }
 
 /**
  * Takes the chat's row lock, then checks again what the service checked before the transaction, which changes that
- * held the lock may have undone: a chat deleted meanwhile is a 404, an owner who is no longer one is refused.
+ * held the lock may have undone: a chat deleted (or, for a join, made private) meanwhile is a 404, an owner who is
+ * no longer one is refused.
  */
-async function lockChat(tx: Transaction, { chatId, ownerId }: GroupChange): Promise<{ lastSeq: number }> {
-  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null }[]>`
-    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId" FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
-  if (!chat) throw notFound('Chat');
+async function lockChat(tx: Transaction, { chatId, ownerId, joining }: GroupChange): Promise<{ lastSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ lastSeq: number; ownerId: string | null; open: boolean }[]>`
+    SELECT last_seq AS "lastSeq", owner_id::text AS "ownerId", (type = 'group' AND visibility = 'open') AS open
+    FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  if (!chat || (joining && !chat.open)) throw notFound('Chat');
   if (ownerId !== undefined && chat.ownerId !== ownerId) {
     const stillMember = await tx.chatParticipant.count({ where: { chatId, userId: ownerId } });
     throw stillMember ? onlyTheOwner() : notFound('Chat');

@@ -3,7 +3,7 @@ import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
 import { ChatPublicationOrder } from '../messages/publication-order';
 import type { WrittenMessage } from '../messages/messages.repository';
-import { onlyTheOwner, type ChatsRepository } from './chats.repository';
+import { onlyTheOwner, type AddedMembers, type ChatsRepository } from './chats.repository';
 import { MAX_GROUP_PARTICIPANTS, type CreateGroupInput, type UpdateGroupInput } from '@messenger/contract';
 import type { ChatsService } from './chats.service';
 
@@ -35,7 +35,7 @@ export class GroupsService {
       ...input,
       ownerId,
       memberIds,
-      systemText: `${owner} created the group "${input.name}"`,
+      systemText: `${owner} created the ${input.visibility === 'open' ? 'open ' : ''}group "${input.name}"`,
     });
     const { chatId } = written.record;
     await this.chats.publish('chat:created', chatId, written.participantIds);
@@ -43,11 +43,16 @@ export class GroupsService {
     return this.chats.get(ownerId, chatId);
   }
 
-  async update(actorId: string, chatId: string, input: UpdateGroupInput) {
-    await this.requireOwner(actorId, chatId);
+  async update(actorId: string, chatId: string, request: UpdateGroupInput) {
+    const group = await this.requireOwner(actorId, chatId);
+    // Asking for the visibility it has is no change (no system message about it).
+    const input = { ...request, visibility: request.visibility === group.visibility ? undefined : request.visibility };
+    if (Object.values(input).every((value) => value === undefined)) return this.chats.get(actorId, chatId);
     const actor = await this.nameOf(actorId);
     const changes: string[] = [];
     if (input.name !== undefined) changes.push(`renamed the group to "${input.name}"`);
+    if (input.visibility === 'open') changes.push('made the group open');
+    if (input.visibility === 'private') changes.push('made the group private');
     if (input.avatarAttachmentId) await this.requireOwnImage(actorId, input.avatarAttachmentId);
     if (input.avatarAttachmentId !== undefined) {
       changes.push(input.avatarAttachmentId ? 'changed the group photo' : 'removed the group photo');
@@ -80,12 +85,24 @@ export class GroupsService {
     }
     await this.requireContacts(actorId, newIds);
     const names = await this.repository.displayNames([actorId, ...newIds]);
-    await this.inOrder(chatId, async () => {
-      const change = await this.repository.addParticipants(
+    await this.addMembers(chatId, () =>
+      this.repository.addParticipants(
         { chatId, ownerId: actorId },
         newIds,
         (addedIds) => `${names.get(actorId)} added ${addedIds.map((id) => names.get(id)).join(', ')}`,
-      );
+      ),
+    );
+    return this.chats.get(actorId, chatId);
+  }
+
+  /**
+   * The one way members come in, added by the owner or joining an open group: `add` writes them with the system
+   * message (null: nobody was left to add). Then the new members' devices get the group (chat:created), the others
+   * its new member list (chat:updated), and all of them the system message, in seq order with the chat's messages.
+   */
+  async addMembers(chatId: string, add: () => Promise<AddedMembers | null>): Promise<void> {
+    await this.inOrder(chatId, async () => {
+      const change = await add();
       if (!change) return null;
       const { addedIds, written } = change;
       const publish = async () => {
@@ -96,7 +113,6 @@ export class GroupsService {
       };
       return { written, publish };
     });
-    return this.chats.get(actorId, chatId);
   }
 
   /** The owner removes anyone; any member removes themselves (leaves). */

@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '../../db/prisma';
 import type { UserStatus } from '../../generated/prisma/client';
+import { INSERT_MENTIONS, MENTION_IDS_COLUMN } from '../mentions/mention-rows';
 import type { MessageRecord } from './messages.presenter';
 
 /** A written message as the write statements return it, flat: see WRITTEN_COLUMNS. */
@@ -25,6 +26,7 @@ export interface InsertedRow {
   reply_sender_display_name: string | null;
   reply_sender_avatar_attachment_id: string | null;
   reply_sender_status: UserStatus | null;
+  mention_ids: string[];
   participant_ids: string[];
 }
 
@@ -36,13 +38,17 @@ export function isConflictBetweenWrites(error: unknown): boolean {
   return isUniqueViolation(error, 'client_msg_id') || (error as { code?: string } | null)?.code === '40P01';
 }
 
-/** The columns every written message returns: itself, its sender, the message it quotes and its recipients. */
+/**
+ * The columns every written message returns: itself, its sender, the message it quotes, whom it mentions (the
+ * statement's `mentioned` relation: see INSERT_MENTIONS) and its recipients.
+ */
 export const WRITTEN_COLUMNS = `
   s.username AS sender_username, s.display_name AS sender_display_name,
   s.avatar_attachment_id AS sender_avatar_attachment_id, s.status::text AS sender_status,
   r.seq AS reply_seq, r.content AS reply_content, r.deleted_at AS reply_deleted_at, r.sender_id AS reply_sender_id,
   rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
   rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.status::text AS reply_sender_status,
+  ${MENTION_IDS_COLUMN},
   ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
 FROM inserted
 LEFT JOIN users s ON s.id = inserted.sender_id
@@ -55,8 +61,8 @@ LEFT JOIN users rs ON rs.id = r.sender_id`;
  */
 export const INSERT_MANY_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[]) WITH ORDINALITY
-    AS i(chat_id, sender_id, client_msg_id, content, reply_to_id, ord)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[]) WITH ORDINALITY
+    AS i(chat_id, sender_id, client_msg_id, content, reply_to_id, mention_names, ord)
 ), locked AS MATERIALIZED (
   SELECT id, type FROM chats WHERE id IN (SELECT chat_id FROM input) ORDER BY id FOR UPDATE
 ), allowed AS (
@@ -92,6 +98,11 @@ WITH input AS (
 ), watermark AS (
   UPDATE chat_participants p SET last_read_seq = senders.seq, last_delivered_seq = senders.seq
   FROM senders WHERE p.chat_id = senders.chat_id AND p.user_id = senders.user_id
+), mentioning AS (
+  SELECT ins.id, ins.chat_id, ins.seq, ins.sender_id, string_to_array(n.mention_names, ' ') AS names
+  FROM inserted ins JOIN numbered n ON n.chat_id = ins.chat_id AND n.seq = ins.seq
+  WHERE n.mention_names <> ''
+), mentioned AS (${INSERT_MENTIONS}
 )
 SELECT inserted.*, numbered.ord, ${WRITTEN_COLUMNS}
 JOIN numbered ON numbered.chat_id = inserted.chat_id AND numbered.seq = inserted.seq`;
@@ -142,5 +153,6 @@ export function toMessageRecord(row: InsertedRow): MessageRecord {
         : null,
     attachments: [],
     reactions: [],
+    mentions: row.mention_ids.map((userId) => ({ userId })),
   };
 }

@@ -10,6 +10,7 @@ export const messageInclude = {
   },
   attachments: { orderBy: { createdAt: 'asc' } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
+  mentions: { select: { userId: true }, orderBy: { userId: 'asc' } },
 } satisfies Prisma.MessageInclude;
 
 export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
@@ -37,6 +38,7 @@ export class MessagePresenter {
         : null,
       attachments: message.attachments.map(toAttachmentDto),
       reactions: groupReactions(message.reactions),
+      mentions: message.mentions.map((mention) => mention.userId),
       editedAt: message.editedAt?.toISOString() ?? null,
       deletedAt: message.deletedAt?.toISOString() ?? null,
       createdAt: message.createdAt.toISOString(),

@@ -1,5 +1,7 @@
+import { mentionedUsernames } from '@messenger/contract';
 import type pg from 'pg';
 import { databasePool, Prisma, type PrismaClient } from '../../db/prisma';
+import { INSERT_MENTIONS } from '../mentions/mention-rows';
 import { INSERT_MANY_SQL, toMessageRecord, WRITTEN_COLUMNS, type InsertedRow } from './message-rows';
 import { messageInclude, type MessageRecord } from './messages.presenter';
 
@@ -44,6 +46,8 @@ export class MessagesRepository {
       messages.map((m) => m.clientMsgId),
       messages.map((m) => m.content),
       messages.map((m) => m.replyToId ?? null),
+      // One string per message: a batch's arrays cannot be ragged. Usernames have no spaces.
+      messages.map((m) => mentionedUsernames(m.content).join(' ')),
     ]);
     const written: (WrittenMessage | null)[] = messages.map(() => null);
     for (const row of rows) {
@@ -96,17 +100,28 @@ export class MessagesRepository {
     return this.db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
   }
 
+  /**
+   * New text, and the mentions it makes in place of the old ones (the participants as they are now). Returns the
+   * message and whom it mentioned before. The message's row lock, taken first, orders concurrent edits.
+   */
   edit(messageId: string, content: string) {
-    return this.db.message.update({
-      where: { id: messageId },
-      data: { content, editedAt: new Date() },
-      include: messageInclude,
+    return this.db.$transaction(async (tx) => {
+      await tx.message.update({ where: { id: messageId }, data: { content, editedAt: new Date() } });
+      const before = await tx.messageMention.findMany({ where: { messageId }, select: { userId: true } });
+      await tx.messageMention.deleteMany({ where: { messageId } });
+      await tx.$executeRaw`
+        WITH mentioning AS (
+          SELECT id, chat_id, seq, sender_id, ${mentionedUsernames(content)}::text[] AS names
+          FROM messages WHERE id = ${messageId}::uuid AND deleted_at IS NULL
+        ) ${Prisma.raw(INSERT_MENTIONS)}`;
+      const message = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+      return { message, mentionedBefore: before.map((mention) => mention.userId) };
     });
   }
 
   /**
-   * Soft delete: the message keeps its place (and seq) but loses its text, images and reactions. Returns the
-   * storage keys of its images, to be removed once this has committed.
+   * Soft delete: the message keeps its place (and seq) but loses its text, images, reactions and mentions. Returns
+   * the storage keys of its images, to be removed once this has committed, and whom it mentioned.
    */
   softDelete(messageId: string) {
     return this.db.$transaction(async (tx) => {
@@ -114,14 +129,20 @@ export class MessagesRepository {
         where: { messageId },
         select: { storageKey: true, thumbnailKey: true },
       });
+      const mentions = await tx.messageMention.findMany({ where: { messageId }, select: { userId: true } });
       await tx.attachment.deleteMany({ where: { messageId } });
       await tx.messageReaction.deleteMany({ where: { messageId } });
+      await tx.messageMention.deleteMany({ where: { messageId } });
       const message = await tx.message.update({
         where: { id: messageId },
         data: { content: '', deletedAt: new Date() },
         include: messageInclude,
       });
-      return { message, storageKeys: images.flatMap((image) => [image.storageKey, image.thumbnailKey]) };
+      return {
+        message,
+        storageKeys: images.flatMap((image) => [image.storageKey, image.thumbnailKey]),
+        mentionedBefore: mentions.map((mention) => mention.userId),
+      };
     });
   }
 
@@ -169,8 +190,9 @@ export class MessagesRepository {
 
 /**
  * The one write path for every message, user or system: a single SQL statement that takes the chat's next seq
- * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message, raises the
- * sender's read watermark to it, and returns it with its sender, quoted reply and the chat's participants. One
+ * (the row lock of the UPDATE orders concurrent senders, so seqs have no gaps), inserts the message and its mentions,
+ * raises the sender's read watermark to it, and returns it with its sender, quoted reply, mentions and the chat's
+ * participants. One
  * round trip (the access check and the recipients included: a send costs no other query), and the chat row is
  * locked only for the statement itself. A user's message is written only while they are a participant, not into a
  * direct chat with a block between its two users, and a reply only to a message of the same chat; otherwise nothing
@@ -185,6 +207,8 @@ export async function insertMessage(
   },
 ): Promise<WrittenMessage | null> {
   const { chatId, senderId, clientMsgId = null, type, content, replyToId = null } = message;
+  // System messages name people by their display names: they mention nobody.
+  const mentionNames = senderId ? mentionedUsernames(content) : [];
   const membership = senderId
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = ${chatId}::uuid AND user_id = ${senderId}::uuid)`
     : Prisma.empty;
@@ -212,7 +236,9 @@ export async function insertMessage(
     ), watermark AS (
       UPDATE chat_participants SET last_read_seq = inserted.seq, last_delivered_seq = inserted.seq
       FROM inserted WHERE chat_participants.chat_id = inserted.chat_id AND chat_participants.user_id = inserted.sender_id
-    )
+    ), mentioning AS (
+      SELECT id, chat_id, seq, sender_id, ${mentionNames}::text[] AS names FROM inserted
+    ), mentioned AS (${Prisma.raw(INSERT_MENTIONS)})
     SELECT inserted.*, ${Prisma.raw(WRITTEN_COLUMNS)}`;
   const row = rows[0];
   return row ? { record: toMessageRecord(row), participantIds: row.participant_ids } : null;

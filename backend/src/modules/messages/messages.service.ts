@@ -88,9 +88,10 @@ export class MessagesService {
     const published = (key: string, written: WrittenMessage | null | typeof ATTACHMENTS_UNAVAILABLE) => {
       if (!written || written === ATTACHMENTS_UNAVAILABLE) return void results.set(key, { refused: written });
       const message = this.presenter.toDto(written.record);
-      publications.add(message.chatId, message.seq, () =>
-        this.events.toUsers(written.participantIds, 'message:new', { message }),
-      );
+      publications.add(message.chatId, message.seq, () => {
+        this.events.toUsers(written.participantIds, 'message:new', { message });
+        this.announceMentions(message, message.mentions);
+      });
       results.set(key, { written: message });
     };
     const writeAlone = async (key: string, send: Send) => {
@@ -169,13 +170,22 @@ export class MessagesService {
     };
   }
 
-  /** Sender only; not system messages, not once deleted. The previous text is not kept. */
+  /**
+   * Sender only; not system messages, not once deleted. The previous text is not kept. Mentions follow the new text:
+   * those it newly mentions hear of it (mention:new); they and those it no longer mentions get their chat again,
+   * its mentionCount counted anew (clients count the mentions of new messages themselves, not an edit's).
+   */
   async edit(userId: string, messageId: string, content: string) {
     const { message, participantIds } = await this.loadForChange(userId, messageId);
     if (message.senderId !== userId) throw forbidden('Only the sender can edit a message');
     if (message.deletedAt) throw conflict('A deleted message cannot be edited');
-    const edited = this.presenter.toDto(await this.repository.edit(messageId, content));
+    const { message: record, mentionedBefore } = await this.repository.edit(messageId, content);
+    const edited = this.presenter.toDto(record);
     this.events.toUsers(participantIds, 'message:edited', { message: edited });
+    const added = edited.mentions.filter((id) => !mentionedBefore.includes(id));
+    const removed = mentionedBefore.filter((id) => !edited.mentions.includes(id));
+    this.announceMentions(edited, added);
+    await this.chats.publish('chat:updated', edited.chatId, [...added, ...removed]);
     return edited;
   }
 
@@ -187,10 +197,12 @@ export class MessagesService {
       throw forbidden('Only the sender or the group owner can delete a message');
     }
     if (message.deletedAt) return this.presenter.toDto(await this.repository.findById(messageId));
-    const { message: record, storageKeys } = await this.repository.softDelete(messageId);
+    const { message: record, storageKeys, mentionedBefore } = await this.repository.softDelete(messageId);
     await this.images.discard(storageKeys);
     const deleted = this.presenter.toDto(record);
     this.events.toUsers(participantIds, 'message:deleted', { message: deleted });
+    // A deleted message mentions nobody: their chats' mentionCount drops if it was unread.
+    await this.chats.publish('chat:updated', deleted.chatId, mentionedBefore);
     return deleted;
   }
 
@@ -203,6 +215,12 @@ export class MessagesService {
     const reactions = groupReactions(await this.repository.reactions(messageId));
     this.events.toUsers(participantIds, 'reaction:updated', { chatId: message.chatId, messageId, reactions });
     return reactions;
+  }
+
+  /** Tells each newly mentioned participant, after the message's own event (they may show it in a notification). */
+  private announceMentions(message: Message, userIds: readonly string[]): void {
+    if (userIds.length === 0) return;
+    this.events.toUsers(userIds, 'mention:new', { chatId: message.chatId, messageId: message.id, seq: message.seq });
   }
 
   /** A message in a chat you are not in does not exist for you. */

@@ -14,7 +14,7 @@ interface Told {
 /** Bob hears of Alice and Carol; Dave's audience is Bob's other contact Eve only (a block keeps Bob out of it). */
 const audiences: Record<string, string[]> = { alice: ['bob', 'eve'], carol: ['bob'], dave: ['eve'], bob: [], eve: [] };
 
-function setUp() {
+function setUp(windowMaxUsers?: number) {
   const told: Told[] = [];
   const events: EventPublisher = {
     toUsers: () => {
@@ -33,7 +33,16 @@ function setUp() {
   } as unknown as PresenceRepository;
   const logger = { warn: () => undefined } as unknown as Logger;
   // A window far longer than the test: `stop` ends it, so what is told does not depend on the machine's speed.
-  const service = new PresenceService(new LocalPresence(), repository, events, logger, () => undefined, 0, 60_000);
+  const service = new PresenceService(
+    new LocalPresence(),
+    repository,
+    events,
+    logger,
+    () => undefined,
+    0,
+    60_000,
+    windowMaxUsers,
+  );
   return { service, told };
 }
 
@@ -62,6 +71,19 @@ it('tells each recipient one presence:changed with every user who came online in
     ['carol', ['bob'], 'presence-per-user:bob'],
     ['dave', ['eve'], 'presence-per-user:eve'],
   ]);
+});
+
+it('ends a window early once it holds the most users a window may hold', async () => {
+  const { service, told } = setUp(2);
+  for (const userId of ['bob', 'eve', 'alice']) await service.connected(userId);
+  // Bob and Eve filled the first window, which went out without waiting; Alice is in the next one.
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(
+    told.filter((t) => t.event === 'presence:online').map((t) => (t.payload as { userId: string }).userId),
+  ).toEqual(['bob', 'eve']);
+  await service.stop();
+  const toBob = told.filter((t) => t.event === 'presence:changed' && t.userIds.includes('bob'));
+  expect(toBob.map((t) => t.payload)).toEqual([{ online: ['alice'], offline: [] }]);
 });
 
 it('tells only recipients who are online now', async () => {

@@ -19,6 +19,12 @@ export const OFFLINE_GRACE_MS = 3_000;
  */
 export const PRESENCE_BATCH_MS = 300;
 
+/**
+ * A window also ends once this many users changed in it, so that a mass reconnect (many thousands within one
+ * window) costs several bounded audience queries and inter-instance messages rather than one unbounded one.
+ */
+export const PRESENCE_WINDOW_MAX_USERS = 1_000;
+
 /** A user's latest state in the current window (a later change replaces an earlier one): undefined is online. */
 type PendingChange = Date | undefined;
 
@@ -41,6 +47,7 @@ export class PresenceService {
     private readonly onOffline: (userId: string) => void,
     private readonly graceMs = OFFLINE_GRACE_MS,
     private readonly batchMs = PRESENCE_BATCH_MS,
+    private readonly windowMaxUsers = PRESENCE_WINDOW_MAX_USERS,
   ) {}
 
   /** Starts the tracker; users it finds gone with a dead instance go offline like any other. */
@@ -92,7 +99,8 @@ export class PresenceService {
    */
   private announce(userId: string, lastSeenAt: PendingChange): void {
     this.pending.set(userId, lastSeenAt);
-    if (!this.flushTimer) {
+    if (this.pending.size >= this.windowMaxUsers) this.flush();
+    else if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => this.flush(), this.batchMs);
       this.flushTimer.unref();
     }

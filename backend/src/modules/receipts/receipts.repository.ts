@@ -19,6 +19,8 @@ export interface Watermarks {
   deliveredSenders: string[];
   /** The same for `read`. */
   readSenders: string[];
+  /** Messages mentioning the user that this rise of `read` covers: their chat's mentionCount fell by as many. */
+  mentionsRead: number;
 }
 
 export class ReceiptsRepository {
@@ -29,7 +31,7 @@ export class ReceiptsRepository {
    * reading implies delivery. No row for an acknowledgement from someone who is not a participant. Rows are
    * locked in key order, so that two instances writing overlapping batches cannot deadlock. Also says whose
    * messages each rise covers: only their senders show receipts, so only they (while still in the chat) need to
-   * hear of it.
+   * hear of it. And how many of the user's mentions each rise of `read` covers.
    */
   async raise(acknowledgements: readonly Acknowledgement[]): Promise<Watermarks[]> {
     if (acknowledgements.length === 0) return [];
@@ -57,7 +59,10 @@ export class ReceiptsRepository {
              t.last_delivered_seq AS "previousDelivered", t.last_read_seq AS "previousRead",
              u.last_delivered_seq AS delivered, u.last_read_seq AS read,
              ${sendersBetween(Prisma.sql`t.last_delivered_seq`, Prisma.sql`u.last_delivered_seq`)} AS "deliveredSenders",
-             ${sendersBetween(Prisma.sql`t.last_read_seq`, Prisma.sql`u.last_read_seq`)} AS "readSenders"
+             ${sendersBetween(Prisma.sql`t.last_read_seq`, Prisma.sql`u.last_read_seq`)} AS "readSenders",
+             (SELECT count(*)::int FROM message_mentions mm
+              WHERE mm.user_id = t.user_id AND mm.chat_id = t.chat_id
+                AND mm.seq > t.last_read_seq AND mm.seq <= u.last_read_seq) AS "mentionsRead"
       FROM target t JOIN updated u ON u.chat_id = t.chat_id AND u.user_id = t.user_id`;
   }
 }

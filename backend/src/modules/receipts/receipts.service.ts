@@ -1,6 +1,7 @@
 import { Coalescer } from '../../lib/coalescer';
 import { notFound } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
+import type { ChatsService } from '../chats/chats.service';
 import type { ReceiptsRepository, Watermarks } from './receipts.repository';
 
 interface Acknowledged {
@@ -19,6 +20,7 @@ export class ReceiptsService {
   constructor(
     private readonly repository: ReceiptsRepository,
     private readonly events: EventPublisher,
+    private readonly chats: Pick<ChatsService, 'publish'>,
   ) {
     this.writes = new Coalescer(
       (a, b) => ({ delivered: Math.max(a.delivered, b.delivered), read: Math.max(a.read, b.read) }),
@@ -41,6 +43,7 @@ export class ReceiptsService {
     });
     const raised = await this.repository.raise(acknowledgements);
     for (const marks of raised) this.publish(marks);
+    await this.publishMentionsRead(raised);
     return new Map(raised.map((marks) => [`${marks.chatId}:${marks.userId}`, marks]));
   }
 
@@ -57,5 +60,14 @@ export class ReceiptsService {
     if (marks.read > marks.previousRead) {
       this.events.toUsers([userId, ...marks.readSenders], 'message:read', { chatId, userId, seq: marks.read });
     }
+  }
+
+  /**
+   * A read that passed mentions of the reader lowers their chat's mentionCount, which only the server can count (the
+   * reader's devices need not hold the messages in between): their devices get the chat again. Rare next to reads.
+   */
+  private async publishMentionsRead(raised: readonly Watermarks[]): Promise<void> {
+    const passed = raised.filter((marks) => marks.mentionsRead > 0);
+    await Promise.all(passed.map(({ chatId, userId }) => this.chats.publish('chat:updated', chatId, [userId])));
   }
 }

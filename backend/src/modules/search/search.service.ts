@@ -26,13 +26,11 @@ export class SearchService {
 
   async search(userId: string, query: SearchQuery) {
     const offset = query.cursor ?? 0;
-    const terms = splitQuery(query.q);
-    const words = searchedWords(terms.websearch);
-    const prefix = terms.prefix ? foldWord(terms.prefix.slice(0, -2)) : null;
-    const hits = await this.repository.search(userId, terms, query.chatId, {
-      offset,
-      limit: query.limit,
-    });
+    const terms = query.q === undefined ? null : splitQuery(query.q);
+    const words = terms ? searchedWords(terms.websearch) : [];
+    const prefix = terms?.prefix ? foldWord(terms.prefix.slice(0, -2)) : null;
+    const filter = { terms, chatId: query.chatId, mentionsOfUser: query.mentions === 'me' };
+    const hits = await this.repository.search(userId, filter, { offset, limit: query.limit });
     const page = hits.slice(0, query.limit);
     const messages = new Map((await this.repository.messages(page.map((hit) => hit.id))).map((m) => [m.id, m]));
     const results = page.flatMap((hit) => {

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../db/like-pattern';
 import { Prisma, type PrismaClient } from '../../db/prisma';
 import type { UserRecord } from './users.presenter';
 import { privateUserSelect, publicUserSelect } from './users.presenter';
@@ -61,9 +62,4 @@ export class UsersRepository {
     });
     return row !== null;
   }
-}
-
-/** LIKE treats % and _ as wildcards; usernames may contain _. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -8,6 +8,7 @@ import { renderAppAs } from '../../test/renderApp';
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
+const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
 const now = new Date('2026-11-25T12:00:00');
 
 // The app's routes load on first use, which can take a while for the first test of a file.
@@ -54,6 +55,18 @@ describe('the chat list', () => {
       { muted: true },
       { muted: false },
     ]);
+  });
+
+  it('marks a chat with unread mentions of me with an @, in the accent colour even when muted', async () => {
+    const chat: Chat = { ...makeDirectChat('c1', [alice, bob]), unreadCount: 3, mentionCount: 2, muted: true };
+    const quiet: Chat = { ...makeDirectChat('c2', [alice, carol]), unreadCount: 1 };
+    fakeApi({ 'GET /api/chats': () => ok({ chats: [chat, quiet] }) });
+    renderAppAs(alice, '/chats');
+
+    const link = await screen.findByRole('link', { name: /Bob/ }, firstRender);
+    expect(link).toHaveAccessibleName(expect.stringContaining('2 mentions of you'));
+    expect(within(listItem(/Bob/)).getByText('@')).toHaveClass('bg-accent');
+    expect(within(listItem(/Carol/)).queryByText('@')).not.toBeInTheDocument();
   });
 
   it('says how long ago the last message was, with the exact time on hover', async () => {

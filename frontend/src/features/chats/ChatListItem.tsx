@@ -5,6 +5,7 @@ import type { Chat, Message } from '@messenger/contract';
 import { formatExactTime, formatListTime } from '../../shared/lib/time';
 import { Avatar } from '../../shared/ui/Avatar';
 import { chatAvatarUrl, chatTitle } from './chatTitle';
+import { MentionBadge } from './MentionBadge';
 import { MuteToggle } from './MuteToggle';
 
 interface ChatListItemProps {
@@ -68,6 +69,7 @@ export function ChatListItem({ chat, currentUserId, now, onIntent }: ChatListIte
           </span>
           <span className="flex items-center justify-between gap-2">
             <span className="truncate text-sm text-fg-muted">{preview(chat.lastMessage, currentUserId)}</span>
+            <MentionBadge count={chat.mentionCount} />
             {chat.unreadCount > 0 && (
               <>
                 <span

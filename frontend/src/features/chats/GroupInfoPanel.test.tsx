@@ -142,3 +142,33 @@ describe('group photo', () => {
     expect(within(panel).queryByLabelText('Group photo')).not.toBeInTheDocument();
   });
 });
+
+describe('who can join', () => {
+  it('lets the owner open the group, and close it again', async () => {
+    const group = makeGroupChat('g1', 'Team', [alice, bob]);
+    const { requests, user, panel } = await openInfo(group, {
+      'PUT /api/chats/g1': ({ body }) => ok({ chat: { ...group, ...(body as object) } }),
+    });
+    const choice = within(panel).getByRole('group', { name: 'Who can join' });
+    expect(within(choice).getByRole('radio', { name: 'Private' })).toBeChecked();
+
+    await user.click(within(choice).getByRole('radio', { name: 'Open' }));
+    await waitFor(() => expect(within(choice).getByRole('radio', { name: 'Open' })).toBeChecked());
+    await waitFor(() => expect(within(choice).getByRole('radio', { name: 'Open' })).toBeEnabled());
+    await user.click(within(choice).getByRole('radio', { name: 'Private' }));
+    await waitFor(() => expect(within(choice).getByRole('radio', { name: 'Private' })).toBeChecked());
+
+    expect(requests.filter((request) => request.method === 'PUT').map((request) => request.body)).toEqual([
+      { visibility: 'open' },
+      { visibility: 'private' },
+    ]);
+  });
+
+  it('tells members whether the group is open, without the switch', async () => {
+    const group = { ...makeGroupChat('g1', 'Team', [bob, alice]), visibility: 'open' as const };
+    const { panel } = await openInfo(group);
+
+    expect(within(panel).getByText('Open group: anyone can find and join it.')).toBeInTheDocument();
+    expect(within(panel).queryByRole('group', { name: 'Who can join' })).not.toBeInTheDocument();
+  });
+});

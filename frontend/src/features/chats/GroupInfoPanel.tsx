@@ -13,10 +13,12 @@ import {
   removeMember,
   renameGroup,
   setGroupPhoto,
+  setGroupVisibility,
   transferOwnership,
 } from './groupActions';
 import { GroupMembers } from './GroupMembers';
 import { AddMembersForm, RenameGroupForm } from './GroupOwnerForms';
+import { VisibilityChoice } from './VisibilityChoice';
 
 interface GroupInfoPanelProps {
   chat: Chat;
@@ -49,6 +51,13 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
   return (
     <SidePanel title="Group info" onClose={onClose}>
       <p className="text-sm text-fg-muted">{chat.name}</p>
+      {!isOwner && (
+        <p className="text-sm text-fg-muted">
+          {chat.visibility === 'open'
+            ? 'Open group: anyone can find and join it.'
+            : 'Private group: the owner adds members.'}
+        </p>
+      )}
       <ErrorAlert message={error} />
       <GroupMembers
         chat={chat}
@@ -72,6 +81,11 @@ export function GroupInfoPanel({ chat, currentUserId, onClose }: GroupInfoPanelP
             changeText="Change group photo"
             removeText="Remove group photo"
             onSave={(attachmentId) => setGroupPhoto(chat.id, attachmentId)}
+          />
+          <VisibilityChoice
+            value={chat.visibility}
+            disabled={pending}
+            onChange={(visibility) => void run(() => setGroupVisibility(chat.id, visibility))}
           />
         </div>
       )}

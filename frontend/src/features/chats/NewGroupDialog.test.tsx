@@ -34,6 +34,37 @@ describe('New group', () => {
     expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
       name: 'Builders',
       memberIds: ['u2'],
+      visibility: 'private',
+    });
+  });
+
+  it('makes the group open when asked: anyone can then find and join it', async () => {
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [] }),
+      'GET /api/contacts': contacts,
+      'GET /api/contacts/requests': () => ok({ incoming: [], outgoing: [] }),
+      'POST /api/chats/group': () => created({ chat: makeGroupChat('g1', 'Anyone', [alice]) }),
+      'GET /api/chats/g1/messages': () => ok({ messages: [], hasMoreBefore: false, hasMoreAfter: false }),
+    });
+    renderAppAs(alice, '/chats');
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'New group' }));
+    const dialog = screen.getByRole('dialog', { name: 'New group' });
+    const choice = within(dialog).getByRole('group', { name: 'Who can join' });
+    expect(within(choice).getByRole('radio', { name: 'Private' })).toBeChecked();
+    await user.type(within(dialog).getByLabelText('Group name'), 'Anyone');
+    await user.click(within(choice).getByRole('radio', { name: 'Open' }));
+    expect(within(choice).getByRole('radio', { name: 'Open' })).toHaveAccessibleDescription(
+      'Anyone can find it under Browse groups and join.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Create group' }));
+
+    expect(await screen.findByRole('heading', { name: 'Anyone' })).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
+      name: 'Anyone',
+      memberIds: [],
+      visibility: 'open',
     });
   });
 

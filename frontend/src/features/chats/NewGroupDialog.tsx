@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { GroupVisibility } from '@messenger/contract';
 import { Button } from '../../shared/ui/Button';
 import { Dialog } from '../../shared/ui/Dialog';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -7,6 +8,7 @@ import { TextField } from '../../shared/ui/TextField';
 import { createGroup, groupErrorMessage } from './groupActions';
 import { MemberPicker } from './MemberPicker';
 import { useContactUsers } from './useContactUsers';
+import { VisibilityChoice } from './VisibilityChoice';
 
 const MAX_NAME_LENGTH = 100;
 
@@ -14,12 +16,13 @@ interface NewGroupDialogProps {
   onClose: () => void;
 }
 
-/** Names a group and picks its first members from our contacts; opens the new group when done. */
+/** Names a group, picks its first members from our contacts and who can join; opens the new group when done. */
 export function NewGroupDialog({ onClose }: NewGroupDialogProps) {
   const navigate = useNavigate();
   const contacts = useContactUsers();
   const [name, setName] = useState('');
   const [memberIds, setMemberIds] = useState<Set<string>>(new Set());
+  const [visibility, setVisibility] = useState<GroupVisibility>('private');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,7 +30,7 @@ export function NewGroupDialog({ onClose }: NewGroupDialogProps) {
     setPending(true);
     setError(null);
     try {
-      const chatId = await createGroup(name.trim(), [...memberIds]);
+      const chatId = await createGroup(name.trim(), [...memberIds], visibility);
       onClose();
       await navigate(`/chats/${chatId}`);
     } catch (caught) {
@@ -57,6 +60,7 @@ export function NewGroupDialog({ onClose }: NewGroupDialogProps) {
         ) : (
           <p className="text-sm text-fg-muted">{contacts.error ?? 'Loading contacts…'}</p>
         )}
+        <VisibilityChoice value={visibility} onChange={setVisibility} />
         <ErrorAlert message={error} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>

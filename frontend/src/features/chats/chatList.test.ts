@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
 import { chatTitle } from './chatTitle';
-import { mergeFetchedChats, withMessage } from './chatList';
+import { mergeFetchedChats, withCounts, withMessage } from './chatList';
+import { withReceipt } from './receipts';
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
@@ -58,5 +59,27 @@ describe('chat list', () => {
       [alice.id, 3, 3],
       [bob.id, 3, 2],
     ]);
+  });
+
+  it('counts a new message that mentions me once, however often it is heard, and clears with my own', () => {
+    const chat = { ...makeDirectChat('c1', [alice, bob], makeMessage({ id: 'm1', chatId: 'c1', seq: 1 })) };
+    const received = (before: typeof chat, message: ReturnType<typeof makeMessage>) =>
+      withCounts(withMessage(before, message), before, message, alice.id);
+    const mention = makeMessage({ id: 'm2', chatId: 'c1', seq: 2, sender: bob, mentions: [alice.id] });
+    const once = received(chat, mention);
+    expect(once).toMatchObject({ unreadCount: 1, mentionCount: 1 });
+    expect(received(once, mention)).toMatchObject({ unreadCount: 1, mentionCount: 1 });
+    const other = makeMessage({ id: 'm3', chatId: 'c1', seq: 3, sender: bob, mentions: [bob.id] });
+    expect(received(once, other)).toMatchObject({ unreadCount: 2, mentionCount: 1 });
+    const mine = makeMessage({ id: 'm4', chatId: 'c1', seq: 4, sender: alice });
+    expect(received(once, mine)).toMatchObject({ mentionCount: 0 });
+  });
+
+  it('clears the mentions when I read to the end, and leaves a read that stops short to the server', () => {
+    const chat = { ...makeDirectChat('c1', [alice, bob]), lastSeq: 5, unreadCount: 3, mentionCount: 2 };
+    const read = (seq: number) => withReceipt(chat, 'read', { chatId: 'c1', userId: alice.id, seq }, alice.id);
+    expect(read(4).mentionCount).toBe(2);
+    expect(read(5).mentionCount).toBe(0);
+    expect(withReceipt(chat, 'read', { chatId: 'c1', userId: bob.id, seq: 5 }, alice.id).mentionCount).toBe(2);
   });
 });

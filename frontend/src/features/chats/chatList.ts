@@ -15,6 +15,23 @@ export function withMessage(chat: Chat, message: Message): Chat {
 }
 
 /**
+ * The counts of `chat` (as it was before) once a message arrived: a new one from someone else is unread, and a
+ * mention of us too, until a read receipt (from any of our devices) says otherwise. A new one of ours read the chat
+ * up to it (the server raised our watermark with it), mentions included. Only a seq past the chat's last counts, so
+ * a message heard twice (live, then replayed) counts once.
+ */
+export function withCounts(updated: Chat, chat: Chat, message: Message, currentUserId: string | undefined): Chat {
+  if (message.seq <= chat.lastSeq || message.sender === null) return updated;
+  if (message.sender.id === currentUserId) return { ...updated, mentionCount: 0 };
+  const mentionsUs = currentUserId !== undefined && message.mentions.includes(currentUserId);
+  return {
+    ...updated,
+    unreadCount: chat.unreadCount + 1,
+    mentionCount: chat.mentionCount + (mentionsUs ? 1 : 0),
+  };
+}
+
+/**
  * Takes a freshly fetched list as the truth, except for what was pushed over the socket while the request was in
  * flight and must not be rolled back by the older response: a newer message, and a participant's delivered and read
  * watermarks (which only ever rise: a receipt that came first would otherwise be lost until the next one).

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Chat, Message } from '@messenger/contract';
-import { mergeFetchedChats, sortByActivity, withMessage } from './chatList';
+import { mergeFetchedChats, sortByActivity, withCounts, withMessage } from './chatList';
 import { withReceipt, type Receipt, type ReceiptKind } from './receipts';
 
 interface ChatsState {
@@ -53,15 +53,11 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
 
   messageReceived: (message, currentUserId) => {
     if (!get().chats.some((chat) => chat.id === message.chatId)) return false;
-    // A new message from someone else is unread until a read receipt (from any of our devices) says otherwise.
-    const fromOthers = message.sender !== null && message.sender.id !== currentUserId;
     set((state) => ({
       chats: sortByActivity(
-        state.chats.map((chat) => {
-          if (chat.id !== message.chatId) return chat;
-          const unreadCount = fromOthers && message.seq > chat.lastSeq ? chat.unreadCount + 1 : chat.unreadCount;
-          return { ...withMessage(chat, message), unreadCount };
-        }),
+        state.chats.map((chat) =>
+          chat.id === message.chatId ? withCounts(withMessage(chat, message), chat, message, currentUserId) : chat,
+        ),
       ),
     }));
     return true;
@@ -77,6 +73,9 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
 
 export const selectChat = (chatId: string) => (state: ChatsState) => state.chats.find((chat) => chat.id === chatId);
 
-/** What the tab title counts: muted chats keep their own badge but do not call for attention. */
+/**
+ * What the tab title counts: muted chats keep their own badge but do not call for attention, except for the
+ * mentions of us in them.
+ */
 export const selectUnreadTotal = (state: ChatsState) =>
-  state.chats.reduce((total, chat) => (chat.muted ? total : total + chat.unreadCount), 0);
+  state.chats.reduce((total, chat) => total + (chat.muted ? chat.mentionCount : chat.unreadCount), 0);

@@ -1,4 +1,4 @@
-import { MAX_GROUP_PARTICIPANTS } from '@messenger/contract';
+import { MAX_GROUP_PARTICIPANTS, type GroupVisibility } from '@messenger/contract';
 import { getErrorCode, getErrorMessage } from '../../shared/api/errors';
 import * as groupsApi from './groupsApi';
 import { useChatsStore } from './chatsStore';
@@ -13,8 +13,8 @@ export function groupErrorMessage(error: unknown): string {
 }
 
 /** Returns the new group's id. */
-export async function createGroup(name: string, memberIds: string[]): Promise<string> {
-  const chat = await groupsApi.createGroup({ name, memberIds });
+export async function createGroup(name: string, memberIds: string[], visibility: GroupVisibility): Promise<string> {
+  const chat = await groupsApi.createGroup({ name, memberIds, visibility });
   store().chatReceived(chat);
   return chat.id;
 }
@@ -26,6 +26,15 @@ export async function renameGroup(chatId: string, name: string): Promise<void> {
 /** An upload of ours (purpose avatar) as the group's photo; null removes it. */
 export async function setGroupPhoto(chatId: string, avatarAttachmentId: string | null): Promise<void> {
   store().chatReceived(await groupsApi.updateGroup(chatId, { avatarAttachmentId }));
+}
+
+export async function setGroupVisibility(chatId: string, visibility: GroupVisibility): Promise<void> {
+  store().chatReceived(await groupsApi.updateGroup(chatId, { visibility }));
+}
+
+/** Joins an open group and puts it in our list (our other devices hear of it through chat:created). */
+export async function joinGroup(chatId: string): Promise<void> {
+  store().chatReceived(await groupsApi.joinGroup(chatId));
 }
 
 export async function transferOwnership(chatId: string, ownerId: string): Promise<void> {

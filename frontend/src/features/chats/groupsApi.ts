@@ -8,7 +8,7 @@ export async function createGroup(body: CreateGroupRequest): Promise<Chat> {
   return data.chat;
 }
 
-/** Owner only: rename, or hand ownership to another member. */
+/** Owner only: rename, change the photo or who can join, or hand ownership to another member. */
 export async function updateGroup(chatId: string, body: UpdateGroupRequest): Promise<Chat> {
   const { data } = await api.put<ChatResponse>(chatPath(chatId), body);
   return data.chat;
@@ -21,6 +21,12 @@ export async function deleteGroup(chatId: string): Promise<void> {
 /** Owner only; past MAX_GROUP_PARTICIPANTS the server answers 422 GROUP_FULL. */
 export async function addParticipants(chatId: string, userIds: string[]): Promise<Chat> {
   const { data } = await api.post<ChatResponse>(`${chatPath(chatId)}/participants`, { userIds });
+  return data.chat;
+}
+
+/** An open group (or one we are in already); a private group answers 404 like one that does not exist. */
+export async function joinGroup(chatId: string): Promise<Chat> {
+  const { data } = await api.post<ChatResponse>(`${chatPath(chatId)}/join`);
   return data.chat;
 }
 

@@ -21,7 +21,9 @@ export function withReceipt(chat: Chat, kind: ReceiptKind, receipt: Receipt, cur
   });
   const ownRead = kind === 'read' && receipt.userId === currentUserId;
   const unreadCount = ownRead ? Math.min(chat.unreadCount, Math.max(0, chat.lastSeq - receipt.seq)) : chat.unreadCount;
-  return { ...chat, participants, unreadCount };
+  // Read to the end, no mention is left; a read that stops short of it is counted by the server (chat:updated).
+  const mentionCount = ownRead && receipt.seq >= chat.lastSeq ? 0 : chat.mentionCount;
+  return { ...chat, participants, unreadCount, mentionCount };
 }
 
 /** For one of our messages: how far it got with the others. */

@@ -136,6 +136,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
               <TypingIndicator chat={chat} currentUserId={currentUserId} />
               <Composer
                 ref={composer}
+                mentionCandidates={mentionCandidates(chat, currentUserId)}
                 onTyping={() => notifyTyping(chatId)}
                 onStopTyping={() => notifyTypingStopped(chatId)}
                 onEditLastMessage={editLastOwnMessage}
@@ -168,6 +169,13 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
       </div>
     </section>
   );
+}
+
+/** Whom the composer's `@` suggests: the other participants whose accounts are active. */
+function mentionCandidates(chat: Chat, currentUserId: string | undefined) {
+  return chat.participants
+    .map((participant) => participant.user)
+    .filter((user) => user.id !== currentUserId && !user.deactivated);
 }
 
 /** Files dragged from the desktop, not text or a link dragged inside the page. */

@@ -2,6 +2,7 @@ import { MAX_CONTENT_LENGTH } from '@messenger/contract';
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
 import { PaperAirplaneIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
+import { useMentionAutocomplete, type MentionCandidate } from '../mentions';
 import { Button } from '../../shared/ui/Button';
 import { FileButton } from '../../shared/ui/FileButton';
 import { IconButton } from '../../shared/ui/IconButton';
@@ -33,6 +34,8 @@ interface ComposerProps {
   onStopTyping?: () => void;
   /** ArrowUp in the empty field, as in most chat apps: edit our own last message. */
   onEditLastMessage?: () => void;
+  /** Whom `@` suggests: the chat's other participants. */
+  mentionCandidates?: readonly MentionCandidate[];
 }
 
 const shortcutMarkers: Record<string, FormatMarker> = { b: '**', i: '_' };
@@ -42,6 +45,12 @@ export function Composer(props: ComposerProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState('');
+  const mentions = useMentionAutocomplete({
+    text: draft,
+    onChange: setDraft,
+    field,
+    people: props.mentionCandidates,
+  });
   const images = useImageDraft();
   const content = draft.trim();
   const hasImages = images.images.length > 0;
@@ -156,7 +165,7 @@ export function Composer(props: ComposerProps) {
       )}
       <ErrorAlert message={images.error} />
       <div className="flex items-end gap-2">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="relative flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-center justify-between gap-2">
             <label htmlFor={id} className="text-xs font-medium text-fg-muted">
               Message
@@ -169,14 +178,17 @@ export function Composer(props: ComposerProps) {
             rows={1}
             value={draft}
             maxLength={MAX_CONTENT_LENGTH}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={`${id}-hint ${mentions.hintId}`}
+            {...mentions.fieldProps}
+            onSelect={(event) => mentions.caretMoved(event.currentTarget.selectionStart)}
             onChange={(event) => {
               setDraft(event.target.value);
+              mentions.caretMoved(event.target.selectionStart);
               if (event.target.value) onTyping?.();
               else onStopTyping?.();
             }}
             onBlur={onStopTyping}
-            onKeyDown={handleKeyDown}
+            onKeyDown={(event) => mentions.handleKeyDown(event) || handleKeyDown(event)}
             onPaste={(event) => {
               const pasted = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
               if (pasted.length === 0) return;
@@ -185,6 +197,7 @@ export function Composer(props: ComposerProps) {
             }}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
+          {mentions.elements}
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
             With images chosen, the text is their caption.

@@ -1,5 +1,7 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '@messenger/contract';
+import { selectChat, useChatsStore } from '../chats';
+import { MentionedNamesContext, mentionedNames } from '../mentions';
 import { runInBackground } from '../../shared/ui/toastStore';
 import { formatContent } from './formatContent';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
@@ -31,6 +33,7 @@ export function MessageItem(props: MessageItemProps) {
   const [pressedOpen, setPressedOpen] = useState(false);
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const link = useCopyMessageLink(message.chatId, message.id);
+  const mentioned = useMentionedNames(message, currentUserId);
 
   if (message.type === 'system') {
     return <p className="mx-auto px-2 text-center text-xs text-fg-muted italic">{message.content}</p>;
@@ -79,7 +82,7 @@ export function MessageItem(props: MessageItemProps) {
         createdAt={message.createdAt}
         highlighted={highlighted}
         quote={message.replyTo && <ReplyQuote reply={message.replyTo} own={own} onJump={onJumpTo} />}
-        content={content}
+        content={<MentionedNamesContext value={mentioned}>{content}</MentionedNamesContext>}
         status={
           <>
             {message.editedAt && !deleted && 'edited'}
@@ -117,5 +120,22 @@ export function MessageItem(props: MessageItemProps) {
       />
       <ManualCopyLink url={link.manualUrl} onDismiss={link.dismiss} />
     </div>
+  );
+}
+
+/** Who the message mentions, by username, from the chat's participants; nothing to look up for most messages. */
+function useMentionedNames(message: Message, currentUserId: string | undefined) {
+  const participants = useChatsStore((state) =>
+    message.mentions.length > 0 ? selectChat(message.chatId)(state)?.participants : undefined,
+  );
+  return useMemo(
+    () =>
+      participants &&
+      mentionedNames(
+        message,
+        participants.map((participant) => participant.user),
+        currentUserId,
+      ),
+    [message, participants, currentUserId],
   );
 }

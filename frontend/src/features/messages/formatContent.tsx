@@ -1,5 +1,6 @@
 import LinkifyIt from 'linkify-it';
 import type { ReactNode } from 'react';
+import { MentionText } from '../mentions';
 
 /**
  * `**bold**`, or `_italic_` when the underscores are not inside a word (so snake_case stays
@@ -39,12 +40,17 @@ export function formatContent(content: string): ReactNode[] {
   return nodes;
 }
 
-/** Plain text with its addresses as links; `offset` keeps the keys unique within the message. */
+/**
+ * Plain text with its addresses as links, and the rest as MentionText (mentions highlighted); `offset` keeps the keys
+ * unique within the message.
+ */
 function withLinks(text: string, offset: number): ReactNode[] {
   const nodes: ReactNode[] = [];
+  const plain = (from: number, to?: number) =>
+    nodes.push(<MentionText key={`text-${offset + from}`} text={text.slice(from, to)} />);
   let textStart = 0;
   for (const link of links.match(text) ?? []) {
-    if (link.index > textStart) nodes.push(text.slice(textStart, link.index));
+    if (link.index > textStart) plain(textStart, link.index);
     nodes.push(
       <a
         key={`link-${offset + link.index}`}
@@ -58,6 +64,6 @@ function withLinks(text: string, offset: number): ReactNode[] {
     );
     textStart = link.lastIndex;
   }
-  if (textStart < text.length) nodes.push(text.slice(textStart));
+  if (textStart < text.length) plain(textStart);
   return nodes;
 }

@@ -8,6 +8,6 @@ export {
   receiveReactions,
   reloadOpenedTimelines,
 } from './messageActions';
-export { useMessagesStore } from './messagesStore';
+export { findHeldMessage, useMessagesStore } from './messagesStore';
 export { flushReceipts, resetReceiptReporting } from './readReceipts';
 export { flushOutbox, restoreOutbox, sendMessage } from './sendMessage';

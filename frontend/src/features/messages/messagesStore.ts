@@ -75,3 +75,7 @@ export const useMessagesStore = create<MessagesState>()((set) => {
 });
 
 export const selectTimeline = (chatId: string) => (state: MessagesState) => state.timelines[chatId];
+
+/** The message, when this device holds it (a chat's timeline holds what was loaded or arrived live). */
+export const findHeldMessage = (chatId: string, messageId: string) =>
+  useMessagesStore.getState().timelines[chatId]?.messages.find((message) => message.id === messageId);

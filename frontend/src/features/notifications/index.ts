@@ -1,3 +1,3 @@
-export { notifyNewMessage } from './desktopNotifications';
+export { notifyMention, notifyNewMessage } from './desktopNotifications';
 export { NotificationPrompt } from './NotificationPrompt';
 export { useNotificationNavigation, useUnreadTitle } from './useNotificationSetup';

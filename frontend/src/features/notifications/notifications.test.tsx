@@ -66,6 +66,8 @@ const fromBob = (overrides: Partial<Message> & Pick<Message, 'id' | 'chatId' | '
   makeMessage({ sender: bob, ...overrides });
 
 const serverSendsMessage = (message: Message) => act(() => socket.serverEmit('message:new', { message }));
+const serverSendsMention = (mention: { chatId: string; messageId: string; seq: number }) =>
+  act(() => socket.serverEmit('mention:new', mention));
 
 describe('desktop notifications', () => {
   it('tells of a message from someone else while the tab is hidden, and opens it on click', async () => {
@@ -104,6 +106,35 @@ describe('desktop notifications', () => {
     serverSendsMessage(makeMessage({ id: 'm4', chatId: 'c1', seq: 4, sender: alice, content: 'from my phone' }));
 
     expect(screen.getByText('in the muted group')).toBeInTheDocument();
+    expect(FakeNotification.shown).toEqual([]);
+  });
+
+  it('tells of a mention once, even in a muted chat, and opens the message on click', async () => {
+    tabIs('hidden', false);
+    const router = await openApp([{ ...group, muted: true }, direct]);
+
+    serverSendsMessage(fromBob({ id: 'm5', chatId: 'g1', seq: 5, content: '@alice look', mentions: [alice.id] }));
+    serverSendsMention({ chatId: 'g1', messageId: 'm5', seq: 5 });
+    // Not muted: told once too, as a mention rather than as a message.
+    serverSendsMessage(fromBob({ id: 'm6', chatId: 'c1', seq: 6, content: 'hey @alice', mentions: [alice.id] }));
+    serverSendsMention({ chatId: 'c1', messageId: 'm6', seq: 6 });
+
+    expect(FakeNotification.shown.map(({ title, options }) => [title, options.body, options.tag])).toEqual([
+      ['Bob mentioned you in Team', '@alice look', 'mention:m5'],
+      ['Bob mentioned you', 'hey @alice', 'mention:m6'],
+    ]);
+    vi.spyOn(window, 'focus').mockReturnValue(undefined);
+    act(() => FakeNotification.shown[0]?.onclick?.());
+    await waitFor(() => expect(router.state.location.pathname).toBe('/chats/g1/messages/m5'));
+  });
+
+  it('keeps quiet about a mention while I am looking', async () => {
+    tabIs('visible', true);
+    await openApp([{ ...group, muted: true }]);
+
+    serverSendsMessage(fromBob({ id: 'm5', chatId: 'g1', seq: 5, content: '@alice look', mentions: [alice.id] }));
+    serverSendsMention({ chatId: 'g1', messageId: 'm5', seq: 5 });
+
     expect(FakeNotification.shown).toEqual([]);
   });
 
@@ -167,6 +198,18 @@ describe('the tab title', () => {
     expect(document.title).toBe('(3) 1000-Messenger');
 
     serverSendsMessage(fromBob({ id: 'm7', chatId: 'c1', seq: 7 }));
+
+    expect(document.title).toBe('(4) 1000-Messenger');
+  });
+
+  it('counts the mentions of me in muted chats too', async () => {
+    await openApp([
+      { ...group, unreadCount: 2 },
+      { ...makeGroupChat('g2', 'Noisy', [bob, alice]), unreadCount: 5, mentionCount: 1, muted: true },
+    ]);
+    expect(document.title).toBe('(3) 1000-Messenger');
+
+    serverSendsMessage(fromBob({ id: 'm7', chatId: 'g2', seq: 7, content: '@alice', mentions: [alice.id] }));
 
     expect(document.title).toBe('(4) 1000-Messenger');
   });

@@ -148,4 +148,30 @@ describe('SearchPage', () => {
     await expect.poll(() => searches().at(-1)?.chatId).toBeUndefined();
     expect(screen.queryByText(/^Searching in/)).not.toBeInTheDocument();
   });
+
+  it('lists the messages that mention me with the filter, without words too, and keeps it in the address', async () => {
+    const mention = result('m4', team, [plain('@alice can you check the deploy?')]);
+    const { router, searches, user } = openSearch('/search', {
+      'GET /api/search': ({ query }) => answer(query.mentions === 'me' && !query.q ? [mention] : []),
+    });
+    await searchBox();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Only messages that mention me' }));
+
+    const results = await resultList();
+    expect(within(results).getByRole('link', { name: '@alice can you check the deploy?' })).toBeInTheDocument();
+    expect(searches()).toHaveLength(1);
+    expect(searches()[0]).toMatchObject({ mentions: 'me' });
+    expect(searches()[0]).not.toHaveProperty('q');
+    expect(router.state.location.search).toBe('?mentions=me');
+
+    await user.type(await searchBox(), 'lunch');
+    expect(await screen.findByText('No messages that mention you match “lunch”.')).toBeInTheDocument();
+    expect(searches().at(-1)).toMatchObject({ q: 'lunch', mentions: 'me' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Only messages that mention me' }));
+    expect(await screen.findByText('No messages match “lunch”.')).toBeInTheDocument();
+    expect(searches().at(-1)).not.toHaveProperty('mentions');
+    expect(router.state.location.search).toBe('?q=lunch');
+  });
 });

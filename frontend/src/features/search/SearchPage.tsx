@@ -12,13 +12,15 @@ import { useMessageSearch } from './useMessageSearch';
 const SEARCH_DELAY_MS = 300;
 
 /**
- * /search?q=&chatId=. The address holds the query, so a search can be linked to and reloaded; typing updates it
- * (replacing the history entry) once the user pauses.
+ * /search?q=&chatId=&mentions=me. The address holds the query, so a search can be linked to and reloaded; typing
+ * updates it (replacing the history entry) once the user pauses. "Only messages that mention me" lists those
+ * without any words too.
  */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q')?.trim() ?? '';
   const chatId = params.get('chatId') ?? undefined;
+  const mentionsMe = params.get('mentions') === 'me';
   const [text, setText] = useState(query);
   /** The last query this page put in the address; any other came from outside (a link, Back, the shortcut). */
   const [written, setWritten] = useState(query);
@@ -26,7 +28,7 @@ export function SearchPage() {
     setWritten(query);
     setText(query);
   }
-  const search = useMessageSearch(query, chatId);
+  const search = useMessageSearch(query, chatId, mentionsMe);
   const input = useRef<HTMLInputElement>(null);
   const { key: visit } = useLocation();
 
@@ -48,6 +50,17 @@ export function SearchPage() {
     },
     [setParams],
   );
+
+  const filterMentions = (only: boolean) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (only) updated.set('mentions', 'me');
+        else updated.delete('mentions');
+        return updated;
+      },
+      { replace: true },
+    );
 
   useEffect(() => {
     const next = text.trim();
@@ -74,15 +87,25 @@ export function SearchPage() {
           autoComplete="off"
           maxLength={200}
         />
+        <label className="mt-2 flex items-center gap-2 text-sm text-fg">
+          <input
+            type="checkbox"
+            checked={mentionsMe}
+            onChange={(event) => filterMentions(event.target.checked)}
+            className="size-4 accent-accent"
+          />
+          Only messages that mention me
+        </label>
       </form>
       {chatId && (
         <ChatScope
           chatId={chatId}
           query={query}
+          mentionsMe={mentionsMe}
           firstResult={search.status === 'found' ? search.results[0] : undefined}
         />
       )}
-      <SearchResults search={search} query={query} />
+      <SearchResults search={search} query={query} mentionsMe={mentionsMe} />
     </Page>
   );
 }
@@ -90,11 +113,12 @@ export function SearchPage() {
 interface ChatScopeProps {
   chatId: string;
   query: string;
+  mentionsMe: boolean;
   /** Names the chat when the chat list does not hold it. */
   firstResult: SearchResult | undefined;
 }
 
-function ChatScope({ chatId, query, firstResult }: ChatScopeProps) {
+function ChatScope({ chatId, query, mentionsMe, firstResult }: ChatScopeProps) {
   const chat = useChatsStore(selectChat(chatId));
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const name = chat
@@ -104,11 +128,17 @@ function ChatScope({ chatId, query, firstResult }: ChatScopeProps) {
     <p className="text-sm text-fg-muted">
       Searching in <span className="font-medium text-fg">{name ?? 'one chat'}</span>.{' '}
       <Link
-        to={query ? `/search?${new URLSearchParams({ q: query }).toString()}` : '/search'}
+        to={`/search${searchString({ q: query, mentions: mentionsMe ? 'me' : '' })}`}
         className="font-medium text-fg-accent hover:underline"
       >
         Search all chats
       </Link>
     </p>
   );
+}
+
+/** `?name=value&…` of the parameters that have a value, or nothing. */
+function searchString(values: Record<string, string>): string {
+  const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value));
+  return params.size > 0 ? `?${params.toString()}` : '';
 }

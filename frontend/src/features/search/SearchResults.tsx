@@ -5,14 +5,26 @@ import type { MessageSearch } from './useMessageSearch';
 
 const countLabel = (total: number) => (total === 1 ? '1 result' : `${total} results`);
 
+function nothingFoundLabel(query: string, mentionsMe: boolean): string {
+  if (!mentionsMe) return `No messages match “${query}”.`;
+  return query ? `No messages that mention you match “${query}”.` : 'No messages mention you.';
+}
+
+interface SearchResultsProps {
+  search: MessageSearch;
+  query: string;
+  /** Only messages that mention us were asked for. */
+  mentionsMe?: boolean;
+}
+
 /** The state of the search under the box; what changes in it is announced politely. */
-export function SearchResults({ search, query }: { search: MessageSearch; query: string }) {
+export function SearchResults({ search, query, mentionsMe = false }: SearchResultsProps) {
   const nothingFound = search.status === 'found' && search.results.length === 0;
   return (
     <>
       <div role="status" className="text-sm text-fg-muted empty:hidden">
         {search.status === 'loading' && 'Searching…'}
-        {search.status === 'found' && (nothingFound ? `No messages match “${query}”.` : countLabel(search.total))}
+        {search.status === 'found' && (nothingFound ? nothingFoundLabel(query, mentionsMe) : countLabel(search.total))}
       </div>
       {search.status === 'idle' && <SyntaxHint />}
       {search.status === 'failed' && <ErrorAlert message={search.error} />}

@@ -2,9 +2,12 @@ import { api } from '../../shared/api/client';
 import type { SearchResponse } from '@messenger/contract';
 
 export interface SearchRequest {
-  q: string;
+  /** The words to find; may be left out with `mentions`. */
+  q?: string;
   /** Only this chat's messages. */
   chatId?: string;
+  /** Only the messages that mention us. */
+  mentions?: 'me';
   /** The `nextCursor` of the page before. */
   cursor?: string;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { SearchResponse } from '@messenger/contract';
-import { searchMessages } from './searchApi';
+import { searchMessages, type SearchRequest } from './searchApi';
 
 /** What the server answered for one query, with the pages loaded so far. */
 interface Answer extends SearchResponse {
@@ -19,22 +19,30 @@ export type MessageSearch =
       'results' | 'total' | 'nextCursor' | 'loadingMore' | 'loadMoreError'
     >);
 
-const queryKey = (q: string, chatId: string | undefined) => JSON.stringify([q, chatId ?? null]);
+const queryKey = (q: string, chatId: string | undefined, mentionsMe: boolean) =>
+  JSON.stringify([q, chatId ?? null, mentionsMe]);
+
+const searchRequest = (q: string, chatId: string | undefined, mentionsMe: boolean): SearchRequest => ({
+  ...(q ? { q } : {}),
+  ...(chatId ? { chatId } : {}),
+  ...(mentionsMe ? { mentions: 'me' } : {}),
+});
 
 /**
  * Searches as `q` changes. A newer query cancels the request of the one before, so that a slow answer to an old
- * query never replaces the answer to the new one; "load more" belongs to the query it was asked for.
+ * query never replaces the answer to the new one; "load more" belongs to the query it was asked for. `mentionsMe`:
+ * only the messages that mention us, which need no words.
  */
-export function useMessageSearch(q: string, chatId: string | undefined): MessageSearch {
-  const key = queryKey(q, chatId);
+export function useMessageSearch(q: string, chatId: string | undefined, mentionsMe = false): MessageSearch {
+  const key = queryKey(q, chatId, mentionsMe);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const current = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    if (!q) return;
+    if (!q && !mentionsMe) return;
     const request = new AbortController();
     current.current = request;
-    searchMessages({ q, chatId }, request.signal).then(
+    searchMessages(searchRequest(q, chatId, mentionsMe), request.signal).then(
       (page) => setAnswer({ ...page, forQuery: key, error: null, loadingMore: false, loadMoreError: null }),
       (error: unknown) => {
         if (request.signal.aborted) return;
@@ -43,9 +51,9 @@ export function useMessageSearch(q: string, chatId: string | undefined): Message
       },
     );
     return () => request.abort();
-  }, [q, chatId, key]);
+  }, [q, chatId, mentionsMe, key]);
 
-  if (!q) return { status: 'idle' };
+  if (!q && !mentionsMe) return { status: 'idle' };
   if (answer?.forQuery !== key) return { status: 'loading' };
   if (answer.error !== null) return { status: 'failed', error: answer.error };
 
@@ -56,7 +64,7 @@ export function useMessageSearch(q: string, chatId: string | undefined): Message
     const signal = current.current?.signal;
     if (!answer.nextCursor || answer.loadingMore || !signal) return;
     update(() => ({ loadingMore: true, loadMoreError: null }));
-    searchMessages({ q, chatId, cursor: answer.nextCursor }, signal).then(
+    searchMessages({ ...searchRequest(q, chatId, mentionsMe), cursor: answer.nextCursor }, signal).then(
       (page) =>
         update((latest) => ({
           results: [...latest.results, ...page.results],

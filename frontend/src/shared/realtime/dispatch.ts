@@ -4,6 +4,7 @@ import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
 import {
   catchUpWithChatList,
+  findHeldMessage,
   flushOutbox,
   flushReceipts,
   forgetChat,
@@ -13,7 +14,7 @@ import {
   reloadOpenedTimelines,
   restoreOutbox,
 } from '../../features/messages';
-import { notifyNewMessage } from '../../features/notifications';
+import { notifyMention, notifyNewMessage } from '../../features/notifications';
 import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
@@ -41,6 +42,9 @@ export const serverEventHandlers: DispatchedEvents = {
   'message:new': ({ message }) => receiveNewMessage(message),
   'message:edited': ({ message }) => receiveMessage(message),
   'message:deleted': ({ message }) => receiveMessage(message),
+  // The chat's mentionCount counts the message:new before it (chats' withCounts), once per seq however often it
+  // is heard; changes other than new messages come as chat:updated. The event itself calls for attention, live.
+  'mention:new': () => undefined,
   'reaction:updated': ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
   'message:delivered': receipt('delivered'),
   'message:read': receipt('read'),
@@ -76,6 +80,7 @@ function applyEvent({ event, payload }: ReplayedEvent): void {
 /** Only what arrives live calls for attention: messages replayed after a reconnect are old news. */
 const liveOnlyHandlers: Partial<DispatchedEvents> = {
   'message:new': ({ message }) => notifyNewMessage(message, currentUserId()),
+  'mention:new': (mention) => notifyMention(mention, findHeldMessage(mention.chatId, mention.messageId)),
 };
 
 /**

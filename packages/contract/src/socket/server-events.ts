@@ -41,6 +41,12 @@ export const serverEvents = {
   'message:new': logged({ message: messageSchema }),
   'message:edited': logged({ message: messageSchema }),
   'message:deleted': logged({ message: messageSchema }),
+  /**
+   * To the participant a new or edited message newly mentions, after `message:new` / `message:edited` for it. Raises
+   * the chat's `mentionCount` while `seq` is past the recipient's read watermark; calls for attention even in a muted
+   * chat.
+   */
+  'mention:new': logged({ chatId: z.string(), messageId: z.string(), seq: z.number().int() }),
   /** The whole new set of reactions on the message. */
   'reaction:updated': logged({ chatId: z.string(), messageId: z.string(), reactions: z.array(reactionSchema) }),
   /** Everything in the chat up to `seq` reached one of `userId`'s devices. */

@@ -1,0 +1,1 @@
+export { BrowseGroupsPage } from './BrowseGroupsPage';

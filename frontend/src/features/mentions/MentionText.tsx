@@ -1,0 +1,64 @@
+import { mentionTokens, type Message, type User } from '@messenger/contract';
+import { createContext, useContext, type ReactNode } from 'react';
+
+/** The usernames (lower case) of the people a message mentions, each saying whether it is us. */
+export type MentionedNames = ReadonlyMap<string, { me: boolean }>;
+
+/**
+ * The names to highlight in the message around it (MentionText). Renderer-agnostic on purpose: whatever turns a
+ * message's text into elements only has to render its plain-text pieces as MentionText.
+ */
+export const MentionedNamesContext = createContext<MentionedNames | undefined>(undefined);
+
+/** A message's `mentions` (user ids) by username, from the people who can be named: the chat's participants. */
+export function mentionedNames(
+  message: Pick<Message, 'mentions'>,
+  people: readonly Pick<User, 'id' | 'username'>[],
+  currentUserId: string | undefined,
+): MentionedNames {
+  const names = new Map<string, { me: boolean }>();
+  for (const person of people) {
+    if (message.mentions.includes(person.id)) {
+      names.set(person.username.toLowerCase(), { me: person.id === currentUserId });
+    }
+  }
+  return names;
+}
+
+/** Plain text cut into text and the mentions that `names` holds, in order. */
+export function splitMentions(text: string, names: MentionedNames): (string | { mention: string; me: boolean })[] {
+  const pieces: (string | { mention: string; me: boolean })[] = [];
+  let from = 0;
+  for (const token of mentionTokens(text)) {
+    // The longest reading that is someone mentioned: `@ann.` is `ann.` if that is who, else `ann`.
+    const name = token.names.find((candidate) => names.has(candidate));
+    if (!name) continue;
+    const end = token.start + 1 + name.length;
+    if (token.start > from) pieces.push(text.slice(from, token.start));
+    pieces.push({ mention: text.slice(token.start, end), me: names.get(name)?.me ?? false });
+    from = end;
+  }
+  if (from < text.length) pieces.push(text.slice(from));
+  return pieces;
+}
+
+/**
+ * A piece of a message's plain text, with the `@names` of the people it mentions highlighted (ours as a <mark>, which
+ * stands out more), the rest as text: nothing in a message can become markup.
+ */
+export function MentionText({ text }: { text: string }): ReactNode {
+  const names = useContext(MentionedNamesContext);
+  if (!names?.size) return text;
+  return splitMentions(text, names).map((piece, index) => {
+    if (typeof piece === 'string') return piece;
+    return piece.me ? (
+      <mark key={index} data-mention="me" className="rounded bg-highlight px-0.5 font-semibold text-fg">
+        {piece.mention}
+      </mark>
+    ) : (
+      <span key={index} data-mention="other" className="font-semibold">
+        {piece.mention}
+      </span>
+    );
+  });
+}

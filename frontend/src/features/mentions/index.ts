@@ -1,0 +1,3 @@
+export type { MentionCandidate } from './matchPeople';
+export { MentionedNamesContext, mentionedNames, MentionText } from './MentionText';
+export { useMentionAutocomplete } from './useMentionAutocomplete';
