@@ -26,7 +26,10 @@ export interface TestRedisCluster {
   masterOf(key: string): Promise<number>;
   /** SIGKILL of one node, as a crash. */
   kill(port: number): void;
-  /** Waits until every live node reports `cluster_state:ok` and the given number of masters serve all slots. */
+  /**
+   * Waits until every live node reports `cluster_state:ok` and the given number of masters serve all slots, none
+   * of them a node that `kill` killed (a replica has taken over its slots).
+   */
   waitUntilHealthy(masters?: number, withinMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -111,18 +114,24 @@ export async function startRedisCluster({
     }
     return [];
   };
+  // `fail?` is a node some other node suspects; `fail` one the cluster agreed is down.
   const masterPorts = async () =>
     (await listing())
-      .filter(({ flags, slots }) => flags.includes('master') && !flags.includes('fail') && slots)
+      .filter(({ flags, slots }) => flags.includes('master') && !flags.some((flag) => flag.startsWith('fail')) && slots)
       .map(({ port }) => port);
+  /** Nodes this helper killed: healthy means none of them serves slots any more. */
+  const killed = new Set<number>();
 
   const waitUntilHealthy = async (expectedMasters = masters, withinMs = 20_000) => {
     await waitFor(
       async () => {
         const live = nodes.filter((node) => node.process.exitCode === null && node.process.signalCode === null);
         const infos = await Promise.all(live.map(({ port }) => ask(port, 'CLUSTER', 'INFO')));
+        const serving = await masterPorts();
         return (
-          infos.every((info) => info.includes('cluster_state:ok')) && (await masterPorts()).length === expectedMasters
+          infos.every((info) => info.includes('cluster_state:ok')) &&
+          serving.length === expectedMasters &&
+          serving.every((port) => !killed.has(port))
         );
       },
       withinMs,
@@ -200,7 +209,10 @@ export async function startRedisCluster({
         node.disconnect();
       }
     },
-    kill: (port) => nodes.find((node) => node.port === port)?.process.kill('SIGKILL'),
+    kill: (port) => {
+      killed.add(port);
+      nodes.find((node) => node.port === port)?.process.kill('SIGKILL');
+    },
     waitUntilHealthy,
     stop,
   };
