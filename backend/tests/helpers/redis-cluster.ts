@@ -139,7 +139,12 @@ export async function startRedisCluster({
     );
   };
 
+  // A test process that ends without stopping its cluster (a crash, a timeout) takes the nodes with it.
+  const killAll = () => nodes.forEach((node) => node.process.kill('SIGKILL'));
+  process.once('exit', killAll);
+
   const stop = async () => {
+    process.off('exit', killAll);
     for (const client of clients) client.disconnect();
     await Promise.all(
       nodes.map(
