@@ -42,6 +42,7 @@ import { MessagesRepository } from './modules/messages/messages.repository';
 import { ChatPublicationOrder } from './modules/messages/publication-order';
 import { MessagesService } from './modules/messages/messages.service';
 import { messageSocketHandlers } from './modules/messages/messages.socket';
+import { pinsModule } from './modules/pins/pins.module';
 import { ReceiptsRepository } from './modules/receipts/receipts.repository';
 import { ReceiptsService } from './modules/receipts/receipts.service';
 import { receiptSocketHandlers } from './modules/receipts/receipts.socket';
@@ -116,7 +117,6 @@ export async function createMessengerServer(
   };
   const io = createSocketServer(socketOptions);
   const adapter = redis && (await attachRedisAdapter(io, config, logger, degradation));
-  if (adapter) logger.info(`socket.io fan-out through ${adapter.description}`);
   const redisClients = redis && adapter ? [redis, adapter.publisher, adapter.subscriber] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
   if (redis && adapter) {
@@ -174,7 +174,7 @@ export async function createMessengerServer(
   const chatsRepository = new ChatsRepository(prisma);
   const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
   const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
-  // Sends and group changes both give messages their seq: one order of publication for both.
+  // Sends, group changes and pins all give messages their seq: one order of publication for all.
   const publicationOrder = new ChatPublicationOrder();
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder);
   const storage = createStorage(config, logger);
@@ -229,6 +229,7 @@ export async function createMessengerServer(
         ),
       },
       messages: { messages },
+      pins: { pins: pinsModule(prisma, { chats, messagePresenter, events, blocksRepository, publicationOrder }) },
       media: { media },
       search: { search: new SearchService(new SearchRepository(prisma), messagePresenter) },
       passwords,

@@ -1,10 +1,12 @@
 import { connect as tlsConnect } from 'node:tls';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import { documents } from './helpers/documents';
 import { TestNginx, WEB_APP_INDEX } from './helpers/nginx';
 import { nextEvent } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
+import { downloadBytes } from './helpers/uploads';
 
 /**
  * The nginx configuration we ship for production (nginx/nginx-tls.conf and its includes), run by Debian's nginx
@@ -105,6 +107,76 @@ it('carries messages, receipts, typing and presence between users on different i
   aliceSocket.disconnect();
   expect((await offline).userId).toBe(alice.user.id);
 }, 30_000);
+
+it('takes a 20 MB file through its own upload location, and another instance delivers it for download', async () => {
+  const api = () => request(nginx.url);
+  const register = async (username: string) => {
+    const body = (
+      await api()
+        .post('/api/auth/register')
+        .ca(nginx.ca ?? '')
+        .send({ username, password: 'long enough password' })
+        .expect(201)
+    ).body as { user: { id: string }; accessToken: string };
+    return { id: body.user.id, token: body.accessToken, auth: { Authorization: `Bearer ${body.accessToken}` } };
+  };
+  const [alice, bob] = [await register('nginx_file_alice'), await register('nginx_file_bob')];
+  const sent = await api()
+    .post('/api/contacts/requests')
+    .ca(nginx.ca ?? '')
+    .set(alice.auth)
+    .send({ userId: bob.id });
+  await api()
+    .post(`/api/contacts/requests/${sent.body.request.id}/accept`)
+    .ca(nginx.ca ?? '')
+    .set(bob.auth);
+  const chat = await api()
+    .post('/api/chats/direct')
+    .ca(nginx.ca ?? '')
+    .set(alice.auth)
+    .send({ userId: bob.id });
+
+  // Bob listens on the instance that Alice's requests (from 127.0.0.1) do not reach: the message crosses Redis.
+  const aliceInstance = await nginx.instanceFor('127.0.0.1');
+  let bobAddress = '';
+  for (let host = 2; host < 60 && !bobAddress; host++)
+    if ((await nginx.instanceFor(`127.0.0.${host}`)) !== aliceInstance) bobAddress = `127.0.0.${host}`;
+  const bobSocket = await connectThroughNginx(bob.token, bobAddress);
+  const arrived = nextEvent<{ message: { type: string; attachments: { url: string; name: string }[] } }>(
+    bobSocket,
+    'message:new',
+    10_000,
+  );
+
+  const pdf = documents.pdf(20 * 1024 * 1024);
+  const uploaded = await api()
+    .post('/api/attachments')
+    .ca(nginx.ca ?? '')
+    .set(alice.auth)
+    .attach('file', pdf, { filename: 'big report.pdf', contentType: 'application/pdf' })
+    .expect(201);
+  await api()
+    .post(`/api/chats/${chat.body.chat.id}/messages`)
+    .ca(nginx.ca ?? '')
+    .set(alice.auth)
+    .send({ clientMsgId: 'file-via-nginx', attachmentIds: [uploaded.body.attachment.id] })
+    .expect(201);
+  const { message } = await arrived;
+  expect(message).toMatchObject({ type: 'file', attachments: [{ name: 'big report.pdf' }] });
+
+  const download = await downloadBytes(nginx.url, bob.auth, message.attachments[0]?.url ?? '')
+    .ca(nginx.ca ?? '')
+    .expect(200);
+  expect(download.headers['content-disposition']).toBe('attachment; filename="big report.pdf"');
+  expect((download.body as Buffer).equals(pdf)).toBe(true);
+  // Every other route keeps its 11 MB limit.
+  const tooLarge = await api()
+    .post('/api/chats/direct')
+    .ca(nginx.ca ?? '')
+    .set(alice.auth)
+    .send({ userId: 'x'.repeat(12 * 1024 * 1024) });
+  expect(tooLarge.status).toBe(413);
+}, 60_000);
 
 it('redirects plain HTTP to HTTPS and sends HSTS and cache headers over TLS 1.2+ only', async () => {
   const redirect = await nginx.get(`${nginx.httpUrl}/api/chats?x=1`);

@@ -120,4 +120,33 @@ describe.each(SHARED_REDIS_KINDS)('through %s', (_, startRedis) => {
     expect(batched.length).toBeLessThanOrEqual(2);
     for (const changes of batched) expect(changes.offline).toEqual([]);
   }, 20_000);
+
+  it('tells a member connected to another instance of a pin and an unpin (message:pinned through Redis)', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const { alice, bob, chatId } = await chattingPair(first);
+    const bobSocket = await sockets.connect(second.url, bob.accessToken);
+    const sent = await fetch(`${first.url}/api/chats/${chatId}/messages`, {
+      method: 'POST',
+      headers: { ...alice.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientMsgId: 'pin-across', content: 'pin me across instances' }),
+    });
+    const { message } = (await sent.json()) as { message: { id: string } };
+    type Pinned = { message: { id: string; pinnedAt: string | null; pinnedBy: { id: string } | null } };
+
+    const pinned = nextEvent<Pinned>(bobSocket, 'message:pinned');
+    const announced = nextEvent<{ message: { type: string; replyTo: { id: string } } }>(
+      bobSocket,
+      'message:new',
+      5_000,
+      (event) => event.message.type === 'system',
+    );
+    const pinning = await fetch(`${first.url}/api/messages/${message.id}/pin`, { method: 'POST', headers: alice.auth });
+    expect(pinning.status).toBe(200);
+    expect((await pinned).message).toMatchObject({ id: message.id, pinnedBy: { id: alice.id } });
+    expect((await announced).message).toMatchObject({ type: 'system', replyTo: { id: message.id } });
+
+    const unpinned = nextEvent<Pinned>(bobSocket, 'message:pinned');
+    await fetch(`${first.url}/api/messages/${message.id}/pin`, { method: 'DELETE', headers: alice.auth });
+    expect((await unpinned).message).toMatchObject({ id: message.id, pinnedAt: null, pinnedBy: null });
+  });
 });

@@ -1,39 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { directChatByApi, registerByApi, sendByApi } from './api';
 import { messageLog, setUpMessenger } from './fixture';
 
 const messenger = setUpMessenger();
-
-interface Account {
-  token: string;
-  id: string;
-}
-
-async function call<T>(path: string, token: string | null, body: unknown): Promise<T> {
-  const response = await fetch(`${messenger.server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function registerByApi(username: string): Promise<Account> {
-  const { accessToken, user } = await call<{ accessToken: string; user: { id: string } }>('/api/auth/register', null, {
-    username,
-    password: 'a long password',
-  });
-  return { token: accessToken, id: user.id };
-}
-
-const sendByApi = (account: Account, chatId: string, content: string, replyToId?: string) =>
-  call<{ message: { id: string } }>(`/api/chats/${chatId}/messages`, account.token, {
-    clientMsgId: randomUUID(),
-    content,
-    ...(replyToId && { replyToId }),
-  }).then(({ message }) => message.id);
 
 const scroller = (page: Page) => messageLog(page).locator('[data-virtuoso-scroller]');
 
@@ -52,18 +22,15 @@ function onScreen(page: Page, text: string): Promise<boolean> {
 }
 
 it('a long history pages in upwards without jumping, and a quote brings back a message long gone', async () => {
-  const dave = await registerByApi('dave');
-  const erin = await registerByApi('erin');
-  const { request } = await call<{ request: { id: string } }>('/api/contacts/requests', dave.token, {
-    userId: erin.id,
-  });
-  await call(`/api/contacts/requests/${request.id}/accept`, erin.token, {});
-  const { chat } = await call<{ chat: { id: string } }>('/api/chats/direct', dave.token, { userId: erin.id });
-  const firstId = await sendByApi(dave, chat.id, 'history 1');
-  for (let n = 2; n <= 120; n += 1) await sendByApi(dave, chat.id, `history ${n}`);
+  const url = messenger.server.url;
+  const dave = await registerByApi(url, 'dave');
+  const erin = await registerByApi(url, 'erin');
+  const chatId = await directChatByApi(url, dave, erin);
+  const firstId = await sendByApi(url, dave, chatId, 'history 1');
+  for (let n = 2; n <= 120; n += 1) await sendByApi(url, dave, chatId, `history ${n}`);
   // Sending marks everything before as read for Erin, so only Dave's answer below is new to her.
-  await sendByApi(erin, chat.id, 'catching up');
-  await sendByApi(dave, chat.id, 'back to the first one', firstId);
+  await sendByApi(url, erin, chatId, 'catching up');
+  await sendByApi(url, dave, chatId, 'back to the first one', firstId);
 
   const page = await (await messenger.browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
   await page.goto(`${messenger.server.url}/login`);
@@ -71,7 +38,7 @@ it('a long history pages in upwards without jumping, and a quote brings back a m
   await page.getByLabel('Password').fill('a long password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/chats$/);
-  await page.goto(`${messenger.server.url}/chats/${chat.id}`);
+  await page.goto(`${messenger.server.url}/chats/${chatId}`);
 
   // Opens at the first unread message, the newest one here, under the "New messages" line.
   await expect.poll(() => onScreen(page, 'back to the first one')).toBe(true);
@@ -95,6 +62,6 @@ it('a long history pages in upwards without jumping, and a quote brings back a m
   expect(await messageLog(page).locator('[data-highlighted]').textContent()).toContain('history 1');
 
   // And a link to a message opens the chat there.
-  await page.goto(`${messenger.server.url}/chats/${chat.id}/messages/${firstId}`);
+  await page.goto(`${messenger.server.url}/chats/${chatId}/messages/${firstId}`);
   await expect.poll(() => onScreen(page, 'history 1')).toBe(true);
 });

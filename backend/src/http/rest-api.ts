@@ -7,6 +7,7 @@ import { openGroupsOperations } from '../modules/chats/open-groups.operations';
 import { contactsOperations } from '../modules/contacts/contacts.operations';
 import { mediaOperations } from '../modules/media/media.operations';
 import { messagesOperations } from '../modules/messages/messages.operations';
+import { pinsOperations } from '../modules/pins/pins.operations';
 import { passwordsOperations } from '../modules/passwords/passwords.operations';
 import { registrationOperations } from '../modules/registration/registration.operations';
 import { searchOperations } from '../modules/search/search.operations';
@@ -25,6 +26,7 @@ export const REST_API = {
   chats: chatsOperations,
   openGroups: openGroupsOperations,
   messages: messagesOperations,
+  pins: pinsOperations,
   media: mediaOperations,
   search: searchOperations,
   passwords: passwordsOperations,

@@ -7,8 +7,6 @@ import type { MessengerServer } from './socket-server';
 export interface AdapterConnections {
   publisher: RedisClient;
   subscriber: RedisClient;
-  /** Which adapter fans out: for the start-up log. */
-  description: string;
 }
 
 /**
@@ -16,6 +14,8 @@ export interface AdapterConnections {
  * block). Like the commands connection they queue nothing while Redis is away, so a publish fails at once: events
  * then reach only this instance's sockets. The subscriber resubscribes by itself once Redis is back, and fan-out
  * resumes.
+ *
+ * Which one runs shows in the start-up line ("Redis" or "Redis Cluster", main.ts).
  *
  * One Redis: the classic adapter (PUBLISH/SUBSCRIBE), unchanged: every instance hears every event and delivers it
  * to the sockets it holds. On one Redis sharding would change nothing but the command names, and the classic
@@ -46,12 +46,12 @@ export async function attachRedisAdapter(
     catchRejections(publisher, ['spublish'], report);
     catchRejections(subscriber, ['ssubscribe', 'sunsubscribe'], report);
     io.adapter(createShardedAdapter(publisher, subscriber, { subscriptionMode: 'dynamic' }));
-    return { publisher, subscriber, description: 'the sharded Redis adapter (Redis Cluster)' };
+    return { publisher, subscriber };
   }
   catchRejections(publisher, ['publish'], report);
   catchRejections(subscriber, ['unsubscribe', 'punsubscribe'], report);
   io.adapter(createAdapter(publisher, subscriber));
-  return { publisher, subscriber, description: 'the Redis adapter' };
+  return { publisher, subscriber };
 }
 
 type Method = 'publish' | 'unsubscribe' | 'punsubscribe' | 'spublish' | 'ssubscribe' | 'sunsubscribe';

@@ -175,6 +175,10 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
   'DELETE /api/messages/{id}/reactions/{emoji}': { params: (w) => ({ id: w.messageId, emoji: '👍' }),
     expect: [401, 404, 404, 404, 200, 200], world: 'shared' },
+  // Pins: any member pins and unpins (both idempotent, so the world is kept from role to role).
+  'GET /api/chats/{id}/pins': { params: group, expect: [401, 404, 404, 404, 200, 200] },
+  'POST /api/messages/{id}/pin': { params: message, expect: [401, 404, 404, 404, 200, 200], world: 'kept' },
+  'DELETE /api/messages/{id}/pin': { params: message, expect: [401, 404, 404, 404, 200, 200], world: 'kept' },
 
   // Images: the uploader and the current members of a chat whose message holds it; everyone else 404.
   'POST /api/attachments': { upload: true, expect: [401, 201, 201, 201, 201, 201], world: 'shared' },

@@ -1,14 +1,28 @@
 import { request as httpRequest } from 'node:http';
+import request from 'supertest';
 
-/** A multipart upload whose first half is sent now and whose second half is sent when `finish` is called. */
-export function slowUpload(port: number, token: string, file: Buffer) {
+interface PartialUploadOptions {
+  filename?: string;
+  contentType?: string;
+  /** Bytes of the whole multipart body to send at once; the rest goes when `finish` is called. Half by default. */
+  sendFirst?: number;
+}
+
+/**
+ * A multipart upload of which only the first part is sent now, and the rest (the end of the file and the closing
+ * boundary) when `finish` is called: an upload still under way while the test looks at the server.
+ */
+export function partialUpload(port: number, token: string, file: Buffer, options: PartialUploadOptions = {}) {
+  const { filename = 'a.png', contentType = 'image/png' } = options;
   const boundary = 'slow-upload-boundary';
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+      `Content-Type: ${contentType}\r\n\r\n`,
   );
   const body = Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const half = Math.floor(body.length / 2);
+  const first = Math.min(options.sendFirst ?? Math.floor(body.length / 2), body.length - 1);
   let finish: () => void = () => undefined;
+  let abort: () => void = () => undefined;
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = httpRequest(
       {
@@ -29,8 +43,24 @@ export function slowUpload(port: number, token: string, file: Buffer) {
       },
     );
     req.on('error', reject);
-    req.write(body.subarray(0, half));
-    finish = () => void req.end(body.subarray(half));
+    req.write(body.subarray(0, first));
+    finish = () => void req.end(body.subarray(first));
+    abort = () => req.destroy();
   });
-  return { response, finish: () => finish() };
+  return { response, finish: () => finish(), abort: () => abort() };
 }
+
+/** A multipart upload whose first half is sent now and whose second half is sent when `finish` is called. */
+export const slowUpload = (port: number, token: string, file: Buffer) => partialUpload(port, token, file);
+
+/** GET of an attachment with its bytes collected, whatever its Content-Type. */
+export const downloadBytes = (url: string, auth: Record<string, string>, path: string) =>
+  request(url)
+    .get(path)
+    .set(auth)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });

@@ -3,6 +3,7 @@ import { useToastStore } from '../shared/ui/toastStore';
 import { useChatsStore } from '../features/chats';
 import { useContactsStore } from '../features/contacts';
 import { resetReceiptReporting, useMessagesStore } from '../features/messages';
+import { usePinsStore } from '../features/pins';
 import { usePresenceStore } from '../features/presence';
 import { resetTypingNotifier, useTypingStore } from '../features/typing';
 
@@ -10,6 +11,7 @@ import { resetTypingNotifier, useTypingStore } from '../features/typing';
 export function resetSignedInState(): void {
   useChatsStore.getState().reset();
   useMessagesStore.getState().reset();
+  usePinsStore.getState().reset();
   useContactsStore.getState().reset();
   usePresenceStore.getState().reset();
   useTypingStore.getState().reset();

@@ -17,6 +17,8 @@ export function makeMessage(overrides: Partial<Message> & Pick<Message, 'id' | '
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, overrides.seq)).toISOString(),
+    pinnedAt: null,
+    pinnedBy: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import {
   AxiosError,
   AxiosHeaders,
   type AxiosAdapter,
+  type AxiosProgressEvent,
   type AxiosResponse,
   type InternalAxiosRequestConfig,
 } from 'axios';
@@ -15,6 +16,8 @@ export interface FakeRequest {
   query: Record<string, unknown>;
   body: unknown;
   authorization: string | null;
+  /** Reports progress of the request's body going up, or of the answer coming down, as the browser would. */
+  progress: { upload(loaded: number, total: number): void; download(loaded: number, total: number): void };
 }
 
 export interface FakeReply {
@@ -77,6 +80,10 @@ export function fakeApi(routes: FakeRoutes): FakeRequest[] {
       query: { ...(config.params as Record<string, unknown> | undefined) },
       body: parseBody(config.data),
       authorization: config.headers.get('Authorization')?.toString() ?? null,
+      progress: {
+        upload: (loaded, total) => config.onUploadProgress?.(progressEvent(loaded, total)),
+        download: (loaded, total) => config.onDownloadProgress?.(progressEvent(loaded, total)),
+      },
     };
     requests.push(request);
     if (!route)
@@ -89,6 +96,13 @@ export function fakeApi(routes: FakeRoutes): FakeRequest[] {
   api.defaults.adapter = adapter;
   return requests;
 }
+
+const progressEvent = (loaded: number, total: number): AxiosProgressEvent => ({
+  loaded,
+  total,
+  bytes: loaded,
+  lengthComputable: true,
+});
 
 export const ok = (body: unknown): FakeReply => ({ status: 200, body });
 export const created = (body: unknown): FakeReply => ({ status: 201, body });

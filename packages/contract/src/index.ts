@@ -1,6 +1,7 @@
 export * from './errorCodes';
 export * from './errors';
 export * from './limits';
+export * from './file-types';
 export * from './mentions';
 export * from './common';
 export * from './users';
@@ -11,6 +12,7 @@ export * from './blocks';
 export * from './contacts';
 export * from './media';
 export * from './messages';
+export * from './pins';
 export * from './chats';
 export * from './open-groups';
 export * from './search';

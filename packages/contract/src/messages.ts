@@ -21,13 +21,15 @@ export const sendMessageFieldsSchema = z.object({
   replyToId: idOf('a message id').optional(),
   attachmentIds: z
     .array(idOf('an attachment id'))
-    .max(MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} images per message`)
+    .max(MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} attachments per message`)
     .transform((ids) => [...new Set(ids)])
     .optional()
-    .meta({ description: `1–${MAX_ATTACHMENTS} of your own uploads: an image message, \`content\` its caption` }),
+    .meta({
+      description: `1–${MAX_ATTACHMENTS} of your own unsent uploads (images or files); \`content\` is their caption`,
+    }),
 });
 
-/** Text, images, or images with a caption: never nothing. */
+/** Text, attachments, or attachments with a caption: never nothing. */
 export const hasSomethingToSend = (message: { content?: string; attachmentIds?: string[] }) =>
   Boolean(message.content) || Boolean(message.attachmentIds?.length);
 export const NOTHING_TO_SEND = { message: 'a message needs content or attachmentIds', path: ['content'] };
@@ -74,7 +76,8 @@ export const replyPreviewSchema = z
   .strict()
   .meta({ id: 'ReplyPreview' });
 
-export const MESSAGE_TYPES = ['text', 'image', 'system'] as const;
+/** `image`: its attachments are all images; `file`: at least one of them is a file. */
+export const MESSAGE_TYPES = ['text', 'image', 'file', 'system'] as const;
 
 export const messageSchema = z
   .object({
@@ -96,6 +99,10 @@ export const messageSchema = z
     editedAt: timestampSchema.nullable(),
     deletedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,
+    pinnedAt: timestampSchema.nullable().meta({ description: 'When a member pinned it; null when not pinned' }),
+    pinnedBy: userSummarySchema
+      .nullable()
+      .meta({ description: 'Who pinned it; null when not pinned (or when that account is gone)' }),
   })
   .strict()
   .meta({ id: 'Message' });

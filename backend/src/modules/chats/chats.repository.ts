@@ -248,8 +248,8 @@ export class ChatsRepository {
     return new Map(rows.map((row) => [row.id, row.displayName]));
   }
 
-  async ownsAttachment(userId: string, attachmentId: string): Promise<boolean> {
-    return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId } })) > 0;
+  async ownsImage(userId: string, attachmentId: string): Promise<boolean> {
+    return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId, kind: 'image' } })) > 0;
   }
 
   /**

@@ -185,7 +185,7 @@ export class GroupsService {
   }
 
   private async requireOwnImage(userId: string, attachmentId: string): Promise<void> {
-    if (!(await this.repository.ownsAttachment(userId, attachmentId))) {
+    if (!(await this.repository.ownsImage(userId, attachmentId))) {
       throw badRequest('avatarAttachmentId must be an image you uploaded', [
         { field: 'avatarAttachmentId', message: 'not an image you uploaded' },
       ]);

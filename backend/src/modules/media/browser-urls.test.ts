@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import request from 'supertest';
+import { documents } from '../../../tests/helpers/documents';
 import { images } from '../../../tests/helpers/images';
 import { hasValidSignature, startS3 } from '../../../tests/helpers/s3';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
@@ -71,7 +72,7 @@ describe('images with S3_PUBLIC_URL', () => {
     ).body.attachment as { id: string; url: string; thumbnailUrl: string };
   const storedBytes = async (attachmentId: string, key: 'storageKey' | 'thumbnailKey') => {
     const row = await server.prisma.attachment.findUniqueOrThrow({ where: { id: attachmentId } });
-    const object = await storage().get(row[key]);
+    const object = await storage().get(String(row[key]));
     const chunks: Buffer[] = [];
     for await (const chunk of object?.body ?? []) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
@@ -107,6 +108,22 @@ describe('images with S3_PUBLIC_URL', () => {
         (await fetchAsWebApp(location.href, 'http://evil.example.test')).headers.get('access-control-allow-origin'),
       ).toBeNull();
     }
+  });
+
+  it('serves a file through the API itself, with its download headers, never by a redirect to the store', async () => {
+    const file = (
+      await request(server.url)
+        .post('/api/attachments')
+        .set(alice.auth)
+        .attach('file', documents.pdf(), { filename: 'report.pdf', contentType: 'application/pdf' })
+        .expect(201)
+    ).body.attachment as { url: string };
+    const answer = await request(server.url).get(file.url).set(alice.auth).redirects(0).expect(200);
+    expect(answer.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': 'attachment; filename=report.pdf',
+      'x-content-type-options': 'nosniff',
+    });
   });
 
   it('tells a non-member nothing: 404, no redirect', async () => {

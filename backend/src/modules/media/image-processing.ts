@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
+import type { IMAGE_TYPES } from '@messenger/contract';
 import { AppError } from '../../lib/errors';
 import { WorkQueue } from '../../lib/work-queue';
 
@@ -32,7 +33,7 @@ const FORMATS = {
 } as const;
 
 export interface ProcessedImage {
-  mime: string;
+  mime: keyof typeof IMAGE_TYPES;
   extension: string;
   width: number;
   height: number;

@@ -1,14 +1,27 @@
 import type { PrismaClient } from '../../db/prisma';
+import type { AttachmentKind } from '../../generated/prisma/client';
 
 export interface NewAttachment {
   id: string;
   uploaderId: string;
+  kind: AttachmentKind;
   mime: string;
   size: number;
-  width: number;
-  height: number;
+  name: string;
+  /** Images only, as is the thumbnail. */
+  width: number | null;
+  height: number | null;
   storageKey: string;
-  thumbnailKey: string;
+  thumbnailKey: string | null;
+}
+
+/** An attachment as the one who may see it opens it. */
+export interface VisibleAttachment {
+  kind: AttachmentKind;
+  mime: string;
+  name: string;
+  storageKey: string;
+  thumbnailKey: string | null;
 }
 
 export class MediaRepository {
@@ -30,7 +43,7 @@ export class MediaRepository {
 
   /** Deletes uploads older than `before` that nothing uses, returning their storage keys. */
   deleteAbandoned(before: Date) {
-    return this.db.$queryRaw<{ storageKey: string; thumbnailKey: string }[]>`
+    return this.db.$queryRaw<{ storageKey: string; thumbnailKey: string | null }[]>`
       DELETE FROM attachments a
       WHERE a.message_id IS NULL AND a.created_at < ${before}
         AND NOT EXISTS (SELECT 1 FROM users u WHERE u.avatar_attachment_id = a.id)
@@ -42,9 +55,10 @@ export class MediaRepository {
    * The attachment if this user may see it: they uploaded it, it is in a message of a chat they are in now, or it is
    * someone's (user or group) avatar, which every signed-in user may see.
    */
-  async findVisible(attachmentId: string, userId: string) {
-    const rows = await this.db.$queryRaw<{ storage_key: string; thumbnail_key: string; mime: string }[]>`
-      SELECT a.storage_key, a.thumbnail_key, a.mime FROM attachments a
+  async findVisible(attachmentId: string, userId: string): Promise<VisibleAttachment | null> {
+    const rows = await this.db.$queryRaw<VisibleAttachment[]>`
+      SELECT a.kind, a.mime, a.name, a.storage_key AS "storageKey", a.thumbnail_key AS "thumbnailKey"
+      FROM attachments a
       WHERE a.id = ${attachmentId}::uuid AND (
         a.uploader_id = ${userId}::uuid
         OR EXISTS (
@@ -52,7 +66,6 @@ export class MediaRepository {
           WHERE m.id = a.message_id AND p.user_id = ${userId}::uuid)
         OR EXISTS (SELECT 1 FROM users u WHERE u.avatar_attachment_id = a.id)
         OR EXISTS (SELECT 1 FROM chats c WHERE c.avatar_attachment_id = a.id))`;
-    const row = rows[0];
-    return row ? { storageKey: row.storage_key, thumbnailKey: row.thumbnail_key, mime: row.mime } : null;
+    return rows[0] ?? null;
   }
 }

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { images } from '../../../tests/helpers/images';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
 import { startS3 } from '../../../tests/helpers/s3';
+import { downloadBytes } from '../../../tests/helpers/uploads';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
 import { createLogger } from '../../lib/logger';
@@ -59,16 +60,7 @@ describe.each([
       : new LocalStorage(join(server.dataDir, 'uploads'));
   const upload = (user: TestUser, file: Buffer, filename = 'photo.bin', contentType = 'application/octet-stream') =>
     request(server.url).post('/api/attachments').set(user.auth).attach('file', file, { filename, contentType });
-  const download = (user: TestUser, path: string) =>
-    request(server.url)
-      .get(path)
-      .set(user.auth)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const download = (user: TestUser, path: string) => downloadBytes(server.url, user.auth, path);
 
   it('turns a JPEG upright, strips its EXIF (GPS included) and makes a WebP thumbnail', async () => {
     const response = await upload(alice, await images.jpegWithGps(), 'holiday.png', 'image/png').expect(201);
@@ -219,7 +211,7 @@ describe.each([
       await request(server.url).delete(`/api/messages/${sent.body.message.id}`).set(bob.auth).expect(200);
       await download(bob, image.url).expect(404);
       expect(await storage.get(storageKey)).toBeNull();
-      expect(await storage.get(thumbnailKey)).toBeNull();
+      expect(await storage.get(String(thumbnailKey))).toBeNull();
     });
   });
 

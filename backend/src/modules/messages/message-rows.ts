@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/prisma';
-import type { UserStatus } from '../../generated/prisma/client';
+import type { MessageType, UserStatus } from '../../generated/prisma/client';
 import { INSERT_MENTIONS, MENTION_IDS_COLUMN } from '../mentions/mention-rows';
 import type { MessageRecord } from './messages.presenter';
 
@@ -10,7 +10,7 @@ export interface InsertedRow {
   seq: number;
   sender_id: string | null;
   client_msg_id: string | null;
-  type: 'text' | 'image' | 'system';
+  type: MessageType;
   content: string;
   reply_to_id: string | null;
   created_at: Date;
@@ -154,5 +154,7 @@ export function toMessageRecord(row: InsertedRow): MessageRecord {
     attachments: [],
     reactions: [],
     mentions: row.mention_ids.map((userId) => ({ userId })),
+    // A message is pinned only after it was written.
+    pin: null,
   };
 }

@@ -11,6 +11,7 @@ export const messageInclude = {
   attachments: { orderBy: { createdAt: 'asc' } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
   mentions: { select: { userId: true }, orderBy: { userId: 'asc' } },
+  pin: { select: { pinnedAt: true, pinnedBy: { select: userSummarySelect } } },
 } satisfies Prisma.MessageInclude;
 
 export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
@@ -42,6 +43,8 @@ export class MessagePresenter {
       editedAt: message.editedAt?.toISOString() ?? null,
       deletedAt: message.deletedAt?.toISOString() ?? null,
       createdAt: message.createdAt.toISOString(),
+      pinnedAt: message.pin?.pinnedAt.toISOString() ?? null,
+      pinnedBy: message.pin?.pinnedBy ? toUserSummary(message.pin.pinnedBy) : null,
     };
   }
 }

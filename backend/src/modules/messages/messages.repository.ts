@@ -1,6 +1,7 @@
 import { mentionedUsernames } from '@messenger/contract';
 import type pg from 'pg';
 import { databasePool, Prisma, type PrismaClient } from '../../db/prisma';
+import type { MessageType } from '../../generated/prisma/client';
 import { INSERT_MENTIONS } from '../mentions/mention-rows';
 import { INSERT_MANY_SQL, toMessageRecord, WRITTEN_COLUMNS, type InsertedRow } from './message-rows';
 import { messageInclude, type MessageRecord } from './messages.presenter';
@@ -15,7 +16,7 @@ export interface NewMessage {
   replyToId?: string;
 }
 
-/** Some of the images are not the sender's own unused uploads (someone else's, already sent, or gone). */
+/** Some of the attachments are not the sender's own unused uploads (someone else's, already sent, or gone). */
 export const ATTACHMENTS_UNAVAILABLE = 'attachments-unavailable';
 
 /** A message as written, with the chat's participants at that moment: the recipients of its event. */
@@ -65,14 +66,16 @@ export class MessagesRepository {
   ): Promise<WrittenMessage | null | typeof ATTACHMENTS_UNAVAILABLE> {
     const { attachmentIds = [], ...text } = message;
     if (attachmentIds.length === 0) return insertMessage(this.db, { ...text, type: 'text' });
-    // Images: the uploads are locked, checked to be the sender's and unused, and claimed with the message.
+    // Attachments: the uploads are locked, checked to be the sender's and unused, and claimed with the message, which
+    // is a file message as soon as one of them is a file.
     return this.db.$transaction(async (tx) => {
-      const claimable = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM attachments
+      const claimable = await tx.$queryRaw<{ kind: 'image' | 'file' }[]>`
+        SELECT kind FROM attachments
         WHERE id = ANY(${attachmentIds}::uuid[]) AND uploader_id = ${message.senderId}::uuid AND message_id IS NULL
         FOR UPDATE`;
       if (claimable.length !== attachmentIds.length) return ATTACHMENTS_UNAVAILABLE;
-      const created = await insertMessage(tx, { ...text, type: 'image' });
+      const type = claimable.some(({ kind }) => kind === 'file') ? 'file' : 'image';
+      const created = await insertMessage(tx, { ...text, type });
       if (!created) return null;
       const messageId = created.record.id;
       await tx.attachment.updateMany({ where: { id: { in: attachmentIds } }, data: { messageId } });
@@ -120,12 +123,12 @@ export class MessagesRepository {
   }
 
   /**
-   * Soft delete: the message keeps its place (and seq) but loses its text, images, reactions and mentions. Returns
-   * the storage keys of its images, to be removed once this has committed, and whom it mentioned.
+   * Soft delete: the message keeps its place (and seq) but loses its text, attachments, reactions, mentions and
+   * pin. Returns the storage keys of its attachments, to be removed once this has committed, and whom it mentioned.
    */
   softDelete(messageId: string) {
     return this.db.$transaction(async (tx) => {
-      const images = await tx.attachment.findMany({
+      const attachments = await tx.attachment.findMany({
         where: { messageId },
         select: { storageKey: true, thumbnailKey: true },
       });
@@ -133,14 +136,17 @@ export class MessagesRepository {
       await tx.attachment.deleteMany({ where: { messageId } });
       await tx.messageReaction.deleteMany({ where: { messageId } });
       await tx.messageMention.deleteMany({ where: { messageId } });
-      const message = await tx.message.update({
+      const deleted = await tx.message.update({
         where: { id: messageId },
         data: { content: '', deletedAt: new Date() },
         include: messageInclude,
       });
+      // After the update, which waits for a pin being written at this moment (PinsRepository holds the row): a pin
+      // committed meanwhile goes too.
+      await tx.messagePin.deleteMany({ where: { messageId } });
       return {
-        message,
-        storageKeys: images.flatMap((image) => [image.storageKey, image.thumbnailKey]),
+        message: { ...deleted, pin: null },
+        storageKeys: attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailKey]),
         mentionedBefore: mentions.map((mention) => mention.userId),
       };
     });
@@ -203,7 +209,7 @@ export async function insertMessage(
   message: Omit<NewMessage, 'senderId' | 'clientMsgId'> & {
     senderId: string | null;
     clientMsgId?: string;
-    type: 'text' | 'image' | 'system';
+    type: MessageType;
   },
 ): Promise<WrittenMessage | null> {
   const { chatId, senderId, clientMsgId = null, type, content, replyToId = null } = message;
@@ -246,10 +252,16 @@ export async function insertMessage(
 
 /**
  * A system message ("Ann added Bob"), written inside the transaction that made the change it records; its
- * participantIds are the members as that transaction leaves them, the recipients of the change's events.
+ * participantIds are the members as that transaction leaves them, the recipients of the change's events. It may
+ * quote the message the change is about (`replyToId`: "Ann pinned a message").
  */
-export async function insertSystemMessage(tx: Transaction, chatId: string, content: string): Promise<WrittenMessage> {
-  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content });
+export async function insertSystemMessage(
+  tx: Transaction,
+  chatId: string,
+  content: string,
+  replyToId?: string,
+): Promise<WrittenMessage> {
+  const written = await insertMessage(tx, { chatId, senderId: null, type: 'system', content, replyToId });
   if (!written) throw new Error(`chat ${chatId} vanished while recording "${content}"`);
   return written;
 }

@@ -40,7 +40,7 @@ export class MessagesService {
     private readonly chats: ChatsService,
     private readonly presenter: MessagePresenter,
     private readonly events: EventPublisher,
-    private readonly images: { discard(storageKeys: readonly string[]): Promise<void> },
+    private readonly attachments: { discard(storageKeys: readonly (string | null)[]): Promise<void> },
     private readonly blocks: Pick<BlocksRepository, 'directPartner' | 'between'>,
     /** Shared with GroupsService, whose system messages take their seqs in the same chats. */
     private readonly order = new ChatPublicationOrder(),
@@ -77,7 +77,7 @@ export class MessagesService {
   }
 
   /**
-   * One write of the sends that were waiting: their text messages in one statement, then any with images, each in
+   * One write of the sends that were waiting: their text messages in one statement, then any with attachments, each in
    * its own transaction (they claim their uploads). Each message is published as soon as its write has committed.
    * If the statement fails on a conflict between concurrent writes (the same clientMsgId twice, or a deadlock with
    * another instance), each text is written on its own instead, so that only the repeated one fails.
@@ -102,7 +102,7 @@ export class MessagesService {
       }
     };
     const texts = [...batch].filter(([, send]) => !send.attachmentIds?.length);
-    const withImages = [...batch].filter(([, send]) => send.attachmentIds?.length);
+    const withAttachments = [...batch].filter(([, send]) => send.attachmentIds?.length);
     try {
       if (texts.length > 0) {
         try {
@@ -113,14 +113,14 @@ export class MessagesService {
           for (const [key, send] of texts) await writeAlone(key, send);
         }
       }
-      for (const [key, send] of withImages) await writeAlone(key, send);
+      for (const [key, send] of withAttachments) await writeAlone(key, send);
     } finally {
       await publications.end();
     }
     return results;
   }
 
-  /** Access first: only a participant learns that a block, the images or the quoted message are the problem. */
+  /** Access first: only a participant learns that a block, the attachments or the quoted message are the problem. */
   private async explainRefusal(
     senderId: string,
     input: SendMessageInput,
@@ -133,7 +133,7 @@ export class MessagesService {
     const original = await this.repository.findByClientMsgId(senderId, input.chatId, input.clientMsgId);
     if (original) return { created: false as const, message: this.presenter.toDto(original) };
     if (refusal === ATTACHMENTS_UNAVAILABLE) {
-      throw badRequest('attachmentIds must be images you uploaded and have not sent yet', [
+      throw badRequest('attachmentIds must be uploads of yours that you have not sent yet', [
         { field: 'attachmentIds', message: 'not your unsent uploads' },
       ]);
     }
@@ -198,7 +198,7 @@ export class MessagesService {
     }
     if (message.deletedAt) return this.presenter.toDto(await this.repository.findById(messageId));
     const { message: record, storageKeys, mentionedBefore } = await this.repository.softDelete(messageId);
-    await this.images.discard(storageKeys);
+    await this.attachments.discard(storageKeys);
     const deleted = this.presenter.toDto(record);
     this.events.toUsers(participantIds, 'message:deleted', { message: deleted });
     // A deleted message mentions nobody: their chats' mentionCount drops if it was unread.

@@ -51,8 +51,8 @@ export class UsersRepository {
     return this.db.user.update({ where: { id }, data, select: privateUserSelect });
   }
 
-  async ownsAttachment(userId: string, attachmentId: string): Promise<boolean> {
-    return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId } })) > 0;
+  async ownsImage(userId: string, attachmentId: string): Promise<boolean> {
+    return (await this.db.attachment.count({ where: { id: attachmentId, uploaderId: userId, kind: 'image' } })) > 0;
   }
 
   async isContact(userId: string, otherId: string): Promise<boolean> {

@@ -20,7 +20,7 @@ export class UsersService {
 
   async updateMe(userId: string, changes: { displayName?: string; avatarAttachmentId?: string | null }) {
     const avatarId = changes.avatarAttachmentId;
-    if (avatarId && !(await this.users.ownsAttachment(userId, avatarId))) {
+    if (avatarId && !(await this.users.ownsImage(userId, avatarId))) {
       throw badRequest('avatarAttachmentId must be an image you uploaded', [
         { field: 'avatarAttachmentId', message: 'not an image you uploaded' },
       ]);

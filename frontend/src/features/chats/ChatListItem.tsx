@@ -2,6 +2,7 @@ import { BellSlashIcon } from '@heroicons/react/20/solid';
 import type { MouseEvent } from 'react';
 import { NavLink, useNavigate, type NavigateFunction } from 'react-router-dom';
 import type { Chat, Message } from '@messenger/contract';
+import { fileSummary } from '../../shared/lib/fileSummary';
 import { formatExactTime, formatListTime } from '../../shared/lib/time';
 import { Avatar } from '../../shared/ui/Avatar';
 import { chatAvatarUrl, chatTitle } from './chatTitle';
@@ -19,7 +20,7 @@ interface ChatListItemProps {
 function preview(message: Message | null, currentUserId: string | undefined): string {
   if (!message) return 'No messages yet';
   if (message.deletedAt) return 'Message deleted';
-  const text = message.type === 'image' && !message.content ? 'Photo' : message.content;
+  const text = message.content || (fileSummary(message) ?? (message.type === 'image' ? 'Photo' : ''));
   return message.sender?.id === currentUserId ? `You: ${text}` : text;
 }
 

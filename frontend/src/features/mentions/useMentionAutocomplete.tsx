@@ -1,5 +1,5 @@
 import { mentionBeingTyped, usernameCharactersFrom } from '@messenger/contract';
-import { useId, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { matchPeople, type MentionCandidate } from './matchPeople';
 import { MentionSuggestions } from './MentionSuggestions';
 
@@ -47,6 +47,7 @@ export function useMentionAutocomplete({ text, onChange, field, people = NOBODY 
   const [active, setActive] = useState(0);
   /** Where the `@` was whose suggestions Escape closed: they stay closed for that one. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const caretAfterPick = useRef<number | null>(null);
 
   const typed = mentionBeingTyped(text.slice(0, caret));
   const matches = typed ? matchPeople(people, typed.name) : [];
@@ -69,12 +70,18 @@ export function useMentionAutocomplete({ text, onChange, field, people = NOBODY 
     const position = typed.start + mention.length;
     onChange(text.slice(0, typed.start) + mention + text.slice(end));
     setCaret(position);
-    // After React has written the new value, or the caret would land in the old text.
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(position, position);
-    });
+    caretAfterPick.current = position;
   }
+
+  // Placed once React has written the new value (the caret would land in the old text before), and before the next
+  // keystroke: a frame later, a fast typist's next letter would already be in front of it.
+  useLayoutEffect(() => {
+    const position = caretAfterPick.current;
+    if (position === null) return;
+    caretAfterPick.current = null;
+    field.current?.focus();
+    field.current?.setSelectionRange(position, position);
+  });
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
     if (!open || !typed || event.altKey || event.ctrlKey || event.metaKey || event.nativeEvent.isComposing) {

@@ -7,18 +7,24 @@ import { buttonClass } from '../../shared/ui/Button';
 import { IconButton } from '../../shared/ui/IconButton';
 import { BackToChatList } from '../../shared/ui/Page';
 import { chatTitle, directPartner } from '../chats';
+import { PinnedMessagesButton } from '../pins';
 import { useLivePresence } from '../presence';
 
 interface ChatHeaderProps {
   chat: Chat | undefined;
   currentUserId: string | undefined;
-  /** Whether the group's info panel is open, beside or over the messages. */
-  infoOpen: boolean;
-  onToggleInfo: () => void;
+  /** The side panel open beside or over the messages: the group's info or the pinned messages. */
+  panel: ChatPanel | null;
+  onTogglePanel: (panel: ChatPanel) => void;
 }
 
-/** The chat's name, with the partner's profile for a direct chat or the button of the info panel for a group. */
-export function ChatHeader({ chat, currentUserId, infoOpen, onToggleInfo }: ChatHeaderProps) {
+export type ChatPanel = 'info' | 'pins';
+
+/**
+ * The chat's name, with its pinned messages, and the partner's profile for a direct chat or the button of the info
+ * panel for a group.
+ */
+export function ChatHeader({ chat, currentUserId, panel, onTogglePanel }: ChatHeaderProps) {
   const partner = chat?.type === 'direct' ? directPartner(chat, currentUserId) : undefined;
   return (
     <header className="flex items-center gap-2 border-b border-border bg-surface px-4 py-3">
@@ -31,6 +37,9 @@ export function ChatHeader({ chat, currentUserId, infoOpen, onToggleInfo }: Chat
         {partner && partner.id !== currentUserId && <PartnerPresence partner={partner} />}
       </div>
       <div className="ml-auto flex shrink-0 items-center gap-1">
+        {chat && (
+          <PinnedMessagesButton chatId={chat.id} expanded={panel === 'pins'} onToggle={() => onTogglePanel('pins')} />
+        )}
         {chat && (
           <Link
             to={`/search?${new URLSearchParams({ chatId: chat.id }).toString()}`}
@@ -52,7 +61,12 @@ export function ChatHeader({ chat, currentUserId, infoOpen, onToggleInfo }: Chat
           </Link>
         )}
         {chat?.type === 'group' && currentUserId && (
-          <IconButton label="Group info" icon={InformationCircleIcon} aria-expanded={infoOpen} onClick={onToggleInfo} />
+          <IconButton
+            label="Group info"
+            icon={InformationCircleIcon}
+            aria-expanded={panel === 'info'}
+            onClick={() => onTogglePanel('info')}
+          />
         )}
       </div>
     </header>

@@ -3,20 +3,26 @@ import { Navigate, useNavigate } from 'react-router-dom';
 import { getErrorMessage } from '../../shared/api/errors';
 import type { Chat, Message } from '@messenger/contract';
 import { messagePath } from '../../shared/lib/paths';
+import { fileSummary } from '../../shared/lib/fileSummary';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { runInBackground } from '../../shared/ui/toastStore';
 import { Notice } from '../../shared/ui/Notice';
 import { selectCurrentUser, useSessionStore } from '../auth';
 import { GroupInfoPanel, selectChat, useChatsStore } from '../chats';
+import { PinnedMessagesPanel } from '../pins';
 import { notifyTyping, notifyTypingStopped, TypingIndicator } from '../typing';
-import { ChatHeader } from './ChatHeader';
+import { ChatHeader, type ChatPanel } from './ChatHeader';
 import { ChatUnavailable } from './ChatUnavailable';
 import { Composer, type ComposerHandle } from './Composer';
 import { DELETED_PLACEHOLDER } from './ReplyQuote';
-import { loadLatestMessages, loadMessagesAround } from './messageActions';
+import { loadLatestMessages, loadMessagesAround, togglePin } from './messageActions';
 import { MessageList, type MessageFocus } from './MessageList';
 import { useMessagesStore } from './messagesStore';
 import { sendMessage } from './sendMessage';
 import { useChatHistory } from './useChatHistory';
+
+/** Where side panels sit beside the messages rather than over them (SidePanel's `lg:` breakpoint). */
+const SIDE_BY_SIDE = '(min-width: 64rem)';
 
 export const REMOVED_NOTICE = 'You are no longer in this group.';
 const MESSAGE_GONE_NOTICE = 'That message is no longer available.';
@@ -49,7 +55,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
   const [dragging, setDragging] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [infoOpen, setInfoOpen] = useState(false);
+  const [panel, setPanel] = useState<ChatPanel | null>(null);
   const [focus, setFocus] = useState<MessageFocus | null>(
     focusMessageId ? { messageId: focusMessageId, nonce: 0 } : null,
   );
@@ -105,14 +111,14 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
         setDragging(false);
         if (!carriesFiles(event)) return;
         event.preventDefault();
-        composer.current?.addImages(event.dataTransfer.files);
+        composer.current?.addFiles(event.dataTransfer.files);
       }}
     >
       <ChatHeader
         chat={chat}
         currentUserId={currentUserId}
-        infoOpen={infoOpen}
-        onToggleInfo={() => setInfoOpen(!infoOpen)}
+        panel={panel}
+        onTogglePanel={(toggled) => setPanel(panel === toggled ? null : toggled)}
       />
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
@@ -145,7 +151,7 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
                     senderName: replyTo.sender?.displayName ?? 'Someone',
                     excerpt: replyTo.deletedAt
                       ? DELETED_PLACEHOLDER
-                      : replyTo.content || (replyTo.type === 'image' ? 'Image' : ''),
+                      : replyTo.content || (fileSummary(replyTo) ?? (replyTo.type === 'image' ? 'Image' : '')),
                   }
                 }
                 onCancelReply={() => setReplyTo(null)}
@@ -163,8 +169,20 @@ export function ChatView({ chatId, focusMessageId }: ChatViewProps) {
             !loadError && <p className="p-4 text-sm text-fg-muted">Loading chat…</p>
           )}
         </div>
-        {infoOpen && chat?.type === 'group' && currentUserId && (
-          <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setInfoOpen(false)} />
+        {panel === 'info' && chat?.type === 'group' && currentUserId && (
+          <GroupInfoPanel chat={chat} currentUserId={currentUserId} onClose={() => setPanel(null)} />
+        )}
+        {panel === 'pins' && (
+          <PinnedMessagesPanel
+            chatId={chatId}
+            onClose={() => setPanel(null)}
+            onJump={(messageId) => {
+              jumpTo(messageId);
+              // Over the messages (a narrow screen), the panel would hide the message it leads to.
+              if (!window.matchMedia?.(SIDE_BY_SIDE).matches) setPanel(null);
+            }}
+            onUnpin={(message) => runInBackground(() => togglePin(message))}
+          />
         )}
       </div>
     </section>

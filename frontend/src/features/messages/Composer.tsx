@@ -1,14 +1,14 @@
-import { MAX_CONTENT_LENGTH } from '@messenger/contract';
+import { ATTACHMENT_ACCEPT, MAX_CONTENT_LENGTH } from '@messenger/contract';
 import { useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { IMAGE_ACCEPT } from '../../shared/api/attachmentsApi';
-import { PaperAirplaneIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
+import { PaperAirplaneIcon, PaperClipIcon, PhotoIcon, XMarkIcon } from '@heroicons/react/20/solid';
 import { useMentionAutocomplete, type MentionCandidate } from '../mentions';
-import { Button } from '../../shared/ui/Button';
 import { FileButton } from '../../shared/ui/FileButton';
 import { IconButton } from '../../shared/ui/IconButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { ComposerToolbar, type FormatMarker } from './ComposerToolbar';
-import { useImageDraft } from './useImageDraft';
+import { DraftAttachments } from './DraftAttachments';
+import { useAttachmentDraft } from './useAttachmentDraft';
 import { wrapSelection } from './wrapSelection';
 
 /** The message being answered, as the composer shows it. */
@@ -17,13 +17,13 @@ export interface ReplyTarget {
   excerpt: string;
 }
 
-/** What the chat around the composer may do to it: images dropped on the chat go to its draft. */
+/** What the chat around the composer may do to it: files dropped on the chat go to its draft. */
 export interface ComposerHandle {
-  addImages: (files: Iterable<File>) => void;
+  addFiles: (files: Iterable<File>) => void;
 }
 
 interface ComposerProps {
-  /** With images: their uploaded ids, and the content is their caption (maybe empty). */
+  /** With attachments: their uploaded ids, and the content is their caption (maybe empty). */
   onSend: (content: string, attachmentIds?: string[]) => void;
   ref?: Ref<ComposerHandle>;
   replyTo?: ReplyTarget | null;
@@ -51,16 +51,16 @@ export function Composer(props: ComposerProps) {
     field,
     people: props.mentionCandidates,
   });
-  const images = useImageDraft();
+  const attachments = useAttachmentDraft();
   const content = draft.trim();
-  const hasImages = images.images.length > 0;
+  const hasAttachments = attachments.count > 0;
 
-  useImperativeHandle(ref, () => ({ addImages: images.add }));
+  useImperativeHandle(ref, () => ({ addFiles: attachments.add }));
 
   function send() {
-    if (images.uploading) return;
-    if (hasImages) {
-      void sendWithImages();
+    if (attachments.uploading) return;
+    if (hasAttachments) {
+      void sendWithAttachments();
       return;
     }
     if (!content) return;
@@ -69,12 +69,12 @@ export function Composer(props: ComposerProps) {
     setDraft('');
   }
 
-  async function sendWithImages() {
+  async function sendWithAttachments() {
     onStopTyping?.();
-    const attachmentIds = await images.upload();
+    const attachmentIds = await attachments.upload();
     if (!attachmentIds) return;
     onSend(content, attachmentIds);
-    images.clear();
+    attachments.clear();
     setDraft('');
   }
 
@@ -98,7 +98,7 @@ export function Composer(props: ComposerProps) {
       return;
     }
     const plainKey = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
-    if (event.key === 'ArrowUp' && plainKey && !draft && !hasImages && onEditLastMessage) {
+    if (event.key === 'ArrowUp' && plainKey && !draft && !hasAttachments && onEditLastMessage) {
       event.preventDefault();
       onEditLastMessage();
       return;
@@ -127,43 +127,14 @@ export function Composer(props: ComposerProps) {
           <IconButton label="Cancel reply" icon={XMarkIcon} size="sm" onClick={onCancelReply} />
         </div>
       )}
-      {hasImages && (
-        <ul aria-label="Images to send" className="flex gap-2 overflow-x-auto">
-          {images.images.map((image) => (
-            <li key={image.key} className="relative shrink-0">
-              <img src={image.previewUrl} alt={image.file.name} className="size-16 rounded-md object-cover" />
-              <button
-                type="button"
-                aria-label={`Remove ${image.file.name}`}
-                title={`Remove ${image.file.name}`}
-                disabled={images.uploading}
-                onClick={() => images.remove(image.key)}
-                className="absolute -top-1 -right-1 flex size-5 items-center justify-center rounded-full bg-fg text-surface disabled:cursor-not-allowed"
-              >
-                <XMarkIcon className="size-3.5" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {images.progress !== null && (
-        <div className="flex items-center gap-2">
-          <div
-            role="progressbar"
-            aria-label="Upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={images.progress}
-            className="h-2 flex-1 overflow-hidden rounded-full bg-surface-strong"
-          >
-            <div className="h-full bg-accent transition-[width]" style={{ width: `${images.progress}%` }} />
-          </div>
-          <Button variant="ghost" size="sm" onClick={images.cancel}>
-            Cancel upload
-          </Button>
-        </div>
-      )}
-      <ErrorAlert message={images.error} />
+      <DraftAttachments
+        images={attachments.images}
+        files={attachments.files}
+        progress={attachments.progress}
+        onRemove={attachments.remove}
+        onCancelUpload={attachments.cancel}
+      />
+      <ErrorAlert message={attachments.error} />
       <div className="flex items-end gap-2">
         <div className="relative flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-center justify-between gap-2">
@@ -190,35 +161,46 @@ export function Composer(props: ComposerProps) {
             onBlur={onStopTyping}
             onKeyDown={(event) => mentions.handleKeyDown(event) || handleKeyDown(event)}
             onPaste={(event) => {
-              const pasted = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
+              // Pasted files (a screenshot, a document copied in a file manager) join the draft; text is pasted.
+              const pasted = [...event.clipboardData.files];
               if (pasted.length === 0) return;
               event.preventDefault();
-              images.add(pasted);
+              attachments.add(pasted);
             }}
             className="field-sizing-content max-h-40 min-h-10 resize-none rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-fg"
           />
           {mentions.elements}
           <p id={`${id}-hint`} className="sr-only">
             Enter sends, Shift+Enter starts a new line. **bold** and _italic_ are formatted; Ctrl+B and Ctrl+I add them.
-            With images chosen, the text is their caption.
+            With images or files chosen, the text is their caption.
           </p>
         </div>
         <FileButton
           label="Attach image"
           accept={IMAGE_ACCEPT}
           multiple
-          disabled={images.uploading}
-          onFiles={images.add}
+          disabled={attachments.uploading}
+          onFiles={attachments.add}
           iconOnly
         >
           <PhotoIcon className="size-5" />
+        </FileButton>
+        <FileButton
+          label="Attach file"
+          accept={ATTACHMENT_ACCEPT}
+          multiple
+          disabled={attachments.uploading}
+          onFiles={attachments.add}
+          iconOnly
+        >
+          <PaperClipIcon className="size-5" />
         </FileButton>
         <IconButton
           type="submit"
           label="Send"
           icon={PaperAirplaneIcon}
           variant="primary"
-          disabled={(!content && !hasImages) || images.uploading}
+          disabled={(!content && !hasAttachments) || attachments.uploading}
         />
       </div>
     </form>

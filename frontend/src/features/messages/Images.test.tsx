@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Attachment, CreateMessageRequest } from '@messenger/contract';
+import type { CreateMessageRequest, ImageAttachment } from '@messenger/contract';
 import { apiError, created, fakeApi, ok, type FakeReply } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { renderAppAs } from '../../test/renderApp';
@@ -9,8 +9,10 @@ import { renderAppAs } from '../../test/renderApp';
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob' });
 const chat = makeGroupChat('c1', 'Team', [alice, bob]);
-const photo: Attachment = {
+const photo: ImageAttachment = {
+  kind: 'image',
   id: 'a1',
+  name: 'cat.png',
   mime: 'image/png',
   size: 1234,
   width: 1600,
@@ -154,7 +156,7 @@ describe('sending images', () => {
     expect(requests.some((request) => request.path.endsWith('/messages') && request.method === 'POST')).toBe(false);
   });
 
-  it('refuses files that are not images before uploading', async () => {
+  it('refuses files of a type that cannot be sent before uploading', async () => {
     fakeApi({
       'GET /api/chats': () => ok({ chats: [chat] }),
       'GET /api/chats/c1': () => ok({ chat }),
@@ -165,11 +167,14 @@ describe('sending images', () => {
 
     await user.upload(
       await screen.findByLabelText('Attach image'),
-      new File(['x'], 'notes.txt', { type: 'text/plain' }),
+      new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }),
     );
 
-    expect(screen.getByRole('alert')).toHaveTextContent('Only JPEG, PNG, GIF and WebP images can be sent.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'setup.exe: Only images, PDF, text, CSV, ZIP and Office documents can be sent.',
+    );
     expect(screen.queryByRole('list', { name: 'Images to send' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument();
   });
 
   it('shows the upload progress and stops it with Cancel upload', async () => {

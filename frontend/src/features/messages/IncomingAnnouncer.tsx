@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fileSummary } from '../../shared/lib/fileSummary';
 import type { ChatTimeline } from './timeline';
 
 interface Newest {
@@ -27,7 +28,8 @@ export function IncomingAnnouncer({ timeline, currentUserId }: { timeline: ChatT
       newestMessage.seq > previous.seq &&
       newestMessage.sender?.id !== currentUserId;
     if (arrived) {
-      const text = newestMessage.content || (newestMessage.attachments.length > 0 ? 'Image' : '');
+      const text =
+        newestMessage.content || (fileSummary(newestMessage) ?? (newestMessage.attachments.length > 0 ? 'Image' : ''));
       setAnnouncement(newestMessage.sender ? `${newestMessage.sender.displayName}: ${text}` : text);
     }
   }

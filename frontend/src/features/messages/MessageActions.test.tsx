@@ -125,4 +125,24 @@ describe('message actions', () => {
     expect(note).toHaveClass('text-center');
     expect(within(note.closest('li') as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
   });
+
+  it('says who pinned a message, and the note leads to the message', async () => {
+    const pinned = { ...theirs, pinnedAt: '2025-01-01T13:00:00Z', pinnedBy: alice };
+    const note = makeMessage({
+      id: 'm3',
+      chatId: 'c1',
+      seq: 3,
+      type: 'system',
+      content: 'Alice pinned a message',
+      replyTo: { id: 'm2', seq: 2, sender: bob, excerpt: 'hi alice' },
+    });
+    const { user } = openGroup(bob, [pinned, note]);
+
+    expect(within(await row('hi alice')).getByText('Pinned')).toHaveAttribute('title', 'Pinned by Alice');
+    await user.click(await screen.findByRole('button', { name: 'Jump to the message: “hi alice”' }));
+
+    await waitFor(() =>
+      expect(screen.getByText('hi alice', { selector: 'li *' }).closest('[aria-current]')).not.toBeNull(),
+    );
+  });
 });

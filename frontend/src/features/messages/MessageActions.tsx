@@ -1,5 +1,7 @@
 import {
   ArrowUturnLeftIcon,
+  BookmarkIcon,
+  BookmarkSlashIcon,
   DocumentDuplicateIcon,
   EllipsisHorizontalIcon,
   FaceSmileIcon,
@@ -17,13 +19,16 @@ export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🎉'
 interface MessageActionsProps {
   own: boolean;
   /** Shown without hovering, after a long press on a touch screen. */
-  pinnedOpen: boolean;
+  keptOpen: boolean;
+  /** The message is pinned in its chat: the menu offers to unpin it. */
+  pinned: boolean;
   canEdit: boolean;
   canDelete: boolean;
   onReply: () => void;
   onEdit: () => void;
   onDelete: () => void;
   onReact: (emoji: string) => void;
+  onTogglePin: () => void;
   onCopyLink: () => void;
   /** Absent for a message without text. */
   onCopyText?: () => void;
@@ -32,17 +37,22 @@ interface MessageActionsProps {
 const popover = 'flex rounded-md border border-border bg-surface-raised shadow-sm';
 
 /**
- * The toolbar of one message: the frequent actions, then the copying ones in a menu. It shows on hover, on keyboard
+ * The toolbar of one message: the frequent actions, then pinning and the copying ones in a menu. It shows on hover, on keyboard
  * focus inside the message, and after a long press; the buttons stay in the tab order all the time, so the
  * keyboard reaches them like any other.
  */
 export function MessageActions(props: MessageActionsProps) {
-  const { own, pinnedOpen, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onCopyLink, onCopyText } = props;
+  const { own, keptOpen, pinned, canEdit, canDelete, onReply, onEdit, onDelete, onReact, onTogglePin, onCopyLink } =
+    props;
+  const { onCopyText } = props;
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const open = pinnedOpen || picking || confirming;
+  const open = keptOpen || picking || confirming;
 
   const more: MenuItem[] = [
+    pinned
+      ? { label: 'Unpin message', icon: BookmarkSlashIcon, onSelect: onTogglePin }
+      : { label: 'Pin message', icon: BookmarkIcon, onSelect: onTogglePin },
     ...(onCopyText ? [{ label: 'Copy text', icon: DocumentDuplicateIcon, onSelect: onCopyText }] : []),
     { label: 'Copy link to message', icon: LinkIcon, onSelect: onCopyLink },
   ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attachment } from '@messenger/contract';
+import type { ImageAttachment } from '@messenger/contract';
 import { AuthImage } from '../../shared/ui/AuthImage';
 import { Dialog } from '../../shared/ui/Dialog';
 
@@ -14,13 +14,13 @@ export function thumbnailBox(width: number, height: number): { width: number; he
 }
 
 interface MessageImagesProps {
-  attachments: Attachment[];
+  attachments: ImageAttachment[];
   /** The caption, used as the alt text; "Image" without one. */
   caption: string;
 }
 
 export function MessageImages({ attachments, caption }: MessageImagesProps) {
-  const [open, setOpen] = useState<Attachment | null>(null);
+  const [open, setOpen] = useState<ImageAttachment | null>(null);
   const alt = caption.trim() || 'Image';
   return (
     <>

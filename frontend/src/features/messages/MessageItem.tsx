@@ -6,13 +6,15 @@ import { runInBackground } from '../../shared/ui/toastStore';
 import { formatContent } from './formatContent';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
-import { deleteMessage, editMessage, toggleReaction } from './messageActions';
+import { deleteMessage, editMessage, toggleReaction, togglePin } from './messageActions';
 import { MessageBubble } from './MessageBubble';
 import { MessageEditor } from './MessageEditor';
-import { MessageImages } from './MessageImages';
+import { MessageAttachments } from './MessageAttachments';
+import { PinnedMark } from './PinnedMark';
 import { ReactionChips } from './ReactionChips';
 import { ReceiptStatus } from './ReceiptStatus';
 import { DELETED_PLACEHOLDER, ReplyQuote } from './ReplyQuote';
+import { SystemNote } from './SystemNote';
 
 const LONG_PRESS_MS = 500;
 
@@ -35,9 +37,7 @@ export function MessageItem(props: MessageItemProps) {
   const link = useCopyMessageLink(message.chatId, message.id);
   const mentioned = useMentionedNames(message, currentUserId);
 
-  if (message.type === 'system') {
-    return <p className="mx-auto px-2 text-center text-xs text-fg-muted italic">{message.content}</p>;
-  }
+  if (message.type === 'system') return <SystemNote message={message} onJumpTo={onJumpTo} />;
 
   const own = message.sender !== null && message.sender.id === currentUserId;
   const deleted = message.deletedAt !== null;
@@ -62,7 +62,7 @@ export function MessageItem(props: MessageItemProps) {
     <em>{DELETED_PLACEHOLDER}</em>
   ) : message.attachments.length > 0 ? (
     <>
-      <MessageImages attachments={message.attachments} caption={message.content} />
+      <MessageAttachments attachments={message.attachments} caption={message.content} />
       {message.content && formatContent(message.content)}
     </>
   ) : (
@@ -86,6 +86,7 @@ export function MessageItem(props: MessageItemProps) {
         status={
           <>
             {message.editedAt && !deleted && 'edited'}
+            {message.pinnedAt && <PinnedMark pinnedBy={message.pinnedBy} />}
             {own && !deleted && <ReceiptStatus message={message} currentUserId={currentUserId} />}
           </>
         }
@@ -105,13 +106,15 @@ export function MessageItem(props: MessageItemProps) {
           currentUserId && (
             <MessageActions
               own={own}
-              pinnedOpen={pressedOpen}
+              keptOpen={pressedOpen}
+              pinned={message.pinnedAt !== null}
               canEdit={own && message.type === 'text'}
               canDelete={own || moderator}
               onReply={() => onReply(message)}
               onEdit={() => onEditingChange(true)}
               onDelete={() => runInBackground(() => deleteMessage(message.id))}
               onReact={(emoji) => runInBackground(() => toggleReaction(message, emoji, currentUserId))}
+              onTogglePin={() => runInBackground(() => togglePin(message))}
               onCopyLink={link.copyLink}
               onCopyText={message.content ? () => copyMessageText(message.content) : undefined}
             />

@@ -30,7 +30,7 @@ export function OutgoingItem({ outgoing, onRetry }: OutgoingItemProps) {
         <>
           {outgoing.attachmentIds?.length ? (
             <span className="block italic opacity-80">
-              {outgoing.attachmentIds.length === 1 ? '1 image' : `${outgoing.attachmentIds.length} images`}
+              {outgoing.attachmentIds.length === 1 ? '1 attachment' : `${outgoing.attachmentIds.length} attachments`}
             </span>
           ) : null}
           {formatContent(outgoing.content)}

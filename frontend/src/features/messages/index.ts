@@ -4,6 +4,7 @@ export {
   forgetChat,
   preloadTimelines,
   receiveMessage,
+  receiveMessageUpdate,
   receiveNewMessage,
   receiveReactions,
   reloadOpenedTimelines,

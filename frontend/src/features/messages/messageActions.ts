@@ -1,6 +1,7 @@
 import type { Chat, Message, Reaction } from '@messenger/contract';
 import { useSessionStore } from '../auth';
 import { recordChatMessage } from '../chats';
+import { pinMessage, receivePinnedMessage, unpinMessage } from '../pins';
 import { addReaction, fetchMessages, removeMessage, removeReaction, updateMessage } from './messagesApi';
 import { useMessagesStore } from './messagesStore';
 import { forgetOutgoing } from './outboxStorage';
@@ -16,8 +17,18 @@ export function receiveMessage(message: Message): void {
   const currentUserId = useSessionStore.getState().user?.id;
   store().messageReceived(message);
   recordChatMessage(message, currentUserId);
+  receivePinnedMessage(message);
   // Stored by the server: no longer ours to resend after a reload.
   if (message.clientMsgId && message.sender?.id === currentUserId) void forgetOutgoing(message.clientMsgId);
+}
+
+/**
+ * A message that changed in place (`message:pinned`, or our own pin's answer): the copy held in its timeline and in
+ * the chat's pinned list follow. Never added to a timeline: a pin of an old message is no reason to hold it.
+ */
+export function receiveMessageUpdate(message: Message): void {
+  store().messageUpdated(message);
+  receivePinnedMessage(message);
 }
 
 /**
@@ -140,6 +151,11 @@ export async function editMessage(messageId: string, content: string): Promise<v
 
 export async function deleteMessage(messageId: string): Promise<void> {
   receiveMessage(await removeMessage(messageId));
+}
+
+/** Pins the message for everyone in its chat, or takes its pin down. */
+export async function togglePin(message: Message): Promise<void> {
+  receiveMessageUpdate(message.pinnedAt ? await unpinMessage(message.id) : await pinMessage(message.id));
 }
 
 /** Adds our reaction with this emoji, or takes it back when we already reacted with it. */

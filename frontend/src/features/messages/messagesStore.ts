@@ -10,6 +10,7 @@ import {
   withLaterPage,
   withReactions,
   withReceivedMessage,
+  withUpdatedMessage,
   type ChatTimeline,
   type OutgoingMessage,
 } from './timeline';
@@ -27,6 +28,8 @@ interface MessagesState {
   chatForgotten: (chatId: string) => void;
   /** A message from the server: a `message:new` event, an acknowledgement, an edit or a deletion. */
   messageReceived: (message: Message) => void;
+  /** A message changed in place (its pin): replaced where held, never added. */
+  messageUpdated: (message: Message) => void;
   messageQueued: (outgoing: OutgoingMessage) => void;
   messageFailed: (chatId: string, clientMsgId: string, error: string) => void;
   messageRetried: (chatId: string, clientMsgId: string) => void;
@@ -66,6 +69,7 @@ export const useMessagesStore = create<MessagesState>()((set) => {
         timelines: Object.fromEntries(Object.entries(state.timelines).filter(([id]) => id !== chatId)),
       })),
     messageReceived: (message) => update(message.chatId, (timeline) => withReceivedMessage(timeline, message)),
+    messageUpdated: (message) => update(message.chatId, (timeline) => withUpdatedMessage(timeline, message)),
     messageQueued: (outgoing) =>
       update(outgoing.chatId, (timeline) => ({ ...timeline, outbox: [...timeline.outbox, outgoing] })),
     messageFailed: (chatId, clientMsgId, error) => updateOutgoing(chatId, clientMsgId, { status: 'failed', error }),

@@ -140,6 +140,12 @@ export function withReceivedMessage(timeline: ChatTimeline, message: Message): C
   return { ...timeline, messages, outbox: settleOutbox(timeline.outbox, [message]) };
 }
 
+/** A newer copy of a message we hold (its pin changed); one we do not hold stays out, as it is no news. */
+export function withUpdatedMessage(timeline: ChatTimeline, message: Message): ChatTimeline {
+  if (!timeline.messages.some((known) => known.id === message.id)) return timeline;
+  return { ...timeline, messages: timeline.messages.map((known) => (known.id === message.id ? message : known)) };
+}
+
 export function withReactions(timeline: ChatTimeline, messageId: string, reactions: Reaction[]): ChatTimeline {
   return {
     ...timeline,

@@ -1,4 +1,5 @@
 import type { Message } from '@messenger/contract';
+import { fileSummary } from '../../shared/lib/fileSummary';
 import { messagePath } from '../../shared/lib/paths';
 import { useChatsStore } from '../chats';
 
@@ -24,6 +25,8 @@ export function registerNotificationNavigation(navigateTo: Navigate): () => void
 const userIsAway = () => document.visibilityState === 'hidden' || !document.hasFocus();
 
 function notificationText(message: Message): string {
+  const files = fileSummary(message);
+  if (files && !message.content) return `Sent ${files}`;
   if (message.type === 'image' && !message.content) return 'Sent an image';
   return message.content.length > BODY_LENGTH ? `${message.content.slice(0, BODY_LENGTH - 1)}…` : message.content;
 }

@@ -9,12 +9,14 @@ import {
   flushReceipts,
   forgetChat,
   receiveMessage,
+  receiveMessageUpdate,
   receiveNewMessage,
   receiveReactions,
   reloadOpenedTimelines,
   restoreOutbox,
 } from '../../features/messages';
 import { notifyMention, notifyNewMessage } from '../../features/notifications';
+import { forgetChatPins, reloadPins } from '../../features/pins';
 import { usePresenceStore, type Presence } from '../../features/presence';
 import { useTypingStore } from '../../features/typing';
 import { realtimeUrl } from '../api/config';
@@ -42,6 +44,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'message:new': ({ message }) => receiveNewMessage(message),
   'message:edited': ({ message }) => receiveMessage(message),
   'message:deleted': ({ message }) => receiveMessage(message),
+  'message:pinned': ({ message }) => receiveMessageUpdate(message),
   // The chat's mentionCount counts the message:new before it (chats' withCounts), once per seq however often it
   // is heard; changes other than new messages come as chat:updated. The event itself calls for attention, live.
   'mention:new': () => undefined,
@@ -54,6 +57,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'chat:removed': ({ chatId }) => {
     useChatsStore.getState().chatRemoved(chatId);
     forgetChat(chatId);
+    forgetChatPins(chatId);
   },
   'typing:start': ({ chatId, userId }) => useTypingStore.getState().typingStarted(chatId, userId),
   'typing:stop': ({ chatId, userId }) => useTypingStore.getState().typingStopped(chatId, userId),
@@ -113,6 +117,7 @@ const liveHandlers = Object.fromEntries(
 function refetchEverything(): void {
   refetchChatList();
   void reloadOpenedTimelines();
+  void reloadPins();
 }
 
 /** The chat list anew, and any opened chat that it shows to be behind. */

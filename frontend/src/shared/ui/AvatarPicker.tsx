@@ -48,7 +48,7 @@ export function AvatarPicker({ url, inputLabel, changeText, removeText, onSave }
       await onSave(attachment.id);
       setStatus(`${inputLabel} saved.`);
     } catch (caught) {
-      setError(uploadErrorMessage(caught) ?? getErrorMessage(caught));
+      setError(uploadErrorMessage(caught));
       setPreview(null);
     } finally {
       setPending(false);

@@ -40,7 +40,10 @@ const wentOffline = { userId: z.string(), lastSeenAt: timestampSchema };
 export const serverEvents = {
   'message:new': logged({ message: messageSchema }),
   'message:edited': logged({ message: messageSchema }),
+  /** Deletion also unpins: that message:deleted carries `pinnedAt: null`, with no message:pinned of its own. */
   'message:deleted': logged({ message: messageSchema }),
+  /** Pinned or unpinned (`pinnedAt` null): the message as it now is. */
+  'message:pinned': logged({ message: messageSchema }),
   /**
    * To the participant a new or edited message newly mentions, after `message:new` / `message:edited` for it. Raises
    * the chat's `mentionCount` while `seq` is past the recipient's read watermark; calls for attention even in a muted
