@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { createPrisma, SERVER_STATEMENT_TIMEOUT_MS } from './db/prisma';
 import { killAfter } from './lib/hard-exit';
 import { createLogger, flushLogs } from './lib/logger';
+import { describeRedis } from './lib/redis';
 import { StartupError } from './lib/startup-error';
 import { createMessengerServer } from './server';
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const server = await createMessengerServer(config, prisma, logger);
   const port = await server.listen(config.PORT, config.HOST);
   logger.info(
-    `${database.embedded ? 'embedded' : 'external'} database, ${config.REDIS_URL ? 'Redis' : 'single node'}, ` +
+    `${database.embedded ? 'embedded' : 'external'} database, ${describeRedis(config)}, ` +
       `images ${config.storageDriver === 's3' ? 'in S3' : 'on disk'}`,
   );
   logger.info(`1000-Messenger is ready: http://localhost:${port}`);

@@ -15,7 +15,7 @@ import { mountRestApi } from './http/rest-api';
 import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
-import { connectRedis } from './lib/redis';
+import { connectRedis, pingAll, redisConfigured } from './lib/redis';
 import { AdminUsersRepository } from './modules/admin/admin-users.repository';
 import { AdminUsersService } from './modules/admin/admin-users.service';
 import { AuditLog } from './modules/admin/audit-log';
@@ -56,7 +56,8 @@ import { MediaRepository } from './modules/media/media.repository';
 import { MediaService } from './modules/media/media.service';
 import { createStorage } from './modules/media/storage-from-config';
 import { UsersService } from './modules/users/users.service';
-import { MemoryEventLog, RedisEventLog } from './realtime/event-log';
+import { MemoryEventLog } from './realtime/event-log';
+import { RedisEventLog } from './realtime/redis-event-log';
 import { LocalPresence } from './realtime/presence';
 import { RedisPresence } from './realtime/redis-presence';
 import { syncSocketHandlers } from './realtime/sync.socket';
@@ -94,7 +95,7 @@ export async function createMessengerServer(
   answerMalformedRequests(httpServer);
   const metrics = new Metrics();
   const degradation = new RedisDegradation(metrics, logger);
-  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger, 'commands') : undefined;
+  const redis = redisConfigured(config) ? await connectRedis(config, logger, 'commands') : undefined;
   const revokedSessions = redis
     ? new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY, degradation)
     : new MemoryRevokedSessions(config.JWT_ACCESS_EXPIRY);
@@ -115,15 +116,14 @@ export async function createMessengerServer(
     },
   };
   const io = createSocketServer(socketOptions);
-  const adapterClients = redis ? await attachRedisAdapter(io, redis, logger, degradation) : [];
-  const redisClients = redis ? [redis, ...adapterClients] : [];
+  const adapter = redis && (await attachRedisAdapter(io, config, logger, degradation));
+  const redisClients = redis && adapter ? [redis, adapter.publisher, adapter.subscriber] : [];
   metrics.observeDatabasePool(() => databasePoolStatus(prisma));
-  if (redis) {
-    const [publisher, subscriber] = adapterClients;
+  if (redis && adapter) {
     metrics.observeRedis({
       commands: () => redis.status === 'ready',
-      'adapter-publisher': () => publisher?.status === 'ready',
-      'adapter-subscriber': () => subscriber?.status === 'ready',
+      'adapter-publisher': () => adapter.publisher.status === 'ready',
+      'adapter-subscriber': () => adapter.subscriber.status === 'ready',
     });
   }
   const presence = redis
@@ -258,7 +258,7 @@ export async function createMessengerServer(
     isReady: async () => {
       if (draining) return false;
       await prisma.$queryRaw`SELECT 1`;
-      await Promise.all(redisClients.map((client) => client.ping()));
+      await Promise.all(redisClients.map(pingAll));
       return true;
     },
   });

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { build } from 'hdr-histogram-js';
 import { Redis } from 'ioredis';
 import { runBenchmark, timed } from './measure';
-import { RedisEventLog } from '../../backend/src/realtime/event-log';
+import { RedisEventLog } from '../../backend/src/realtime/redis-event-log';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -64,7 +64,7 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
 
 async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
-  const prefix = `bench-replay-${randomBytes(4).toString('hex')}`;
+  const prefix = `bench-replay-${randomBytes(4).toString('hex')}:`;
   const log = new RedisEventLog(redis, prefix, PER_USER);
   const latency = build({
     lowestDiscernibleValue: 1,
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     );
     console.log(`Redis memory held by the log: ${((held - memoryBefore) / 2 ** 20).toFixed(1)} MiB`);
   } finally {
-    await deleteKeys(redis, `${prefix}:*`);
+    await deleteKeys(redis, `${prefix}*`);
     await redis.quit();
   }
 }

@@ -81,6 +81,26 @@ describe('loadConfig', () => {
     expect(config.JWT_SECRET).toBeUndefined();
   });
 
+  it('reads a Redis Cluster from REDIS_CLUSTER_NODES, instead of REDIS_URL and never with it', () => {
+    expect(loadEnv({ REDIS_CLUSTER_NODES: 'redis-0:6379, 10.0.0.7:7001,[::1]:7002' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: 'redis-0', port: 6379 },
+      { host: '10.0.0.7', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(
+      loadEnv({ REDIS_CLUSTER_NODES: '', REDIS_URL: 'redis://localhost:6379' }).REDIS_CLUSTER_NODES,
+    ).toBeUndefined();
+    expect(() => loadEnv({ REDIS_CLUSTER_NODES: 'redis-0:6379', REDIS_URL: 'redis://localhost:6379' })).toThrow(
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both',
+    );
+    for (const bad of ['redis-0', 'redis-0:', 'redis-0:99999', 'redis://redis-0:6379', 'a:1,,b:2'])
+      expect(() => loadEnv({ REDIS_CLUSTER_NODES: bad })).toThrow(/REDIS_CLUSTER_NODES: ".*" is not host:port/);
+    expect(loadEnv({ REDIS_CLUSTER_NODES: 'a:1', REDIS_CLUSTER_PASSWORD: 'pw' }).REDIS_CLUSTER_PASSWORD).toBe('pw');
+    expect(() => loadEnv({ REDIS_URL: 'redis://localhost:6379', REDIS_CLUSTER_PASSWORD: 'pw' })).toThrow(
+      /REDIS_CLUSTER_PASSWORD: is the password of the REDIS_CLUSTER_NODES/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     expect(() => loadEnv({ PORT: 'eighty', JWT_ACCESS_EXPIRY: 'soon' })).toThrow(/PORT[\s\S]*JWT_ACCESS_EXPIRY/);
   });

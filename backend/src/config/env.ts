@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDurationMs } from './duration';
+import { redisClusterNodes } from './redis-nodes';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export const SIGNING_SECRET_KEYS = ['JWT_SECRET', 'JWT_REFRESH_SECRET'] as const;
@@ -116,7 +117,15 @@ const envSchema = z
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
     DATA_DIR: z.string().optional(),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** One Redis; or, instead, REDIS_CLUSTER_NODES for a Redis Cluster (never both). */
     REDIS_URL: optionalUrl,
+    /** Some nodes of a Redis Cluster (`host:port,...`): every shared function then runs on the cluster. */
+    REDIS_CLUSTER_NODES: redisClusterNodes,
+    /** The cluster nodes' password (`requirepass`), when they have one; REDIS_URL carries its own. */
+    REDIS_CLUSTER_PASSWORD: z
+      .string()
+      .transform((value) => (value === '' ? undefined : value))
+      .optional(),
 
     /** Unset outside production: main.ts takes them from <DATA_DIR>/secrets.json, generated on first start. */
     JWT_SECRET: signingSecret,
@@ -179,6 +188,18 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
   })
   .superRefine((env, ctx) => {
+    if (env.REDIS_URL && env.REDIS_CLUSTER_NODES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_CLUSTER_NODES'],
+        message: 'set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both',
+      });
+    if (env.REDIS_CLUSTER_PASSWORD && !env.REDIS_CLUSTER_NODES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_CLUSTER_PASSWORD'],
+        message: 'is the password of the REDIS_CLUSTER_NODES, which are not set (REDIS_URL carries its own)',
+      });
     if (drainDelayMs(env) >= env.SHUTDOWN_TIMEOUT_MS)
       ctx.addIssue({
         code: 'custom',

@@ -33,21 +33,26 @@ function unreachable(host: string, port: number): Promise<string | undefined> {
 }
 
 /**
- * A development start with DATABASE_URL, REDIS_URL or S3_ENDPOINT pointing at services that are not running (as after
+ * A development start with DATABASE_URL, REDIS_URL (or REDIS_CLUSTER_NODES) or S3_ENDPOINT pointing at services that are not running (as after
  * `cp .env.example .env` without `docker compose up`) stops here with one line naming each setting, where it came
  * from, and what to do, instead of failing later with a driver's stack trace or retrying silently.
  */
 export async function checkConfiguredServices(config: Config): Promise<void> {
-  const configured = SERVICES.filter(({ key }) => key !== 'S3_ENDPOINT' || config.storageDriver === 's3').flatMap(
-    (service) => {
-      const value = config[service.key];
-      return value ? [{ ...service, url: new URL(value) }] : [];
-    },
-  );
+  const configured: { key: string; fallback: string; host: string; port: number }[] = SERVICES.filter(
+    ({ key }) => key !== 'S3_ENDPOINT' || config.storageDriver === 's3',
+  ).flatMap((service) => {
+    const value = config[service.key];
+    if (!value) return [];
+    const url = new URL(value);
+    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : service.defaultPort);
+    return [{ ...service, host: url.hostname.replace(/^\[|\]$/g, ''), port }];
+  });
+  // A cluster's first listed node stands for it (the client learns the others from any one).
+  const [clusterNode] = config.REDIS_CLUSTER_NODES ?? [];
+  if (clusterNode)
+    configured.push({ key: 'REDIS_CLUSTER_NODES', fallback: 'a single node without Redis', ...clusterNode });
   const problems = await Promise.all(
-    configured.map(async ({ key, url, defaultPort, fallback }) => {
-      const port = Number(url.port) || (url.protocol === 'https:' ? 443 : defaultPort);
-      const host = url.hostname.replace(/^\[|\]$/g, '');
+    configured.map(async ({ key, host, port, fallback }) => {
       const why = await unreachable(host, port);
       return why === undefined
         ? undefined

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { SHARED_REDIS_KINDS, type SharedRedis } from '../../tests/helpers/shared-redis';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/test-database';
 import { startTestServer, type TestServer } from '../../tests/helpers/test-server';
 import { registerUser } from '../../tests/helpers/users';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'correct horse battery';
 const uniqueName = (base: string) => `${base}_${randomBytes(4).toString('hex')}`;
 const login = (server: TestServer, username: string, password: string) =>
@@ -114,17 +114,20 @@ describe('turned off with RATE_LIMIT_ENABLED=false', () => {
   });
 });
 
-describe('in Redis (several instances)', () => {
+describe.each(SHARED_REDIS_KINDS)('in Redis (several instances), through %s', (_, startRedis) => {
+  let redis: SharedRedis;
   let database: TestDatabase;
   let instances: TestServer[];
   beforeAll(async () => {
+    redis = await startRedis();
     database = await createTestDatabase();
-    const env = { REDIS_URL, RATE_LIMIT_ENABLED: 'true' };
+    const env = { ...redis.env, RATE_LIMIT_ENABLED: 'true' };
     instances = [await startTestServer(env, database), await startTestServer(env, database)];
-  });
+  }, 30_000);
   afterAll(async () => {
     for (const instance of instances) await instance.close();
     await database.drop();
+    await redis.stop();
   });
 
   it('counts failed logins across instances, so a load balancer cannot be used to get more guesses', async () => {

@@ -8,9 +8,9 @@ import {
   type RateLimitRequestHandler,
   type Store,
 } from 'express-rate-limit';
-import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RedisDegradation } from '../lib/degraded';
+import { primaryNodes, type RedisClient } from '../lib/redis';
 import { AppError } from '../lib/errors';
 
 export interface RateLimitSettings {
@@ -49,6 +49,19 @@ const loginKey = (req: Request) => {
 };
 
 /**
+ * rate-limit-redis' commands: each counter is one key, and its scripts (EVALSHA with that key) go where ioredis
+ * routes the key, on a cluster to the master of its slot. SCRIPT LOAD names no key, so on a cluster it is sent
+ * to every master (and sent again after a NOSCRIPT, as on a replica promoted since).
+ */
+async function sendCommand(client: RedisClient, [name = '', ...args]: string[]): Promise<RedisReply> {
+  if (client.isCluster && name.toUpperCase() === 'SCRIPT') {
+    const [sha] = await Promise.all(primaryNodes(client).map((node) => node.call(name, ...args)));
+    return sha as RedisReply;
+  }
+  return client.call(name, ...args) as Promise<RedisReply>;
+}
+
+/**
  * Counters in Redis, shared by every instance; while Redis cannot answer, in this instance's memory. A request is
  * never held or failed for want of Redis (its client fails at once while disconnected), and a password guesser
  * still meets a limit during an outage, if a per-instance one.
@@ -58,14 +71,11 @@ class RedisOrMemoryStore implements Store {
   private readonly memory = new MemoryStore();
 
   constructor(
-    client: Redis,
+    client: RedisClient,
     readonly prefix: string,
     private readonly degradation: RedisDegradation,
   ) {
-    this.redis = new RedisStore({
-      prefix,
-      sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
-    });
+    this.redis = new RedisStore({ prefix, sendCommandCluster: ({ command }) => sendCommand(client, command) });
   }
 
   async init(options: Options): Promise<void> {
@@ -96,7 +106,7 @@ class RedisOrMemoryStore implements Store {
  */
 export function createRateLimiters(
   settings: RateLimitSettings,
-  redis: { client: Redis; degradation: RedisDegradation } | undefined,
+  redis: { client: RedisClient; degradation: RedisDegradation } | undefined,
 ): RateLimiters {
   if (!settings.enabled) {
     return {

@@ -1,26 +1,28 @@
-import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import type { Env } from '../config/env';
 import { RedisDegradation } from '../lib/degraded';
 import type { Logger } from '../lib/logger';
 import { Metrics } from '../lib/metrics';
-import { connectRedis } from '../lib/redis';
+import { connectRedis, redisConfigured } from '../lib/redis';
 import { MemoryRevokedSessions, RedisRevokedSessions, type RevokedSessions } from '../modules/auth/revoked-sessions';
-import { MemoryEventLog, RedisEventLog } from './event-log';
+import { MemoryEventLog } from './event-log';
+import { attachRedisAdapter } from './redis-adapter';
+import { RedisEventLog } from './redis-event-log';
 import { SocketPublisher, type MessengerServer } from './socket-server';
 
 /** What a command run from a shell (the admin command line) can reach of the running servers. */
 export interface CommandLineReach {
   revoked: RevokedSessions;
   events: SocketPublisher;
-  /** False without REDIS_URL: then nothing of the servers' memory is reachable (see `unreachable`). */
+  /** False without Redis (REDIS_URL or REDIS_CLUSTER_NODES): then nothing of the servers' memory is reachable (see `unreachable`). */
   reachesServers: boolean;
   close(): Promise<void>;
 }
 
 /**
- * With REDIS_URL the command line joins the servers' Redis for the moment it runs: it writes to the shared
- * revocation list and replay log, and publishes through the Socket.IO Redis adapter (a Socket.IO server that
+ * With Redis (REDIS_URL or REDIS_CLUSTER_NODES) the command line joins the servers' Redis for the moment it runs:
+ * it writes to the shared revocation list and replay log, and publishes through the same Socket.IO Redis adapter
+ * as the servers (classic on one Redis, sharded on a cluster; a Socket.IO server that
  * listens nowhere), so that every instance closes a revoked session's sockets and delivers events, as when an
  * instance publishes them. Without Redis each server keeps these in its own memory, out of reach of another
  * process: the database change still holds, sockets of ended sessions close when their access token expires
@@ -30,7 +32,7 @@ export async function reachServers(config: Env, logger: Logger): Promise<Command
   const metrics = new Metrics();
   const degradation = new RedisDegradation(metrics, logger);
   const io: MessengerServer = new Server();
-  if (!config.REDIS_URL) {
+  if (!redisConfigured(config)) {
     return {
       revoked: new MemoryRevokedSessions(config.JWT_ACCESS_EXPIRY),
       events: new SocketPublisher(io, new MemoryEventLog(), degradation, metrics),
@@ -38,10 +40,8 @@ export async function reachServers(config: Env, logger: Logger): Promise<Command
       close: () => Promise.resolve(),
     };
   }
-  const redis = await connectRedis(config.REDIS_URL, logger, 'commands');
-  const [publisher, subscriber] = [redis.duplicate(), redis.duplicate()];
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  io.adapter(createAdapter(publisher, subscriber));
+  const redis = await connectRedis(config, logger, 'commands');
+  const { publisher, subscriber } = await attachRedisAdapter(io, config, logger, degradation);
   const events = new SocketPublisher(io, new RedisEventLog(redis), degradation, metrics);
   return {
     revoked: new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY, degradation),

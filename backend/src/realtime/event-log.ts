@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { RedisScript } from '../lib/redis-script';
 
 export interface LoggedEvent {
   event: string;
@@ -9,6 +7,14 @@ export interface LoggedEvent {
 
 export type Replay = { events: LoggedEvent[]; cursor: string; hasMore: boolean } | 'expired';
 
+/**
+ * What one append did for some of its recipients: recorded the event under `cursor` (the position each of them
+ * is sent), or failed with `error` (the event then goes to them without a cursor). One group for every recipient
+ * in memory and on one Redis; on a Redis Cluster one per recipient, whose logs live on different shards.
+ */
+export type AppendedGroup =
+  { userIds: readonly string[]; cursor: string } | { userIds: readonly string[]; error: unknown };
+
 /** How much one replay may return: at most `maxEvents`, and no more than `maxBytes` of serialized payloads. */
 export interface ReplayPage {
   maxEvents: number;
@@ -16,17 +22,18 @@ export interface ReplayPage {
 }
 
 /**
- * The replay log behind `sync {cursor}`: every state-changing event is recorded for each recipient under one
- * global, increasing id; the cursor `<epoch>.<id>` names a point in it. A cursor from another epoch (a restarted
- * single node, a Redis that lost its data) or older than what a user's capped log still holds is "expired": the
- * client then refetches by seq from PostgreSQL, the source of truth. Whatever a log lets go of (its caps, expiry,
- * Redis evicting keys under memory pressure) may only ever turn a cursor "expired", never leave a silent gap.
+ * The replay log behind `sync {cursor}`: every state-changing event is recorded in each recipient's log, and a
+ * cursor names a position in one user's log. A cursor the log cannot answer for (from a restarted single node, a
+ * Redis that lost its data, an older format, or older than what the user's capped log still holds) is "expired":
+ * the client then refetches by seq from PostgreSQL, the source of truth. Whatever a log lets go of (its caps,
+ * expiry, Redis evicting keys under memory pressure) may only ever turn a cursor "expired", never leave a silent
+ * gap.
  */
 export interface EventLog {
-  /** Records one event for its recipients and returns its cursor. */
-  append(userIds: readonly string[], event: string, payload: unknown): Promise<string>;
-  /** The cursor of "now": nothing after it has happened yet. */
-  current(): Promise<string>;
+  /** Records one event for its recipients; says under which cursor each recipient got it. Never rejects. */
+  append(userIds: readonly string[], event: string, payload: unknown): Promise<AppendedGroup[]>;
+  /** The user's cursor of "now": nothing after it has happened yet. */
+  current(userId: string): Promise<string>;
   /** The user's events after the cursor, oldest first, as many as fit the page (always at least one). */
   since(userId: string, cursor: string, page: ReplayPage): Promise<Replay>;
 }
@@ -85,22 +92,25 @@ export class MemoryEventLog implements EventLog {
     private readonly maxBytes = DEFAULT_MEMORY_LOG_BYTES,
   ) {}
 
-  async append(userIds: readonly string[], event: string, payload: unknown): Promise<string> {
+  async append(userIds: readonly string[], event: string, payload: unknown): Promise<AppendedGroup[]> {
+    const recipients = [...new Set(userIds)];
+    if (recipients.length === 0) return [];
     const id = ++this.lastId;
     const bytes = Buffer.byteLength(JSON.stringify(payload));
-    for (const userId of userIds) {
+    for (const userId of recipients) {
       const log = this.logOf(userId);
       log.entries.push({ id, event, payload, bytes });
       if (log.entries.length > this.perUser) log.floor = log.entries.shift()?.id ?? log.floor;
       this.logs.set(userId, log);
     }
-    const cost = bytes + ENTRY_OVERHEAD_BYTES * userIds.length;
-    this.retained.set(id, { bytes: cost, userIds: [...userIds] });
+    const cost = bytes + ENTRY_OVERHEAD_BYTES * recipients.length;
+    this.retained.set(id, { bytes: cost, userIds: recipients });
     this.retainedBytes += cost;
     while (this.retainedBytes > this.maxBytes) this.forgetOldest();
-    return `${this.epoch}.${id}`;
+    return [{ userIds: recipients, cursor: `${this.epoch}.${id}` }];
   }
 
+  /** One position for every user: the newest event's. */
   async current(): Promise<string> {
     return `${this.epoch}.${this.lastId}`;
   }
@@ -142,158 +152,5 @@ export class MemoryEventLog implements EventLog {
       log.floor = id;
       if (log.entries.length === 0) this.logs.delete(userId);
     }
-  }
-}
-
-/**
- * Appends to every recipient's stream atomically under the next global id, trims each stream to its cap and
- * remembers the newest trimmed id as that stream's floor, and its newest id, so that a stream that expired is told
- * apart from one that never had events. The payload is stored once, however many recipients (a 300-member group
- * costs 300 small stream entries, not 300 copies), with a count of the streams still holding it: the stream that
- * trims the last reference deletes it, so Redis holds at most `cap` events per user rather than a whole retention
- * period of traffic. KEYS[1] is the id counter, KEYS[2] the epoch.
- *
- * Only streams and payloads expire, and so only they may be evicted under `maxmemory-policy volatile-lru`; their
- * loss reads as "expired". The counter, the epoch and each user's floor and newest id never expire, so eviction
- * cannot touch them: a stream recreated after its predecessor expired or was evicted starts with the floor at the
- * newest id it had, since everything up to there is gone.
- */
-const APPEND_SCRIPT = new RedisScript(`
-redis.call('SET', KEYS[2], ARGV[5], 'NX')
-local id = redis.call('INCR', KEYS[1])
-local cap = tonumber(ARGV[3])
-redis.call('SET', ARGV[6] .. id, ARGV[2], 'PX', ARGV[4])
-redis.call('SET', ARGV[6] .. id .. ':refs', #KEYS - 2, 'PX', ARGV[4])
-for i = 3, #KEYS do
-  local key = KEYS[i]
-  if redis.call('EXISTS', key) == 0 then
-    local newest = redis.call('GET', key .. ':last')
-    if newest then redis.call('SET', key .. ':floor', newest) end
-  end
-  redis.call('XADD', key, id .. '-0', 'e', ARGV[1])
-  local excess = redis.call('XLEN', key) - cap
-  if excess > 0 then
-    local dropped = redis.call('XRANGE', key, '-', '+', 'COUNT', excess)
-    for _, entry in ipairs(dropped) do
-      local payloadKey = ARGV[6] .. string.match(entry[1], '^%d+')
-      local refsKey = payloadKey .. ':refs'
-      -- The last reference deletes the payload; a count that had expired (and which DECR has just recreated,
-      -- without expiry, at -1) goes too.
-      if redis.call('DECR', refsKey) <= 0 then redis.call('DEL', payloadKey, refsKey) end
-    end
-    redis.call('SET', key .. ':floor', dropped[#dropped][1])
-    redis.call('XTRIM', key, 'MAXLEN', cap)
-  end
-  redis.call('PEXPIRE', key, ARGV[4])
-  redis.call('SET', key .. ':last', id)
-end
-return {id, redis.call('GET', KEYS[2])}`);
-
-/** Payloads read from Redis per round trip while filling a replay page. */
-const PAYLOAD_BATCH = 50;
-
-/**
- * Several instances: per-user Redis Streams, shared by every instance.
- *
- * An append that fails (Redis away) leaves a hole: its event reached only the devices connected at the time, and a
- * replay from an older cursor would skip it without a word. So the next call after one starts a new epoch: every
- * older cursor is then expired, and a device that syncs with one refetches by seq from PostgreSQL instead.
- */
-export class RedisEventLog implements EventLog {
-  private lostAnEvent = false;
-
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix = 'events',
-    private readonly perUser = DEFAULT_EVENTS_PER_USER,
-    private readonly retentionMs = 86_400_000,
-  ) {}
-
-  async append(userIds: readonly string[], event: string, payload: unknown): Promise<string> {
-    // Checked without awaiting when nothing was lost, so that appends still reach Redis in call order.
-    if (this.lostAnEvent) await this.startNewEpoch();
-    const keys = [this.idKey, this.epochKey, ...userIds.map((userId) => this.streamKey(userId))];
-    try {
-      const [id, epoch] = (await APPEND_SCRIPT.run(this.redis, keys, [
-        event,
-        JSON.stringify(payload),
-        this.perUser,
-        this.retentionMs,
-        randomBytes(4).toString('hex'),
-        this.payloadPrefix,
-      ])) as [number, string];
-      return `${epoch}.${id}`;
-    } catch (error) {
-      this.lostAnEvent = true;
-      throw error;
-    }
-  }
-
-  async current(): Promise<string> {
-    if (this.lostAnEvent) await this.startNewEpoch();
-    await this.redis.set(this.epochKey, randomBytes(4).toString('hex'), 'NX');
-    const [epoch, id] = await this.redis.mget(this.epochKey, this.idKey);
-    return `${epoch}.${Number(id ?? 0)}`;
-  }
-
-  async since(userId: string, cursor: string, page: ReplayPage): Promise<Replay> {
-    if (this.lostAnEvent) await this.startNewEpoch();
-    const key = this.streamKey(userId);
-    // Read "now" before the stream, so that nothing appended meanwhile is skipped by the returned cursor.
-    const [epoch, lastIdText, floorText, newestText] = await this.redis.mget(
-      this.epochKey,
-      this.idKey,
-      `${key}:floor`,
-      `${key}:last`,
-    );
-    const exists = await this.redis.exists(key);
-    const after = epoch ? parseCursor(cursor, epoch) : null;
-    const lastId = Number(lastIdText ?? 0);
-    const floor = floorText ? Number.parseInt(floorText, 10) : 0;
-    const expiredUnread = !exists && Number(newestText ?? 0) > (after ?? 0);
-    if (after === null || after > lastId || after < floor || expiredUnread) return 'expired';
-    const entries = await this.redis.xrange(key, `(${after}-0`, '+', 'COUNT', page.maxEvents + 1);
-    const candidates = entries.slice(0, page.maxEvents);
-    const fits = byteBudget(page.maxBytes);
-    const events: LoggedEvent[] = [];
-    // Payloads are fetched a batch at a time and only until the page is full: a page of large events never
-    // makes Redis send the whole of `maxEvents`.
-    fill: for (let start = 0; start < candidates.length; start += PAYLOAD_BATCH) {
-      const batch = candidates.slice(start, start + PAYLOAD_BATCH);
-      const payloads = await this.redis.mget(batch.map(([id]) => `${this.payloadPrefix}${Number.parseInt(id, 10)}`));
-      for (const [index, payload] of payloads.entries()) {
-        // A payload past its retention (or evicted) took the event with it.
-        if (payload === null) return 'expired';
-        if (!fits(Buffer.byteLength(payload))) break fill;
-        events.push({ event: batch[index]?.[1][1] ?? '', payload: JSON.parse(payload) as unknown });
-      }
-    }
-    const lastReturned = candidates[events.length - 1]?.[0];
-    return {
-      events,
-      cursor: `${epoch}.${lastReturned ? Number.parseInt(lastReturned, 10) : lastId}`,
-      hasMore: entries.length > events.length,
-    };
-  }
-
-  private async startNewEpoch(): Promise<void> {
-    await this.redis.set(this.epochKey, randomBytes(4).toString('hex'));
-    this.lostAnEvent = false;
-  }
-
-  private get payloadPrefix(): string {
-    return `${this.prefix}:payload:`;
-  }
-
-  private get idKey(): string {
-    return `${this.prefix}:id`;
-  }
-
-  private get epochKey(): string {
-    return `${this.prefix}:epoch`;
-  }
-
-  private streamKey(userId: string): string {
-    return `${this.prefix}:user:${userId}`;
   }
 }

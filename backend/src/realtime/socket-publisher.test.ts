@@ -1,15 +1,15 @@
 import { RedisDegradation } from '../lib/degraded';
 import { createLogger } from '../lib/logger';
 import { Metrics } from '../lib/metrics';
-import type { EventLog } from './event-log';
+import type { AppendedGroup, EventLog } from './event-log';
 import { SocketPublisher, type MessengerServer } from './socket-server';
 
 /** A replay log whose appends finish when the test says so, in any order. */
 class HeldEventLog implements EventLog {
-  readonly pending: { event: string; finish: (cursor: string) => void }[] = [];
+  readonly pending: { event: string; finish: (...groups: AppendedGroup[]) => void }[] = [];
 
-  append(_userIds: readonly string[], event: string): Promise<string> {
-    return new Promise((resolve) => this.pending.push({ event, finish: resolve }));
+  append(_userIds: readonly string[], event: string): Promise<AppendedGroup[]> {
+    return new Promise((resolve) => this.pending.push({ event, finish: (...groups) => resolve(groups) }));
   }
 
   current = async () => 'e.0';
@@ -45,17 +45,34 @@ it('asks the replay log for every event at once, yet emits them in the order the
   // All three appends are in flight together: none waits for the one before it.
   expect(log.pending.map((append) => append.event)).toEqual(['message:new', 'message:new', 'message:edited']);
 
-  log.pending[2]?.finish('e.3');
-  log.pending[1]?.finish('e.2');
+  log.pending[2]?.finish({ userIds: ['u2'], cursor: 'e.3' });
+  log.pending[1]?.finish({ userIds: ['u1', 'u2'], cursor: 'e.2' });
   await settle();
   expect(emitted).toEqual([]);
 
-  log.pending[0]?.finish('e.1');
+  log.pending[0]?.finish({ userIds: ['u1'], cursor: 'e.1' });
   await settle();
   expect(emitted).toEqual([
     { rooms: ['user:u1'], event: 'message:new', payload: { n: 1, cursor: 'e.1' } },
     { rooms: ['user:u1', 'user:u2'], event: 'message:new', payload: { n: 2, cursor: 'e.2' } },
     { rooms: ['user:u2'], event: 'message:edited', payload: { n: 3, cursor: 'e.3' } },
+  ]);
+});
+
+it('gives each recipient the cursor of its own log, without a cursor to those whose logs the append missed', async () => {
+  const log = new HeldEventLog();
+  const { emitted, io } = recordingServer();
+  publisherOver(io, log)(['u1', 'u2', 'u3'], 'message:new', { n: 1 });
+  log.pending[0]?.finish(
+    { userIds: ['u1'], cursor: 'u.1' },
+    { userIds: ['u2'], error: new Error('shard down') },
+    { userIds: ['u3'], cursor: 'u.7' },
+  );
+  await settle();
+  expect(emitted).toEqual([
+    { rooms: ['user:u1'], event: 'message:new', payload: { n: 1, cursor: 'u.1' } },
+    { rooms: ['user:u2'], event: 'message:new', payload: { n: 1 } },
+    { rooms: ['user:u3'], event: 'message:new', payload: { n: 1, cursor: 'u.7' } },
   ]);
 });
 

@@ -11,7 +11,7 @@ import { AppError } from '../lib/errors';
 import type { RedisDegradation } from '../lib/degraded';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
-import type { EventLog } from './event-log';
+import type { AppendedGroup, EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
 import {
@@ -250,26 +250,34 @@ export class SocketPublisher implements EventPublisher {
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
     this.metrics.socketEventsOut.inc({ event });
-    const rooms = userIds.map(options?.room ?? userRoom);
     // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
     const emit = (target: { emit: unknown }, body: unknown) =>
       (target.emit as (event: string, payload: unknown) => boolean)(event, body);
     const { delivery } = serverEvents[event];
     if (delivery !== 'logged') {
+      const rooms = userIds.map(options?.room ?? userRoom);
       emit(delivery === 'volatile' ? this.io.volatile.to(rooms) : this.io.to(rooms), payload);
       return;
     }
     const stopFanout = this.metrics.fanoutLatency.startTimer();
-    // The append starts now, not after the previous event went out: appends reach Redis in call order over one
-    // connection (so cursors grow in publish order) and their round trips overlap. Only the emits wait their turn.
-    const appended = this.log.append(userIds, event, payload).catch((error: unknown) => {
-      // The database has the change; clients that miss the push catch up by seq.
-      this.degradation.report('replay_log', error);
-      return undefined;
-    });
+    // The append starts now, not after the previous event went out: appends reach Redis in call order (so each
+    // user's cursors grow in publish order) and their round trips overlap. Only the emits wait their turn.
+    const appended = this.log
+      .append(userIds, event, payload)
+      .catch((error: unknown): AppendedGroup[] => [{ userIds, error }]);
     this.queue = this.queue.then(async () => {
-      const cursor = await appended;
-      emit(this.io.to(rooms), cursor ? { ...payload, cursor } : payload);
+      // Recipients given the same cursor get one emit (every recipient, in memory and on one Redis); on a cluster
+      // each recipient's has its own, and the sharded adapter publishes it on the shard of that user's room.
+      for (const group of await appended) {
+        const rooms = group.userIds.map(options?.room ?? userRoom);
+        if ('cursor' in group) {
+          emit(this.io.to(rooms), { ...payload, cursor: group.cursor });
+        } else {
+          // The database has the change; clients that miss the push catch up by seq.
+          this.degradation.report('replay_log', group.error);
+          emit(this.io.to(rooms), payload);
+        }
+      }
       stopFanout();
     });
   };

@@ -28,7 +28,7 @@ export function syncSocketHandlers(
       try {
         if (cursor === null) {
           metrics.replays.inc({ outcome: 'current' });
-          return { events: [], cursor: await log.current(), hasMore: false };
+          return { events: [], cursor: await log.current(userId), hasMore: false };
         }
         replay = await log.since(userId, cursor, SYNC_PAGE);
       } catch (error) {

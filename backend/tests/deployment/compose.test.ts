@@ -174,12 +174,51 @@ describe('docker-compose files', () => {
       'docker-compose.yml',
       'docker-compose.dev.yml',
       'docker-compose.prod.yml',
+      'docker-compose.cluster.yml',
       'k8s/redis-statefulset.yaml',
+      'k8s-redis-cluster/redis-cluster.yaml',
     ]) {
       const text = readFileSync(join(ROOT, file), 'utf8').replace(/['",\s]+/g, ' ');
       expect({ file, maxmemory: /--maxmemory \d+mb /.test(text) }).toEqual({ file, maxmemory: true });
       expect({ file, policy: /--maxmemory-policy volatile-lru /.test(text) }).toEqual({ file, policy: true });
     }
+  });
+
+  itCompose('docker-compose.cluster.yml turns production’s Redis into a cluster of six nodes the backends use', () => {
+    const text = config('docker-compose.prod.yml', PROD_TEST_ENV, ['-f', 'docker-compose.cluster.yml']);
+    const services = servicesOf(text);
+    const nodes = ['redis', 'redis-2', 'redis-3', 'redis-4', 'redis-5', 'redis-6'];
+    const block = (name: string) => new RegExp(`^  ${name}:\\n((?:    .*\\n|\\s*\\n)*)`, 'm').exec(text)?.[1] ?? '';
+    for (const name of [...nodes, 'redis-cluster']) {
+      expect({ name, image: services.get(name)?.image }).toEqual({ name, image: 'redis:7-alpine' });
+      expect({ name, logging: /max-size: 10m/.test(block(name)), published: /ports:/.test(block(name)) }).toEqual({
+        name,
+        logging: true,
+        published: false,
+      });
+    }
+    for (const name of nodes) {
+      const node = block(name).replace(/\s+/g, ' ');
+      for (const setting of ['--cluster-enabled yes', '--masterauth', '--requirepass', '--appendonly yes'])
+        expect({ name, setting, set: node.includes(setting) }).toEqual({ name, setting, set: true });
+      expect(node).toContain(`NODE_NAME: ${name}`);
+      expect(node).toMatch(/restart: unless-stopped/);
+      expect(node).toMatch(/limits: cpus:/);
+      expect(node).toMatch(/- (redis|redis_\d)_data:\/data/);
+    }
+    expect(block('redis-cluster').replace(/\s+/g, ' ')).toContain('--cluster create $$nodes --cluster-replicas 1');
+    for (const name of ['backend', 'migrate']) {
+      const environment = Object.fromEntries(services.get(name)?.environment ?? []);
+      expect({ name, REDIS_URL: environment.REDIS_URL }).toEqual({ name, REDIS_URL: '' });
+      // What the backend reads of it: a cluster of the nodes above, with their password; REDIS_URL counts as unset.
+      const loaded = loadConfig(environment);
+      expect(loaded.REDIS_URL).toBeUndefined();
+      expect(loaded.REDIS_CLUSTER_NODES?.every(({ host, port }) => nodes.includes(host) && port === 6379)).toBe(true);
+      expect(loaded.REDIS_CLUSTER_PASSWORD).toBe(PROD_TEST_ENV.REDIS_PASSWORD);
+    }
+    expect(block('backend')).toMatch(/redis-cluster:\n\s*condition: service_completed_successfully/);
+    for (const index of [2, 3, 4, 5, 6])
+      expect(text).toMatch(new RegExp(`^  redis_${index}_data:\\n    name: messenger-prod_redis_${index}_data$`, 'm'));
   });
 
   it('docker-compose.dev.yml offers the services backend/.env.example points at, with the same credentials', () => {

@@ -136,6 +136,7 @@ function imageReferences(): { file: string; image: string }[] {
   const files = [
     ...readdirSync(ROOT).filter((name) => /^docker-compose.*\.yml$/.test(name)),
     ...manifests.map((name) => join('k8s', name)),
+    ...readdirSync(join(ROOT, 'k8s-redis-cluster')).map((name) => join('k8s-redis-cluster', name)),
   ];
   return files.flatMap((file) =>
     [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*(?:-\s*)?image:\s*['"]?([^\s'"#]+)/gm)].map((match) => ({
@@ -167,7 +168,9 @@ it('runs the frontend pods as the unprivileged nginx user of the frontend image,
 it('uses only images that exist today: no MinIO anywhere, S3 is the pinned SeaweedFS in Compose and k8s', () => {
   const references = imageReferences();
   expect(references.filter(({ image }) => /(^|\/)minio\//.test(image))).toEqual([]);
-  for (const file of [...readdirSync(ROOT).filter((name) => /^docker-compose.*\.yml$/.test(name)), 'k8s']) {
+  // docker-compose.cluster.yml overrides docker-compose.prod.yml's Redis only: its S3 is that file's.
+  const stacks = readdirSync(ROOT).filter((name) => /^docker-compose.*\.yml$/.test(name) && !name.includes('cluster'));
+  for (const file of [...stacks, 'k8s']) {
     const s3 = references.filter((ref) => ref.file.startsWith(file) && ref.image.includes('seaweedfs'));
     expect({ file, s3: [...new Set(s3.map((ref) => ref.image))] }).toEqual({ file, s3: [SEAWEEDFS_IMAGE] });
   }

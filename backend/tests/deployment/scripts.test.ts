@@ -1,6 +1,7 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -102,4 +103,36 @@ describe('shell scripts', () => {
       ),
     ]);
   }, 60_000);
+
+  it('scripts/redis-cluster-local.sh starts a three-master Redis Cluster and stops it, leaving nothing behind', async () => {
+    const port = await freeBlock([0, 1, 2, 10_000, 10_001, 10_002]);
+    const dir = mkdtempSync(join(tmpdir(), 'messenger-redis-cluster-'));
+    const script = join(ROOT, 'scripts', 'redis-cluster-local.sh');
+    const env = { ...process.env, PORT: String(port) };
+    try {
+      const started = run('bash', [script, 'start', dir], { env });
+      expect(started.stdout.trim()).toBe(
+        `REDIS_CLUSTER_NODES=127.0.0.1:${port},127.0.0.1:${port + 1},127.0.0.1:${port + 2}`,
+      );
+      expect(run('redis-cli', ['-p', String(port + 2), 'cluster', 'info']).stdout).toContain('cluster_state:ok');
+    } finally {
+      expect(run('bash', [script, 'stop', dir], { env }).status).toBe(0);
+    }
+    expect(existsSync(dir)).toBe(false);
+    expect(run('redis-cli', ['-p', String(port), 'ping']).stdout).not.toContain('PONG');
+  }, 30_000);
 });
+
+/** A port P such that P + each offset is free on loopback (the cluster bus listens 10,000 above each node). */
+async function freeBlock(offsets: number[]): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if ((await Promise.all(offsets.map((offset) => free(port + offset)))).every(Boolean)) return port;
+  }
+}

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { RedisDegradation } from '../../lib/degraded';
+import type { RedisClient } from '../../lib/redis';
 import { unauthorized } from '../../lib/errors';
 import type { TokenService, VerifiedAccess } from './tokens';
 
@@ -38,7 +38,8 @@ export class MemoryRevokedSessions implements RevokedSessions {
 }
 
 /**
- * Several instances: one key per revoked session in Redis, expiring by itself.
+ * Several instances: one key per revoked session in Redis, expiring by itself (single-key commands only, so on a
+ * Redis Cluster each key simply lives on the master of its slot).
  *
  * Redis being away must not take the API down, so a check that Redis cannot answer fails open (counted and logged
  * through `degradation`): a session signed out on another instance during the outage keeps its access tokens
@@ -51,7 +52,7 @@ export class RedisRevokedSessions implements RevokedSessions {
   private readonly known: MemoryRevokedSessions;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly ttlMs: number,
     private readonly degradation: RedisDegradation,
     private readonly prefix = 'revoked-session:',
