@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { build } from 'hdr-histogram-js';
 import sharp from 'sharp';
 
@@ -26,4 +27,25 @@ export function photoLikeJpeg(options: { width: number; height: number; sigma: n
   return sharp({
     create: { width, height, channels: 3, background: 'gray', noise: { type: 'gaussian', mean: 128, sigma } },
   }).jpeg({ quality });
+}
+
+/** A `message:new` payload of the size the server sends for a one-line text message. */
+export function messagePayload(seq: number) {
+  return {
+    chatId: randomUUID(),
+    message: {
+      id: randomUUID(),
+      chatId: randomUUID(),
+      seq,
+      clientMsgId: randomUUID(),
+      sender: { id: randomUUID(), username: 'member42', displayName: 'Member Forty-Two', avatarUrl: null },
+      content: 'See you at the stand-up tomorrow, I will bring the numbers from the load test.',
+      type: 'text',
+      attachments: [],
+      replyTo: null,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      deletedAt: null,
+    },
+  };
 }

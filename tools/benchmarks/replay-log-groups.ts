@@ -9,7 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
-import { runBenchmark } from './measure';
+import { messagePayload, runBenchmark } from './measure';
 import { primaryNodes, type RedisClient } from '../../backend/src/lib/redis';
 import { RedisEventLog } from '../../backend/src/realtime/redis-event-log';
 import { startRedisCluster, type TestRedisCluster } from '../../backend/tests/helpers/redis-cluster';
@@ -20,23 +20,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const SIZES = [2, 50, 300];
 
 /** A `message:new` payload of the size the server sends for a one-line text message (~600 bytes). */
-const payload = {
-  chatId: randomUUID(),
-  message: {
-    id: randomUUID(),
-    chatId: randomUUID(),
-    seq: 1,
-    clientMsgId: randomUUID(),
-    sender: { id: randomUUID(), username: 'member42', displayName: 'Member Forty-Two', avatarUrl: null },
-    content: 'See you at the stand-up tomorrow, I will bring the numbers from the load test.',
-    type: 'text',
-    attachments: [],
-    replyTo: null,
-    createdAt: new Date().toISOString(),
-    editedAt: null,
-    deletedAt: null,
-  },
-};
+const payload = messagePayload(1);
 
 /** Redis's own CPU seconds so far, over every master. */
 async function redisCpu(client: RedisClient): Promise<number> {

@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { build } from 'hdr-histogram-js';
 import { Redis } from 'ioredis';
-import { runBenchmark, timed } from './measure';
+import { messagePayload, runBenchmark, timed } from './measure';
 import { RedisEventLog } from '../../backend/src/realtime/redis-event-log';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
@@ -25,27 +25,6 @@ function recipients(): string[] {
   const size = draw < 0.7 ? 2 : draw < 0.95 ? 10 : 50;
   const first = Math.floor(Math.random() * USERS);
   return Array.from({ length: Math.min(size, USERS) }, (_, offset) => userIds[(first + offset) % USERS] ?? '');
-}
-
-/** A `message:new` payload of the size the server sends for a one-line text message. */
-function messagePayload(seq: number) {
-  return {
-    chatId: randomUUID(),
-    message: {
-      id: randomUUID(),
-      chatId: randomUUID(),
-      seq,
-      clientMsgId: randomUUID(),
-      sender: { id: randomUUID(), username: 'member42', displayName: 'Member Forty-Two', avatarUrl: null },
-      content: 'See you at the stand-up tomorrow, I will bring the numbers from the load test.',
-      type: 'text',
-      attachments: [],
-      replyTo: null,
-      createdAt: new Date().toISOString(),
-      editedAt: null,
-      deletedAt: null,
-    },
-  };
 }
 
 async function usedMemory(redis: Redis): Promise<number> {

@@ -1,25 +1,12 @@
-import { join } from 'node:path';
 import { FILE_TYPES } from '@messenger/contract';
 import { parse as parseContentDisposition } from 'content-disposition';
 import request from 'supertest';
 import { documents } from '../../../tests/helpers/documents';
 import { images } from '../../../tests/helpers/images';
-import { startS3 } from '../../../tests/helpers/s3';
+import { STORAGE_BACKENDS, type StorageBackend } from '../../../tests/helpers/storage-backends';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { downloadBytes } from '../../../tests/helpers/uploads';
 import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
-import { LocalStorage } from './local-storage';
-import { S3Storage } from './s3-storage';
-
-type Setup = () => Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
-const localDisk: Setup = async () => ({ env: {}, stop: async () => undefined });
-const s3: Setup = async () => {
-  const server = await startS3();
-  return {
-    env: { S3_ENDPOINT: server.endpoint, S3_ACCESS_KEY: server.accessKey, S3_SECRET_KEY: server.secretKey },
-    stop: server.stop,
-  };
-};
 
 interface FileAttachment {
   id: string;
@@ -30,22 +17,16 @@ interface FileAttachment {
   url: string;
 }
 
-describe.each([
-  ['local disk', localDisk],
-  ['S3 (s3rver)', s3],
-])('files on %s', (_, setup) => {
+describe.each(STORAGE_BACKENDS)('files on %s', (_, startStorage) => {
   let server: TestServer;
-  let stopStorage: () => Promise<void>;
-  let storageEnv: Record<string, string>;
+  let backend: StorageBackend;
   let alice: TestUser;
   let bob: TestUser;
   let stranger: TestUser;
   let chatId: string;
   beforeAll(async () => {
-    const storage = await setup();
-    stopStorage = storage.stop;
-    storageEnv = storage.env;
-    server = await startTestServer(storage.env);
+    backend = await startStorage();
+    server = await startTestServer(backend.env);
     [alice, bob, stranger] = await Promise.all([registerUser(server), registerUser(server), registerUser(server)]);
     await makeContacts(server, alice, bob);
     const group = await request(server.url)
@@ -57,7 +38,7 @@ describe.each([
   });
   afterAll(async () => {
     await server.close();
-    await stopStorage();
+    await backend.stop();
   });
 
   const upload = (user: TestUser, file: Buffer, filename: string, contentType = 'application/octet-stream') =>
@@ -147,15 +128,7 @@ describe.each([
     expect(mixed.body.message).toMatchObject({ type: 'file', attachments: [image, csv] });
 
     const { storageKey } = await server.prisma.attachment.findUniqueOrThrow({ where: { id: pdf.id } });
-    const storage = storageEnv.S3_ENDPOINT
-      ? new S3Storage({
-          endpoint: storageEnv.S3_ENDPOINT,
-          region: 'us-east-1',
-          bucket: 'chat-images',
-          accessKeyId: storageEnv.S3_ACCESS_KEY,
-          secretAccessKey: storageEnv.S3_SECRET_KEY,
-        })
-      : new LocalStorage(join(server.dataDir, 'uploads'));
+    const storage = backend.open(server.dataDir);
     expect(await storage.get(storageKey)).not.toBeNull();
     await request(server.url).delete(`/api/messages/${sent.body.message.id}`).set(alice.auth).expect(200);
     await download(bob, pdf.url).expect(404);

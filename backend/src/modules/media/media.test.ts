@@ -1,63 +1,35 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { images } from '../../../tests/helpers/images';
 import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
-import { startS3 } from '../../../tests/helpers/s3';
+import { STORAGE_BACKENDS, type StorageBackend } from '../../../tests/helpers/storage-backends';
 import { downloadBytes } from '../../../tests/helpers/uploads';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
 import { createLogger } from '../../lib/logger';
-import { LocalStorage } from './local-storage';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
-import { S3Storage } from './s3-storage';
 
 const TEN_MB = 10 * 1024 * 1024;
 
-type Setup = () => Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
-const localDisk: Setup = async () => ({ env: {}, stop: async () => undefined });
-const s3: Setup = async () => {
-  const server = await startS3();
-  return {
-    env: { S3_ENDPOINT: server.endpoint, S3_ACCESS_KEY: server.accessKey, S3_SECRET_KEY: server.secretKey },
-    stop: server.stop,
-  };
-};
-
-describe.each([
-  ['local disk', localDisk],
-  ['S3 (s3rver)', s3],
-])('images on %s', (_, setup) => {
+describe.each(STORAGE_BACKENDS)('images on %s', (_, startStorage) => {
   let server: TestServer;
-  let stopStorage: () => Promise<void>;
-  let storageEnv: Record<string, string>;
+  let backend: StorageBackend;
   let alice: TestUser;
   let bob: TestUser;
   beforeAll(async () => {
-    const storage = await setup();
-    stopStorage = storage.stop;
-    storageEnv = storage.env;
-    server = await startTestServer(storage.env);
+    backend = await startStorage();
+    server = await startTestServer(backend.env);
     alice = await registerUser(server);
     bob = await registerUser(server);
   });
   afterAll(async () => {
     await server.close();
-    await stopStorage();
+    await backend.stop();
   });
 
   /** The storage the server writes to, opened independently to look behind its back. */
-  const serverStorage = () =>
-    storageEnv.S3_ENDPOINT
-      ? new S3Storage({
-          endpoint: storageEnv.S3_ENDPOINT,
-          region: 'us-east-1',
-          bucket: 'chat-images',
-          accessKeyId: storageEnv.S3_ACCESS_KEY,
-          secretAccessKey: storageEnv.S3_SECRET_KEY,
-        })
-      : new LocalStorage(join(server.dataDir, 'uploads'));
+  const serverStorage = () => backend.open(server.dataDir);
   const upload = (user: TestUser, file: Buffer, filename = 'photo.bin', contentType = 'application/octet-stream') =>
     request(server.url).post('/api/attachments').set(user.auth).attach('file', file, { filename, contentType });
   const download = (user: TestUser, path: string) => downloadBytes(server.url, user.auth, path);
