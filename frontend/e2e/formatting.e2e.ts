@@ -103,14 +103,14 @@ step('Bob sees it rendered: emphasis, lists, code, a safe link, a quote and a sc
 
   await messageRow(page, 'npm run deploy').locator('code').waitFor();
   await expectAccessibleInBothSchemes(page, 'chat with formatted messages');
-  await screenshot(page, 'formatted-messages', false);
+  await screenshot(page, 'formatted-messages');
 });
 
 step('Bob reacts with an emoji found by name in the full picker, by keyboard; Alice sees the reaction', async () => {
   const page = started(bob);
   await openPicker(page, 'measure twice');
   await expectAccessibleInBothSchemes(page, 'emoji picker');
-  await screenshot(page, 'emoji-picker', false);
+  await screenshot(page, 'emoji-picker');
 
   // "rocket" finds the astronauts (tagged so) in the first category, then 🚀 a row below.
   await page.keyboard.type('rocket');
