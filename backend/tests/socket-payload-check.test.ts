@@ -59,10 +59,10 @@ it('fails on a cursor where the contract says the event is not logged', async ()
 });
 
 it('fails on an event the contract does not have', async () => {
-  standIn('message:pinned', { chatId }, { ok: true });
+  standIn('message:teleported', { chatId }, { ok: true });
   const socket = await sockets.connect(url, 'token');
   await socket.emitWithAck('message:read', { chatId, seq: 1 });
-  expect(expectNoPayloadViolations).toThrow('message:pinned: not a server event of the contract');
+  expect(expectNoPayloadViolations).toThrow('message:teleported: not a server event of the contract');
 });
 
 it('fails on an acknowledgement that does not match its event, however it was asked for', async () => {
