@@ -70,10 +70,11 @@ describe('file messages', () => {
     expect(within(files).getByText('report.pdf')).toBeInTheDocument();
     expect(within(files).getByText('PDF · 2.4 MB')).toBeInTheDocument();
     // The chat list names the file of a message without text.
-    expect(screen.getByRole('link', { name: /Team/ })).toHaveTextContent('report.pdf');
+    expect(await screen.findByRole('link', { name: /Team/ })).toHaveTextContent('report.pdf');
 
     await user.click(within(files).getByRole('button', { name: 'Download report.pdf' }));
-    expect(download?.authorization).toBe('Bearer token-1');
+    // The request leaves through axios's promise chain, not within the click.
+    await waitFor(() => expect(download?.authorization).toBe('Bearer token-1'));
     download?.progress.download(40, 100);
     expect(await within(files).findByText(/Downloading 40%/)).toBeInTheDocument();
     expect(within(files).getByRole('button', { name: 'Download report.pdf' })).toBeDisabled();
@@ -81,7 +82,7 @@ describe('file messages', () => {
     finish({ status: 200, body: bytes });
 
     await waitFor(() => expect(vi.mocked(saveFile).mock.calls).toEqual([[bytes, 'report.pdf']]));
-    expect(within(files).getByRole('button', { name: 'Download report.pdf' })).toBeEnabled();
+    await waitFor(() => expect(within(files).getByRole('button', { name: 'Download report.pdf' })).toBeEnabled());
   });
 
   it('says when a download fails', async () => {
