@@ -26,7 +26,8 @@ const isUsernameLength = (name: string) => name.length >= 3 && name.length <= 32
 export function mentionTokens(content: string): MentionToken[] {
   const tokens: MentionToken[] = [];
   for (const match of content.matchAll(MENTION)) {
-    const longest = (match[1] ?? '').toLowerCase();
+    // match[0] is the `@` and the name: the look-behind takes no characters.
+    const longest = match[0].slice(1).toLowerCase();
     const names = [...new Set([longest, longest.replace(TRAILING_PUNCTUATION, '')])].filter(isUsernameLength);
     if (names.length > 0) tokens.push({ start: match.index, end: match.index + 1 + longest.length, names });
   }
@@ -41,7 +42,7 @@ export function mentionedUsernames(content: string): string[] {
   const seen = new Set<string>();
   const names = new Set<string>();
   for (const token of mentionTokens(content)) {
-    const key = token.names[0] ?? '';
+    const key = content.slice(token.start + 1, token.end).toLowerCase();
     if (!seen.has(key) && seen.size === MAX_MENTIONS) break;
     seen.add(key);
     for (const name of token.names) names.add(name);
@@ -55,10 +56,11 @@ export function mentionedUsernames(content: string): string[] {
  */
 export function mentionBeingTyped(textBeforeCaret: string): { start: number; name: string } | null {
   const match = MENTION_BEING_TYPED.exec(textBeforeCaret);
-  return match ? { start: match.index, name: match[1] ?? '' } : null;
+  return match ? { start: match.index, name: match[0].slice(1) } : null;
 }
 
 /** How many username characters the text has from `index` on: the rest of a name the caret is in the middle of. */
 export function usernameCharactersFrom(text: string, index: number): number {
-  return USERNAME_PREFIX.exec(text.slice(index))?.[0].length ?? 0;
+  const rest = text.slice(index);
+  return rest.length - rest.replace(USERNAME_PREFIX, '').length;
 }
