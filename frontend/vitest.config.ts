@@ -6,7 +6,11 @@ import viteConfig from './vite.config.ts';
  * their own. Every other file shares one per worker: a fresh jsdom and app import per file cost three quarters of
  * the suite's time, and src/test/setup.ts resets all app state between tests anyway.
  */
-const needsOwnModules = ['src/app/AppLayout.test.tsx', 'src/app/routes.test.tsx'];
+const needsOwnModules = [
+  'src/app/AppLayout.test.tsx',
+  'src/app/routes.test.tsx',
+  'src/features/messages/Files.test.tsx',
+];
 
 export default mergeConfig(
   viteConfig,
