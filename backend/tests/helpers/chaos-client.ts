@@ -119,12 +119,22 @@ export class ChaosClient {
 
   /** One page of the chat's messages after `seq` from PostgreSQL; how many came. */
   private async fetchAfter(seq: number): Promise<number> {
-    const page = await request(this.nginx.url)
-      .get(`/api/chats/${this.chatId}/messages?after=${seq}&limit=50`)
-      .set('Authorization', `Bearer ${this.token}`);
+    // A request nginx had already sent to the instance being killed fails (502/503): the web app asks again.
+    let page = await this.fetchPage(seq);
+    for (let attempt = 1; page.status !== 200 && attempt < 10; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      page = await this.fetchPage(seq);
+    }
+    if (page.status !== 200) throw new Error(`history after ${seq}: ${page.status} ${JSON.stringify(page.body)}`);
     const messages = page.body.messages as { seq: number; clientMsgId: string | null }[];
     for (const message of messages) this.received.set(message.seq, message.clientMsgId ?? '');
     return messages.length;
+  }
+
+  private fetchPage(seq: number) {
+    return request(this.nginx.url)
+      .get(`/api/chats/${this.chatId}/messages?after=${seq}&limit=50`)
+      .set('Authorization', `Bearer ${this.token}`);
   }
 
   /** Retries whatever is still unacknowledged (the web app's outbox does this on a timer too). */
