@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDirectChat, makeMessage, makeUser } from '../../test/factories';
+import { makeDirectChat, makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { chatTitle } from './chatTitle';
 import { mergeFetchedChats, withCounts, withMessage } from './chatList';
 import { withReceipt } from './receipts';
@@ -73,6 +73,14 @@ describe('chat list', () => {
     expect(received(once, other)).toMatchObject({ unreadCount: 2, mentionCount: 1 });
     const mine = makeMessage({ id: 'm4', chatId: 'c1', seq: 4, sender: alice });
     expect(received(once, mine)).toMatchObject({ mentionCount: 0 });
+  });
+
+  it('counts a system message as unread for everyone, once, as the server does', () => {
+    const chat = makeGroupChat('g1', 'Team', [alice, bob], makeMessage({ id: 'm1', chatId: 'g1', seq: 1 }));
+    const joined = makeMessage({ id: 'm2', chatId: 'g1', seq: 2, type: 'system', content: 'Carol joined the group' });
+    const once = withCounts(withMessage(chat, joined), chat, joined, alice.id);
+    expect(once).toMatchObject({ unreadCount: 1, mentionCount: 0, lastSeq: 2 });
+    expect(withCounts(withMessage(once, joined), once, joined, alice.id)).toMatchObject({ unreadCount: 1 });
   });
 
   it('clears the mentions when I read to the end, and leaves a read that stops short to the server', () => {

@@ -16,12 +16,14 @@ export function withMessage(chat: Chat, message: Message): Chat {
 
 /**
  * The counts of `chat` (as it was before) once a message arrived: a new one from someone else is unread, and a
- * mention of us too, until a read receipt (from any of our devices) says otherwise. A new one of ours read the chat
- * up to it (the server raised our watermark with it), mentions included. Only a seq past the chat's last counts, so
- * a message heard twice (live, then replayed) counts once.
+ * mention of us too, until a read receipt (from any of our devices) says otherwise; a system message (someone joined,
+ * a pin) is unread for everyone, as the server counts it. A new one of ours read the chat up to it (the server raised
+ * our watermark with it), mentions included. Only a seq past the chat's last counts, so a message heard twice (live,
+ * then replayed) counts once.
  */
 export function withCounts(updated: Chat, chat: Chat, message: Message, currentUserId: string | undefined): Chat {
-  if (message.seq <= chat.lastSeq || message.sender === null) return updated;
+  if (message.seq <= chat.lastSeq) return updated;
+  if (message.sender === null) return { ...updated, unreadCount: chat.unreadCount + 1 };
   if (message.sender.id === currentUserId) return { ...updated, mentionCount: 0 };
   const mentionsUs = currentUserId !== undefined && message.mentions.includes(currentUserId);
   return {
