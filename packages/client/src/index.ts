@@ -1,1 +1,2 @@
+export { DECLARED_FEATURES, withMembersChanged, type MembersChange } from './membership';
 export { createWatermarkReporter, type WatermarkReporter } from './watermarkReporter';

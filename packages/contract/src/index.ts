@@ -17,5 +17,6 @@ export * from './chats';
 export * from './open-groups';
 export * from './search';
 export * from './admin';
+export * from './socket/features';
 export * from './socket/server-events';
 export * from './socket/client-events';

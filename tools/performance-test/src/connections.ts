@@ -1,4 +1,4 @@
-import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
+import { createWatermarkReporter, DECLARED_FEATURES, type WatermarkReporter } from '@messenger/client';
 import type { ClientToServerEvents, RefreshResponse, ServerToClientEvents } from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
@@ -61,8 +61,9 @@ export class Connections {
     const { socketTargets, localIps } = this.options;
     // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
     const socket: MessengerSocket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
-      // Presence as one batch per window: cheaper for the server in a connection storm (the CLI ignores presence).
-      auth: { token: user.accessToken, features: ['presence-batch'] },
+      // The web app's features: presence as one batch per window, cheaper for the server in a connection storm, and
+      // member changes as chat:members (the CLI ignores both).
+      auth: { token: user.accessToken, features: DECLARED_FEATURES },
       transports: ['websocket'],
       forceNew: true,
       timeout: 20_000,

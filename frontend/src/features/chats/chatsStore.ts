@@ -1,3 +1,4 @@
+import { withMembersChanged, type MembersChange } from '@messenger/client';
 import { create } from 'zustand';
 import type { Chat, Message } from '@messenger/contract';
 import { mergeFetchedChats, sortByActivity, withCounts, withMessage } from './chatList';
@@ -12,6 +13,8 @@ interface ChatsState {
   chatsFetched: (chats: Chat[]) => void;
   chatsFetchFailed: (error: string) => void;
   chatReceived: (chat: Chat) => void;
+  /** Members came into a group or left it (`chat:members`); a chat this list does not hold yet comes with the list. */
+  membersChanged: (change: MembersChange) => void;
   /** We were taken out of the chat (removed, or the group was deleted): say so if it was open. */
   chatRemoved: (chatId: string) => void;
   /** We left or deleted the chat ourselves: nothing to announce. */
@@ -42,6 +45,10 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
       chats: sortByActivity([chat, ...state.chats.filter((known) => known.id !== chat.id)]),
       // Added back to a group we had been removed from.
       removedChatId: state.removedChatId === chat.id ? null : state.removedChatId,
+    })),
+  membersChanged: (change) =>
+    set((state) => ({
+      chats: state.chats.map((chat) => (chat.id === change.chatId ? withMembersChanged(chat, change) : chat)),
     })),
   chatRemoved: (chatId) =>
     set((state) => {

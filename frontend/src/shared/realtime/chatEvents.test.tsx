@@ -59,6 +59,37 @@ describe('live changes to chats and messages', () => {
     expect(screen.getByRole('link', { name: /Dream team/ })).toBeInTheDocument();
   });
 
+  it('shows who joins and who leaves in the group info as it happens (chat:members), the owner passing on', async () => {
+    const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol', online: true });
+    renderAppAs(alice, '/chats/g1');
+    await screen.findByRole('log', { name: 'Messages' });
+    act(() => screen.getByRole('button', { name: 'Group info' }).click());
+    const panel = within(screen.getByRole('dialog', { name: 'Group info' }));
+    expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
+
+    const carolJoins = { chatId: 'g1', added: [{ user: carol, role: 'member', lastReadSeq: 1, lastDeliveredSeq: 1 }] };
+    serverSays('chat:members', { ...carolJoins, removed: [], ownerId: bob.id, updatedAt: '2025-01-02T00:00:00.000Z' });
+    expect(panel.getByRole('heading', { name: 'Members (3)' })).toBeInTheDocument();
+    expect(panel.getByRole('link', { name: /^Carol/ })).toBeInTheDocument();
+    expect(panel.queryByRole('button', { name: 'Remove Carol' })).not.toBeInTheDocument();
+
+    serverSays('chat:members', {
+      chatId: 'g1',
+      added: [],
+      removed: [bob.id],
+      ownerId: alice.id,
+      updatedAt: '2025-01-02T00:01:00.000Z',
+    });
+    expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
+    expect(panel.queryByRole('link', { name: /^Bob/ })).not.toBeInTheDocument();
+    // The group passed to me: I may now remove Carol.
+    expect(panel.getByRole('button', { name: 'Remove Carol' })).toBeInTheDocument();
+    expect(useChatsStore.getState().chats[0]).toMatchObject({
+      ownerId: alice.id,
+      updatedAt: '2025-01-02T00:01:00.000Z',
+    });
+  });
+
   it('leaves the open chat with a notice when I am removed from it', async () => {
     const router = renderAppAs(alice, '/chats/g1');
     await screen.findByRole('log', { name: 'Messages' });

@@ -27,11 +27,11 @@ describe('realtime', () => {
     return stopRealtime;
   });
 
-  it('connects with the current access token, taking presence in batches', () => {
+  it('connects with the current access token, taking presence in batches and member changes as deltas', () => {
     const options = socketIo.io.mock.lastCall?.[1] as { auth: (callback: (data: object) => void) => void };
     const auth = vi.fn();
     options.auth(auth);
-    expect(auth).toHaveBeenCalledWith({ token: 'token-1', features: ['presence-batch'] });
+    expect(auth).toHaveBeenCalledWith({ token: 'token-1', features: ['presence-batch', 'membership-delta'] });
   });
 
   it('fetches the chat list when a message arrives for a chat it does not know', async () => {

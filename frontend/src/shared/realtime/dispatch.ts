@@ -53,6 +53,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'message:read': receipt('read'),
   'chat:created': ({ chat }) => useChatsStore.getState().chatReceived(chat),
   'chat:updated': ({ chat }) => useChatsStore.getState().chatReceived(chat),
+  'chat:members': (change) => useChatsStore.getState().membersChanged(change),
   // An open view of the chat sees it gone and closes with a notice.
   'chat:removed': ({ chatId }) => {
     useChatsStore.getState().chatRemoved(chatId);

@@ -5,6 +5,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
 } from '@messenger/contract';
+import { DECLARED_FEATURES } from '@messenger/client';
 import { io, type Socket } from 'socket.io-client';
 import { backoffDelayMs } from '../lib/backoff';
 import { useConnectionStore } from './connectionStore';
@@ -53,9 +54,9 @@ let socket: RealtimeSocket | null = null;
 export function connectRealtime(options: RealtimeOptions): void {
   disconnectRealtime();
   const connection: RealtimeSocket = io(options.url || undefined, {
-    // A callback, not an object, so that every reconnection presents the current token.
-    // `presence-batch`: presence arrives as one `presence:changed` per server window instead of an event per user.
-    auth: (callback) => callback({ token: options.getAccessToken(), features: ['presence-batch'] }),
+    // A callback, not an object, so that every reconnection presents the current token. The features: presence
+    // as one `presence:changed` per server window, a group's member changes as `chat:members`.
+    auth: (callback) => callback({ token: options.getAccessToken(), features: DECLARED_FEATURES }),
     ...RECONNECTION,
   });
   socket = connection;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chatSchema } from '../chats';
+import { chatSchema, participantSchema } from '../chats';
 import { timestampSchema } from '../common';
 import { contactRequestSchema, contactSchema } from '../contacts';
 import { messageSchema, reactionSchema } from '../messages';
@@ -68,6 +68,21 @@ export const serverEvents = {
   /** The chat as this recipient sees it. */
   'chat:created': logged({ chat: chatSchema }),
   'chat:updated': logged({ chat: chatSchema }),
+  /**
+   * Instead of `chat:updated`, to sockets that declared `membership-delta`, when members come into a group or leave
+   * it: only the change, the same for every member. `added`: the new participants, each as the recipient sees them
+   * (presence hidden across a block), in the chat's order (after everyone already in it). `removed`: user ids of
+   * those who left or were removed. `ownerId`: the owner now (it passes on when the owner leaves); each
+   * participant's `role` is `owner` for them and `member` for everyone else. `updatedAt`: the chat's. The change's
+   * system message follows as `message:new`; counts and `lastMessage` move with it as with any message.
+   */
+  'chat:members': logged({
+    chatId: z.string(),
+    added: z.array(participantSchema),
+    removed: z.array(z.string()),
+    ownerId: z.string().nullable(),
+    updatedAt: timestampSchema,
+  }),
   'chat:removed': logged({ chatId: z.string() }),
   /** To the recipient, and to the sender's devices. */
   'contact:request': logged({ request: contactRequestSchema }),

@@ -1,0 +1,76 @@
+import type { Chat, Participant } from '@messenger/contract';
+import { describe, expect, it } from 'vitest';
+import { DECLARED_FEATURES, withMembersChanged } from './membership';
+
+const participant = (id: string, role: Participant['role'] = 'member'): Participant => ({
+  user: { id, username: id, displayName: id, avatarUrl: null, online: false, lastSeenAt: null },
+  role,
+  lastReadSeq: 0,
+  lastDeliveredSeq: 0,
+});
+
+const group: Chat = {
+  id: 'g1',
+  type: 'group',
+  name: 'Crew',
+  avatarUrl: null,
+  ownerId: 'ann',
+  visibility: 'open',
+  participants: [participant('ann', 'owner'), participant('bob'), participant('cid')],
+  lastMessage: null,
+  lastSeq: 4,
+  unreadCount: 2,
+  mentionCount: 1,
+  muted: true,
+  updatedAt: '2026-12-01T10:00:00.000Z',
+};
+
+const ids = (chat: Chat) => chat.participants.map((p) => `${p.user.id}:${p.role}`);
+
+describe('withMembersChanged', () => {
+  it('adds new members after everyone else and keeps what is the viewer’s own', () => {
+    const dan = { ...participant('dan'), user: { ...participant('dan').user, online: true } };
+    const changed = withMembersChanged(group, {
+      chatId: 'g1',
+      added: [dan],
+      removed: [],
+      ownerId: 'ann',
+      updatedAt: '2026-12-01T10:05:00.000Z',
+    });
+    expect(ids(changed)).toEqual(['ann:owner', 'bob:member', 'cid:member', 'dan:member']);
+    expect(changed.participants[3]?.user.online).toBe(true);
+    expect(changed).toMatchObject({ updatedAt: '2026-12-01T10:05:00.000Z', unreadCount: 2, mentionCount: 1 });
+    expect(changed.muted).toBe(true);
+    // Unchanged participants stay the same objects (components keyed on them do not re-render).
+    expect(changed.participants[1]).toBe(group.participants[1]);
+  });
+
+  it('takes out who left, and hands the roles to the new owner', () => {
+    const changed = withMembersChanged(group, {
+      chatId: 'g1',
+      added: [],
+      removed: ['ann'],
+      ownerId: 'bob',
+      updatedAt: '2026-12-01T10:05:00.000Z',
+    });
+    expect(ids(changed)).toEqual(['bob:owner', 'cid:member']);
+    expect(changed.ownerId).toBe('bob');
+  });
+
+  it('leaves the same chat when a change is applied twice (live, then replayed)', () => {
+    const change = {
+      chatId: 'g1',
+      added: [participant('dan')],
+      removed: ['cid'],
+      ownerId: 'ann',
+      updatedAt: '2026-12-01T10:05:00.000Z',
+    };
+    const once = withMembersChanged(group, change);
+    expect(withMembersChanged(once, change)).toEqual(once);
+    expect(ids(once)).toEqual(['ann:owner', 'bob:member', 'dan:member']);
+  });
+});
+
+it('declares every handshake feature of the contract', () => {
+  expect([...DECLARED_FEATURES].sort()).toEqual(['membership-delta', 'presence-batch']);
+});
