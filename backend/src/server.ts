@@ -277,7 +277,7 @@ export async function createMessengerServer(
       ...messageSocketHandlers(messages),
       ...receiptSocketHandlers(receipts),
       ...typingSocketHandlers(typing),
-      ...syncSocketHandlers(eventLog, metrics, degradation),
+      ...syncSocketHandlers(eventLog, metrics, (userId, chatId) => chats.find(userId, chatId), degradation),
     },
     socketOptions,
     socketWork,

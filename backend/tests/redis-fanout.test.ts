@@ -1,3 +1,4 @@
+import { CLIENT_FEATURES } from '@messenger/contract';
 import { SHARED_REDIS_KINDS, type SharedRedis } from './helpers/shared-redis';
 import { nextEvent, TestSockets } from './helpers/sockets';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
@@ -148,5 +149,28 @@ describe.each(SHARED_REDIS_KINDS)('through %s', (_, startRedis) => {
     const unpinned = nextEvent<Pinned>(bobSocket, 'message:pinned');
     await fetch(`${first.url}/api/messages/${message.id}/pin`, { method: 'DELETE', headers: alice.auth });
     expect((await unpinned).message).toMatchObject({ id: message.id, pinnedAt: null, pinnedBy: null });
+  });
+
+  it('tells a join through one instance as chat:members on another, and as chat:updated to an older client there', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const { alice: owner, bob: member } = await chattingPair(first);
+    const joiner = await registerUser(first);
+    const created = await fetch(`${first.url}/api/chats/group`, {
+      method: 'POST',
+      headers: { ...owner.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Across', memberIds: [member.id], visibility: 'open' }),
+    });
+    const chatId = ((await created.json()) as { chat: { id: string } }).chat.id;
+    // Both of the member's devices on the second instance; the join goes through the first, which must ask it.
+    const [delta, older] = await Promise.all([
+      sockets.connect(second.url, member.accessToken, ['websocket'], Object.values(CLIENT_FEATURES)),
+      sockets.connect(second.url, member.accessToken),
+    ]);
+    const members = nextEvent<{ added: { user: { id: string } }[] }>(delta, 'chat:members');
+    const updated = nextEvent<{ chat: { participants: unknown[] } }>(older, 'chat:updated');
+    const joined = await fetch(`${first.url}/api/chats/${chatId}/join`, { method: 'POST', headers: joiner.auth });
+    expect(joined.status).toBe(200);
+    expect((await members).added.map((participant) => participant.user.id)).toEqual([joiner.id]);
+    expect((await updated).chat.participants).toHaveLength(3);
   });
 });

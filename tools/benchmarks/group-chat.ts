@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     const noSockets: EventPublisher = {
       toUsers: () => undefined,
       toEach: () => undefined,
+      withoutFeature: async () => new Set(),
       endSession: () => undefined,
     };
     const userPresenter = new UserPresenter(new LocalPresence());

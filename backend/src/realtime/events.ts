@@ -1,4 +1,4 @@
-import type { ServerEvent, ServerEventPayload } from '@messenger/contract';
+import { CLIENT_FEATURES, type ClientFeature, type ServerEvent, type ServerEventPayload } from '@messenger/contract';
 
 export type PresenceChanges = ServerEventPayload<'presence:changed'>;
 
@@ -35,14 +35,24 @@ export interface EventPublisher {
    * each: a presence window holds one event per recipient, thousands when an instance's users come back.
    */
   toEach(deliveries: readonly TransientDelivery[]): void;
+  /**
+   * Of `userIds`, those with a device connected, on any instance, that did not declare `feature` in its handshake:
+   * who still needs the older event the feature replaces. Where the instances cannot all be asked (Redis away, an
+   * instance not answering), every one of `userIds`, so that no older client misses it.
+   */
+  withoutFeature(feature: ClientFeature, userIds: readonly string[]): Promise<ReadonlySet<string>>;
   /** Closes the live connections of one signed-out device, on every instance. */
   endSession(sessionId: string): void;
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
-/** The handshake feature (`auth.features`) of clients that take `presence:changed` instead of the per-user events. */
-export const PRESENCE_BATCH_FEATURE = 'presence-batch';
+/**
+ * A user's sockets that declared `feature` in the handshake (`auth.features`), and those that did not: every socket
+ * is in one of the two for each feature, so that an event and the older one it replaces each reach only their own.
+ */
+export const declaredRoom = (feature: ClientFeature) => (userId: string) => `${feature}:${userId}`;
+export const undeclaredRoom = (feature: ClientFeature) => (userId: string) => `without-${feature}:${userId}`;
 /** A user's sockets that take presence as batches, and those that still take one event per user. */
-export const presenceBatchRoom = (userId: string) => `presence-batch:${userId}`;
-export const presencePerUserRoom = (userId: string) => `presence-per-user:${userId}`;
+export const presenceBatchRoom = declaredRoom(CLIENT_FEATURES.presenceBatch);
+export const presencePerUserRoom = undeclaredRoom(CLIENT_FEATURES.presenceBatch);
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

@@ -1,6 +1,7 @@
 import {
   clientEvents,
   type ClientEvent,
+  type ClientFeature,
   type ClientEventResult,
   type ParsedClientEventPayload,
   type RefusedAck,
@@ -10,10 +11,17 @@ import { AppError, databaseUnavailable } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { parseInput } from '../http/validate';
 
+/** The connection a client event came over: its user, and the features it declared in the handshake. */
+export interface Connection {
+  userId: string;
+  features: ReadonlySet<ClientFeature>;
+}
+
 /** One client event's work, given a payload that passed the contract's schema for the event. */
 export type SocketHandler<E extends ClientEvent> = (
   userId: string,
   payload: ParsedClientEventPayload<E>,
+  connection: Connection,
 ) => Promise<ClientEventResult<E>>;
 
 /**
@@ -39,16 +47,17 @@ export function refuse(args: unknown[], error: AppError): void {
 export async function runHandler<E extends FeatureEvent>(
   handlers: SocketHandlers<FeatureEvent>,
   event: E,
-  userId: string,
+  connection: Connection,
   args: unknown[],
   logger: Logger,
 ): Promise<boolean> {
+  const { userId } = connection;
   const last = args[args.length - 1];
   const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
   try {
     // The event's own schema: TypeScript cannot follow a generic key through the table, so it is told.
     const payload = parseInput(clientEvents[event].payload, args[0]) as ParsedClientEventPayload<E>;
-    const result = await handlers[event](userId, payload);
+    const result = await handlers[event](userId, payload, connection);
     ack?.({ ok: true, ...result });
     return true;
   } catch (error) {

@@ -97,3 +97,23 @@ it('sends what the contract does not log (typing, presence) at once, past the re
     { rooms: ['user:u1'], event: 'presence:online', payload: { n: 2 } },
   ]);
 });
+
+it('counts everyone as an older client when the instances cannot all be asked who is one', async () => {
+  const metrics = new Metrics();
+  const fetchSockets = jest.fn(() =>
+    Promise.reject(new Error('timeout reached while waiting for fetchSockets response')),
+  );
+  const io = { in: jest.fn(() => ({ fetchSockets })) } as unknown as MessengerServer;
+  const publisher = new SocketPublisher(
+    io,
+    new HeldEventLog(),
+    new RedisDegradation(metrics, createLogger('silent')),
+    metrics,
+  );
+
+  const older = await publisher.withoutFeature('membership-delta', ['u1', 'u2']);
+
+  expect(io.in).toHaveBeenCalledWith(['without-membership-delta:u1', 'without-membership-delta:u2']);
+  expect([...older]).toEqual(['u1', 'u2']);
+  expect(await metrics.registry.getSingleMetricAsString('messenger_redis_degraded_total')).toContain('check="fanout"');
+});

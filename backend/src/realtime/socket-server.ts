@@ -1,6 +1,9 @@
 import {
+  CLIENT_FEATURES,
   clientEvents,
+  declaredFeatures,
   serverEvents,
+  type ClientFeature,
   type ClientToServerEvents,
   type RefusedAck,
   type ServerToClientEvents,
@@ -14,14 +17,7 @@ import type { Metrics } from '../lib/metrics';
 import type { AppendedGroup, EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
-import {
-  PRESENCE_BATCH_FEATURE,
-  presenceBatchRoom,
-  presencePerUserRoom,
-  sessionRoom,
-  userRoom,
-  type EventPublisher,
-} from './events';
+import { declaredRoom, sessionRoom, undeclaredRoom, userRoom, type EventPublisher } from './events';
 import { refuse, runHandler, type FeatureEvent, type SocketHandlers } from './handlers';
 import type { SocketWork } from './socket-drain';
 import { SocketsPerUser } from './sockets-per-user';
@@ -171,11 +167,20 @@ function allows(limiter: RateLimiterMemory | undefined, key: string): Promise<bo
   );
 }
 
-/** Clients that declare `presence-batch` in the handshake take `presence:changed`; older ones the per-user events. */
-function presenceRoom(socket: MessengerSocket): (userId: string) => string {
-  const features = (socket.handshake.auth as { features?: unknown } | undefined)?.features;
-  const batch = Array.isArray(features) && features.includes(PRESENCE_BATCH_FEATURE);
-  return batch ? presenceBatchRoom : presencePerUserRoom;
+/** The features the socket declared in its handshake (`auth.features`). */
+function featuresOf(socket: MessengerSocket): ReadonlySet<ClientFeature> {
+  return declaredFeatures((socket.handshake.auth as { features?: unknown } | undefined)?.features);
+}
+
+/**
+ * For each feature, the room of the user's sockets that declared it or the room of those that did not: a client that
+ * declares `presence-batch` takes `presence:changed`, older ones the per-user events; one that declares
+ * `membership-delta` takes `chat:members`, older ones `chat:updated`.
+ */
+function featureRooms(features: ReadonlySet<ClientFeature>, userId: string): string[] {
+  return Object.values(CLIENT_FEATURES).map((feature) =>
+    (features.has(feature) ? declaredRoom(feature) : undeclaredRoom(feature))(userId),
+  );
 }
 
 const FLOODING = new AppError(429, 'RATE_LIMITED', 'Too many events; slow down');
@@ -197,7 +202,8 @@ export function attachHandlers(
     : undefined;
   io.on('connection', (socket) => {
     const { userId, sessionId } = socket.data;
-    void socket.join([userRoom(userId), sessionRoom(sessionId), presenceRoom(socket)(userId)]);
+    const features = featuresOf(socket);
+    void socket.join([userRoom(userId), sessionRoom(sessionId), ...featureRooms(features, userId)]);
     watchTokenExpiry(socket, options.access, options.reauthGraceMs, refreshes);
     options.metrics.socketConnections.inc();
     const logFailure = (error: unknown) => options.logger.warn({ err: error, userId }, 'presence update failed');
@@ -220,7 +226,7 @@ export function attachHandlers(
             refuse(args, FLOODING);
             return;
           }
-          const ok = await runHandler(handlers, event, userId, args, options.logger);
+          const ok = await runHandler(handlers, event, { userId, features }, args, options.logger);
           options.metrics.socketEventsIn.inc({ event, outcome: ok ? 'ok' : 'error' });
         }),
       );
@@ -300,6 +306,19 @@ export class SocketPublisher implements EventPublisher {
       (this.io.local.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
     }
   }
+
+  /** One request to every instance (through the adapter), answered with the sockets each holds in those rooms. */
+  withoutFeature: EventPublisher['withoutFeature'] = async (feature, userIds) => {
+    if (userIds.length === 0) return new Set();
+    try {
+      const sockets = await this.io.in(userIds.map(undeclaredRoom(feature))).fetchSockets();
+      return new Set(sockets.map((socket) => socket.data.userId));
+    } catch (error) {
+      // Redis is away or an instance did not answer in time (the adapter's 5 s): any of them may hold an older client.
+      this.degradation.report('fanout', error);
+      return new Set(userIds);
+    }
+  };
 
   endSession(sessionId: string): void {
     this.io.in(sessionRoom(sessionId)).disconnectSockets(true);

@@ -1,4 +1,4 @@
-import type { Chat } from '@messenger/contract';
+import type { Chat, Participant } from '@messenger/contract';
 import type { Prisma } from '../../db/prisma';
 import type { MessagePresenter, MessageRecord } from '../messages/messages.presenter';
 import { avatarUrl, publicUserSelect, type UserPresenter } from '../users/users.presenter';
@@ -25,6 +25,7 @@ export type ChatRecord = Prisma.ChatGetPayload<{ include: typeof chatInclude }> 
   lastMessage: MessageRecord | null;
   mentionCounts: ReadonlyMap<string, number>;
 };
+export type ParticipantRecord = ChatRecord['participants'][number];
 
 export class ChatPresenter {
   constructor(
@@ -47,20 +48,26 @@ export class ChatPresenter {
       avatarUrl: avatarUrl(chat.avatarAttachmentId),
       ownerId: chat.ownerId,
       visibility: chat.visibility,
-      // Only participants see a chat, so everyone listed is the viewer's chat partner: presence is theirs to see,
-      // unless one of them blocked the other.
-      participants: chat.participants.map((participant) => ({
-        user: this.users.toPublic(participant.user, !presenceHidden.has(participant.user.id)),
-        role: participant.role,
-        lastReadSeq: participant.lastReadSeq,
-        lastDeliveredSeq: participant.lastDeliveredSeq,
-      })),
+      participants: chat.participants.map((participant) => this.toParticipant(participant, presenceHidden)),
       lastMessage: lastMessage ? this.messages.toDto(lastMessage) : null,
       lastSeq: chat.lastSeq,
       unreadCount: Math.max(0, chat.lastSeq - (viewer?.lastReadSeq ?? chat.lastSeq)),
       mentionCount: chat.mentionCounts.get(viewerId) ?? 0,
       muted: viewer?.muted ?? false,
       updatedAt: chat.updatedAt.toISOString(),
+    };
+  }
+
+  /**
+   * A participant as a viewer sees them. Only participants see a chat, so everyone listed is the viewer's chat
+   * partner: presence is theirs to see, unless one of them blocked the other (`presenceHidden`, as for toDto).
+   */
+  toParticipant(participant: ParticipantRecord, presenceHidden: ReadonlySet<string>): Participant {
+    return {
+      user: this.users.toPublic(participant.user, !presenceHidden.has(participant.user.id)),
+      role: participant.role,
+      lastReadSeq: participant.lastReadSeq,
+      lastDeliveredSeq: participant.lastDeliveredSeq,
     };
   }
 }

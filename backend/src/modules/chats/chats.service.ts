@@ -1,10 +1,21 @@
+import { CLIENT_FEATURES, type Chat } from '@messenger/contract';
 import { isUniqueViolation } from '../../db/prisma';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
-import type { EventPublisher } from '../../realtime/events';
+import { declaredRoom, undeclaredRoom, type EventPublisher, type PublishOptions } from '../../realtime/events';
 import { refusedByBlock } from '../blocks/block-refusal';
 import { counterpartsOf, type BlocksRepository } from '../blocks/blocks.repository';
-import type { ChatPresenter } from './chats.presenter';
+import type { ChatPresenter, ChatRecord } from './chats.presenter';
 import type { ChatsRepository } from './chats.repository';
+
+type Block = { blockerId: string; blockedId: string };
+
+/** Who came into a group and who left it, by user id. */
+export interface ChangedMembers {
+  added: readonly string[];
+  removed: readonly string[];
+}
+
+const DELTA = CLIENT_FEATURES.membershipDelta;
 
 export class ChatsService {
   constructor(
@@ -22,9 +33,16 @@ export class ChatsService {
     return chats.map((chat) => this.presenter.toDto(chat, userId, presenceHidden));
   }
 
-  async get(userId: string, chatId: string) {
+  async get(userId: string, chatId: string): Promise<Chat> {
+    const chat = await this.find(userId, chatId);
+    if (!chat) throw notFound('Chat');
+    return chat;
+  }
+
+  /** The chat as the user sees it; null when there is no such chat or they are not in it. */
+  async find(userId: string, chatId: string): Promise<Chat | null> {
     const chat = await this.repository.findById(chatId);
-    if (!chat || !chat.participants.some((participant) => participant.user.id === userId)) throw notFound('Chat');
+    if (!chat || !chat.participants.some((participant) => participant.user.id === userId)) return null;
     return this.presenter.toDto(chat, userId, await this.blocks.counterparts(userId));
   }
 
@@ -78,10 +96,79 @@ export class ChatsService {
     const chat = await this.repository.findById(chatId);
     if (!chat) return;
     const blocks = await this.blocks.pairsAmong(chat.participants.map((participant) => participant.user.id));
+    this.toEachAsTheySeeIt(event, chat, blocks, recipients.filter(isIn(chat)));
+  }
+
+  /**
+   * Tells the members a group change left (`recipients`; those still in it now) who came in and who went. Devices
+   * that declared `membership-delta` get `chat:members`, the change alone: one payload for all of them (one per set
+   * of new members whose presence a block hides from some), logged for every recipient, so that each of their devices
+   * can replay it. Devices that did not get `chat:updated`, the whole chat as each user sees it: what every member
+   * cost before, now paid only for users with such a device connected (`sync` gives the others theirs).
+   */
+  async publishMembership(chatId: string, changed: ChangedMembers, recipients: readonly string[]): Promise<void> {
+    if (recipients.length === 0) return;
+    const chat = await this.repository.findById(chatId);
+    if (!chat) return;
+    const audience = recipients.filter(isIn(chat));
+    if (audience.length === 0) return;
+    const memberIds = chat.participants.map((participant) => participant.user.id);
+    const [blocks, olderClients] = await Promise.all([
+      this.blocks.pairsAmong(memberIds),
+      this.events.withoutFeature(DELTA, audience),
+    ]);
+    // As the chat is now: someone who left again meanwhile is not added, someone back meanwhile is not removed.
+    const added = chat.participants.filter((participant) => changed.added.includes(participant.user.id));
+    const removed = changed.removed.filter((userId) => !memberIds.includes(userId));
+    const addedIds = added.map((participant) => participant.user.id);
+    for (const { presenceHidden, userIds } of byHiddenPresence(audience, addedIds, blocks)) {
+      const payload = {
+        chatId,
+        added: added.map((participant) => this.presenter.toParticipant(participant, presenceHidden)),
+        removed,
+        ownerId: chat.ownerId,
+        updatedAt: chat.updatedAt.toISOString(),
+      };
+      this.events.toUsers(userIds, 'chat:members', payload, { room: declaredRoom(DELTA) });
+    }
+    this.toEachAsTheySeeIt('chat:updated', chat, blocks, [...olderClients], { room: undeclaredRoom(DELTA) });
+  }
+
+  /** The chat to each recipient as they see it (their counts, presence hidden across their blocks): one payload each. */
+  private toEachAsTheySeeIt(
+    event: 'chat:created' | 'chat:updated',
+    chat: ChatRecord,
+    blocks: readonly Block[],
+    recipients: readonly string[],
+    options?: PublishOptions,
+  ): void {
     for (const userId of recipients) {
-      if (!chat.participants.some((participant) => participant.user.id === userId)) continue;
-      const presenceHidden = counterpartsOf(userId, blocks);
-      this.events.toUsers([userId], event, { chat: this.presenter.toDto(chat, userId, presenceHidden) });
+      const chatAsSeen = this.presenter.toDto(chat, userId, counterpartsOf(userId, blocks));
+      this.events.toUsers([userId], event, { chat: chatAsSeen }, options);
     }
   }
+}
+
+function isIn(chat: ChatRecord): (userId: string) => boolean {
+  const participantIds = new Set(chat.participants.map((participant) => participant.user.id));
+  return (userId) => participantIds.has(userId);
+}
+
+/**
+ * The recipients grouped by which new members' presence a block hides from them: all of them in one group, unless a
+ * block stands between one of them and a new member.
+ */
+function byHiddenPresence(recipients: readonly string[], addedIds: readonly string[], blocks: readonly Block[]) {
+  const withNewMembers = blocks.filter(
+    ({ blockerId, blockedId }) => addedIds.includes(blockerId) || addedIds.includes(blockedId),
+  );
+  const groups = new Map<string, { presenceHidden: ReadonlySet<string>; userIds: string[] }>();
+  for (const userId of recipients) {
+    const presenceHidden = counterpartsOf(userId, withNewMembers);
+    const key = [...presenceHidden].sort().join(' ');
+    const group = groups.get(key) ?? { presenceHidden, userIds: [] };
+    group.userIds.push(userId);
+    groups.set(key, group);
+  }
+  return groups.values();
 }

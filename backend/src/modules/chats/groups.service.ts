@@ -98,7 +98,8 @@ export class GroupsService {
   /**
    * The one way members come in, added by the owner or joining an open group: `add` writes them with the system
    * message (null: nobody was left to add). Then the new members' devices get the group (chat:created), the others
-   * its new member list (chat:updated), and all of them the system message, in seq order with the chat's messages.
+   * who came in (ChatsService.publishMembership), and all of them the system message, in seq order with the chat's
+   * messages.
    */
   async addMembers(chatId: string, add: () => Promise<AddedMembers | null>): Promise<void> {
     await this.inOrder(chatId, async () => {
@@ -108,7 +109,7 @@ export class GroupsService {
       const publish = async () => {
         await this.chats.publish('chat:created', chatId, addedIds);
         const others = written.participantIds.filter((id) => !addedIds.includes(id));
-        await this.chats.publish('chat:updated', chatId, others);
+        await this.chats.publishMembership(chatId, { added: addedIds, removed: [] }, others);
         this.announce(written);
       };
       return { written, publish };
@@ -127,7 +128,12 @@ export class GroupsService {
     await this.inOrder(chatId, async () => {
       const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
       this.events.toUsers([userId], 'chat:removed', { chatId });
-      return written && { written, publish: () => this.publishChange(written) };
+      if (!written) return null;
+      const publish = async () => {
+        await this.chats.publishMembership(chatId, { added: [], removed: [userId] }, written.participantIds);
+        this.announce(written);
+      };
+      return { written, publish };
     });
   }
 

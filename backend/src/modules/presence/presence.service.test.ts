@@ -24,6 +24,7 @@ function setUp(windowMaxUsers?: number) {
       for (const { userIds, event, payload, room } of deliveries)
         told.push({ userIds, event, payload, room: room(userIds[0] ?? '') });
     },
+    withoutFeature: async () => new Set(),
     endSession: () => undefined,
   };
   const repository = {
@@ -67,9 +68,9 @@ it('tells each recipient one presence:changed with every user who came online in
   // Older sockets still get one event per user, in their own rooms; Dave's never reaches Bob.
   const perUser = told.filter((t) => t.event === 'presence:online' && t.userIds.length > 0);
   expect(perUser.map((t) => [(t.payload as { userId: string }).userId, [...t.userIds].sort(), t.room])).toEqual([
-    ['alice', ['bob', 'eve'], 'presence-per-user:bob'],
-    ['carol', ['bob'], 'presence-per-user:bob'],
-    ['dave', ['eve'], 'presence-per-user:eve'],
+    ['alice', ['bob', 'eve'], 'without-presence-batch:bob'],
+    ['carol', ['bob'], 'without-presence-batch:bob'],
+    ['dave', ['eve'], 'without-presence-batch:eve'],
   ]);
 });
 
