@@ -17,7 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { runBenchmark } from './measure';
+import { benchmarkBackendEnv, runBenchmark } from './measure';
+import { insertGroup, insertUsers } from './seed';
 import { startBackendProcess, stopBackendProcess } from '../../backend/tests/helpers/backend-process';
 import { freePort } from '../../backend/tests/helpers/ports';
 import { TEST_SIGNING_SECRETS } from '../../backend/tests/helpers/signing-secrets';
@@ -39,21 +40,10 @@ async function buildGroup(databaseUrl: string): Promise<{ chatId: string; member
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO users (username, username_normalized, display_name, password_hash)
-       SELECT 'join' || i, 'join' || i, 'Joiner ' || i, 'unused' FROM generate_series(1, $1) AS i ORDER BY i RETURNING id`,
-      [MEMBERS],
-    );
-    const ids = rows.map((row) => row.id);
+    const ids = await insertUsers(db, 'join', MEMBERS);
     const memberIds = ids.slice(0, -1);
-    const { rows: chat } = await db.query<{ id: string }>(
-      `WITH chat AS (INSERT INTO chats (type, name, owner_id, visibility) VALUES ('group', 'Everyone', $1, 'open') RETURNING id)
-       INSERT INTO chat_participants (chat_id, user_id, role)
-       SELECT id, member, CASE WHEN member = $1 THEN 'owner'::"ParticipantRole" ELSE 'member' END
-       FROM chat, unnest($2::uuid[]) AS member RETURNING chat_id AS id`,
-      [memberIds[0], memberIds],
-    );
-    return { chatId: chat[0]?.id ?? '', memberIds, joinerId: ids.at(-1) ?? '' };
+    const chatId = await insertGroup(db, { name: 'Everyone', memberIds, visibility: 'open' });
+    return { chatId, memberIds, joinerId: ids.at(-1) ?? '' };
   } finally {
     await db.end();
   }
@@ -110,13 +100,7 @@ async function main(): Promise<void> {
   const database = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    RATE_LIMIT_ENABLED: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  };
+  const env = benchmarkBackendEnv(database.url, REDIS_URL);
   let sockets: Socket[] = [];
   const backend = await startBackendProcess(port, env, { readyWithinMs: 120_000, backendDir: BACKEND_DIR });
   try {

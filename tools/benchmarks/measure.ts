@@ -13,6 +13,21 @@ export async function timed<T>(run: () => Promise<T>, ...histograms: Histogram[]
   return result;
 }
 
+/**
+ * The environment of a backend process a benchmark starts over a test database (already migrated): production
+ * mode, no rate limits (the load comes from one address), warnings only unless LOG_LEVEL says otherwise.
+ */
+export function benchmarkBackendEnv(databaseUrl: string, redisUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    MIGRATE_ON_START: 'false',
+  };
+}
+
 /** Runs a benchmark's main function; a failure prints and exits non-zero. */
 export function runBenchmark(main: () => Promise<void>): void {
   main().catch((error: unknown) => {

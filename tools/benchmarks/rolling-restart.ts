@@ -21,7 +21,8 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { runBenchmark } from './measure';
+import { benchmarkBackendEnv, runBenchmark } from './measure';
+import { insertGroup, insertUsers } from './seed';
 import { SimulatedUser } from './rolling-restart/client';
 import { Ledger, percentiles, type Percentiles } from './rolling-restart/ledger';
 import { startBackendProcess, stopBackendProcess } from '../../backend/tests/helpers/backend-process';
@@ -57,12 +58,7 @@ async function buildWorld(databaseUrl: string): Promise<World> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO users (username, username_normalized, display_name, password_hash)
-       SELECT 'roll' || i, 'roll' || i, 'Roll ' || i, 'unused' FROM generate_series(1, $1) AS i ORDER BY i RETURNING id`,
-      [USERS],
-    );
-    const userIds = rows.map((row) => row.id);
+    const userIds = await insertUsers(db, 'roll', USERS);
     const half = USERS / 2;
     const chats: World['chats'] = [];
     for (let i = 0; i < half; i++) {
@@ -79,16 +75,10 @@ async function buildWorld(databaseUrl: string): Promise<World> {
     for (let first = 0; first < USERS; first += GROUP_SIZE) {
       const members = Array.from({ length: Math.min(GROUP_SIZE, USERS - first) }, (_, k) => first + k);
       const ids = members.map((member) => userIds[member] ?? '');
-      const { rows: chat } = await db.query<{ id: string }>(
-        `WITH chat AS (INSERT INTO chats (type, name, owner_id) VALUES ('group', $1, $2) RETURNING id)
-         INSERT INTO chat_participants (chat_id, user_id, role)
-         SELECT id, member, CASE WHEN member = $2 THEN 'owner'::"ParticipantRole" ELSE 'member' END
-         FROM chat, unnest($3::uuid[]) AS member RETURNING chat_id AS id`,
-        [`Group ${first / GROUP_SIZE}`, ids[0], ids],
-      );
+      const chatId = await insertGroup(db, { name: `Group ${first / GROUP_SIZE}`, memberIds: ids });
       for (const member of members) {
         const entry = chats[member];
-        if (entry) entry.group = { chatId: chat[0]?.id ?? '', others: members.filter((other) => other !== member) };
+        if (entry) entry.group = { chatId, others: members.filter((other) => other !== member) };
       }
     }
     return { userIds, chats };
@@ -103,14 +93,7 @@ async function main(): Promise<void> {
   const load = loadavg().map((value) => value.toFixed(2));
   const database = await createTestDatabase();
   const ports = [await freePort(), await freePort()];
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    RATE_LIMIT_ENABLED: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    MIGRATE_ON_START: 'false',
-  };
+  const env = benchmarkBackendEnv(database.url, REDIS_URL);
   const output: string[][] = [[], []];
   const backends: (ChildProcess | undefined)[] = [];
   let nginx: TestNginx | undefined;
