@@ -167,7 +167,8 @@ describe.each(SCENARIOS.map(([[name, start], fault]) => [name, fault, start] as 
           `${clients.filter((client) => client.reconnects > 0).length} of ${CLIENTS} clients reconnected; ` +
           `${userMessages.length} messages, each once; ${sum((client) => client.log.unacknowledged)} sends ` +
           `unacknowledged in time and retried; ${sum((client) => client.log.cursorExpired)} syncs answered ` +
-          `CURSOR_EXPIRED (refetched by seq)` +
+          `CURSOR_EXPIRED (refetched by seq); ${sum((client) => client.log.catchUpFailed)} catch-ups on reconnect ` +
+          `failed and were repeated` +
           (fault === 'a Redis master' ? `; a replica took over ${takeoverMs} ms after the kill` : ''),
       );
     }, 120_000);

@@ -6,9 +6,11 @@ import {
   chatLink,
   composer,
   expectNoHorizontalOverflow,
+  messageAction,
   observeNotifications,
   openBrowser,
   screenshot,
+  send,
   setTabHidden,
   shownNotifications,
   signIn,
@@ -81,17 +83,22 @@ it('mentions someone with the autocomplete: a badge even in a muted chat, a noti
   await expect.poll(() => launch.textContent()).not.toContain('mention of you');
   await expectAccessibleInBothSchemes(bob, 'a chat with a mention of me');
 
-  // The search finds the messages that mention him, without words.
+  // His answer quotes the message, the mention of him highlighted there too.
+  await messageAction(bob, 'Ready for the release', 'Reply to message');
+  await send(bob, 'On it');
+  const quote = messageRow(bob, 'On it').getByRole('button', { name: 'Jump to quoted message' });
+  expect(await quote.locator('mark[data-mention="me"]').textContent()).toBe('@bob');
+
+  // The search finds the messages that mention him, without words, and highlights the mention as the chat does.
   await bob.goto(`${messenger.server.url}/search`);
   // Not `check()`: it reads the box right after the click, and the address (which the box shows) changes in a
   // React transition that a loaded machine may not have rendered yet.
   const onlyMentions = bob.getByRole('checkbox', { name: 'Only messages that mention me' });
   await onlyMentions.click();
   await expect.poll(() => onlyMentions.isChecked()).toBe(true);
-  await bob
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('link', { name: /Ready for the release/ })
-    .waitFor();
+  const found = bob.getByRole('list', { name: 'Search results' }).getByRole('link', { name: /Ready for the release/ });
+  await found.waitFor();
+  expect(await found.locator('mark[data-mention="me"]').textContent()).toBe('@bob');
   expect(bob.url()).toMatch(/\/search\?mentions=me$/);
 
   // On a phone, the suggestions fit the screen.

@@ -13,6 +13,8 @@ export interface ChaosClientLog {
   unacknowledged: number;
   /** `sync` answered CURSOR_EXPIRED: the device refetched by seq instead of replaying. */
   cursorExpired: number;
+  /** A catch-up on reconnect that failed (history unreachable meanwhile); the next one, or the test's own, repeats it. */
+  catchUpFailed: number;
 }
 
 /** A device as the web app behaves: acknowledged sends, an outbox of unacknowledged ones, sync on reconnect. */
@@ -21,7 +23,7 @@ export class ChaosClient {
   /** Messages pushed to this device live (`message:new`), by seq. */
   readonly pushed = new Set<number>();
   readonly sent: string[] = [];
-  readonly log: ChaosClientLog = { unacknowledged: 0, cursorExpired: 0 };
+  readonly log: ChaosClientLog = { unacknowledged: 0, cursorExpired: 0, catchUpFailed: 0 };
   private readonly outbox = new Map<string, string>();
   private cursor: string | null = null;
   private counter = 0;
@@ -41,7 +43,8 @@ export class ChaosClient {
       this.pushed.add(message.seq);
       if (cursor) this.cursor = cursor;
     });
-    this.socket.on('connect', () => void this.catchUp());
+    // Nobody awaits this catch-up, so a failure is counted rather than left as an unhandled rejection.
+    this.socket.on('connect', () => void this.catchUp().catch(() => this.log.catchUpFailed++));
     this.socket.io.on('reconnect', () => this.reconnects++);
   }
 

@@ -38,6 +38,20 @@ export async function createGroup(
   return response.body.chat as GroupChat;
 }
 
+/**
+ * An owner and a member (contacts) in a group, and an outsider: in no group with them and no contact of theirs. The
+ * start of the tests of what a group's members may do to its messages, and what anyone else may not.
+ */
+export async function groupWithOutsider(
+  server: TestServer,
+  name: string,
+): Promise<{ owner: TestUser; member: TestUser; outsider: TestUser; chatId: string }> {
+  const { owner, members } = await ownerWithContacts(server, 1);
+  const outsider = await registerUser(server);
+  const chat = await createGroup(server, owner, members, name);
+  return { owner, member: members[0]!, outsider, chatId: chat.id };
+}
+
 export const groupHistory = async (server: TestServer, user: TestUser, chatId: string) =>
   (await request(server.url).get(`/api/chats/${chatId}/messages`).set(user.auth).expect(200)).body.messages as {
     type: string;

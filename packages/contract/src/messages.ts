@@ -87,7 +87,15 @@ export const reactionSchema = z
   .meta({ id: 'Reaction' });
 
 export const replyPreviewSchema = z
-  .object({ id: z.string(), seq: z.number().int(), sender: userSummarySchema.nullable(), excerpt: z.string() })
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    sender: userSummarySchema.nullable(),
+    excerpt: z.string(),
+    mentions: z.array(z.string()).meta({
+      description: "The quoted message's own `mentions`, so that a quote highlights them as the message does",
+    }),
+  })
   .strict()
   .meta({ id: 'ReplyPreview' });
 

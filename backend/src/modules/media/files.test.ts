@@ -2,11 +2,12 @@ import { FILE_TYPES } from '@messenger/contract';
 import { parse as parseContentDisposition } from 'content-disposition';
 import request from 'supertest';
 import { documents } from '../../../tests/helpers/documents';
+import { groupWithOutsider } from '../../../tests/helpers/groups';
 import { images } from '../../../tests/helpers/images';
 import { STORAGE_BACKENDS, type StorageBackend } from '../../../tests/helpers/storage-backends';
 import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
 import { downloadBytes } from '../../../tests/helpers/uploads';
-import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import type { TestUser } from '../../../tests/helpers/users';
 
 interface FileAttachment {
   id: string;
@@ -27,14 +28,7 @@ describe.each(STORAGE_BACKENDS)('files on %s', (_, startStorage) => {
   beforeAll(async () => {
     backend = await startStorage();
     server = await startTestServer(backend.env);
-    [alice, bob, stranger] = await Promise.all([registerUser(server), registerUser(server), registerUser(server)]);
-    await makeContacts(server, alice, bob);
-    const group = await request(server.url)
-      .post('/api/chats/group')
-      .set(alice.auth)
-      .send({ name: 'Documents', memberIds: [bob.id] })
-      .expect(201);
-    chatId = group.body.chat.id;
+    ({ owner: alice, member: bob, outsider: stranger, chatId } = await groupWithOutsider(server, 'Documents'));
   });
   afterAll(async () => {
     await server.close();

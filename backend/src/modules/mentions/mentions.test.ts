@@ -145,6 +145,28 @@ it('forgets the mentions of a deleted message, and tells those it mentioned', as
   expect(await mentionCount(bob, chatId)).toBe(0);
 });
 
+it("gives a reply's quote the mentions of the quoted message, which go with it when it is deleted", async () => {
+  const { ann, bob, carol, chatId } = await team();
+  const quoted = await send(ann, chatId, `@${bob.username} and @${carol.username}, lunch?`);
+  const reply = await api()
+    .post(`/api/chats/${chatId}/messages`)
+    .set(bob.auth)
+    .send({ clientMsgId: 'reply', content: 'yes', replyToId: quoted.id })
+    .expect(201);
+  const quotedMentions = [...quoted.mentions].sort();
+  expect([...reply.body.message.replyTo.mentions].sort()).toEqual(quotedMentions);
+  const history = async () =>
+    (
+      (await api().get(`/api/chats/${chatId}/messages`).set(carol.auth).expect(200)).body.messages as {
+        replyTo: { mentions: string[] } | null;
+      }[]
+    ).at(-1)?.replyTo?.mentions;
+  expect([...((await history()) ?? [])].sort()).toEqual(quotedMentions);
+
+  await api().delete(`/api/messages/${quoted.id}`).set(ann.auth).expect(200);
+  expect(await history()).toEqual([]);
+});
+
 it('recomputes mentions on edit: the newly mentioned hear of it, and both they and the unmentioned get their count', async () => {
   const { ann, bob, carol, chatId } = await team();
   const message = await send(ann, chatId, `@${bob.username} draft`);

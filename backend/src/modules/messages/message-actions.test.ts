@@ -1,27 +1,18 @@
 import request from 'supertest';
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
-import { makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { groupWithOutsider } from '../../../tests/helpers/groups';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { useTestServer } from '../../../tests/helpers/test-server';
+import type { TestUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
+const server = useTestServer();
+const sockets = useTestSockets();
 let owner: TestUser;
 let member: TestUser;
 let outsider: TestUser;
 let chatId: string;
-const sockets = new TestSockets();
-
 beforeAll(async () => {
-  server = await startTestServer();
-  [owner, member, outsider] = [await registerUser(server), await registerUser(server), await registerUser(server)];
-  await makeContacts(server, owner, member);
-  const group = await request(server.url)
-    .post('/api/chats/group')
-    .set(owner.auth)
-    .send({ name: 'Actions', memberIds: [member.id] });
-  chatId = group.body.chat.id;
+  ({ owner, member, outsider, chatId } = await groupWithOutsider(server, 'Actions'));
 });
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
 
 const api = () => request(server.url);
 let counter = 0;

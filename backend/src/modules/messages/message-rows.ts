@@ -27,6 +27,7 @@ export interface InsertedRow {
   reply_sender_avatar_attachment_id: string | null;
   reply_sender_status: UserStatus | null;
   mention_ids: string[];
+  reply_mention_ids: string[];
   participant_ids: string[];
 }
 
@@ -39,8 +40,8 @@ export function isConflictBetweenWrites(error: unknown): boolean {
 }
 
 /**
- * The columns every written message returns: itself, its sender, the message it quotes, whom it mentions (the
- * statement's `mentioned` relation: see INSERT_MENTIONS) and its recipients.
+ * The columns every written message returns: itself, its sender, the message it quotes (and whom that mentions),
+ * whom it mentions (the statement's `mentioned` relation: see INSERT_MENTIONS) and its recipients.
  */
 export const WRITTEN_COLUMNS = `
   s.username AS sender_username, s.display_name AS sender_display_name,
@@ -49,6 +50,7 @@ export const WRITTEN_COLUMNS = `
   rs.username AS reply_sender_username, rs.display_name AS reply_sender_display_name,
   rs.avatar_attachment_id AS reply_sender_avatar_attachment_id, rs.status::text AS reply_sender_status,
   ${MENTION_IDS_COLUMN},
+  ARRAY(SELECT user_id::text FROM message_mentions WHERE message_id = r.id ORDER BY 1) AS reply_mention_ids,
   ARRAY(SELECT user_id::text FROM chat_participants WHERE chat_id = inserted.chat_id) AS participant_ids
 FROM inserted
 LEFT JOIN users s ON s.id = inserted.sender_id
@@ -142,6 +144,7 @@ export function toMessageRecord(row: InsertedRow): MessageRecord {
             seq: row.reply_seq,
             content: row.reply_content ?? '',
             deletedAt: row.reply_deleted_at,
+            mentions: row.reply_mention_ids.map((userId) => ({ userId })),
             sender: user(
               row.reply_sender_id,
               row.reply_sender_username,

@@ -6,7 +6,14 @@ import { toUserSummary, userSummarySelect } from '../users/users.presenter';
 export const messageInclude = {
   sender: { select: userSummarySelect },
   replyTo: {
-    select: { id: true, seq: true, content: true, deletedAt: true, sender: { select: userSummarySelect } },
+    select: {
+      id: true,
+      seq: true,
+      content: true,
+      deletedAt: true,
+      sender: { select: userSummarySelect },
+      mentions: { select: { userId: true }, orderBy: { userId: 'asc' } },
+    },
   },
   attachments: { orderBy: { createdAt: 'asc' } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: 'asc' } },
@@ -35,6 +42,7 @@ export class MessagePresenter {
             seq: reply.seq,
             sender: reply.sender ? toUserSummary(reply.sender) : null,
             excerpt: reply.deletedAt ? '' : reply.content.slice(0, EXCERPT_LENGTH),
+            mentions: reply.mentions.map((mention) => mention.userId),
           }
         : null,
       attachments: message.attachments.map(toAttachmentDto),

@@ -1,29 +1,19 @@
 import type { Message } from '@messenger/contract';
 import request from 'supertest';
-import { nextEvent, TestSockets } from '../../../tests/helpers/sockets';
-import { startTestServer, type TestServer } from '../../../tests/helpers/test-server';
-import { chattingPair, makeContacts, registerUser, type TestUser } from '../../../tests/helpers/users';
+import { groupWithOutsider } from '../../../tests/helpers/groups';
+import { nextEvent, useTestSockets } from '../../../tests/helpers/sockets';
+import { useTestServer } from '../../../tests/helpers/test-server';
+import { chattingPair, type TestUser } from '../../../tests/helpers/users';
 
-let server: TestServer;
+const server = useTestServer();
+const sockets = useTestSockets();
 let owner: TestUser;
 let member: TestUser;
 let outsider: TestUser;
 let chatId: string;
-const sockets = new TestSockets();
-
 beforeAll(async () => {
-  server = await startTestServer();
-  [owner, member, outsider] = [await registerUser(server), await registerUser(server), await registerUser(server)];
-  await makeContacts(server, owner, member);
-  const group = await request(server.url)
-    .post('/api/chats/group')
-    .set(owner.auth)
-    .send({ name: 'Pins', memberIds: [member.id] })
-    .expect(201);
-  chatId = group.body.chat.id;
+  ({ owner, member, outsider, chatId } = await groupWithOutsider(server, 'Pins'));
 });
-afterEach(() => sockets.disconnectAll());
-afterAll(() => server.close());
 
 const api = () => request(server.url);
 let counter = 0;

@@ -1,5 +1,5 @@
 import { mentionTokens, type Message, type User } from '@messenger/contract';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 
 /** The usernames (lower case) of the people a message mentions, each saying whether it is us. */
 export type MentionedNames = ReadonlyMap<string, { me: boolean }>;
@@ -42,23 +42,43 @@ export function splitMentions(text: string, names: MentionedNames): (string | { 
   return pieces;
 }
 
+interface MentionTextProps {
+  text: string;
+  /**
+   * How a stretch of the text shows, given where it starts in `text`: as it is, unless a caller marks more in it
+   * (a search result its matches, inside mentions too).
+   */
+  renderText?: (stretch: string, start: number) => ReactNode;
+}
+
+const asItIs = (stretch: string) => stretch;
+
 /**
  * A piece of a message's plain text, with the `@names` of the people it mentions highlighted (ours as a <mark>, which
  * stands out more), the rest as text: nothing in a message can become markup.
  */
-export function MentionText({ text }: { text: string }): ReactNode {
+export function MentionText({ text, renderText = asItIs }: MentionTextProps): ReactNode {
   const names = useContext(MentionedNamesContext);
-  if (!names?.size) return text;
-  return splitMentions(text, names).map((piece, index) => {
-    if (typeof piece === 'string') return piece;
-    return piece.me ? (
-      <mark key={index} data-mention="me" className="rounded bg-highlight px-0.5 font-semibold text-fg">
-        {piece.mention}
-      </mark>
-    ) : (
-      <span key={index} data-mention="other" className="font-semibold">
-        {piece.mention}
-      </span>
+  if (!names?.size) return renderText(text, 0);
+  const shown: ReactNode[] = [];
+  let start = 0;
+  for (const [index, piece] of splitMentions(text, names).entries()) {
+    const stretch = typeof piece === 'string' ? piece : piece.mention;
+    const rendered = renderText(stretch, start);
+    start += stretch.length;
+    shown.push(
+      typeof piece === 'string' ? (
+        <Fragment key={index}>{rendered}</Fragment>
+      ) : piece.me ? (
+        <mark key={index} data-mention="me" className="rounded bg-highlight px-0.5 font-semibold text-fg">
+          {rendered}
+        </mark>
+      ) : (
+        <span key={index} data-mention="other" className="font-semibold">
+          {rendered}
+        </span>
+      ),
     );
-  });
+  }
+  return shown;
 }

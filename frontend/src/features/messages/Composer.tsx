@@ -38,6 +38,15 @@ interface ComposerProps {
   mentionCandidates?: readonly MentionCandidate[];
 }
 
+/**
+ * The two ways to pick attachments: either adds to the same draft, where a file's type decides how it is sent. The
+ * image picker only narrows the system dialog to images.
+ */
+const pickers = [
+  { label: 'Attach image', accept: IMAGE_ACCEPT, Icon: PhotoIcon },
+  { label: 'Attach file', accept: ATTACHMENT_ACCEPT, Icon: PaperClipIcon },
+];
+
 // Ctrl+E for code, as on GitHub.
 const shortcuts: Partial<Record<string, FormatAction>> = { b: 'bold', i: 'italic', e: 'code' };
 
@@ -184,26 +193,19 @@ export function Composer(props: ComposerProps) {
             chosen, the text is their caption.
           </p>
         </div>
-        <FileButton
-          label="Attach image"
-          accept={IMAGE_ACCEPT}
-          multiple
-          disabled={attachments.uploading}
-          onFiles={attachments.add}
-          iconOnly
-        >
-          <PhotoIcon className="size-5" />
-        </FileButton>
-        <FileButton
-          label="Attach file"
-          accept={ATTACHMENT_ACCEPT}
-          multiple
-          disabled={attachments.uploading}
-          onFiles={attachments.add}
-          iconOnly
-        >
-          <PaperClipIcon className="size-5" />
-        </FileButton>
+        {pickers.map(({ label, accept, Icon }) => (
+          <FileButton
+            key={label}
+            label={label}
+            accept={accept}
+            multiple
+            disabled={attachments.uploading}
+            onFiles={attachments.add}
+            iconOnly
+          >
+            <Icon className="size-5" />
+          </FileButton>
+        ))}
         <IconButton
           type="submit"
           label="Send"

@@ -134,7 +134,7 @@ describe('message actions', () => {
       seq: 3,
       type: 'system',
       content: 'Alice pinned a message',
-      replyTo: { id: 'm2', seq: 2, sender: bob, excerpt: 'hi alice' },
+      replyTo: { id: 'm2', seq: 2, sender: bob, excerpt: 'hi alice', mentions: [] },
     });
     const { user } = openGroup(bob, [pinned, note]);
 

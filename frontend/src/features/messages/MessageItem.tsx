@@ -1,7 +1,6 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import type { Message } from '@messenger/contract';
-import { selectChat, useChatsStore } from '../chats';
-import { MentionedNamesContext, mentionedNames } from '../mentions';
+import { MentionedNamesContext, useMentionedNames } from '../mentions';
 import { runInBackground } from '../../shared/ui/toastStore';
 import { copyMessageText, ManualCopyLink, useCopyMessageLink } from './copyMessageLink';
 import { MessageActions } from './MessageActions';
@@ -35,7 +34,7 @@ export function MessageItem(props: MessageItemProps) {
   const [pressedOpen, setPressedOpen] = useState(false);
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const link = useCopyMessageLink(message.chatId, message.id);
-  const mentioned = useMentionedNames(message, currentUserId);
+  const mentioned = useMentionedNames(message.chatId, message.mentions, currentUserId);
 
   if (message.type === 'system') return <SystemNote message={message} onJumpTo={onJumpTo} />;
 
@@ -81,7 +80,17 @@ export function MessageItem(props: MessageItemProps) {
         sender={own ? null : message.sender}
         createdAt={message.createdAt}
         highlighted={highlighted}
-        quote={message.replyTo && <ReplyQuote reply={message.replyTo} own={own} onJump={onJumpTo} />}
+        quote={
+          message.replyTo && (
+            <ReplyQuote
+              chatId={message.chatId}
+              reply={message.replyTo}
+              currentUserId={currentUserId}
+              own={own}
+              onJump={onJumpTo}
+            />
+          )
+        }
         content={<MentionedNamesContext value={mentioned}>{content}</MentionedNamesContext>}
         status={
           <>
@@ -123,22 +132,5 @@ export function MessageItem(props: MessageItemProps) {
       />
       <ManualCopyLink url={link.manualUrl} onDismiss={link.dismiss} />
     </div>
-  );
-}
-
-/** Who the message mentions, by username, from the chat's participants; nothing to look up for most messages. */
-function useMentionedNames(message: Message, currentUserId: string | undefined) {
-  const participants = useChatsStore((state) =>
-    message.mentions.length > 0 ? selectChat(message.chatId)(state)?.participants : undefined,
-  );
-  return useMemo(
-    () =>
-      participants &&
-      mentionedNames(
-        message,
-        participants.map((participant) => participant.user),
-        currentUserId,
-      ),
-    [message, participants, currentUserId],
   );
 }

@@ -19,7 +19,7 @@ describe('replies', () => {
       'GET /api/chats/c1/messages': () => page(),
       'POST /api/chats/c1/messages': ({ body }) => {
         const { clientMsgId, content } = body as CreateMessageRequest;
-        const replyTo = { id: 'm1', seq: 1, sender: bob, excerpt: 'lunch at **noon**?' };
+        const replyTo = { id: 'm1', seq: 1, sender: bob, excerpt: 'lunch at **noon**?', mentions: [] };
         return created({
           message: makeMessage({ id: 'm2', chatId: 'c1', seq: 2, clientMsgId, content, sender: alice, replyTo }),
         });
@@ -60,7 +60,7 @@ describe('replies', () => {
       seq: 60,
       sender: alice,
       content: 'agreed',
-      replyTo: { id: 'm1', seq: 1, sender: bob, excerpt: '' },
+      replyTo: { id: 'm1', seq: 1, sender: bob, excerpt: '', mentions: [] },
     });
     const deleted = { ...question, content: '', deletedAt: '2025-01-01T13:00:00Z' };
     const requests = fakeApi({

@@ -1,16 +1,23 @@
 import type { ReplyPreview } from '@messenger/contract';
+import { MentionedNamesContext, useMentionedNames } from '../mentions';
 import { MessageText } from './formatting/MessageText';
 
 export const DELETED_PLACEHOLDER = 'This message was deleted';
 
 interface ReplyQuoteProps {
+  chatId: string;
   reply: ReplyPreview;
+  currentUserId: string | undefined;
   own: boolean;
   onJump: (messageId: string) => void;
 }
 
-/** The message being answered, inside the answer; pressing it scrolls to the original. */
-export function ReplyQuote({ reply, own, onJump }: ReplyQuoteProps) {
+/**
+ * The message being answered, inside the answer, its mentions highlighted as in the original; pressing it scrolls to
+ * the original.
+ */
+export function ReplyQuote({ chatId, reply, currentUserId, own, onJump }: ReplyQuoteProps) {
+  const mentioned = useMentionedNames(chatId, reply.mentions, currentUserId);
   return (
     <button
       type="button"
@@ -24,7 +31,13 @@ export function ReplyQuote({ reply, own, onJump }: ReplyQuoteProps) {
       <span className="block text-xs font-semibold">{reply.sender?.displayName ?? 'Someone'}</span>
       {/* An empty excerpt means the original was deleted. */}
       <span className="line-clamp-2">
-        {reply.excerpt ? <MessageText content={reply.excerpt} excerpt /> : <em>{DELETED_PLACEHOLDER}</em>}
+        {reply.excerpt ? (
+          <MentionedNamesContext value={mentioned}>
+            <MessageText content={reply.excerpt} excerpt />
+          </MentionedNamesContext>
+        ) : (
+          <em>{DELETED_PLACEHOLDER}</em>
+        )}
       </span>
     </button>
   );

@@ -3,7 +3,7 @@ export {
   catchUpWithChatList,
   forgetChat,
   preloadTimelines,
-  receiveMessage,
+  receiveMessageChange,
   receiveMessageUpdate,
   receiveNewMessage,
   receiveReactions,

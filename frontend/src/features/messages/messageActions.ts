@@ -32,6 +32,16 @@ export function receiveMessageUpdate(message: Message): void {
 }
 
 /**
+ * An edit or deletion, ours or heard: the copies held follow, and the chat list's preview if it is the chat's last
+ * message. A message this device does not hold stays out: placed among history it never loaded, it would leave a
+ * hole in the timeline that paging would skip.
+ */
+export function receiveMessageChange(message: Message): void {
+  receiveMessageUpdate(message);
+  recordChatMessage(message, useSessionStore.getState().user?.id);
+}
+
+/**
  * A `message:new`, live or replayed: acknowledges delivery of others' messages, and fetches what is missing
  * when it does not follow on from the newest message we hold (an event lost on the way).
  */
@@ -146,11 +156,11 @@ export async function reloadOpenedTimelines(): Promise<void> {
 }
 
 export async function editMessage(messageId: string, content: string): Promise<void> {
-  receiveMessage(await updateMessage(messageId, content));
+  receiveMessageChange(await updateMessage(messageId, content));
 }
 
 export async function deleteMessage(messageId: string): Promise<void> {
-  receiveMessage(await removeMessage(messageId));
+  receiveMessageChange(await removeMessage(messageId));
 }
 
 /** Pins the message for everyone in its chat, or takes its pin down. */

@@ -1,5 +1,6 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { HighlightSegment } from '@messenger/contract';
+import { MentionText } from '../mentions';
 
 /** Characters of context kept before the first match of a long message. */
 const LEAD_CHARACTERS = 60;
@@ -18,15 +19,40 @@ export function trimToFirstMatch(segments: HighlightSegment[]): HighlightSegment
   return [...lead, ...segments.slice(first)];
 }
 
-/** The found words marked; everything stays plain text, whatever markup the message holds. */
+/** The stretch [from, to) of the segments' text, with the found words in it marked. */
+function markMatches(segments: HighlightSegment[], from: number, to: number): ReactNode[] {
+  const shown: ReactNode[] = [];
+  let offset = 0;
+  segments.forEach((segment, index) => {
+    const start = Math.max(from, offset);
+    const end = Math.min(to, offset + segment.text.length);
+    if (start < end) {
+      const text = segment.text.slice(start - offset, end - offset);
+      shown.push(
+        segment.match ? (
+          <mark key={index} className="rounded-sm bg-highlight px-0.5 text-inherit">
+            {text}
+          </mark>
+        ) : (
+          <Fragment key={index}>{text}</Fragment>
+        ),
+      );
+    }
+    offset += segment.text.length;
+  });
+  return shown;
+}
+
+/**
+ * The found words marked, and the people the message mentions as its bubble shows them (MentionedNamesContext): a
+ * found word inside a mention stays marked within it. Everything stays plain text, whatever markup the message holds.
+ */
 export function HighlightedText({ segments }: { segments: HighlightSegment[] }) {
-  return trimToFirstMatch(segments).map((segment, index) =>
-    segment.match ? (
-      <mark key={index} className="rounded-sm bg-highlight px-0.5 text-inherit">
-        {segment.text}
-      </mark>
-    ) : (
-      <Fragment key={index}>{segment.text}</Fragment>
-    ),
+  const shown = trimToFirstMatch(segments);
+  return (
+    <MentionText
+      text={shown.map((segment) => segment.text).join('')}
+      renderText={(stretch, start) => markMatches(shown, start, start + stretch.length)}
+    />
   );
 }

@@ -8,16 +8,17 @@ import { renderAppAs } from '../../test/renderApp';
 
 const alice = makeUser({ id: 'u1', username: 'alice', displayName: 'Alice' });
 const bob = makeUser({ id: 'u2', username: 'bob', displayName: 'Bob Builder' });
-const team = makeGroupChat('g1', 'Team', [alice, bob]);
+const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
+const team = makeGroupChat('g1', 'Team', [alice, bob, carol]);
 const direct = makeDirectChat('d1', [alice, bob]);
 
 const plain = (text: string): HighlightSegment => ({ text, match: false });
 const found = (text: string): HighlightSegment => ({ text, match: true });
 
-function result(id: string, chat: Chat, highlight: HighlightSegment[]): SearchResult {
+function result(id: string, chat: Chat, highlight: HighlightSegment[], mentions: string[] = []): SearchResult {
   const content = highlight.map((segment) => segment.text).join('');
   return {
-    message: makeMessage({ id, chatId: chat.id, seq: 1, sender: bob, content }),
+    message: makeMessage({ id, chatId: chat.id, seq: 1, sender: bob, content, mentions }),
     chat: { id: chat.id, type: chat.type, name: chat.name },
     highlight,
   };
@@ -72,6 +73,22 @@ describe('SearchPage', () => {
     expect(results.querySelector('b, img')).toBeNull();
     // A direct chat is named after the other person.
     expect(within(results).getAllByText('Bob Builder')).toHaveLength(2);
+  });
+
+  it('shows the people a result mentions as its chat does, and the found words marked, inside a mention too', async () => {
+    const highlight = [plain('@'), found('alice'), plain(' and @carol, '), found('lunch'), plain('? not @bob')];
+    openSearch('/search?q=alice+lunch', {
+      'GET /api/search': () => answer([result('m5', team, highlight, ['u1', 'u3'])]),
+    });
+
+    const snippet = within(await resultList()).getByRole('link', { name: '@alice and @carol, lunch? not @bob' });
+    const mine = snippet.querySelectorAll('mark[data-mention="me"]');
+    expect([...mine].map((mention) => mention.textContent)).toEqual(['@alice']);
+    expect(within(mine[0] as HTMLElement).getByText('alice', { selector: 'mark' })).toBeInTheDocument();
+    expect([...snippet.querySelectorAll('[data-mention="other"]')].map((mention) => mention.textContent)).toEqual([
+      '@carol',
+    ]);
+    expect(within(snippet).getByText('lunch', { selector: 'mark' })).not.toHaveAttribute('data-mention');
   });
 
   it('keeps to the newest query when the answer to an older one arrives after it', async () => {

@@ -4,6 +4,7 @@ import { messagePath } from '../../shared/lib/paths';
 import { UserLink } from '../../shared/ui/UserLink';
 import { selectCurrentUser, useSessionStore } from '../auth';
 import { selectChat, useChatsStore } from '../chats';
+import { MentionedNamesContext, useMentionedNames } from '../mentions';
 import { HighlightedText } from './HighlightedText';
 import { resultChatName } from './resultChatName';
 
@@ -14,6 +15,7 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
   const knownChat = useChatsStore(selectChat(result.chat.id));
   const currentUserId = useSessionStore(selectCurrentUser)?.id;
   const { message } = result;
+  const mentioned = useMentionedNames(message.chatId, message.mentions, currentUserId);
   return (
     <li className="relative rounded-lg border border-border bg-surface px-3 py-2 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus hover:bg-surface-hover">
       <p className="flex items-baseline gap-2 text-sm">
@@ -31,7 +33,9 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
         to={messagePath(message.chatId, message.id)}
         className="mt-1 line-clamp-3 text-sm break-words text-fg after:absolute after:inset-0 focus:outline-none"
       >
-        <HighlightedText segments={result.highlight} />
+        <MentionedNamesContext value={mentioned}>
+          <HighlightedText segments={result.highlight} />
+        </MentionedNamesContext>
       </Link>
     </li>
   );

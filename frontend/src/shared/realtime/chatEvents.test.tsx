@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useChatsStore } from '../../features/chats';
+import { useMessagesStore } from '../../features/messages';
 import { fakeApi, ok } from '../../test/fakeApi';
 import { makeGroupChat, makeMessage, makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';
@@ -46,6 +47,27 @@ describe('live changes to chats and messages', () => {
     serverSays('message:deleted', { message: { ...greeting, content: '', deletedAt: greeting.createdAt } });
     expect(log.getByText('This message was deleted')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '👀 1 reaction' })).not.toBeInTheDocument();
+  });
+
+  it('leaves out an edit or deletion of a message it never loaded, so older history still loads whole', async () => {
+    const latest = makeMessage({ id: 'm40', chatId: 'g1', seq: 40, sender: bob, content: 'see you tomorrow' });
+    const history = fakeApi({
+      'GET /api/chats': () => ok({ chats: [group] }),
+      'GET /api/chats/g1/messages': () => ok({ messages: [latest], hasMoreBefore: true, hasMoreAfter: false }),
+    });
+    renderAppAs(alice, '/chats/g1');
+    await screen.findByText('see you tomorrow', { selector: 'li *' });
+    const old = makeMessage({ id: 'm3', chatId: 'g1', seq: 3, sender: bob, content: 'an old typo, fixed' });
+
+    serverSays('message:edited', { message: { ...old, editedAt: old.createdAt } });
+    serverSays('message:deleted', { message: { ...old, id: 'm4', seq: 4, content: '', deletedAt: old.createdAt } });
+
+    const log = within(screen.getByRole('log', { name: 'Messages' }));
+    expect(log.queryByText('an old typo, fixed')).not.toBeInTheDocument();
+    expect(log.queryByText('This message was deleted')).not.toBeInTheDocument();
+    // Paging back still asks for what comes before the oldest message loaded, not before the edited one.
+    expect(useMessagesStore.getState().timelines.g1?.messages.map((message) => message.seq)).toEqual([40]);
+    expect(history.filter((request) => request.path === '/api/chats/g1/messages')).toHaveLength(1);
   });
 
   it('adds a group I was put in, and renames one that changed', async () => {

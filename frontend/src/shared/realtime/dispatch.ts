@@ -8,7 +8,7 @@ import {
   flushOutbox,
   flushReceipts,
   forgetChat,
-  receiveMessage,
+  receiveMessageChange,
   receiveMessageUpdate,
   receiveNewMessage,
   receiveReactions,
@@ -42,8 +42,8 @@ const receipt = (kind: ReceiptKind) => (payload: ReceivedServerEvent<'message:de
  */
 export const serverEventHandlers: DispatchedEvents = {
   'message:new': ({ message }) => receiveNewMessage(message),
-  'message:edited': ({ message }) => receiveMessage(message),
-  'message:deleted': ({ message }) => receiveMessage(message),
+  'message:edited': ({ message }) => receiveMessageChange(message),
+  'message:deleted': ({ message }) => receiveMessageChange(message),
   'message:pinned': ({ message }) => receiveMessageUpdate(message),
   // The chat's mentionCount counts the message:new before it (chats' withCounts), once per seq however often it
   // is heard; changes other than new messages come as chat:updated. The event itself calls for attention, live.

@@ -28,6 +28,8 @@ const link: ElementRenderer = (open, children) => {
   );
 };
 
+const mentionText: LeafRenderer = (token) => <MentionText text={token.content} />;
+
 const lineBreaks: TokenRenderers['leaves'] = {
   // The bubble keeps line ends as typed (white-space: pre-wrap).
   softbreak: () => '\n',
@@ -52,7 +54,7 @@ const messageRenderers: TokenRenderers = {
   leaves: {
     ...lineBreaks,
     // Text outside code: the @names of the people the message mentions are highlighted (MentionedNamesContext).
-    text: (token) => <MentionText text={token.content} />,
+    text: mentionText,
     code_inline: inlineCode,
     // No highlighting: the language after the fence names nothing. A long line scrolls rather than wraps, and the
     // block takes the focus so that the keyboard can scroll it too.
@@ -80,6 +82,7 @@ const excerptRenderers: TokenRenderers = {
   },
   leaves: {
     ...lineBreaks,
+    text: mentionText,
     code_inline: inlineCode,
     fence: (token) => <>{inlineCode(token)} </>,
   },
