@@ -186,7 +186,7 @@ describe('sending images', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'cat.png: The server is busy right now. Send it again in a moment.',
+      'cat.png: The server is busy right now. Try again in a moment.',
     );
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('look');
     expect(

@@ -18,7 +18,7 @@ export const TOO_BIG_MESSAGE = `That file is too big (max ${MAX_IMAGE_BYTES / MB
 export const FILE_TOO_BIG_MESSAGE = `That file is too big (max ${MAX_FILE_BYTES / MB} MB).`;
 export const UNSUPPORTED_MESSAGE = 'Only JPEG, PNG, GIF and WebP images can be sent.';
 export const UNSUPPORTED_FILE_MESSAGE = 'Only images, PDF, text, CSV, ZIP and Office documents can be sent.';
-export const SERVER_BUSY_MESSAGE = 'The server is busy right now. Send it again in a moment.';
+export const SERVER_BUSY_MESSAGE = 'The server is busy right now. Try again in a moment.';
 
 /** What a chosen file goes as: an image (previewed, re-encoded by the server) or a file (a document as it is). */
 export type AttachmentKind = Attachment['kind'];
