@@ -52,9 +52,7 @@ import { UserPresenter } from './modules/users/users.presenter';
 import { UsersRepository } from './modules/users/users.repository';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchService } from './modules/search/search.service';
-import { MediaRepository } from './modules/media/media.repository';
-import { MediaService } from './modules/media/media.service';
-import { createStorage } from './modules/media/storage-from-config';
+import { mediaModule } from './modules/media/media.module';
 import { UsersService } from './modules/users/users.service';
 import { MemoryEventLog } from './realtime/event-log';
 import { RedisEventLog } from './realtime/redis-event-log';
@@ -177,9 +175,7 @@ export async function createMessengerServer(
   // Sends, group changes and pins all give messages their seq: one order of publication for all.
   const publicationOrder = new ChatPublicationOrder();
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder);
-  const storage = createStorage(config, logger);
-  await storage.prepare();
-  const media = new MediaService(new MediaRepository(prisma), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY);
+  const media = await mediaModule(prisma, config, logger, metrics);
   const abandonedUploads = setInterval(() => {
     media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
   }, UPLOAD_CLEANUP_EVERY_MS);

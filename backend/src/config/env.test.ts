@@ -56,6 +56,13 @@ describe('loadConfig', () => {
     expect(() => loadEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  it('budgets 256 MB of uploads under way unless told otherwise, never less than one file of the largest size', () => {
+    expect(loadEnv({}).UPLOAD_MEMORY_BUDGET_MB).toBe(256);
+    expect(loadEnv({ UPLOAD_MEMORY_BUDGET_MB: '64' }).UPLOAD_MEMORY_BUDGET_MB).toBe(64);
+    expect(() => loadEnv({ UPLOAD_MEMORY_BUDGET_MB: '24' })).toThrow(/UPLOAD_MEMORY_BUDGET_MB: must be at least 25/);
+    expect(() => loadEnv({ UPLOAD_MEMORY_BUDGET_MB: 'lots' })).toThrow(/UPLOAD_MEMORY_BUDGET_MB/);
+  });
+
   it('drains for 5 s before closing sockets in production, not at all otherwise, always inside the hard exit', () => {
     expect(loadConfig({ ...SECRETS, NODE_ENV: 'production' })).toMatchObject({
       SHUTDOWN_DRAIN_DELAY_MS: 5_000,

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { MAX_FILE_BYTES } from '@messenger/contract';
 import { z } from 'zod';
 import { parseDurationMs } from './duration';
 import { redisClusterNodes } from './redis-nodes';
@@ -45,6 +46,7 @@ const signingSecret = z
   })
   .optional();
 
+const MB = 1024 * 1024;
 const MAX_PASSWORD_RESET_TTL_MS = 24 * 3_600_000;
 
 /** The default of SHUTDOWN_TIMEOUT_MS; backend/tests/deployment/grace-periods.test.ts keeps it inside the grace periods. */
@@ -172,6 +174,15 @@ const envSchema = z
     CONTACT_REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(50),
     /** Bytes of images one user may upload in 24 hours (stored sizes; 1 GiB); past it uploads answer 429. */
     UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().default(1_073_741_824),
+    /**
+     * Megabytes of uploads this instance holds at once, across all users, while it receives and stores them; past it
+     * uploads answer 503 UPLOADS_BUSY. At least one file of the largest size must fit.
+     */
+    UPLOAD_MEMORY_BUDGET_MB: z.coerce
+      .number()
+      .int()
+      .min(MAX_FILE_BYTES / MB, `must be at least ${MAX_FILE_BYTES / MB}, so that a file of the largest size fits`)
+      .default(256),
 
     /**
      * After SIGTERM, how long /ready answers 503 while everything is still served, before the sockets are closed:

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isDatabaseUnavailable } from '../db/prisma';
 import { AppError, databaseUnavailable, toErrorBody } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -15,17 +15,26 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`));
 };
 
+/** Seconds a client is asked to wait before it retries a 503: the moment passes within a few seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** A 503 is a moment's refusal: it always says when to try again. */
+function sendError(res: Response, error: AppError): void {
+  if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.status(error.status).json(toErrorBody(error));
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const type = (error as { type?: string } | null)?.type;
     const known = error instanceof AppError ? error : type ? BODY_PARSER_ERRORS[type] : undefined;
     if (known) {
-      res.status(known.status).json(toErrorBody(known));
+      sendError(res, known);
       return;
     }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: error, method: req.method, path: req.path }, 'database unavailable');
-      res.status(503).set('Retry-After', '5').json(toErrorBody(databaseUnavailable()));
+      sendError(res, databaseUnavailable());
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

@@ -73,6 +73,18 @@ export class Metrics {
     });
   }
 
+  /** Reports the bytes that uploads under way hold of the upload budget (UPLOAD_MEMORY_BUDGET_MB) on every scrape. */
+  observeUploadBudget(reserved: () => number): void {
+    new Gauge({
+      name: 'messenger_upload_bytes_reserved',
+      help: 'Bytes of the upload budget (UPLOAD_MEMORY_BUDGET_MB) held by the uploads under way on this instance',
+      registers: [this.registry],
+      collect() {
+        this.set(reserved());
+      },
+    });
+  }
+
   /** Reports each Redis connection as up (1) or not (0) on every scrape. */
   observeRedis(connections: Record<string, () => boolean>): void {
     new Gauge({

@@ -6,6 +6,8 @@ interface PartialUploadOptions {
   contentType?: string;
   /** Bytes of the whole multipart body to send at once; the rest goes when `finish` is called. Half by default. */
   sendFirst?: number;
+  /** Sent without Content-Length (chunked), as a client streaming a body of unknown length does. */
+  chunked?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export function partialUpload(port: number, token: string, file: Buffer, options
         headers: {
           Authorization: `Bearer ${token}`,
           'Content-Type': `multipart/form-data; boundary=${boundary}`,
-          'Content-Length': body.length,
+          ...(options.chunked ? {} : { 'Content-Length': body.length }),
         },
       },
       (res) => {

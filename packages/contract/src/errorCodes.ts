@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   // Limits and the server
   'RATE_LIMITED',
   'UPLOAD_QUOTA_EXCEEDED',
+  'UPLOADS_BUSY',
   'TOO_MANY_CONNECTIONS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',

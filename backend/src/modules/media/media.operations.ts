@@ -10,6 +10,7 @@ import { operationsOf } from '../../http/operations';
 import { maxUploadBytes } from './file-detection';
 import { ATTACHMENT_CACHE_CONTROL, type MediaService } from './media.service';
 import { receiveFile } from './upload';
+import type { UploadReservation } from './upload-budget';
 
 const operation = operationsOf<{ media: MediaService }>();
 
@@ -80,9 +81,13 @@ export const mediaOperations = [
         'not a JPEG, PNG, GIF or WebP image (or over 50 megapixels), nor a PDF, text, CSV, ZIP or Office document; ' +
         'or the bytes are not the type that the file name or Content-Type declares',
       429: 'UPLOAD_QUOTA_EXCEEDED: the daily quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
+      503:
+        'UPLOADS_BUSY (Retry-After): the uploads under way on this instance hold its upload budget ' +
+        '(UPLOAD_MEMORY_BUDGET_MB); nothing was stored, try again',
     },
     handle: async ({ userId, query, req }, { media }) => {
-      const receive = () => receiveFile(req, (declared) => maxUploadBytes(query.purpose, declared));
+      const receive = (reservation: UploadReservation) =>
+        receiveFile(req, reservation, (declared) => maxUploadBytes(query.purpose, declared));
       return { status: 201, body: { attachment: await media.upload(userId, receive, query.purpose) } };
     },
   }),

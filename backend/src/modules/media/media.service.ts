@@ -10,6 +10,7 @@ import type { MediaRepository, NewAttachment } from './media.repository';
 import { toAttachmentDto } from './media.presenter';
 import type { ObjectStorage } from './storage';
 import type { ReceivedFile } from './upload';
+import type { UploadBudget, UploadReservation } from './upload-budget';
 
 /** How long a signed image URL works: long enough to be followed, short enough that a leaked one soon dies. */
 const SIGNED_URL_SECONDS = 300;
@@ -45,6 +46,8 @@ export class MediaService {
     private readonly logger: Logger,
     /** Bytes one user may upload per 24 hours (UPLOAD_QUOTA_BYTES_PER_DAY). */
     private readonly dailyQuotaBytes: number,
+    /** Bytes all uploads under way on this instance may hold (UPLOAD_MEMORY_BUDGET_MB). */
+    private readonly budget: UploadBudget,
   ) {}
 
   /** Removes uploads whose rows are gone (a deleted message); a failure leaves an orphan file, never an error. */
@@ -65,18 +68,23 @@ export class MediaService {
   }
 
   /**
-   * An upload belongs to its uploader until a message (or a profile, or a group) uses it. `receive` reads the file;
-   * a user who already has MAX_UPLOADS_IN_FLIGHT_PER_USER uploads under way is refused before it is read, so that
-   * nobody can make the server hold their files by the hundred while the image queue works through them.
+   * An upload belongs to its uploader until a message (or a profile, or a group) uses it. `receive` reads the file,
+   * reserving its bytes from the upload budget, which holds them until the upload is stored or has failed. A user who
+   * already has MAX_UPLOADS_IN_FLIGHT_PER_USER uploads under way is refused before it is read, so that nobody can make
+   * the server hold their files by the hundred while the image queue works through them.
    */
-  async upload(uploaderId: string, receive: () => Promise<ReceivedFile>, purpose: AttachmentPurpose) {
+  async upload(
+    uploaderId: string,
+    receive: (reservation: UploadReservation) => Promise<ReceivedFile>,
+    purpose: AttachmentPurpose,
+  ) {
     const inFlight = this.uploadsInFlight.get(uploaderId) ?? 0;
     if (inFlight >= MAX_UPLOADS_IN_FLIGHT_PER_USER) {
       throw quotaExceeded(`Wait until your ${inFlight} uploads under way are done`, 1);
     }
     this.uploadsInFlight.set(uploaderId, inFlight + 1);
     try {
-      return await this.store(uploaderId, await receive(), purpose);
+      return await this.budget.hold(async (reservation) => this.store(uploaderId, await receive(reservation), purpose));
     } finally {
       const left = (this.uploadsInFlight.get(uploaderId) ?? 1) - 1;
       if (left > 0) this.uploadsInFlight.set(uploaderId, left);

@@ -9,6 +9,7 @@ import { makeContacts, registerUser, type TestUser } from '../../../tests/helper
 import { createLogger } from '../../lib/logger';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
+import { UploadBudget } from './upload-budget';
 
 const TEN_MB = 10 * 1024 * 1024;
 
@@ -199,7 +200,8 @@ describe.each(STORAGE_BACKENDS)('images on %s', (_, startStorage) => {
     });
 
     const storage = serverStorage();
-    const media = new MediaService(new MediaRepository(server.prisma), storage, createLogger('silent'), 1024 ** 3);
+    const repository = new MediaRepository(server.prisma);
+    const media = new MediaService(repository, storage, createLogger('silent'), 1024 ** 3, new UploadBudget(1024 ** 3));
     expect(await media.removeAbandoned(24 * 3_600_000)).toBeGreaterThanOrEqual(1);
     await download(alice, abandoned.url).expect(404);
     await download(alice, avatar.url).expect(200);

@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import busboy from 'busboy';
+import { MAX_FILE_BYTES } from '@messenger/contract';
 import { AppError, badRequest } from '../../lib/errors';
 import type { DeclaredFile } from './file-detection';
+import { uploadsBusy, type UploadReservation } from './upload-budget';
 
 export interface ReceivedFile extends DeclaredFile {
   bytes: Buffer;
@@ -13,9 +15,15 @@ const tooLarge = (maxBytes: number) =>
 /**
  * Reads the multipart field `file` as it streams in, with the name and type the client declared for it, and stops
  * the moment it passes the bytes that `maxBytesFor` allows for that declaration (413): a large upload is never held
- * in memory whole before the size check.
+ * in memory whole before the size check. What it holds is reserved from the upload budget first: the declared
+ * Content-Length before anything is read (no more than the largest upload may be), or, without one, each chunk as it
+ * comes; past the budget it stops there too (503). A client that goes away mid-upload ends it as an error.
  */
-export function receiveFile(req: Request, maxBytesFor: (declared: DeclaredFile) => number): Promise<ReceivedFile> {
+export function receiveFile(
+  req: Request,
+  reservation: UploadReservation,
+  maxBytesFor: (declared: DeclaredFile) => number,
+): Promise<ReceivedFile> {
   return new Promise((resolve, reject) => {
     if (!req.is('multipart/form-data')) {
       reject(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Upload the file as multipart/form-data, field "file"'));
@@ -38,6 +46,13 @@ export function receiveFile(req: Request, maxBytesFor: (declared: DeclaredFile) 
         reject(error);
       } else if (file) resolve(file);
     };
+    if (!reservation.cover(Math.min(Number(req.headers['content-length']) || 0, MAX_FILE_BYTES))) {
+      finish(uploadsBusy());
+      return;
+    }
+    req.once('close', () => {
+      if (!req.complete) finish(badRequest('The upload ended before the whole file had arrived'));
+    });
     let received: ReceivedFile | undefined;
     parser.on('file', (field, stream, info) => {
       if (field !== 'file') {
@@ -50,9 +65,10 @@ export function receiveFile(req: Request, maxBytesFor: (declared: DeclaredFile) 
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) {
+        const refusal = size > maxBytes ? tooLarge(maxBytes) : reservation.cover(size) ? undefined : uploadsBusy();
+        if (refusal) {
           chunks.length = 0;
-          finish(tooLarge(maxBytes));
+          finish(refusal);
         } else if (!settled) chunks.push(chunk);
       });
       stream.on('end', () => {

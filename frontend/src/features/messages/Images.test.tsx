@@ -156,6 +156,52 @@ describe('sending images', () => {
     expect(requests.some((request) => request.path.endsWith('/messages') && request.method === 'POST')).toBe(false);
   });
 
+  it('asks to send again when the server is too busy for the upload (503), keeping caption and image', async () => {
+    let busy = true;
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [chat] }),
+      'GET /api/chats/c1': () => ok({ chat }),
+      'GET /api/chats/c1/messages': () => page(),
+      'POST /api/attachments': () =>
+        busy
+          ? {
+              ...apiError(503, 'UPLOADS_BUSY', 'The server is receiving too many uploads'),
+              headers: { 'Retry-After': '5' },
+            }
+          : created({ attachment: photo }),
+      'GET /api/attachments/a1/thumbnail': imageBytes,
+      'POST /api/chats/c1/messages': ({ body }) => {
+        const { clientMsgId, content } = body as CreateMessageRequest;
+        const attachments = [photo];
+        return created({
+          message: makeMessage({ id: 'm2', chatId: 'c1', seq: 2, clientMsgId, content, sender: alice, attachments }),
+        });
+      },
+    });
+    renderAppAs(alice, '/chats/c1');
+    const user = userEvent.setup();
+
+    await user.upload(await screen.findByLabelText('Attach image'), pngFile());
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'look');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'cat.png: The server is busy right now. Try again in a moment.',
+    );
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('look');
+    expect(
+      within(screen.getByRole('list', { name: 'Images to send' })).getByRole('img', { name: 'cat.png' }),
+    ).toBeVisible();
+    const sends = () => requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+    expect(sends()).toHaveLength(0);
+
+    busy = false;
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(sends()).toHaveLength(1));
+    expect(sends()[0]?.body).toMatchObject({ content: 'look', attachmentIds: ['a1'] });
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  });
+
   it('refuses files of a type that cannot be sent before uploading', async () => {
     fakeApi({
       'GET /api/chats': () => ok({ chats: [chat] }),

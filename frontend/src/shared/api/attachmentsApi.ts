@@ -18,6 +18,7 @@ export const TOO_BIG_MESSAGE = `That file is too big (max ${MAX_IMAGE_BYTES / MB
 export const FILE_TOO_BIG_MESSAGE = `That file is too big (max ${MAX_FILE_BYTES / MB} MB).`;
 export const UNSUPPORTED_MESSAGE = 'Only JPEG, PNG, GIF and WebP images can be sent.';
 export const UNSUPPORTED_FILE_MESSAGE = 'Only images, PDF, text, CSV, ZIP and Office documents can be sent.';
+export const SERVER_BUSY_MESSAGE = 'The server is busy right now. Try again in a moment.';
 
 /** What a chosen file goes as: an image (previewed, re-encoded by the server) or a file (a document as it is). */
 export type AttachmentKind = Attachment['kind'];
@@ -94,10 +95,12 @@ export function classifyAttachment(file: File): { kind: AttachmentKind } | { ref
 
 /**
  * The wording for an upload the server refused: too large (413) by the limit of its kind; a type refused (415) as
- * the server explains it for a file (its bytes are not what its name says), in general terms for an image.
+ * the server explains it for a file (its bytes are not what its name says), in general terms for an image; a server
+ * too busy to take it now (503: its upload budget is full, or it is briefly unavailable) as one to send again.
  */
 export function uploadErrorMessage(error: unknown, kind: AttachmentKind = 'image'): string {
   if (hasStatus(error, 413)) return kind === 'image' ? TOO_BIG_MESSAGE : FILE_TOO_BIG_MESSAGE;
   if (hasStatus(error, 415)) return kind === 'image' ? UNSUPPORTED_MESSAGE : getErrorMessage(error);
+  if (hasStatus(error, 503)) return SERVER_BUSY_MESSAGE;
   return getErrorMessage(error);
 }
