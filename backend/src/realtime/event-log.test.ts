@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import { primaryNodes, type RedisClient } from '../lib/redis';
-import { startRedisCluster, type TestRedisCluster } from '../../tests/helpers/redis-cluster';
+import { deleteKeys, startRedisCluster, type TestRedisCluster } from '../../tests/helpers/redis-cluster';
 import { MemoryEventLog, type AppendedGroup, type EventLog } from './event-log';
 import { RedisEventLog } from './redis-event-log';
 
@@ -230,10 +230,7 @@ describe.each(redisBackends)('%s', (_, client) => {
     const log = new RedisEventLog(redisClient, prefix);
     const before = await log.current('ann');
     for (let n = 1; n <= 3; n++) await log.append(['ann'], 'message:new', { n });
-    for (const node of primaryNodes(redisClient)) {
-      const keys = await node.keys(`${prefix}*`);
-      if (keys.length) await node.del(...keys);
-    }
+    await deleteKeys(redisClient, `${prefix}*`);
     for (let n = 4; n <= 10; n++) await log.append(['ann'], 'message:new', { n });
     expect(await log.since('ann', before, page(100))).toBe('expired');
   });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { startRedisCluster, type TestRedisCluster } from '../../tests/helpers/redis-cluster';
+import { deleteKeys, startRedisCluster, type TestRedisCluster } from '../../tests/helpers/redis-cluster';
 import { RedisDegradation } from '../lib/degraded';
 import { createLogger } from '../lib/logger';
 import { Metrics } from '../lib/metrics';
-import { primaryNodes, type RedisClient } from '../lib/redis';
+import type { RedisClient } from '../lib/redis';
 import { RedisPresence, type PresenceChange } from './redis-presence';
 
 /** The same tests on one Redis and on a Redis Cluster of three masters. */
@@ -25,10 +25,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const presence of started.splice(0)) await presence.stop();
-  for (const node of primaryNodes(redis)) {
-    const keys = await node.keys(`${prefix}:*`);
-    if (keys.length) await node.del(...keys);
-  }
+  await deleteKeys(redis, `${prefix}:*`);
 });
 afterAll(async () => {
   await single.quit();

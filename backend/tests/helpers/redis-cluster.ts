@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster, Redis } from 'ioredis';
+import { primaryNodes, type RedisClient } from '../../src/lib/redis';
 import { freePort } from './ports';
 
 const run = promisify(execFile);
@@ -221,4 +222,18 @@ export async function startRedisCluster({
     waitUntilHealthy,
     stop,
   };
+}
+
+/**
+ * Deletes every key matching `pattern` on every master of `client`, one key per DEL: a master serves many slots,
+ * and a cluster refuses a DEL whose keys hash to different ones (CROSSSLOT).
+ */
+export async function deleteKeys(client: RedisClient, pattern: string): Promise<void> {
+  for (const node of primaryNodes(client)) {
+    const keys = await node.keys(pattern);
+    if (keys.length === 0) continue;
+    const pipeline = node.pipeline();
+    for (const key of keys) pipeline.del(key);
+    await pipeline.exec();
+  }
 }
