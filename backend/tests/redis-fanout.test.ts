@@ -173,4 +173,25 @@ describe.each(SHARED_REDIS_KINDS)('through %s', (_, startRedis) => {
     expect((await members).added.map((participant) => participant.user.id)).toEqual([joiner.id]);
     expect((await updated).chat.participants).toHaveLength(3);
   });
+
+  it('tells a receipts:batch through one instance as receipts:changed on another, and per chat to an older client', async () => {
+    const [first, second] = instances as [TestServer, TestServer];
+    const { alice, bob, chatId } = await chattingPair(first);
+    await fetch(`${first.url}/api/chats/${chatId}/messages`, {
+      method: 'POST',
+      headers: { ...alice.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientMsgId: 'batched', content: 'hi' }),
+    });
+    const [batched, older, reader] = await Promise.all([
+      sockets.connect(second.url, alice.accessToken, ['websocket'], Object.values(CLIENT_FEATURES)),
+      sockets.connect(second.url, alice.accessToken),
+      sockets.connect(first.url, bob.accessToken, ['websocket'], Object.values(CLIENT_FEATURES)),
+    ]);
+    const changed = nextEvent<{ receipts: unknown[]; cursor: string }>(batched, 'receipts:changed');
+    const read = nextEvent<{ seq: number; cursor: string }>(older, 'message:read');
+    await reader.timeout(5_000).emitWithAck('receipts:batch', { receipts: [{ chatId, read: 1 }] });
+    const { receipts, cursor } = await changed;
+    expect(receipts).toEqual([{ chatId, userId: bob.id, delivered: 1, read: 1 }]);
+    expect(await read).toEqual({ chatId, userId: bob.id, seq: 1, cursor });
+  });
 });

@@ -1,10 +1,27 @@
-import { CLIENT_FEATURES, type ClientFeature, type ServerEvent, type ServerEventPayload } from '@messenger/contract';
+import {
+  CLIENT_FEATURES,
+  type ClientFeature,
+  type LoggedServerEvent,
+  type ServerEvent,
+  type ServerEventPayload,
+} from '@messenger/contract';
 
 export type PresenceChanges = ServerEventPayload<'presence:changed'>;
+
+/** A logged event as a service builds it. */
+export type PublishedEvent = {
+  [E in LoggedServerEvent]: { event: E; payload: ServerEventPayload<E> };
+}[LoggedServerEvent];
 
 export interface PublishOptions {
   /** The room each user is reached in; every device of the user (`userRoom`) unless a subset is meant (presence). */
   room?: (userId: string) => string;
+  /**
+   * For a logged event that replaces older ones (a feature's): `events`, in its place, to the recipients' sockets
+   * in `room` (those that did not declare the feature), sent under the logged event's cursor and not logged
+   * themselves, since `sync` turns the logged event into them for such a socket.
+   */
+  olderClients?: { room: (userId: string) => string; events: readonly PublishedEvent[] };
 }
 
 /** One transient event (presence) for some users, in the room each is reached in (see PublishOptions). */

@@ -17,7 +17,14 @@ import type { Metrics } from '../lib/metrics';
 import type { AppendedGroup, EventLog } from './event-log';
 import type { PresenceChange } from './redis-presence';
 import type { AccessVerifier } from '../modules/auth/revoked-sessions';
-import { declaredRoom, sessionRoom, undeclaredRoom, userRoom, type EventPublisher } from './events';
+import {
+  declaredRoom,
+  sessionRoom,
+  undeclaredRoom,
+  userRoom,
+  type EventPublisher,
+  type PublishOptions,
+} from './events';
 import { refuse, runHandler, type FeatureEvent, type SocketHandlers } from './handlers';
 import type { SocketWork } from './socket-drain';
 import { SocketsPerUser } from './sockets-per-user';
@@ -234,6 +241,10 @@ export function attachHandlers(
   });
 }
 
+/** The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it. */
+const emitAs = (event: string, target: { emit: unknown }, body: unknown) =>
+  (target.emit as (event: string, payload: unknown) => boolean)(event, body);
+
 /**
  * Emits events to users' rooms, each as the contract's map says it travels: a logged one (a change of state) is first
  * recorded in the replay log, and goes out with its `cursor`; events leave this instance in the order they were
@@ -256,9 +267,7 @@ export class SocketPublisher implements EventPublisher {
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
     if (userIds.length === 0) return;
     this.metrics.socketEventsOut.inc({ event });
-    // The typed emit cannot relate a generic event name to its payload; EventPublisher's signature checks it.
-    const emit = (target: { emit: unknown }, body: unknown) =>
-      (target.emit as (event: string, payload: unknown) => boolean)(event, body);
+    const emit = (target: { emit: unknown }, body: unknown) => emitAs(event, target, body);
     const { delivery } = serverEvents[event];
     if (delivery !== 'logged') {
       const rooms = userIds.map(options?.room ?? userRoom);
@@ -271,22 +280,33 @@ export class SocketPublisher implements EventPublisher {
     const appended = this.log
       .append(userIds, event, payload)
       .catch((error: unknown): AppendedGroup[] => [{ userIds, error }]);
+    const older = options?.olderClients;
     this.queue = this.queue.then(async () => {
       // Recipients given the same cursor get one emit (every recipient, in memory and on one Redis); on a cluster
       // each recipient's has its own, and the sharded adapter publishes it on the shard of that user's room.
       for (const group of await appended) {
-        const rooms = group.userIds.map(options?.room ?? userRoom);
-        if ('cursor' in group) {
-          emit(this.io.to(rooms), { ...payload, cursor: group.cursor });
-        } else {
-          // The database has the change; clients that miss the push catch up by seq.
-          this.degradation.report('replay_log', group.error);
-          emit(this.io.to(rooms), payload);
-        }
+        // The database has the change; clients that miss the push (no cursor) catch up by seq.
+        if ('error' in group) this.degradation.report('replay_log', group.error);
+        const cursor = 'cursor' in group ? { cursor: group.cursor } : {};
+        emit(this.io.to(group.userIds.map(options?.room ?? userRoom)), { ...payload, ...cursor });
+        if (older) this.emitToOlderClients(older, group.userIds, cursor);
       }
       stopFanout();
     });
   };
+
+  /** The events an older client takes in place of a logged one, under its cursor (see PublishOptions). */
+  private emitToOlderClients(
+    older: NonNullable<PublishOptions['olderClients']>,
+    userIds: readonly string[],
+    cursor: { cursor?: string },
+  ): void {
+    const rooms = userIds.map(older.room);
+    for (const { event, payload } of older.events) {
+      this.metrics.socketEventsOut.inc({ event });
+      emitAs(event, this.io.to(rooms), { ...payload, ...cursor });
+    }
+  }
 
   toEach: EventPublisher['toEach'] = (deliveries) => {
     const inRooms: RoomDelivery[] = [];

@@ -4,6 +4,7 @@ import type { RedisDegradation } from '../lib/degraded';
 import type { Metrics } from '../lib/metrics';
 import type { EventLog, LoggedEvent, ReplayPage } from './event-log';
 import type { SocketHandlers } from './handlers';
+import { perChatReceipts } from './per-chat-receipts';
 
 /**
  * One reply's worth: events can be large (a message of 10,000 characters with its attachments), so a reply is also
@@ -18,7 +19,8 @@ export type ChatAsSeenBy = (userId: string, chatId: string) => Promise<Chat | nu
  * `sync {cursor}`: what this user missed since the cursor, oldest first, and the cursor to keep. `hasMore` asks
  * the client to call again; CURSOR_EXPIRED asks it to refetch its chats and messages by seq instead. A user's log
  * serves all their devices, so it holds `chat:members` for a client that did not declare `membership-delta` too:
- * that client gets `chat:updated` instead (`chatAsSeenBy`).
+ * that client gets `chat:updated` instead (`chatAsSeenBy`); and `receipts:changed` for a client that did not declare
+ * `receipts-batch`, which gets the per-chat `message:delivered` / `message:read` it stands for.
  */
 export function syncSocketHandlers(
   log: EventLog,
@@ -50,6 +52,8 @@ export function syncSocketHandlers(
       if (!features.has(CLIENT_FEATURES.membershipDelta)) {
         replay = { ...replay, events: await asChatUpdates(replay.events, userId, chatAsSeenBy) };
       }
+      if (!features.has(CLIENT_FEATURES.receiptsBatch))
+        replay = { ...replay, events: asPerChatReceipts(replay.events) };
       // The log holds what SocketPublisher appended: logged events of the contract's map, as they were published.
       return replay as ClientEventResult<'sync'>;
     },
@@ -76,4 +80,13 @@ async function asChatUpdates(events: LoggedEvent[], userId: string, chatAsSeenBy
     const chat = current.get(chatId);
     return lastChange.get(chatId) === index && chat ? [{ event: 'chat:updated', payload: { chat } }] : [];
   });
+}
+
+/** The events for a client that takes `message:delivered` / `message:read` rather than `receipts:changed`. */
+function asPerChatReceipts(events: LoggedEvent[]): LoggedEvent[] {
+  return events.flatMap((entry) =>
+    entry.event === 'receipts:changed'
+      ? perChatReceipts(entry.payload as ServerEventPayload<'receipts:changed'>)
+      : [entry],
+  );
 }

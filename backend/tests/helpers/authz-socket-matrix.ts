@@ -40,6 +40,9 @@ export const SOCKET_MATRIX: Record<string, SocketRow> = {
     expect: [REFUSED, NF, NF, NF, 'ok', 'ok'], world: 'shared' },
   'message:read': { payload: (w) => ({ chatId: w.groupId, seq: w.messageSeq }),
     expect: [REFUSED, NF, NF, NF, 'ok', 'ok'], world: 'shared' },
+  // Answered entry by entry (the outcome here is the one entry's): a chat you are not in is NOT_FOUND.
+  'receipts:batch': { payload: (w) => ({ receipts: [{ chatId: w.groupId, read: w.messageSeq }] }),
+    expect: [REFUSED, NF, NF, NF, 'ok', 'ok'], world: 'shared' },
   // Your own replay log only.
   sync: { payload: () => ({ cursor: null }), expect: [REFUSED, 'ok', 'ok', 'ok', 'ok', 'ok'], world: 'shared' },
 };

@@ -72,5 +72,5 @@ describe('withMembersChanged', () => {
 });
 
 it('declares every handshake feature of the contract', () => {
-  expect([...DECLARED_FEATURES].sort()).toEqual(['membership-delta', 'presence-batch']);
+  expect([...DECLARED_FEATURES].sort()).toEqual(['membership-delta', 'presence-batch', 'receipts-batch']);
 });

@@ -4,6 +4,7 @@ import { CLIENT_FEATURES, type Chat, type Participant, type ServerEventPayload }
  * What our clients declare in the Socket.IO handshake (`auth.features`): every feature of the contract, since they
  * handle each event those bring. `presence-batch`: presence as one `presence:changed` per server window.
  * `membership-delta`: `chat:members` (see withMembersChanged) instead of the whole chat when a group's members change.
+ * `receipts-batch`: `receipts:changed`, one event per receipts write, instead of one per chat and reader.
  */
 export const DECLARED_FEATURES: readonly string[] = Object.values(CLIENT_FEATURES);
 

@@ -32,3 +32,6 @@ export const MAX_DISCOVER_RESULTS = 50;
 
 /** Pinned messages of one chat. */
 export const MAX_PINS_PER_CHAT = 50;
+
+/** Entries (chats) of one `receipts:batch`: a client with more waiting sends several. */
+export const MAX_RECEIPTS_PER_BATCH = 100;

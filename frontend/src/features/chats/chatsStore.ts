@@ -2,7 +2,7 @@ import { withMembersChanged, type MembersChange } from '@messenger/client';
 import { create } from 'zustand';
 import type { Chat, Message } from '@messenger/contract';
 import { mergeFetchedChats, sortByActivity, withCounts, withMessage } from './chatList';
-import { withReceipt, type Receipt, type ReceiptKind } from './receipts';
+import { withChangedReceipt, withReceipt, type ChangedReceipt, type Receipt, type ReceiptKind } from './receipts';
 
 interface ChatsState {
   /** Newest activity first. */
@@ -25,6 +25,8 @@ interface ChatsState {
   /** Returns false when the message belongs to a chat this list does not know yet. */
   messageReceived: (message: Message, currentUserId?: string) => boolean;
   receiptReceived: (kind: ReceiptKind, receipt: Receipt, currentUserId: string | undefined) => void;
+  /** Every watermark of a `receipts:changed`, in one update of the list. */
+  receiptsChanged: (changes: readonly ChangedReceipt[], currentUserId: string | undefined) => void;
   reset: () => void;
 }
 
@@ -73,6 +75,16 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
     set((state) => ({
       chats: state.chats.map((chat) =>
         chat.id === receipt.chatId ? withReceipt(chat, kind, receipt, currentUserId) : chat,
+      ),
+    })),
+  receiptsChanged: (changes, currentUserId) =>
+    set((state) => ({
+      chats: state.chats.map((chat) =>
+        changes.reduce(
+          (current, change) =>
+            change.chatId === chat.id ? withChangedReceipt(current, change, currentUserId) : current,
+          chat,
+        ),
       ),
     })),
   reset: () => set(initialState),

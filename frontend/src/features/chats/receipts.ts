@@ -1,4 +1,4 @@
-import type { Chat } from '@messenger/contract';
+import type { Chat, ServerEventPayload } from '@messenger/contract';
 
 export type ReceiptKind = 'delivered' | 'read';
 
@@ -24,6 +24,19 @@ export function withReceipt(chat: Chat, kind: ReceiptKind, receipt: Receipt, cur
   // Read to the end, no mention is left; a read that stops short of it is counted by the server (chat:updated).
   const mentionCount = ownRead && receipt.seq >= chat.lastSeq ? 0 : chat.mentionCount;
   return { ...chat, participants, unreadCount, mentionCount };
+}
+
+/** One participant's watermarks of one chat that rose, as `receipts:changed` carries them. */
+export type ChangedReceipt = ServerEventPayload<'receipts:changed'>['receipts'][number];
+
+/** The chat once an entry of `receipts:changed` is applied: as its `message:delivered` and `message:read` would. */
+export function withChangedReceipt(chat: Chat, change: ChangedReceipt, currentUserId: string | undefined): Chat {
+  const { chatId, userId, delivered, read } = change;
+  const afterDelivery =
+    delivered === undefined ? chat : withReceipt(chat, 'delivered', { chatId, userId, seq: delivered }, currentUserId);
+  return read === undefined
+    ? afterDelivery
+    : withReceipt(afterDelivery, 'read', { chatId, userId, seq: read }, currentUserId);
 }
 
 /** For one of our messages: how far it got with the others. */

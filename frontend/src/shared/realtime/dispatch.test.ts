@@ -27,11 +27,14 @@ describe('realtime', () => {
     return stopRealtime;
   });
 
-  it('connects with the current access token, taking presence in batches and member changes as deltas', () => {
+  it('connects with the current access token, taking presence, member changes and receipts in batches', () => {
     const options = socketIo.io.mock.lastCall?.[1] as { auth: (callback: (data: object) => void) => void };
     const auth = vi.fn();
     options.auth(auth);
-    expect(auth).toHaveBeenCalledWith({ token: 'token-1', features: ['presence-batch', 'membership-delta'] });
+    expect(auth).toHaveBeenCalledWith({
+      token: 'token-1',
+      features: ['presence-batch', 'membership-delta', 'receipts-batch'],
+    });
   });
 
   it('fetches the chat list when a message arrives for a chat it does not know', async () => {

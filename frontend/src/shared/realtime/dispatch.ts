@@ -51,6 +51,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'reaction:updated': ({ chatId, messageId, reactions }) => receiveReactions(chatId, messageId, reactions),
   'message:delivered': receipt('delivered'),
   'message:read': receipt('read'),
+  'receipts:changed': ({ receipts }) => useChatsStore.getState().receiptsChanged(receipts, currentUserId()),
   'chat:created': ({ chat }) => useChatsStore.getState().chatReceived(chat),
   'chat:updated': ({ chat }) => useChatsStore.getState().chatReceived(chat),
   'chat:members': (change) => useChatsStore.getState().membersChanged(change),

@@ -39,6 +39,24 @@ describe('receipts, typing, presence and unread counts, live', () => {
     expect(log.getByRole('img', { name: 'Read' })).toBeInTheDocument();
   });
 
+  it('follows watermarks sent as one receipts:changed for several chats and readers', async () => {
+    renderAppAs(alice, '/chats/c1');
+    const log = within(await screen.findByRole('log', { name: 'Messages' }));
+    expect(await log.findByRole('img', { name: 'Sent' })).toBeInTheDocument();
+
+    serverSays('receipts:changed', {
+      receipts: [
+        { chatId: 'c9', userId: 'u2', read: 4 },
+        { chatId: 'c1', userId: 'u2', delivered: 1 },
+      ],
+      cursor: 'c1',
+    });
+    expect(log.getByRole('img', { name: 'Delivered' })).toBeInTheDocument();
+
+    serverSays('receipts:changed', { receipts: [{ chatId: 'c1', userId: 'u2', delivered: 1, read: 1 }], cursor: 'c2' });
+    expect(log.getByRole('img', { name: 'Read' })).toBeInTheDocument();
+  });
+
   it('shows who is typing under the messages, until they stop', async () => {
     renderAppAs(alice, '/chats/c1');
     await screen.findByRole('log', { name: 'Messages' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idOf } from '../common';
 import { errorSchema, type ApiError } from '../errors';
+import { MAX_RECEIPTS_PER_BATCH } from '../limits';
 import {
   editMessageBodySchema,
   hasSomethingToSend,
@@ -18,9 +19,25 @@ export const sendMessageEventSchema = sendMessageFieldsSchema
 export const editMessageEventSchema = editMessageBodySchema.extend({ messageId: idOf('a message id') }).strict();
 export const deleteMessageEventSchema = z.object({ messageId: idOf('a message id') }).strict();
 
+const seqSchema = z.number().int().min(1).max(2_147_483_647);
+
 /** `message:delivered` and `message:read`: everything in the chat up to `seq`. */
-export const receiptEventSchema = z
-  .object({ chatId: idOf('a chat id'), seq: z.number().int().min(1).max(2_147_483_647) })
+export const receiptEventSchema = z.object({ chatId: idOf('a chat id'), seq: seqSchema }).strict();
+
+/**
+ * One chat of `receipts:batch`: everything up to `delivered` reached this device, up to `read` was read (reading
+ * implies delivery). At least one of the two.
+ */
+export const batchedReceiptSchema = z
+  .object({ chatId: idOf('a chat id'), delivered: seqSchema.optional(), read: seqSchema.optional() })
+  .strict()
+  .refine((entry) => entry.delivered !== undefined || entry.read !== undefined, {
+    message: 'Give delivered, read or both',
+  });
+
+/** `receipts:batch`: the receipts of many chats in one event, answered entry by entry. */
+export const receiptsBatchEventSchema = z
+  .object({ receipts: z.array(batchedReceiptSchema).min(1).max(MAX_RECEIPTS_PER_BATCH) })
   .strict();
 
 export const typingEventSchema = z.object({ chatId: idOf('a chat id') }).strict();
@@ -33,6 +50,17 @@ export const authRefreshEventSchema = z.object({ token: z.string() }).strict();
 
 const messageResultSchema = z.object({ message: messageSchema }).strict();
 const noResultSchema = z.object({}).strict();
+/** One per entry of the batch, in its order: a chat the sender is not in answers NOT_FOUND, as `message:read` does. */
+const receiptsBatchResultSchema = z
+  .object({
+    results: z.array(
+      z.discriminatedUnion('ok', [
+        z.object({ ok: z.literal(true) }).strict(),
+        z.object({ ok: z.literal(false), error: errorSchema }).strict(),
+      ]),
+    ),
+  })
+  .strict();
 /** Oldest first; call again with `cursor` while `hasMore`. */
 const syncResultSchema = z
   .object({ events: z.array(replayedEventSchema), cursor: z.string(), hasMore: z.boolean() })
@@ -49,6 +77,7 @@ export const clientEvents = {
   'message:delete': { payload: deleteMessageEventSchema, result: messageResultSchema },
   'message:delivered': { payload: receiptEventSchema, result: noResultSchema },
   'message:read': { payload: receiptEventSchema, result: noResultSchema },
+  'receipts:batch': { payload: receiptsBatchEventSchema, result: receiptsBatchResultSchema },
   'typing:start': { payload: typingEventSchema, result: noResultSchema },
   'typing:stop': { payload: typingEventSchema, result: noResultSchema },
   sync: { payload: syncEventSchema, result: syncResultSchema },

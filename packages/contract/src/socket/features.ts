@@ -11,6 +11,11 @@ export const CLIENT_FEATURES = {
    * change: a join to a 300-member group is then one payload for all of them instead of 300 of 300 participants.
    */
   membershipDelta: 'membership-delta',
+  /**
+   * `receipts:changed`, every watermark of a receipts write that concerns the recipient in one event, instead of one
+   * `message:delivered` / `message:read` per chat and reader.
+   */
+  receiptsBatch: 'receipts-batch',
 } as const;
 
 export type ClientFeature = (typeof CLIENT_FEATURES)[keyof typeof CLIENT_FEATURES];

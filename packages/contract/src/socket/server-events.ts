@@ -28,6 +28,15 @@ const unlogged = <D extends Exclude<Delivery, 'logged'>, S extends z.ZodRawShape
 };
 
 const receipt = { chatId: z.string(), userId: z.string(), seq: z.number().int() };
+/** Watermarks of `userId` in the chat that rose: `delivered`, `read`, or both. */
+const changedReceipt = z
+  .object({
+    chatId: z.string(),
+    userId: z.string(),
+    delivered: z.number().int().optional(),
+    read: z.number().int().optional(),
+  })
+  .strict();
 /** `userId` is the typist. */
 const typing = { chatId: z.string(), userId: z.string() };
 const wentOffline = { userId: z.string(), lastSeenAt: timestampSchema };
@@ -56,6 +65,12 @@ export const serverEvents = {
   'message:delivered': logged(receipt),
   /** Everything in the chat up to `seq` was read by `userId`; also to the reader's own devices. */
   'message:read': logged(receipt),
+  /**
+   * Instead of `message:delivered` and `message:read`, to sockets that declared `receipts-batch`: every watermark of
+   * one receipts write that the recipient would have heard of as those events, in one event (their own reads, others'
+   * receipts of the recipient's messages), each chat and reader once.
+   */
+  'receipts:changed': logged({ receipts: z.array(changedReceipt) }),
   'typing:start': unlogged('volatile', typing),
   'typing:stop': unlogged('volatile', typing),
   'presence:online': unlogged('transient', { userId: z.string() }),
