@@ -5,14 +5,17 @@ import { makeUser } from '../../test/factories';
 import { FakeSocket, socketIo } from '../../test/fakeSocket';
 import { useSessionStore } from '../auth';
 import { notifyTyping, notifyTypingStopped } from '../typing';
-import { READ_REPORT_INTERVAL_MS, reportSeen } from './readReceipts';
+import { RECEIPT_BATCH_INTERVAL_MS, reportDelivered, reportSeen, resetReceiptReporting } from './readReceipts';
 
 describe('what this device tells the others', () => {
   let socket: FakeSocket;
   let focused: boolean;
   const emittedOf = (event: string) => socket.emitted.filter((emitted) => emitted.event === event);
+  const batches = () => emittedOf('receipts:batch').map(({ payload }) => (payload as { receipts: unknown[] }).receipts);
 
   beforeEach(() => {
+    // Before connecting: a connect flushes the receipts, which starts the batcher's timer.
+    vi.useFakeTimers();
     socket = new FakeSocket();
     socketIo.io.mockReturnValue(socket);
     socket.acknowledge = () => Promise.resolve({ ok: true, events: [], cursor: 'c0' });
@@ -25,24 +28,45 @@ describe('what this device tells the others', () => {
   });
   afterEach(() => {
     stopRealtime();
+    resetReceiptReporting();
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
 
   it('reports the highest message seen as read, throttled, and only while the window has focus', () => {
-    vi.useFakeTimers();
     reportSeen('c1', 4);
+    vi.advanceTimersByTime(0);
     reportSeen('c1', 6);
-    expect(emittedOf('message:read').map(({ payload }) => payload)).toEqual([{ chatId: 'c1', seq: 4 }]);
-    vi.advanceTimersByTime(READ_REPORT_INTERVAL_MS);
-    expect(emittedOf('message:read').at(-1)?.payload).toEqual({ chatId: 'c1', seq: 6 });
+    expect(batches()).toEqual([[{ chatId: 'c1', read: 4 }]]);
+    vi.advanceTimersByTime(RECEIPT_BATCH_INTERVAL_MS);
+    expect(batches().at(-1)).toEqual([{ chatId: 'c1', read: 6 }]);
 
     focused = false;
     reportSeen('c2', 9);
-    expect(emittedOf('message:read')).toHaveLength(2);
+    vi.advanceTimersByTime(RECEIPT_BATCH_INTERVAL_MS);
+    expect(batches()).toHaveLength(2);
     focused = true;
     window.dispatchEvent(new Event('focus'));
-    expect(emittedOf('message:read').at(-1)?.payload).toEqual({ chatId: 'c2', seq: 9 });
+    vi.advanceTimersByTime(0);
+    expect(batches().at(-1)).toEqual([{ chatId: 'c2', read: 9 }]);
+  });
+
+  it('sends the receipts of all chats that moved within an interval as one receipts:batch', () => {
+    reportDelivered('c1', 3);
+    reportDelivered('c2', 8);
+    reportSeen('c2', 7);
+    reportDelivered('c3', 1);
+    vi.advanceTimersByTime(0);
+
+    expect(batches()).toEqual([
+      [
+        { chatId: 'c1', delivered: 3 },
+        { chatId: 'c2', delivered: 8, read: 7 },
+        { chatId: 'c3', delivered: 1 },
+      ],
+    ]);
+    expect(emittedOf('message:delivered')).toEqual([]);
+    expect(emittedOf('message:read')).toEqual([]);
   });
 
   it('says "typing" at most every 3 s, and "stopped" once', () => {

@@ -1,38 +1,32 @@
-import { createWatermarkReporter, type WatermarkReporter } from '@messenger/client';
+import { createReceiptBatcher, type BatchedReceipt, type ReceiptBatcher } from '@messenger/client';
 import { emitWithAck, isRealtimeConnected } from '../../shared/realtime/socket';
 
-export const READ_REPORT_INTERVAL_MS = 500;
-export const DELIVERY_REPORT_INTERVAL_MS = 1_000;
+/** At most one `receipts:batch` this often, for every chat whose watermarks rose. */
+export const RECEIPT_BATCH_INTERVAL_MS = 500;
 
 /** A message on screen counts as read only while someone can be looking at it. */
 const pageIsAttended = () => document.visibilityState === 'visible' && document.hasFocus();
 
-type ReceiptEvent = 'message:read' | 'message:delivered';
-
 /**
- * Hands the receipt to the socket; returns false when offline (it waits for the next connect). One the server
- * refuses (rate limit) or never acknowledges goes again: the unread counts of every device depend on it.
+ * Hands a batch to the socket; returns false when offline (it waits for the next connect). One the server refuses
+ * as a whole (rate limit) or never acknowledges goes again: the unread counts of every device depend on it. An entry
+ * refused on its own (a chat we are no longer in) is not worth sending again.
  */
-function sendReceipt(event: ReceiptEvent, reporter: () => WatermarkReporter, chatId: string, seq: number): boolean {
+function sendReceipts(receipts: BatchedReceipt[]): boolean {
   if (!isRealtimeConnected()) return false;
-  emitWithAck(event, { chatId, seq }).then(
+  emitWithAck('receipts:batch', { receipts }).then(
     (ack) => {
-      if (!ack.ok && ack.error.code === 'RATE_LIMITED') reporter().failed(chatId, seq);
+      if (!ack.ok && ack.error.code === 'RATE_LIMITED') batcher.failed(receipts);
     },
-    () => reporter().failed(chatId, seq),
+    () => batcher.failed(receipts),
   );
   return true;
 }
 
-const reads: WatermarkReporter = createWatermarkReporter({
-  send: (chatId, seq) => sendReceipt('message:read', () => reads, chatId, seq),
-  intervalMs: READ_REPORT_INTERVAL_MS,
-  canSend: pageIsAttended,
-});
-
-const deliveries: WatermarkReporter = createWatermarkReporter({
-  send: (chatId, seq) => sendReceipt('message:delivered', () => deliveries, chatId, seq),
-  intervalMs: DELIVERY_REPORT_INTERVAL_MS,
+const batcher: ReceiptBatcher = createReceiptBatcher({
+  send: sendReceipts,
+  intervalMs: RECEIPT_BATCH_INTERVAL_MS,
+  canSendReads: pageIsAttended,
 });
 
 let listening = false;
@@ -42,24 +36,22 @@ export function reportSeen(chatId: string, seq: number): void {
   if (!listening && typeof window !== 'undefined') {
     listening = true;
     // What was on screen while the tab was hidden or in the background counts once the user comes back.
-    window.addEventListener('focus', reads.flush);
-    document.addEventListener('visibilitychange', reads.flush);
+    window.addEventListener('focus', batcher.flush);
+    document.addEventListener('visibilitychange', batcher.flush);
   }
-  reads.report(chatId, seq);
+  batcher.report('read', chatId, seq);
 }
 
 /** A message of someone else reached this device. */
 export function reportDelivered(chatId: string, seq: number): void {
-  deliveries.report(chatId, seq);
+  batcher.report('delivered', chatId, seq);
 }
 
 /** After a (re)connect: receipts that could not go out while offline. */
 export function flushReceipts(): void {
-  reads.flush();
-  deliveries.flush();
+  batcher.flush();
 }
 
 export function resetReceiptReporting(): void {
-  reads.reset();
-  deliveries.reset();
+  batcher.reset();
 }

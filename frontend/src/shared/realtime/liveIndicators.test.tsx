@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, ok } from '../../test/fakeApi';
@@ -103,7 +103,12 @@ describe('receipts, typing, presence and unread counts, live', () => {
     serverSays('message:new', { message: makeMessage({ id: 'm2', chatId: 'c1', seq: 2, sender: bob }), cursor: 'c1' });
     serverSays('message:new', { message: makeMessage({ id: 'm3', chatId: 'c1', seq: 3, sender: bob }), cursor: 'c2' });
     expect(screen.getByRole('link', { name: /Bob/ })).toHaveAccessibleName(/, 2 unread$/);
-    expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 2 } });
+    await waitFor(() =>
+      expect(socket.emitted).toContainEqual({
+        event: 'receipts:batch',
+        payload: { receipts: [{ chatId: 'c1', delivered: 3 }] },
+      }),
+    );
 
     // My other tab read them: the server tells every device of mine.
     serverSays('message:read', { chatId: 'c1', userId: 'u1', seq: 3, cursor: 'c3' });

@@ -84,7 +84,10 @@ describe('catching up after a (re)connect', () => {
     expect(loadCursor('u1')).toBe('c-end');
     // Refetched rather than pushed, it still reached this device: its sender is told so.
     await vi.waitFor(() =>
-      expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 3 } }),
+      expect(socket.emitted).toContainEqual({
+        event: 'receipts:batch',
+        payload: { receipts: [{ chatId: 'c1', delivered: 3 }] },
+      }),
     );
   });
 
@@ -107,7 +110,10 @@ describe('catching up after a (re)connect', () => {
     );
     expect(requests.find((request) => request.path === '/api/chats/c1/messages')?.query).toEqual({ after: 1 });
     await vi.waitFor(() =>
-      expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 2 } }),
+      expect(socket.emitted).toContainEqual({
+        event: 'receipts:batch',
+        payload: { receipts: [{ chatId: 'c1', delivered: 2 }] },
+      }),
     );
   });
 
@@ -124,7 +130,10 @@ describe('catching up after a (re)connect', () => {
       expect(useMessagesStore.getState().timelines.c1?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]),
     );
     expect(requests[0]?.query).toEqual({ after: 1 });
-    expect(socket.emitted).toContainEqual({ event: 'message:delivered', payload: { chatId: 'c1', seq: 4 } });
+    expect(socket.emitted).toContainEqual({
+      event: 'receipts:batch',
+      payload: { receipts: [{ chatId: 'c1', delivered: 4 }] },
+    });
   });
 
   it('keeps a message written offline pending, then sends it once under the same clientMsgId when connected', async () => {
