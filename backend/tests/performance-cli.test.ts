@@ -77,16 +77,21 @@ it('acknowledges deliveries as the web app does, so the server carries its recei
   };
   const run = ['--users', '8', '--rate', '10', '--duration', '2'];
   const withReceipts = await runCli([...run, '--receipt-interval', '0.2'], { USER_PREFIX: 'acks' });
-  expect(withReceipts.output).toContain('delivered receipts every 0.2 s per chat');
+  expect(withReceipts.output).toContain('delivered receipts every 0.2 s per socket, batched');
   expect(withReceipts.output).toContain('errors: none');
   expect((await acknowledgedBeyondOwn('acks')).filter((beyond) => beyond > 0).length).toBeGreaterThan(0);
+  // As older clients: one message:delivered per chat.
+  const perChat = await runCli([...run, '--receipt-interval', '0.2', '--per-chat-receipts'], { USER_PREFIX: 'chat' });
+  expect(perChat.output).toContain('delivered receipts every 0.2 s per chat');
+  expect(perChat.output).toContain('errors: none');
+  expect((await acknowledgedBeyondOwn('chat')).filter((beyond) => beyond > 0).length).toBeGreaterThan(0);
 
   const silent = await runCli([...run, '--receipt-interval', '0'], { USER_PREFIX: 'noacks' });
   expect(silent.output).toContain('no receipts');
   const beyond = await acknowledgedBeyondOwn('noacks');
   expect(beyond.length).toBeGreaterThan(0);
   expect(beyond.every((seqs) => seqs === 0)).toBe(true);
-}, 90_000);
+}, 120_000);
 
 it('spreads the sockets over --workers child processes and merges their measurements', async () => {
   const { code, output } = await runCli(

@@ -52,6 +52,7 @@ async function connectAll(localIps: string[], users: number): Promise<Connection
     runId: 'local-ips',
     metrics: new Metrics(),
     receiptIntervalMs: 0,
+    perChatReceipts: false,
   });
   await connections.open(performance.timeOrigin + performance.now() + 10_000);
   return connections;

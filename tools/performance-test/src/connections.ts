@@ -1,10 +1,21 @@
-import { createWatermarkReporter, DECLARED_FEATURES, type WatermarkReporter } from '@messenger/client';
-import type { ClientToServerEvents, RefreshResponse, ServerToClientEvents } from '@messenger/contract';
+import { createReceiptBatcher, createWatermarkReporter, DECLARED_FEATURES } from '@messenger/client';
+import {
+  CLIENT_FEATURES,
+  type ClientToServerEvents,
+  type RefreshResponse,
+  type ServerToClientEvents,
+} from '@messenger/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { Metrics } from './metrics';
 import { nowMs, sleep } from './pool';
 import { parseMessageId } from './traffic';
 import type { WorldState } from './world/state';
+
+/** What a socket does with each message it receives: report the chat's delivered watermark. */
+interface DeliveryReceipts {
+  report: (chatId: string, seq: number) => void;
+  reset: () => void;
+}
 
 /** A client of the server's own contract: the event maps the web app and the server compile against. */
 export type MessengerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -21,8 +32,10 @@ export interface ConnectOptions {
   rampUpSeconds: number;
   runId: string;
   metrics: Metrics;
-  /** How often each socket may report a chat's delivered watermark, as the web app does; 0: never. */
+  /** How often each socket may send its delivered watermarks, as the web app does; 0: never. */
   receiptIntervalMs: number;
+  /** One message:delivered per chat, as older clients, instead of one receipts:batch for all chats. */
+  perChatReceipts: boolean;
   onConnect?: () => void;
 }
 
@@ -32,7 +45,7 @@ export interface ConnectOptions {
  */
 export class Connections {
   readonly sockets = new Map<number, MessengerSocket>();
-  private readonly receipts: WatermarkReporter[] = [];
+  private readonly receipts: DeliveryReceipts[] = [];
   private closing = false;
 
   constructor(private readonly options: ConnectOptions) {}
@@ -61,17 +74,23 @@ export class Connections {
     const { socketTargets, localIps } = this.options;
     // engine.io-client hands localAddress to the WebSocket under Node; socket.io-client's types leave it out.
     const socket: MessengerSocket = io(socketTargets[index % socketTargets.length] ?? this.options.target, {
-      // The web app's features: presence as one batch per window, cheaper for the server in a connection storm, and
-      // member changes as chat:members (the CLI ignores both).
-      auth: { token: user.accessToken, features: DECLARED_FEATURES },
+      // The web app's features: presence as one batch per window, cheaper for the server in a connection storm,
+      // member changes as chat:members and receipts as receipts:changed (the CLI ignores them), unless it plays an
+      // older client's receipts.
+      auth: { token: user.accessToken, features: this.features },
       transports: ['websocket'],
       forceNew: true,
       timeout: 20_000,
       ...{ localAddress: localIps[index % localIps.length] },
     });
     this.sockets.set(index, socket);
-    const { receiptIntervalMs } = this.options;
-    const receipts = receiptIntervalMs > 0 ? this.deliveryReceipts(socket, receiptIntervalMs) : undefined;
+    const { receiptIntervalMs, perChatReceipts } = this.options;
+    const receipts =
+      receiptIntervalMs <= 0
+        ? undefined
+        : perChatReceipts
+          ? this.perChatReceipts(socket, receiptIntervalMs)
+          : this.batchedReceipts(socket, receiptIntervalMs);
     if (receipts) this.receipts.push(receipts);
     socket.on('message:new', ({ message }) => {
       const at = nowMs();
@@ -96,28 +115,54 @@ export class Connections {
     });
   }
 
+  private get features(): readonly string[] {
+    if (!this.options.perChatReceipts) return DECLARED_FEATURES;
+    return DECLARED_FEATURES.filter((feature) => feature !== CLIENT_FEATURES.receiptsBatch);
+  }
+
   /**
-   * What the web app does with every message it receives, with the web app's own reporter: report the chat's
-   * delivered watermark, at most once per interval per chat, a burst going as one report. It puts the server's
-   * receipt path (a watermark write, then `message:delivered` to the senders) into the load, as real clients do.
+   * What the web app does with every message it receives, with the web app's own batcher: report the chat's
+   * delivered watermark, all chats that moved going as one receipts:batch at most once per interval. It puts the
+   * server's receipt path (a watermark write, then receipts:changed to the senders) into the load, as real clients
+   * do.
    */
-  private deliveryReceipts(socket: MessengerSocket, intervalMs: number): WatermarkReporter {
-    const { metrics } = this.options;
+  private batchedReceipts(socket: MessengerSocket, intervalMs: number): DeliveryReceipts {
+    const batcher = createReceiptBatcher({
+      intervalMs,
+      send: (receipts) => {
+        if (!socket.connected) return false;
+        socket.timeout(10_000).emit('receipts:batch', { receipts }, (error, ack) => {
+          if (this.receiptRefused(error, ack)) batcher.failed(receipts);
+          if (ack?.ok) for (const result of ack.results) if (!result.ok) this.receiptRefused(null, result);
+        });
+        return true;
+      },
+    });
+    return { report: (chatId, seq) => batcher.report('delivered', chatId, seq), reset: batcher.reset };
+  }
+
+  /** As older clients (--per-chat-receipts): a message:delivered per chat, at most once per interval per chat. */
+  private perChatReceipts(socket: MessengerSocket, intervalMs: number): DeliveryReceipts {
     const reporter = createWatermarkReporter({
       intervalMs,
       send: (chatId, seq) => {
         if (!socket.connected) return false;
         socket.timeout(10_000).emit('message:delivered', { chatId, seq }, (error, ack) => {
-          // Receipts still unanswered when the run closes its sockets are not the server's failures.
-          if (this.closing) return;
-          if (error) metrics.error('receipt: timeout');
-          else if (!ack.ok) metrics.error(`receipt: ${ack.error.code}`);
-          if (error || (!ack.ok && ack.error.code === 'RATE_LIMITED')) reporter.failed(chatId, seq);
+          if (this.receiptRefused(error, ack)) reporter.failed(chatId, seq);
         });
         return true;
       },
     });
     return reporter;
+  }
+
+  /** Counts a receipt's failure; true when it is worth sending again (no answer, or rate limited). */
+  private receiptRefused(error: Error | null, ack: { ok: boolean; error?: { code: string } } | undefined): boolean {
+    // Receipts still unanswered when the run closes its sockets are not the server's failures.
+    if (this.closing) return false;
+    if (error) this.options.metrics.error('receipt: timeout');
+    else if (ack && !ack.ok) this.options.metrics.error(`receipt: ${ack.error?.code}`);
+    return Boolean(error) || ack?.error?.code === 'RATE_LIMITED';
   }
 
   /**

@@ -18,7 +18,7 @@ async function main(config: RunConfig): Promise<number> {
       `${config.groups} groups of ${config.groupSize.min}–${config.groupSize.max}` +
       `${config.largeGroups ? ` + ${config.largeGroups} of ${config.largeGroupSize}` : ''}` +
       `${config.workers > 1 ? `, ${config.workers} workers` : ''}` +
-      `, ${config.receiptInterval > 0 ? `delivered receipts every ${config.receiptInterval} s per chat` : 'no receipts'}`,
+      `, ${config.receiptInterval > 0 ? `delivered receipts every ${config.receiptInterval} s ${config.perChatReceipts ? 'per chat' : 'per socket, batched'}` : 'no receipts'}`,
   );
   const display = new ProgressDisplay();
   const plan = planWorld(config);

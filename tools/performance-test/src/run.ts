@@ -41,6 +41,7 @@ export async function runLocal(
     runId,
     metrics,
     receiptIntervalMs: config.receiptInterval * 1000,
+    perChatReceipts: config.perChatReceipts,
     onConnect: () => display.connecting(metrics.counts.connected, world.users.length),
   });
   display.connecting(0, world.users.length);

@@ -47,6 +47,7 @@ async function handle(message: ToWorker): Promise<void> {
       runId,
       metrics,
       receiptIntervalMs: config.receiptInterval * 1000,
+      perChatReceipts: config.perChatReceipts,
     });
     ticker = setInterval(progress, 500);
     await connections.open(rampStartMs + config.rampUp * 1000 + 30_000);
