@@ -80,7 +80,9 @@ export const mediaOperations = [
       415:
         'not a JPEG, PNG, GIF or WebP image (or over 50 megapixels), nor a PDF, text, CSV, ZIP or Office document; ' +
         'or the bytes are not the type that the file name or Content-Type declares',
-      429: 'UPLOAD_QUOTA_EXCEEDED: the daily quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
+      429:
+        'UPLOAD_QUOTA_EXCEEDED (Retry-After, the same as details.retryAfterSeconds): the daily quota ' +
+        '(UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
       503:
         'UPLOADS_BUSY (Retry-After): the uploads under way on this instance hold its upload budget ' +
         '(UPLOAD_MEMORY_BUDGET_MB); nothing was stored, try again',
