@@ -32,6 +32,9 @@ function retryAfterSeconds(error: AppError): number | undefined {
 function sendError(res: Response, error: AppError): void {
   const wait = retryAfterSeconds(error);
   if (wait !== undefined) res.set('Retry-After', String(wait));
+  // A request timeout means the server stopped waiting for the rest of the body (RFC 9110, 408): the connection is
+  // closed after the answer instead of reading what the client still sends.
+  if (error.status === 408) res.set('Connection', 'close');
   res.status(error.status).json(toErrorBody(error));
 }
 
