@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import request from 'supertest';
 
 interface PartialUploadOptions {
@@ -31,7 +31,7 @@ export function partialUpload(port: number, token: string, file: Buffer, options
   const stopTrickling = () => clearInterval(trickle);
   let finish: () => void = () => undefined;
   let abort: () => void = () => undefined;
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const response = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
@@ -48,7 +48,7 @@ export function partialUpload(port: number, token: string, file: Buffer, options
         stopTrickling();
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       },
     );
     req.on('error', (error) => {

@@ -41,6 +41,8 @@ it('ends uploads that trickle with 408 UPLOAD_TOO_SLOW, giving back their share 
     const answer = await response;
     expect(answer.status).toBe(408);
     expect(JSON.parse(answer.body).error).toMatchObject({ code: 'UPLOAD_TOO_SLOW' });
+    // The server stops reading what the client still sends.
+    expect(answer.headers.connection).toBe('close');
   }
   expect(await server.prisma.attachment.count({ where: { uploaderId: alice.id } })).toBe(0);
 
