@@ -129,7 +129,10 @@ export async function createMessengerServer(
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, degradation, metrics, Boolean(redis));
+  const events = new SocketPublisher(io, eventLog, degradation, metrics, {
+    shared: Boolean(redis),
+    perRoom: Boolean(config.REDIS_CLUSTER_NODES),
+  });
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
