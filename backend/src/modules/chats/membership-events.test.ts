@@ -112,7 +112,10 @@ it('replays chat:members by sync to a socket that declared it, and the chat as i
     await api().post(`/api/chats/${chatId}/join`).set(joiner.auth).expect(200);
     await heard;
   }
+  // The answer does not wait for the fan-out: the system message tells when it was published.
+  const benLeft = nextEvent(annLive, 'message:new');
   await api().delete(`/api/chats/${chatId}/participants/${ben.id}`).set(ben.auth).expect(204);
+  await benLeft;
 
   const replayed = await sync(await connect(ann, DELTA), cursor);
   const changes = replayed.events.flatMap((entry) => (entry.event === 'chat:members' ? [entry.payload] : []));
