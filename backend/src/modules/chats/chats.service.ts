@@ -9,10 +9,11 @@ import type { ChatsRepository } from './chats.repository';
 
 type Block = { blockerId: string; blockedId: string };
 
-/** Who came into a group and who left it, by user id. */
+/** Who came into a group and who left it, by user id, and the membership version that change made. */
 export interface ChangedMembers {
   added: readonly string[];
   removed: readonly string[];
+  membersVersion: number;
 }
 
 const DELTA = CLIENT_FEATURES.membershipDelta;
@@ -128,6 +129,8 @@ export class ChatsService {
         removed,
         ownerId: chat.ownerId,
         updatedAt: chat.updatedAt.toISOString(),
+        // The change's own version, not the chat's now: a later change read here still comes with its own.
+        membersVersion: changed.membersVersion,
       };
       this.events.toUsers(userIds, 'chat:members', payload, { room: declaredRoom(DELTA) });
     }

@@ -108,11 +108,11 @@ export class GroupsService {
     await this.inOrder(chatId, async () => {
       const change = await add();
       if (!change) return null;
-      const { addedIds, written } = change;
+      const { addedIds, written, membersVersion } = change;
       const publish = async () => {
         await this.chats.publish('chat:created', chatId, addedIds);
         const others = written.participantIds.filter((id) => !addedIds.includes(id));
-        await this.chats.publishMembership(chatId, { added: addedIds, removed: [] }, others);
+        await this.chats.publishMembership(chatId, { added: addedIds, removed: [], membersVersion }, others);
         this.announce(written);
       };
       return { written, publish };
@@ -129,11 +129,16 @@ export class GroupsService {
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
     const ownerId = actorId === userId ? undefined : actorId;
     await this.inOrder(chatId, async () => {
-      const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
+      const change = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
       this.events.toUsers([userId], 'chat:removed', { chatId });
-      if (!written) return null;
+      if (!change) return null;
+      const { written, membersVersion } = change;
       const publish = async () => {
-        await this.chats.publishMembership(chatId, { added: [], removed: [userId] }, written.participantIds);
+        await this.chats.publishMembership(
+          chatId,
+          { added: [], removed: [userId], membersVersion },
+          written.participantIds,
+        );
         this.announce(written);
       };
       return { written, publish };
