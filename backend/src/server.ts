@@ -171,12 +171,12 @@ export async function createMessengerServer(
   const contactPresenter = new ContactPresenter(userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), contactPresenter, events, presenceRepository);
   const chatsRepository = new ChatsRepository(prisma);
-  const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
+  // Changes answer once written; their fan-out goes on after the answer, and shutdown waits for it.
+  const afterAnswer = new AfterAnswer(logger);
+  const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository, afterAnswer);
   const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
   // Sends, group changes and pins all give messages their seq: one order of publication for all.
   const publicationOrder = new ChatPublicationOrder();
-  // Group changes answer once written; their fan-out goes on after the answer, and shutdown waits for it.
-  const afterAnswer = new AfterAnswer(logger);
   const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder, afterAnswer);
   const media = await mediaModule(prisma, config, logger, metrics);
   const abandonedUploads = setInterval(() => {

@@ -32,6 +32,17 @@ const group: Chat = {
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
 
+// Dan joins (version 4) and is removed at once (5), through two server instances: the removal may arrive first.
+const danJoins: MembersChange = {
+  chatId: 'g1',
+  added: [participant('dan')],
+  removed: [],
+  ownerId: 'ann',
+  updatedAt: '2026-12-01T10:05:00.000Z',
+  membersVersion: 4,
+};
+const danRemoved: MembersChange = { ...danJoins, added: [], removed: ['dan'], membersVersion: 5 };
+
 const ids = (chat: Chat) => chat.participants.map((p) => `${p.user.id}:${p.role}`);
 
 describe('withMembersChanged', () => {
@@ -80,17 +91,6 @@ describe('withMembersChanged', () => {
     expect(ids(once)).toEqual(['ann:owner', 'bob:member', 'dan:member']);
   });
 
-  // Dan joins (version 4) and is removed at once (5), through two server instances: the removal may arrive first.
-  const danJoins: MembersChange = {
-    chatId: 'g1',
-    added: [participant('dan')],
-    removed: [],
-    ownerId: 'ann',
-    updatedAt: '2026-12-01T10:05:00.000Z',
-    membersVersion: 4,
-  };
-  const danRemoved: MembersChange = { ...danJoins, added: [], removed: ['dan'], membersVersion: 5 };
-
   it('ignores a change that arrives after a newer one: a join heard after the removal that followed it adds nobody', () => {
     const afterBoth = withMembersChanged(withMembersChanged(group, danJoins), danRemoved);
     expect(membersChangeFit(afterBoth, danJoins)).toBe('seen');
@@ -106,14 +106,7 @@ describe('withMembersChanged', () => {
 });
 
 describe('withNewestMembers', () => {
-  const withDan = withMembersChanged(group, {
-    chatId: 'g1',
-    added: [participant('dan')],
-    removed: [],
-    ownerId: 'ann',
-    updatedAt: '2026-12-01T10:05:00.000Z',
-    membersVersion: 4,
-  });
+  const withDan = withMembersChanged(group, danJoins);
 
   it('keeps the members of a newer change against a whole chat read before it, and takes the rest', () => {
     const renamedBefore = { ...group, name: 'Renamed', unreadCount: 3 };

@@ -29,20 +29,22 @@ export function adminCommandContext(
   // Events of group hand-overs present participants without presence: a shell does not know who is online.
   const messagePresenter = new MessagePresenter();
   const chatsRepository = new ChatsRepository(db);
+  // Its commands publish group hand-overs themselves (publishChange), before they end: nothing is left after them.
+  const afterAnswer = new AfterAnswer(logger);
   const chats = new ChatsService(
     chatsRepository,
     new ChatPresenter(new UserPresenter(new LocalPresence()), messagePresenter),
     reach.events,
     new BlocksRepository(db),
+    afterAnswer,
   );
-  // Its commands publish group hand-overs themselves (publishChange), before they end: nothing is left after them.
   const groups = new GroupsService(
     chatsRepository,
     chats,
     messagePresenter,
     reach.events,
     new ChatPublicationOrder(),
-    new AfterAnswer(logger),
+    afterAnswer,
   );
   const people = new AdminUsersService(new AdminUsersRepository(db), audit, reach.revoked, reach.events, groups);
   return {
