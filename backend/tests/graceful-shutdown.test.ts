@@ -7,7 +7,7 @@ import { waitForLockWaiters } from './helpers/groups';
 import { images } from './helpers/images';
 import { slowUpload } from './helpers/uploads';
 import { freePort } from './helpers/ports';
-import { checkPayloads } from './helpers/sockets';
+import { checkPayloads } from './helpers/payload-check';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 import { chattingPair, registerUser } from './helpers/users';
 

@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { expectNoPayloadViolations, useTestSockets } from './helpers/sockets';
+import { expectNoPayloadViolations } from './helpers/payload-check';
+import { useTestSockets } from './helpers/sockets';
 
 /**
- * The check every backend test's sockets go through (helpers/sockets.ts) must be able to fail. A stand-in Socket.IO
+ * The check every backend test's sockets go through (helpers/payload-check.ts) must be able to fail. A stand-in Socket.IO
  * server sends what the real one never should: each test asks it for one event and one acknowledgement.
  */
 

@@ -22,6 +22,14 @@ it('serves the app for every deep link, always revalidated', async () => {
   expect((await request(server.url).get('/favicon.svg').expect(200)).headers['cache-control']).toBe('no-cache');
 });
 
+it('answers a HEAD of a page as its GET would, without the body (uptime monitors, link checkers)', async () => {
+  for (const path of ['/', '/chats/123']) {
+    const head = await request(server.url).head(path).expect(200);
+    expect(head.headers['content-type']).toMatch(/^text\/html/);
+    expect(head.text ?? '').toBe('');
+  }
+});
+
 it('lets browsers keep content-hashed assets for a year, and sends them compressed', async () => {
   const asset = await request(server.url).get('/assets/index-3f2a1b.js').set('Accept-Encoding', 'gzip').expect(200);
   expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');

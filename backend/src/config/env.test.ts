@@ -63,6 +63,14 @@ describe('loadConfig', () => {
     expect(() => loadEnv({ UPLOAD_MEMORY_BUDGET_MB: 'lots' })).toThrow(/UPLOAD_MEMORY_BUDGET_MB/);
   });
 
+  it('ends uploads slower than 4 KiB/s over 20 s unless told otherwise, with a window of 1 to 300 s', () => {
+    expect(loadEnv({})).toMatchObject({ UPLOAD_MIN_BYTES_PER_SECOND: 4096, UPLOAD_RATE_WINDOW_SECONDS: 20 });
+    expect(loadEnv({ UPLOAD_RATE_WINDOW_SECONDS: '2' }).UPLOAD_RATE_WINDOW_SECONDS).toBe(2);
+    expect(() => loadEnv({ UPLOAD_RATE_WINDOW_SECONDS: '0' })).toThrow(/UPLOAD_RATE_WINDOW_SECONDS/);
+    expect(() => loadEnv({ UPLOAD_RATE_WINDOW_SECONDS: '301' })).toThrow(/UPLOAD_RATE_WINDOW_SECONDS/);
+    expect(() => loadEnv({ UPLOAD_MIN_BYTES_PER_SECOND: '0' })).toThrow(/UPLOAD_MIN_BYTES_PER_SECOND/);
+  });
+
   it('drains for 5 s before closing sockets in production, not at all otherwise, always inside the hard exit', () => {
     expect(loadConfig({ ...SECRETS, NODE_ENV: 'production' })).toMatchObject({
       SHUTDOWN_DRAIN_DELAY_MS: 5_000,

@@ -183,6 +183,14 @@ const envSchema = z
       .int()
       .min(MAX_FILE_BYTES / MB, `must be at least ${MAX_FILE_BYTES / MB}, so that a file of the largest size fits`)
       .default(256),
+    /**
+     * The slowest an upload may arrive: fewer bytes than this per second, averaged over an UPLOAD_RATE_WINDOW_SECONDS
+     * window of its body (so also a whole window of nothing), end it with 408 UPLOAD_TOO_SLOW, which gives its share of
+     * the upload budget and its user's upload slot back. 4 KiB/s is a poor mobile link (32 kbit/s).
+     */
+    UPLOAD_MIN_BYTES_PER_SECOND: z.coerce.number().int().positive().default(4096),
+    /** The window over which UPLOAD_MIN_BYTES_PER_SECOND is averaged, in seconds: long enough to ride out a stall. */
+    UPLOAD_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 
     /**
      * After SIGTERM, how long /ready answers 503 while everything is still served, before the sockets are closed:

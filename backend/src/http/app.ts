@@ -137,7 +137,7 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
 }
 
 /**
- * The built SPA: static files, and index.html for every other GET so that deep links load the app. Vite names the
+ * The built SPA: static files, and index.html for every other GET (and HEAD) so that deep links load the app. Vite names the
  * files under /assets by their content hash, so they never change and are cached for a year; everything else
  * (index.html above all, which names the current assets) is revalidated on every load.
  */
@@ -150,7 +150,8 @@ function serveWebApp(app: Express, dist: string): void {
   app.use('/assets', compress, assets, (_req, res) => void res.sendStatus(404));
   app.use(compress, express.static(dist, { index: false, cacheControl: false, setHeaders: (res) => noCache(res) }));
   app.use(compress, (req, res, next) => {
-    if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
+    // HEAD too: uptime monitors and link checkers ask with it, and must see the page that GET would load.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/socket.io')) return next();
     noCache(res);
     res.sendFile(join(dist, 'index.html'));
   });

@@ -18,9 +18,23 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 /** Seconds a client is asked to wait before it retries a 503: the moment passes within a few seconds. */
 const RETRY_AFTER_SECONDS = 5;
 
-/** A 503 is a moment's refusal: it always says when to try again. */
+/**
+ * When the client may try again, for a refusal that knows: a 503 is a moment's, and an error whose body names its
+ * wait (`details.retryAfterSeconds`, as 429 UPLOAD_QUOTA_EXCEEDED does) says the same in the header that HTTP
+ * clients and proxies read.
+ */
+function retryAfterSeconds(error: AppError): number | undefined {
+  if (error.status === 503) return RETRY_AFTER_SECONDS;
+  const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof wait === 'number' ? wait : undefined;
+}
+
 function sendError(res: Response, error: AppError): void {
-  if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  const wait = retryAfterSeconds(error);
+  if (wait !== undefined) res.set('Retry-After', String(wait));
+  // A request timeout means the server stopped waiting for the rest of the body (RFC 9110, 408): the connection is
+  // closed after the answer instead of reading what the client still sends.
+  if (error.status === 408) res.set('Connection', 'close');
   res.status(error.status).json(toErrorBody(error));
 }
 

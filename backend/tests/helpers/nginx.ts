@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { freePort } from './ports';
-import { checkPayloads } from './sockets';
+import { checkPayloads } from './payload-check';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const REPO_ROOT = join(__dirname, '..', '..', '..');

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import request from 'supertest';
 
 interface PartialUploadOptions {
@@ -8,11 +8,14 @@ interface PartialUploadOptions {
   sendFirst?: number;
   /** Sent without Content-Length (chunked), as a client streaming a body of unknown length does. */
   chunked?: boolean;
+  /** After the first part, the rest goes `bytes` at a time every `everyMs` ms, to its end or until an answer comes. */
+  trickle?: { bytes: number; everyMs: number };
 }
 
 /**
  * A multipart upload of which only the first part is sent now, and the rest (the end of the file and the closing
- * boundary) when `finish` is called: an upload still under way while the test looks at the server.
+ * boundary) when `finish` is called: an upload still under way while the test looks at the server. With `trickle`, a
+ * client on a slow link instead, or one that barely sends in order to hold the server.
  */
 export function partialUpload(port: number, token: string, file: Buffer, options: PartialUploadOptions = {}) {
   const { filename = 'a.png', contentType = 'image/png' } = options;
@@ -23,9 +26,12 @@ export function partialUpload(port: number, token: string, file: Buffer, options
   );
   const body = Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   const first = Math.min(options.sendFirst ?? Math.floor(body.length / 2), body.length - 1);
+  let sent = first;
+  let trickle: NodeJS.Timeout | undefined;
+  const stopTrickling = () => clearInterval(trickle);
   let finish: () => void = () => undefined;
   let abort: () => void = () => undefined;
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const response = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
@@ -39,15 +45,34 @@ export function partialUpload(port: number, token: string, file: Buffer, options
         },
       },
       (res) => {
+        stopTrickling();
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error) => {
+      stopTrickling();
+      reject(error);
+    });
     req.write(body.subarray(0, first));
-    finish = () => void req.end(body.subarray(first));
-    abort = () => req.destroy();
+    const { trickle: pace } = options;
+    if (pace) {
+      trickle = setInterval(() => {
+        const next = Math.min(sent + pace.bytes, body.length);
+        if (next === body.length) finish();
+        else req.write(body.subarray(sent, next));
+        sent = next;
+      }, pace.everyMs);
+    }
+    finish = () => {
+      stopTrickling();
+      if (!req.writableEnded) req.end(body.subarray(sent));
+    };
+    abort = () => {
+      stopTrickling();
+      req.destroy();
+    };
   });
   return { response, finish: () => finish(), abort: () => abort() };
 }

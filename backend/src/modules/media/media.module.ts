@@ -18,5 +18,9 @@ export async function mediaModule(db: PrismaClient, config: Config, logger: Logg
   await storage.prepare();
   const budget = new UploadBudget(config.UPLOAD_MEMORY_BUDGET_MB * MB);
   metrics.observeUploadBudget(() => budget.reserved);
-  return new MediaService(new MediaRepository(db), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY, budget);
+  const pace = {
+    minBytesPerSecond: config.UPLOAD_MIN_BYTES_PER_SECOND,
+    windowSeconds: config.UPLOAD_RATE_WINDOW_SECONDS,
+  };
+  return new MediaService(new MediaRepository(db), storage, logger, config.UPLOAD_QUOTA_BYTES_PER_DAY, budget, pace);
 }

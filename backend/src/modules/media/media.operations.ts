@@ -11,6 +11,7 @@ import { maxUploadBytes } from './file-detection';
 import { ATTACHMENT_CACHE_CONTROL, type MediaService } from './media.service';
 import { receiveFile } from './upload';
 import type { UploadReservation } from './upload-budget';
+import type { UploadPace } from './upload-pace';
 
 const operation = operationsOf<{ media: MediaService }>();
 
@@ -76,18 +77,23 @@ export const mediaOperations = [
     query: uploadQuerySchema,
     responses: {
       201: { description: 'stored (an image with its thumbnail)', json: attachmentResponseSchema },
+      408:
+        'UPLOAD_TOO_SLOW (Connection: close): the body arrived slower than UPLOAD_MIN_BYTES_PER_SECOND over an ' +
+        'UPLOAD_RATE_WINDOW_SECONDS window; nothing was stored',
       413: `an image over ${MAX_IMAGE_BYTES / MB} MB, or a file over ${MAX_FILE_BYTES / MB} MB`,
       415:
         'not a JPEG, PNG, GIF or WebP image (or over 50 megapixels), nor a PDF, text, CSV, ZIP or Office document; ' +
         'or the bytes are not the type that the file name or Content-Type declares',
-      429: 'UPLOAD_QUOTA_EXCEEDED: the daily quota (UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
+      429:
+        'UPLOAD_QUOTA_EXCEEDED (Retry-After, the same as details.retryAfterSeconds): the daily quota ' +
+        '(UPLOAD_QUOTA_BYTES_PER_DAY) is used up, or 3 uploads are under way',
       503:
         'UPLOADS_BUSY (Retry-After): the uploads under way on this instance hold its upload budget ' +
         '(UPLOAD_MEMORY_BUDGET_MB); nothing was stored, try again',
     },
     handle: async ({ userId, query, req }, { media }) => {
-      const receive = (reservation: UploadReservation) =>
-        receiveFile(req, reservation, (declared) => maxUploadBytes(query.purpose, declared));
+      const receive = (reservation: UploadReservation, pace: UploadPace) =>
+        receiveFile(req, reservation, pace, (declared) => maxUploadBytes(query.purpose, declared));
       return { status: 201, body: { attachment: await media.upload(userId, receive, query.purpose) } };
     },
   }),

@@ -11,6 +11,7 @@ import { toAttachmentDto } from './media.presenter';
 import type { ObjectStorage } from './storage';
 import type { ReceivedFile } from './upload';
 import type { UploadBudget, UploadReservation } from './upload-budget';
+import type { UploadPace } from './upload-pace';
 
 /** How long a signed image URL works: long enough to be followed, short enough that a leaked one soon dies. */
 const SIGNED_URL_SECONDS = 300;
@@ -48,6 +49,8 @@ export class MediaService {
     private readonly dailyQuotaBytes: number,
     /** Bytes all uploads under way on this instance may hold (UPLOAD_MEMORY_BUDGET_MB). */
     private readonly budget: UploadBudget,
+    /** The slowest an upload may arrive before it is ended (UPLOAD_MIN_BYTES_PER_SECOND, UPLOAD_RATE_WINDOW_SECONDS). */
+    private readonly pace: UploadPace,
   ) {}
 
   /** Removes uploads whose rows are gone (a deleted message); a failure leaves an orphan file, never an error. */
@@ -69,13 +72,14 @@ export class MediaService {
 
   /**
    * An upload belongs to its uploader until a message (or a profile, or a group) uses it. `receive` reads the file,
-   * reserving its bytes from the upload budget, which holds them until the upload is stored or has failed. A user who
-   * already has MAX_UPLOADS_IN_FLIGHT_PER_USER uploads under way is refused before it is read, so that nobody can make
-   * the server hold their files by the hundred while the image queue works through them.
+   * reserving its bytes from the upload budget, which holds them until the upload is stored or has failed, and ends it
+   * if it arrives slower than the pace. A user who already has MAX_UPLOADS_IN_FLIGHT_PER_USER uploads under way is
+   * refused before it is read, so that nobody can make the server hold their files by the hundred while the image
+   * queue works through them.
    */
   async upload(
     uploaderId: string,
-    receive: (reservation: UploadReservation) => Promise<ReceivedFile>,
+    receive: (reservation: UploadReservation, pace: UploadPace) => Promise<ReceivedFile>,
     purpose: AttachmentPurpose,
   ) {
     const inFlight = this.uploadsInFlight.get(uploaderId) ?? 0;
@@ -84,7 +88,9 @@ export class MediaService {
     }
     this.uploadsInFlight.set(uploaderId, inFlight + 1);
     try {
-      return await this.budget.hold(async (reservation) => this.store(uploaderId, await receive(reservation), purpose));
+      return await this.budget.hold(async (reservation) =>
+        this.store(uploaderId, await receive(reservation, this.pace), purpose),
+      );
     } finally {
       const left = (this.uploadsInFlight.get(uploaderId) ?? 1) - 1;
       if (left > 0) this.uploadsInFlight.set(uploaderId, left);

@@ -201,7 +201,9 @@ describe.each(STORAGE_BACKENDS)('images on %s', (_, startStorage) => {
 
     const storage = serverStorage();
     const repository = new MediaRepository(server.prisma);
-    const media = new MediaService(repository, storage, createLogger('silent'), 1024 ** 3, new UploadBudget(1024 ** 3));
+    const pace = { minBytesPerSecond: 1, windowSeconds: 60 };
+    const logger = createLogger('silent');
+    const media = new MediaService(repository, storage, logger, 1024 ** 3, new UploadBudget(1024 ** 3), pace);
     expect(await media.removeAbandoned(24 * 3_600_000)).toBeGreaterThanOrEqual(1);
     await download(alice, abandoned.url).expect(404);
     await download(alice, avatar.url).expect(200);

@@ -32,6 +32,8 @@ it("refuses uploads past a user's daily quota with 429 UPLOAD_QUOTA_EXCEEDED, an
     details: { retryAfterSeconds: expect.any(Number) },
   });
   expect(refused.body.error.details.retryAfterSeconds).toBeGreaterThan(86_000);
+  // The same wait in the header that HTTP clients and proxies read.
+  expect(refused.headers['retry-after']).toBe(String(refused.body.error.details.retryAfterSeconds));
   expect(await server.prisma.attachment.count({ where: { uploaderId: alice.id } })).toBe(1);
 
   await upload(bob, image).expect(201);
@@ -44,7 +46,11 @@ it('refuses a fourth upload while a user has three under way, and takes uploads 
   const underWay = Array.from({ length: 3 }, () => slowUpload(port, carol.accessToken, image));
 
   // The three are read only half-way; once the server has them all, a fourth is refused before it is read.
-  let fourth: { status: number; body: { error?: unknown } } = { status: 0, body: {} };
+  let fourth: { status: number; headers: Record<string, string>; body: { error?: unknown } } = {
+    status: 0,
+    headers: {},
+    body: {},
+  };
   try {
     const deadline = Date.now() + 10_000;
     while (fourth.status !== 429 && Date.now() < deadline) {
@@ -57,6 +63,7 @@ it('refuses a fourth upload while a user has three under way, and takes uploads 
   }
   expect(fourth.status).toBe(429);
   expect(fourth.body.error).toMatchObject({ code: 'UPLOAD_QUOTA_EXCEEDED', details: { retryAfterSeconds: 1 } });
+  expect(fourth.headers['retry-after']).toBe('1');
 
   for (const { response } of underWay) expect((await response).status).toBe(201);
   await upload(carol, image).expect(201);

@@ -4,6 +4,7 @@ import { MAX_FILE_BYTES } from '@messenger/contract';
 import { AppError, badRequest } from '../../lib/errors';
 import type { DeclaredFile } from './file-detection';
 import { uploadsBusy, type UploadReservation } from './upload-budget';
+import { uploadTooSlow, watchPace, type UploadPace } from './upload-pace';
 
 export interface ReceivedFile extends DeclaredFile {
   bytes: Buffer;
@@ -17,11 +18,13 @@ const tooLarge = (maxBytes: number) =>
  * the moment it passes the bytes that `maxBytesFor` allows for that declaration (413): a large upload is never held
  * in memory whole before the size check. What it holds is reserved from the upload budget first: the declared
  * Content-Length before anything is read (no more than the largest upload may be), or, without one, each chunk as it
- * comes; past the budget it stops there too (503). A client that goes away mid-upload ends it as an error.
+ * comes; past the budget it stops there too (503). A client that goes away mid-upload ends it as an error, and so
+ * does one that sends slower than the pace (408), so that neither holds its reservation.
  */
 export function receiveFile(
   req: Request,
   reservation: UploadReservation,
+  pace: UploadPace,
   maxBytesFor: (declared: DeclaredFile) => number,
 ): Promise<ReceivedFile> {
   return new Promise((resolve, reject) => {
@@ -37,9 +40,11 @@ export function receiveFile(
       return;
     }
     let settled = false;
+    let stopWatchingPace: () => void = () => undefined;
     const finish = (error: Error | null, file?: ReceivedFile) => {
       if (settled) return;
       settled = true;
+      stopWatchingPace();
       if (error) {
         req.unpipe(parser);
         req.resume();
@@ -50,6 +55,7 @@ export function receiveFile(
       finish(uploadsBusy());
       return;
     }
+    stopWatchingPace = watchPace(req, pace, () => finish(uploadTooSlow(pace)));
     req.once('close', () => {
       if (!req.complete) finish(badRequest('The upload ended before the whole file had arrived'));
     });
