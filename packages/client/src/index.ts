@@ -1,2 +1,9 @@
-export { DECLARED_FEATURES, withMembersChanged, type MembersChange } from './membership';
+export {
+  DECLARED_FEATURES,
+  membersChangeFit,
+  withMembersChanged,
+  withNewestMembers,
+  type MembersChange,
+  type MembersChangeFit,
+} from './membership';
 export { createWatermarkReporter, type WatermarkReporter } from './watermarkReporter';
