@@ -12,6 +12,7 @@ import { authenticate } from './http/authenticate';
 import { createRateLimiters } from './http/rate-limit';
 import { checkResponses, type ResponseViolation } from './http/response-check';
 import { mountRestApi } from './http/rest-api';
+import { AfterAnswer } from './lib/after-answer';
 import { RedisDegradation } from './lib/degraded';
 import type { Logger } from './lib/logger';
 import { Metrics } from './lib/metrics';
@@ -129,7 +130,10 @@ export async function createMessengerServer(
     : new LocalPresence();
   if (presence instanceof RedisPresence) io.on('presence', (change) => presence.apply(change));
   const eventLog = redis ? new RedisEventLog(redis) : new MemoryEventLog();
-  const events = new SocketPublisher(io, eventLog, degradation, metrics, Boolean(redis));
+  const events = new SocketPublisher(io, eventLog, degradation, metrics, {
+    shared: Boolean(redis),
+    perRoom: Boolean(config.REDIS_CLUSTER_NODES),
+  });
   const limiters = createRateLimiters(
     {
       enabled: config.RATE_LIMIT_ENABLED,
@@ -170,11 +174,13 @@ export async function createMessengerServer(
   const contactPresenter = new ContactPresenter(userPresenter);
   const contacts = new ContactsService(new ContactsRepository(prisma), contactPresenter, events, presenceRepository);
   const chatsRepository = new ChatsRepository(prisma);
-  const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository);
+  // Changes answer once written; their fan-out goes on after the answer, and shutdown waits for it.
+  const afterAnswer = new AfterAnswer(logger);
+  const chats = new ChatsService(chatsRepository, chatPresenter, events, blocksRepository, afterAnswer);
   const blocks = new BlocksService(blocksRepository, contactPresenter, chats, events);
   // Sends, group changes and pins all give messages their seq: one order of publication for all.
   const publicationOrder = new ChatPublicationOrder();
-  const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder);
+  const groups = new GroupsService(chatsRepository, chats, messagePresenter, events, publicationOrder, afterAnswer);
   const media = await mediaModule(prisma, config, logger, metrics);
   const abandonedUploads = setInterval(() => {
     media.removeAbandoned(ABANDONED_UPLOAD_MS).catch((error: unknown) => logger.warn({ err: error }, 'upload cleanup'));
@@ -297,6 +303,7 @@ export async function createMessengerServer(
       // server is closed already: the error its second close gets is expected.
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await Promise.all([requestsDone, socketWork.all.idle()]);
+      await afterAnswer.idle();
       await events.drained();
       await presenceService.stop();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));

@@ -53,7 +53,8 @@ it('spreads every user’s shared state over all three masters, each user’s re
   }
 
   // With 30 users, all of them hashing to one or two of three masters would happen about once in 100,000 runs.
-  const logKeys = await onEveryMaster((master) => master.keys('events:{u:*}:meta'));
+  // The replay logs are in buckets of users (`{l:<bucket>}`), whose slots are spread over the masters.
+  const logKeys = await onEveryMaster((master) => master.keys('events:{l:*}:*:meta'));
   expect(logKeys.map((keys) => keys.length > 0)).toEqual([true, true, true]);
   expect(logKeys.flat()).toHaveLength(USERS);
   const presenceKeys = await onEveryMaster((master) => master.keys('presence:user:*'));
@@ -66,8 +67,13 @@ it('spreads every user’s shared state over all three masters, each user’s re
   expect(channels.flat()).toHaveLength(USERS);
 
   const someone = users[0]?.id ?? '';
+  const [someonesMeta] = logKeys.flat().filter((key) => key.endsWith(`}:${someone}:meta`));
+  const bucket = /^events:(\{l:\d+\})/.exec(someonesMeta ?? '')?.[1];
+  expect(bucket).toBeDefined();
   const slots = await onEveryMaster((master) =>
-    Promise.all(['log', 'meta', 'p:1'].map((suffix) => master.cluster('KEYSLOT', `events:{u:${someone}}:${suffix}`))),
+    Promise.all(
+      ['log', 'meta', 'p:1'].map((suffix) => master.cluster('KEYSLOT', `events:${bucket}:${someone}:${suffix}`)),
+    ),
   );
   expect(new Set(slots.flat()).size).toBe(1);
 });

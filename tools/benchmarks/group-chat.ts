@@ -11,6 +11,7 @@ import pg from 'pg';
 import { runBenchmark, timed } from './measure';
 import { createTestDatabase } from '../../backend/tests/helpers/test-database';
 import { PrismaClient } from '../../backend/src/generated/prisma/client';
+import { AfterAnswer } from '../../backend/src/lib/after-answer';
 import { BlocksRepository } from '../../backend/src/modules/blocks/blocks.repository';
 import { ChatPresenter } from '../../backend/src/modules/chats/chats.presenter';
 import { ChatsRepository } from '../../backend/src/modules/chats/chats.repository';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       new ChatPresenter(userPresenter, messagePresenter),
       noSockets,
       blocks,
+      new AfterAnswer(console),
     );
     const noImages = { discard: async () => undefined };
     const messages = new MessagesService(

@@ -1,8 +1,9 @@
 /**
- * What one replay-log append costs by number of recipients (2, 50, 300), three ways: on one Redis with one script
- * for every recipient (as shipped), on one Redis with one script per recipient issued together (pipelined: what a
- * cluster must do, tried on one Redis), and on a Redis Cluster of three masters (one script per recipient, each
- * on its master). Appends one at a time (latency, not throughput) and reports, per event: wall time, this
+ * What one replay-log append costs by number of recipients (2, 50, 300), four ways: on one Redis with one script
+ * for every recipient (as shipped), on one Redis with one script per recipient issued together (pipelined), on a
+ * Redis Cluster of three masters with one script per bucket of recipients (as shipped: at most 64), and on the
+ * same cluster with one script per recipient (what the cluster did before its buckets: each recipient's log in a
+ * slot of its own). Appends one at a time (latency, not throughput) and reports, per event: wall time, this
  * process's CPU (ioredis encoding and parsing) and Redis's CPU (summed over the masters).
  * Run from backend/: `npm run bench:replay-log-groups` (BENCH_REDIS_URL; BENCH_REDIS_CLUSTER_NODES, else a
  * cluster of its own on free loopback ports; BENCH_EVENTS per size).
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       console.log(await measure('one Redis, one script for all', single, size, false));
       console.log(await measure('one Redis, a script per recipient', single, size, true));
-      console.log(await measure('Redis Cluster, a script per recipient', cluster, size, false));
+      console.log(await measure('Redis Cluster, a script per bucket', cluster, size, false));
+      console.log(await measure('Redis Cluster, a script per recipient', cluster, size, true));
     }
   } finally {
     single.disconnect();

@@ -42,7 +42,9 @@ export async function reachServers(config: Env, logger: Logger): Promise<Command
   }
   const redis = await connectRedis(config, logger, 'commands');
   const { publisher, subscriber } = await attachRedisAdapter(io, config, logger, degradation);
-  const events = new SocketPublisher(io, new RedisEventLog(redis), degradation, metrics);
+  const events = new SocketPublisher(io, new RedisEventLog(redis), degradation, metrics, {
+    perRoom: Boolean(config.REDIS_CLUSTER_NODES),
+  });
   return {
     revoked: new RedisRevokedSessions(redis, config.JWT_ACCESS_EXPIRY, degradation),
     events,

@@ -3,7 +3,7 @@ import { Cluster, Redis } from 'ioredis';
 import { primaryNodes, type RedisClient } from '../lib/redis';
 import { deleteKeys, startRedisCluster, type TestRedisCluster } from '../../tests/helpers/redis-cluster';
 import { MemoryEventLog, type AppendedGroup, type EventLog } from './event-log';
-import { RedisEventLog } from './redis-event-log';
+import { clusterBucketOf, RedisEventLog } from './redis-event-log';
 
 /** The same tests on the three logs: in memory, on one Redis, and on a Redis Cluster of three masters. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -187,11 +187,13 @@ describe.each(redisBackends)('%s', (_, client) => {
     expect(await log.since('bob', bobStart, page(100))).toBe('expired');
 
     // However long the traffic, Redis holds no more payloads than the two logs of two events reference: one per
-    // event on one Redis (shared by its recipients), one per recipient's copy on a cluster.
+    // event on one Redis (shared by its recipients), one per bucket of its recipients on a cluster (Ann's and Bob's
+    // logs are in two buckets).
     for (let n = 6; n <= 98; n++) await log.append(n % 3 ? ['ann', 'bob'] : ['bob'], 'message:new', { n });
     const beforeLastTwo = { ann: await log.current('ann'), bob: await log.current('bob') };
     for (let n = 99; n <= 100; n++) await log.append(['ann', 'bob'], 'message:new', { n });
     const payloads = (await keysOf(redisClient, prefix)).filter((key) => /:p:\d+$/.test(key));
+    expect(clusterBucketOf('ann')).not.toBe(clusterBucketOf('bob'));
     expect(payloads).toHaveLength(redisClient.isCluster ? 4 : 2);
     for (const user of ['ann', 'bob'] as const) {
       expect(await log.since(user, beforeLastTwo[user], page(100))).toMatchObject({

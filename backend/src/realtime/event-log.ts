@@ -10,7 +10,7 @@ export type Replay = { events: LoggedEvent[]; cursor: string; hasMore: boolean }
 /**
  * What one append did for some of its recipients: recorded the event under `cursor` (the position each of them
  * is sent), or failed with `error` (the event then goes to them without a cursor). One group for every recipient
- * in memory and on one Redis; on a Redis Cluster one per recipient, whose logs live on different shards.
+ * in memory and on one Redis; on a Redis Cluster one per bucket of recipients, whose logs share a hash slot.
  */
 export type AppendedGroup =
   { userIds: readonly string[]; cursor: string } | { userIds: readonly string[]; error: unknown };

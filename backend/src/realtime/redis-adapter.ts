@@ -26,8 +26,9 @@ export interface AdapterConnections {
  * master of its slot. Each instance subscribes to the channel of every room it holds sockets in (`user:<id>`, ...),
  * so an event for one room is published on the shard of that room and reaches only the instances that hold its
  * sockets. An emit to several rooms, `serverSideEmit` (presence, transient batches) and `disconnectSockets` travel
- * on the namespace's main channel, which every instance subscribes to. The replay log gives each recipient on a
- * cluster a cursor of its own, so the publisher emits per user room there: each on its own shard.
+ * on the namespace's main channel, which every instance subscribes to. So on a cluster the publisher emits a logged
+ * event to each user room on its own (SocketPublisher's `perRoom`), each on its own shard, although the replay log
+ * gives the recipients of one bucket one cursor.
  */
 export async function attachRedisAdapter(
   io: MessengerServer,

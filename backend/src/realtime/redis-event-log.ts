@@ -9,29 +9,37 @@ import {
 } from './event-log';
 
 /**
- * Keys: each user's log lives under the hash tag `{u:<id>}` (`<prefix>{u:<id>}:log`, a Stream, and `:meta`, a hash
- * of `floor` and `last`), so that every script below touches one hash slot per user and runs on a Redis Cluster
- * as on one Redis. Positions are microseconds of the Redis clock (`TIME`), raised past the log's `last` when
- * needed: they grow in every log, and they keep growing when Redis loses its data and starts again, so that a
- * cursor from before such a loss can never name a position of the new log (the log's `floor` is above it).
+ * Keys: each user has a log (`:log`, a Stream) and its `:meta` (a hash of `floor` and `last`). On one Redis they
+ * are `<prefix>{u:<id>}:log` and `:meta`. On a Redis Cluster they are `<prefix>{l:<bucket>}:<id>:log` and `:meta`,
+ * where the bucket is one of CLUSTER_BUCKETS, a hash of the user id: the logs of a bucket's users share its hash
+ * slot, so that one script appends to all of them, while the buckets spread over the masters. Every script below
+ * touches one hash slot, and runs on a cluster as on one Redis. The scripts build a user's key names from what
+ * comes before and after the id (KEY_START and KEY_END: `<prefix>{u:` and `}:`, or `<prefix>{l:<bucket>}:` and
+ * `:`).
  *
- * The payload is stored once per append, under the first recipient's tag (`:p:<position>`), with a count of the
+ * Positions are microseconds of the Redis clock (`TIME`), raised past the log's `last` when needed: they grow in
+ * every log, and they keep growing when Redis loses its data and starts again, so that a cursor from before such
+ * a loss can never name a position of the new log (the log's `floor` is above it).
+ *
+ * The payload is stored once per append, under the first recipient's keys (`:p:<position>`), with a count of the
  * logs holding it: entries of other recipients name that owner (field `o`). One append covers every recipient on
- * one Redis, so a 300-member group's message is one payload and 300 small entries; on a cluster each recipient's
- * log is in a slot of its own, so each append covers one recipient and the payload is that recipient's copy.
+ * one Redis, so a 300-member group's message is one payload and 300 small entries; on a cluster it covers the
+ * recipients of one bucket, so the same message is a script and a payload per bucket among its recipients (at most
+ * CLUSTER_BUCKETS), and each recipient still has a log, a cap and a TTL of its own.
  *
  * Only streams and payloads expire, and so only they may be evicted under `maxmemory-policy volatile-lru`; their
  * loss reads as "expired". The `meta` hash never expires: a log recreated after its stream expired or was evicted
  * starts with the floor at the newest position it had, since everything up to there is gone.
  */
 const SHARED_LUA = `
-local prefix = ARGV[5]
-local function payloadKey(owner, position) return prefix .. '{u:' .. owner .. '}:p:' .. position end
+local keyStart, keyEnd = ARGV[5], ARGV[6]
+local function payloadKey(owner, position) return keyStart .. owner .. keyEnd .. 'p:' .. position end
 local function positionOf(entryId) return string.match(entryId, '^%d+') end
 `;
 
 /**
- * KEYS: log, meta of each recipient (pairs). ARGV: event, payload, cap, retention ms, key prefix, owner, user ids.
+ * KEYS: log, meta of each recipient (pairs). ARGV: event, payload, cap, retention ms, KEY_START, KEY_END, owner,
+ * user ids.
  * Returns the position, the same in every log it was appended to.
  */
 const APPEND_SCRIPT = new RedisScript(`${SHARED_LUA}
@@ -42,12 +50,12 @@ for i = 2, #KEYS, 2 do
   if last and last >= position then position = last + 1 end
 end
 local id = string.format('%.0f', position)
-local cap, ttl, owner = tonumber(ARGV[3]), ARGV[4], ARGV[6]
+local cap, ttl, owner = tonumber(ARGV[3]), ARGV[4], ARGV[7]
 local payload = payloadKey(owner, id)
 redis.call('SET', payload, ARGV[2], 'PX', ttl)
 redis.call('SET', payload .. ':refs', #KEYS / 2, 'PX', ttl)
 for i = 1, #KEYS / 2 do
-  local log, meta, user = KEYS[2 * i - 1], KEYS[2 * i], ARGV[6 + i]
+  local log, meta, user = KEYS[2 * i - 1], KEYS[2 * i], ARGV[7 + i]
   if redis.call('EXISTS', log) == 0 then
     redis.call('HSET', meta, 'floor', redis.call('HGET', meta, 'last') or id)
   end
@@ -71,7 +79,7 @@ end
 return id`);
 
 /**
- * KEYS: log, meta. ARGV: after (a position), max events, max bytes, user id, key prefix.
+ * KEYS: log, meta. ARGV: after (a position), max events, max bytes, user id, KEY_START, KEY_END.
  * Returns {'expired'} or {'ok', cursor, hasMore (0/1), event, payload, event, payload, ...}: the events after the
  * position, oldest first, as many as fit (always at least one), read in one step so that nothing expires between
  * the checks and the reads.
@@ -117,9 +125,36 @@ local id = string.format('%.0f', position)
 redis.call('HSET', KEYS[1], 'floor', id, 'last', id)
 return id`);
 
-/** A cursor of this log: `u` and a position. Anything else (an older format, another log's) is expired. */
-const CURSOR = /^u(\d{1,16})$/;
-const cursorAt = (position: string | number) => `u${position}`;
+/**
+ * How many buckets a cluster's logs are grouped in: a group message's append costs a script per bucket among its
+ * recipients, and the buckets' slots are spread over the masters (so a cluster of more masters than this would
+ * leave some without replay logs). Changing it moves users to other buckets: their cursors then expire once.
+ */
+export const CLUSTER_BUCKETS = 64;
+
+/** A stable hash of the user id (32-bit FNV-1a over its UTF-16 code units): the user's bucket on a cluster. */
+export function clusterBucketOf(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % CLUSTER_BUCKETS;
+}
+
+/**
+ * Where some users' logs live: a user's keys are `keyStart + id + keyEnd + suffix`, and its cursors are
+ * `cursorPrefix` and a position. One place holds every user on one Redis; one per bucket on a cluster.
+ */
+interface LogPlace {
+  keyStart: string;
+  keyEnd: string;
+  /**
+   * `u` on one Redis; `b<bucket>.` on a cluster. A cursor of another prefix (an older format, the per-user layout a
+   * cluster had before its buckets, another bucket's, the single-node log's) is expired: positions of different
+   * logs come from different masters' clocks and cannot be compared.
+   */
+  cursorPrefix: string;
+}
+
+const POSITION = /^\d{1,16}$/;
 
 /**
  * Several instances: per-user Redis Streams, shared by every instance, on one Redis or a Redis Cluster.
@@ -145,24 +180,32 @@ export class RedisEventLog implements EventLog {
     // Each user once: a second entry at the same position would fail the script, or be replayed twice.
     const recipients = [...new Set(userIds)];
     if (recipients.length === 0) return [];
-    // On a cluster every user's log is in a slot of its own; one Redis takes all of them in one step.
-    const groups = this.redis.isCluster ? recipients.map((userId) => [userId]) : [recipients];
-    return Promise.all(groups.map((group) => this.appendTo(group, event, body)));
+    // One script per place among the recipients: one for all of them on one Redis, one per bucket on a cluster.
+    const byPlace = new Map<string, { place: LogPlace; userIds: string[] }>();
+    for (const userId of recipients) {
+      const place = this.placeOf(userId);
+      const group = byPlace.get(place.cursorPrefix);
+      if (group) group.userIds.push(userId);
+      else byPlace.set(place.cursorPrefix, { place, userIds: [userId] });
+    }
+    return Promise.all([...byPlace.values()].map(({ place, userIds }) => this.appendTo(place, userIds, event, body)));
   }
 
   async current(userId: string): Promise<string> {
     await this.restartIfLost([userId]);
-    return cursorAt((await START_SCRIPT.run(this.redis, [this.metaKey(userId)], ['0'])) as string);
+    const place = this.placeOf(userId);
+    return place.cursorPrefix + ((await START_SCRIPT.run(this.redis, [this.keyOf(userId, 'meta')], ['0'])) as string);
   }
 
   async since(userId: string, cursor: string, page: ReplayPage) {
-    const after = CURSOR.exec(cursor)?.[1];
-    if (after === undefined) return 'expired';
+    const place = this.placeOf(userId);
+    const after = cursor.startsWith(place.cursorPrefix) ? cursor.slice(place.cursorPrefix.length) : '';
+    if (!POSITION.test(after)) return 'expired';
     await this.restartIfLost([userId]);
     const reply = (await READ_SCRIPT.run(
       this.redis,
-      [this.logKey(userId), this.metaKey(userId)],
-      [after, page.maxEvents, page.maxBytes, userId, this.prefix],
+      [this.keyOf(userId, 'log'), this.keyOf(userId, 'meta')],
+      [after, page.maxEvents, page.maxBytes, userId, place.keyStart, place.keyEnd],
     )) as string[];
     if (reply[0] === 'expired') return 'expired';
     const [, position = '', hasMore, ...flat] = reply;
@@ -170,22 +213,27 @@ export class RedisEventLog implements EventLog {
     for (let i = 0; i < flat.length; i += 2) {
       events.push({ event: flat[i] ?? '', payload: JSON.parse(flat[i + 1] ?? 'null') as unknown });
     }
-    return { events, cursor: cursorAt(position), hasMore: Number(hasMore) === 1 };
+    return { events, cursor: place.cursorPrefix + position, hasMore: Number(hasMore) === 1 };
   }
 
   /**
-   * One script for users whose logs share a slot (or one Redis). Issued at once when none of them lost an event,
-   * so that appends reach Redis in call order; otherwise after their logs restart.
+   * One script for the users of one place (one hash slot). Issued at once when none of them lost an event, so
+   * that appends reach Redis in call order; otherwise after their logs restart.
    */
-  private async appendTo(userIds: readonly string[], event: string, body: string): Promise<AppendedGroup> {
+  private async appendTo(
+    place: LogPlace,
+    userIds: readonly string[],
+    event: string,
+    body: string,
+  ): Promise<AppendedGroup> {
     try {
       if (userIds.some((userId) => this.lost.has(userId))) await this.restartIfLost(userIds);
       const position = (await APPEND_SCRIPT.run(
         this.redis,
-        userIds.flatMap((userId) => [this.logKey(userId), this.metaKey(userId)]),
-        [event, body, this.perUser, this.retentionMs, this.prefix, userIds[0] ?? '', ...userIds],
+        userIds.flatMap((userId) => [this.keyOf(userId, 'log'), this.keyOf(userId, 'meta')]),
+        [event, body, this.perUser, this.retentionMs, place.keyStart, place.keyEnd, userIds[0] ?? '', ...userIds],
       )) as string;
-      return { userIds, cursor: cursorAt(position) };
+      return { userIds, cursor: place.cursorPrefix + position };
     } catch (error) {
       for (const userId of userIds) if (!this.lost.has(userId)) this.lost.set(userId, undefined);
       return { userIds, error };
@@ -200,7 +248,7 @@ export class RedisEventLog implements EventLog {
         .map((userId) => {
           const underWay = this.lost.get(userId);
           if (underWay) return underWay;
-          const restart = START_SCRIPT.run(this.redis, [this.metaKey(userId)], ['1']).then(
+          const restart = START_SCRIPT.run(this.redis, [this.keyOf(userId, 'meta')], ['1']).then(
             () => void this.lost.delete(userId),
             (error: unknown) => {
               this.lost.set(userId, undefined);
@@ -213,11 +261,14 @@ export class RedisEventLog implements EventLog {
     );
   }
 
-  private logKey(userId: string): string {
-    return `${this.prefix}{u:${userId}}:log`;
+  private placeOf(userId: string): LogPlace {
+    if (!this.redis.isCluster) return { keyStart: `${this.prefix}{u:`, keyEnd: '}:', cursorPrefix: 'u' };
+    const bucket = clusterBucketOf(userId);
+    return { keyStart: `${this.prefix}{l:${bucket}}:`, keyEnd: ':', cursorPrefix: `b${bucket}.` };
   }
 
-  private metaKey(userId: string): string {
-    return `${this.prefix}{u:${userId}}:meta`;
+  private keyOf(userId: string, suffix: 'log' | 'meta'): string {
+    const { keyStart, keyEnd } = this.placeOf(userId);
+    return keyStart + userId + keyEnd + suffix;
   }
 }

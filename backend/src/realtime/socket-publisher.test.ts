@@ -30,8 +30,8 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A publisher with event payloads left untyped: these tests follow markers through it, not real messages. */
 type UntypedPublish = (userIds: string[], event: string, payload: object) => void;
-const publisherOver = (io: MessengerServer, log: EventLog) =>
-  new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics())
+const publisherOver = (io: MessengerServer, log: EventLog, fanout?: { perRoom: boolean }) =>
+  new SocketPublisher(io, log, new RedisDegradation(new Metrics(), createLogger('silent')), new Metrics(), fanout)
     .toUsers as UntypedPublish;
 
 it('asks the replay log for every event at once, yet emits them in the order they were published', async () => {
@@ -73,6 +73,23 @@ it('gives each recipient the cursor of its own log, without a cursor to those wh
     { rooms: ['user:u1'], event: 'message:new', payload: { n: 1, cursor: 'u.1' } },
     { rooms: ['user:u2'], event: 'message:new', payload: { n: 1 } },
     { rooms: ['user:u3'], event: 'message:new', payload: { n: 1, cursor: 'u.7' } },
+  ]);
+});
+
+it('emits to each room on its own when rooms are published on their shards (a Redis Cluster)', async () => {
+  const log = new HeldEventLog();
+  const { emitted, io } = recordingServer();
+  publisherOver(io, log, { perRoom: true })(['u1', 'u2', 'u3'], 'message:new', { n: 1 });
+  // Users of one bucket share a cursor; an emit to both their rooms would travel on the main channel to every instance.
+  log.pending[0]?.finish(
+    { userIds: ['u1', 'u2'], cursor: 'b4.1' },
+    { userIds: ['u3'], error: new Error('shard down') },
+  );
+  await settle();
+  expect(emitted).toEqual([
+    { rooms: ['user:u1'], event: 'message:new', payload: { n: 1, cursor: 'b4.1' } },
+    { rooms: ['user:u2'], event: 'message:new', payload: { n: 1, cursor: 'b4.1' } },
+    { rooms: ['user:u3'], event: 'message:new', payload: { n: 1 } },
   ]);
 });
 

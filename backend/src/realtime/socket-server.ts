@@ -258,10 +258,18 @@ export class SocketPublisher implements EventPublisher {
     private readonly log: EventLog,
     private readonly degradation: RedisDegradation,
     private readonly metrics: Metrics,
-    /** Other instances share the sockets' users (Redis adapter): batches of transient events are told to them. */
-    private readonly shared = false,
+    private readonly fanout: {
+      /** Other instances share the sockets' users (Redis adapter): batches of transient events are told to them. */
+      shared?: boolean;
+      /**
+       * The sharded adapter (a Redis Cluster) publishes an emit to one room on that room's shard, heard only by the
+       * instances holding its sockets, but an emit to several rooms on the main channel, heard by every instance:
+       * so a logged event goes out to each room on its own there.
+       */
+      perRoom?: boolean;
+    } = {},
   ) {
-    if (shared) io.on('transient', (deliveries) => this.deliverHere(deliveries));
+    if (fanout.shared) io.on('transient', (deliveries) => this.deliverHere(deliveries));
   }
 
   toUsers: EventPublisher['toUsers'] = (userIds, event, payload, options) => {
@@ -282,13 +290,13 @@ export class SocketPublisher implements EventPublisher {
       .catch((error: unknown): AppendedGroup[] => [{ userIds, error }]);
     const older = options?.olderClients;
     this.queue = this.queue.then(async () => {
-      // Recipients given the same cursor get one emit (every recipient, in memory and on one Redis); on a cluster
-      // each recipient's has its own, and the sharded adapter publishes it on the shard of that user's room.
+      // Recipients given the same cursor (every recipient in memory and on one Redis, a bucket's on a cluster) get
+      // one emit, unless each room goes out on its own shard.
       for (const group of await appended) {
-        // The database has the change; clients that miss the push (no cursor) catch up by seq.
-        if ('error' in group) this.degradation.report('replay_log', group.error);
         const cursor = 'cursor' in group ? { cursor: group.cursor } : {};
-        emit(this.io.to(group.userIds.map(options?.room ?? userRoom)), { ...payload, ...cursor });
+        // Without a cursor the database has the change all the same; clients that miss the push catch up by seq.
+        if ('error' in group) this.degradation.report('replay_log', group.error);
+        this.emitToRooms(event, group.userIds.map(options?.room ?? userRoom), { ...payload, ...cursor });
         if (older) this.emitToOlderClients(older, group.userIds, cursor);
       }
       stopFanout();
@@ -304,7 +312,14 @@ export class SocketPublisher implements EventPublisher {
     const rooms = userIds.map(older.room);
     for (const { event, payload } of older.events) {
       this.metrics.socketEventsOut.inc({ event });
-      emitAs(event, this.io.to(rooms), { ...payload, ...cursor });
+      this.emitToRooms(event, rooms, { ...payload, ...cursor });
+    }
+  }
+
+  /** One emit to all the rooms, or one per room where each goes out on its own shard (see `fanout.perRoom`). */
+  private emitToRooms(event: string, rooms: string[], body: unknown): void {
+    for (const targets of this.fanout.perRoom ? rooms.map((room) => [room]) : [rooms]) {
+      emitAs(event, this.io.to(targets), body);
     }
   }
 
@@ -316,7 +331,7 @@ export class SocketPublisher implements EventPublisher {
     }
     if (inRooms.length === 0) return;
     this.deliverHere(inRooms);
-    if (this.shared) this.io.serverSideEmit('transient', inRooms);
+    if (this.fanout.shared) this.io.serverSideEmit('transient', inRooms);
   };
 
   /** To this instance's sockets only: each instance delivers a batch to its own. */

@@ -34,6 +34,7 @@ export function makeDirectChat(id: string, members: User[], lastMessage: Message
     participants: members.map((user) => ({ user, role: 'member', lastReadSeq: 0, lastDeliveredSeq: 0 })),
     lastMessage,
     lastSeq: lastMessage?.seq ?? 0,
+    membersVersion: 0,
     unreadCount: 0,
     mentionCount: 0,
     muted: false,

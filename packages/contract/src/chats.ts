@@ -65,6 +65,14 @@ export const chatSchema = z
     participants: z.array(participantSchema),
     lastMessage: messageSchema.nullable(),
     lastSeq: z.number().int(),
+    membersVersion: z
+      .number()
+      .int()
+      .meta({
+        description:
+          'Raised by one by each change of who is in the group or who owns it; a chat:members change carries the ' +
+          'version it made: apply one only onto the version before it (0 for a chat whose members never changed)',
+      }),
     unreadCount: z.number().int(),
     mentionCount: z
       .number()

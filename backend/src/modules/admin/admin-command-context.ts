@@ -1,4 +1,5 @@
 import type { Env } from '../../config/env';
+import { AfterAnswer } from '../../lib/after-answer';
 import type { PrismaClient } from '../../db/prisma';
 import type { Logger } from '../../lib/logger';
 import type { CommandLineReach } from '../../realtime/command-line-reach';
@@ -9,6 +10,7 @@ import { ChatsRepository } from '../chats/chats.repository';
 import { ChatsService } from '../chats/chats.service';
 import { GroupsService } from '../chats/groups.service';
 import { MessagePresenter } from '../messages/messages.presenter';
+import { ChatPublicationOrder } from '../messages/publication-order';
 import { UserPresenter } from '../users/users.presenter';
 import type { AdminCommandContext } from './admin-command';
 import { AdminUsersRepository } from './admin-users.repository';
@@ -27,13 +29,23 @@ export function adminCommandContext(
   // Events of group hand-overs present participants without presence: a shell does not know who is online.
   const messagePresenter = new MessagePresenter();
   const chatsRepository = new ChatsRepository(db);
+  // Its commands publish group hand-overs themselves (publishChange), before they end: nothing is left after them.
+  const afterAnswer = new AfterAnswer(logger);
   const chats = new ChatsService(
     chatsRepository,
     new ChatPresenter(new UserPresenter(new LocalPresence()), messagePresenter),
     reach.events,
     new BlocksRepository(db),
+    afterAnswer,
   );
-  const groups = new GroupsService(chatsRepository, chats, messagePresenter, reach.events);
+  const groups = new GroupsService(
+    chatsRepository,
+    chats,
+    messagePresenter,
+    reach.events,
+    new ChatPublicationOrder(),
+    afterAnswer,
+  );
   const people = new AdminUsersService(new AdminUsersRepository(db), audit, reach.revoked, reach.events, groups);
   return {
     db,

@@ -51,6 +51,7 @@ export class ChatPresenter {
       participants: chat.participants.map((participant) => this.toParticipant(participant, presenceHidden)),
       lastMessage: lastMessage ? this.messages.toDto(lastMessage) : null,
       lastSeq: chat.lastSeq,
+      membersVersion: chat.membersVersion,
       unreadCount: Math.max(0, chat.lastSeq - (viewer?.lastReadSeq ?? chat.lastSeq)),
       mentionCount: chat.mentionCounts.get(viewerId) ?? 0,
       muted: viewer?.muted ?? false,

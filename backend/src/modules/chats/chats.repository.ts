@@ -35,10 +35,15 @@ export interface MembershipChange extends GroupChange {
   systemText: string;
 }
 
-/** Who came into a group, and the system message that says so. */
-export interface AddedMembers {
-  addedIds: string[];
+/** A change of who is in a group: the system message that says so, and the membership version it made. */
+export interface MembersChanged {
   written: WrittenMessage;
+  membersVersion: number;
+}
+
+/** Who came into a group, and the system message that says so. */
+export interface AddedMembers extends MembersChanged {
+  addedIds: string[];
 }
 
 export class ChatsRepository {
@@ -143,7 +148,8 @@ export class ChatsRepository {
       await tx.chatParticipant.createMany({
         data: addedIds.map((userId) => ({ chatId, userId, lastReadSeq: lastSeq, lastDeliveredSeq: lastSeq })),
       });
-      return { addedIds, written: await insertSystemMessage(tx, chatId, systemText(addedIds)) };
+      const membersVersion = await raiseMembersVersion(tx, chatId);
+      return { addedIds, membersVersion, written: await insertSystemMessage(tx, chatId, systemText(addedIds)) };
     });
   }
 
@@ -152,7 +158,7 @@ export class ChatsRepository {
    * leave deletes it. Returns null when the group is gone; a member already gone (removed at the same moment by
    * someone else) is a 404 that changes nothing.
    */
-  removeParticipant(change: MembershipChange, userId: string): Promise<WrittenMessage | null> {
+  removeParticipant(change: MembershipChange, userId: string): Promise<MembersChanged | null> {
     return this.db.$transaction(async (tx) => {
       await lockChat(tx, change);
       const [removed] = await tx.$queryRaw<{ role: 'owner' | 'member' }[]>`
@@ -169,7 +175,8 @@ export class ChatsRepository {
         return null;
       }
       if (removed.role === 'owner') await setOwner(tx, change.chatId, successor.userId);
-      return insertSystemMessage(tx, change.chatId, change.systemText);
+      const membersVersion = await raiseMembersVersion(tx, change.chatId);
+      return { membersVersion, written: await insertSystemMessage(tx, change.chatId, change.systemText) };
     });
   }
 
@@ -182,7 +189,10 @@ export class ChatsRepository {
       await lockChat(tx, change);
       const { ownerId, ...details } = update;
       if (Object.keys(details).length) await tx.chat.update({ where: { id: change.chatId }, data: details });
-      if (ownerId) await setOwner(tx, change.chatId, ownerId);
+      if (ownerId) {
+        await setOwner(tx, change.chatId, ownerId);
+        await raiseMembersVersion(tx, change.chatId);
+      }
       return insertSystemMessage(tx, change.chatId, change.systemText);
     });
   }
@@ -311,7 +321,20 @@ export async function handOverGroup(
     ORDER BY p.joined_at, p.user_id LIMIT 1`;
   if (!successor) return null;
   await setOwner(tx, chatId, successor.userId);
+  await raiseMembersVersion(tx, chatId);
   return insertSystemMessage(tx, chatId, systemText(successor.displayName));
+}
+
+/**
+ * Raises the version of the group's membership (who is in it, who owns it): once per change, in its transaction
+ * and under the chat's lock, so that the versions of a chat's changes follow one another without gaps.
+ */
+async function raiseMembersVersion(tx: Transaction, chatId: string): Promise<number> {
+  const [chat] = await tx.$queryRaw<{ membersVersion: number }[]>`
+    UPDATE chats SET members_version = members_version + 1 WHERE id = ${chatId}::uuid
+    RETURNING members_version AS "membersVersion"`;
+  if (!chat) throw notFound('Chat');
+  return chat.membersVersion;
 }
 
 /** Makes a member the owner; checked under the lock, so that a member who left at the same moment cannot be one. */

@@ -1,5 +1,6 @@
 import { CLIENT_FEATURES, type Chat } from '@messenger/contract';
 import { isUniqueViolation } from '../../db/prisma';
+import type { AfterAnswer } from '../../lib/after-answer';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { declaredRoom, undeclaredRoom, type EventPublisher, type PublishOptions } from '../../realtime/events';
 import { refusedByBlock } from '../blocks/block-refusal';
@@ -9,20 +10,25 @@ import type { ChatsRepository } from './chats.repository';
 
 type Block = { blockerId: string; blockedId: string };
 
-/** Who came into a group and who left it, by user id. */
+/** Who came into a group and who left it, by user id, and the membership version that change made. */
 export interface ChangedMembers {
   added: readonly string[];
   removed: readonly string[];
+  membersVersion: number;
 }
 
 const DELTA = CLIENT_FEATURES.membershipDelta;
 
 export class ChatsService {
+  /** Per chat, the last whole chats for older clients of a member change to go out (see publishMembership). */
+  private readonly toOlderClientsOf = new Map<string, Promise<void>>();
+
   constructor(
     private readonly repository: ChatsRepository,
     private readonly presenter: ChatPresenter,
     private readonly events: EventPublisher,
     private readonly blocks: Pick<BlocksRepository, 'counterparts' | 'pairsAmong' | 'between'>,
+    private readonly afterAnswer: AfterAnswer,
   ) {}
 
   async list(userId: string) {
@@ -104,7 +110,9 @@ export class ChatsService {
    * that declared `membership-delta` get `chat:members`, the change alone: one payload for all of them (one per set
    * of new members whose presence a block hides from some), logged for every recipient, so that each of their devices
    * can replay it. Devices that did not get `chat:updated`, the whole chat as each user sees it: what every member
-   * cost before, now paid only for users with such a device connected (`sync` gives the others theirs).
+   * cost before, now paid only for users with such a device connected (`sync` gives the others theirs). Finding those
+   * asks every instance (up to the adapter's timeout when one does not answer): the chat's next messages, published
+   * in seq order after this, do not wait for that answer; the whole chats follow it, in the order of the changes.
    */
   async publishMembership(chatId: string, changed: ChangedMembers, recipients: readonly string[]): Promise<void> {
     if (recipients.length === 0) return;
@@ -113,10 +121,9 @@ export class ChatsService {
     const audience = recipients.filter(isIn(chat));
     if (audience.length === 0) return;
     const memberIds = chat.participants.map((participant) => participant.user.id);
-    const [blocks, olderClients] = await Promise.all([
-      this.blocks.pairsAmong(memberIds),
-      this.events.withoutFeature(DELTA, audience),
-    ]);
+    const blocksAmong = this.blocks.pairsAmong(memberIds);
+    this.tellOlderClients(chat, blocksAmong, this.events.withoutFeature(DELTA, audience));
+    const blocks = await blocksAmong;
     // As the chat is now: someone who left again meanwhile is not added, someone back meanwhile is not removed.
     const added = chat.participants.filter((participant) => changed.added.includes(participant.user.id));
     const removed = changed.removed.filter((userId) => !memberIds.includes(userId));
@@ -128,10 +135,32 @@ export class ChatsService {
         removed,
         ownerId: chat.ownerId,
         updatedAt: chat.updatedAt.toISOString(),
+        // The change's own version, not the chat's now: a later change read here still comes with its own.
+        membersVersion: changed.membersVersion,
       };
       this.events.toUsers(userIds, 'chat:members', payload, { room: declaredRoom(DELTA) });
     }
-    this.toEachAsTheySeeIt('chat:updated', chat, blocks, [...olderClients], { room: undeclaredRoom(DELTA) });
+  }
+
+  /**
+   * The whole chat, to each of `olderClients` (users with a device that did not declare `membership-delta`) once they
+   * are known, after those of the chat's previous changes: in the order of the changes, behind nobody else's events.
+   */
+  private tellOlderClients(
+    chat: ChatRecord,
+    blocksAmong: Promise<readonly Block[]>,
+    olderClients: Promise<ReadonlySet<string>>,
+  ): void {
+    const previous = this.toOlderClientsOf.get(chat.id) ?? Promise.resolve();
+    const told = Promise.all([blocksAmong, olderClients, previous]).then(([blocks, userIds]) =>
+      this.toEachAsTheySeeIt('chat:updated', chat, blocks, [...userIds], { room: undeclaredRoom(DELTA) }),
+    );
+    this.afterAnswer.add('telling older clients of a member change', told, { chatId: chat.id });
+    const settled = told.catch(() => undefined);
+    this.toOlderClientsOf.set(chat.id, settled);
+    void settled.then(() => {
+      if (this.toOlderClientsOf.get(chat.id) === settled) this.toOlderClientsOf.delete(chat.id);
+    });
   }
 
   /** The chat to each recipient as they see it (their counts, presence hidden across their blocks): one payload each. */

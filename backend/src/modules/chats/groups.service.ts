@@ -1,7 +1,8 @@
+import type { AfterAnswer } from '../../lib/after-answer';
 import { AppError, badRequest, forbidden, notFound, userDeactivated } from '../../lib/errors';
 import type { EventPublisher } from '../../realtime/events';
 import type { MessagePresenter } from '../messages/messages.presenter';
-import { ChatPublicationOrder } from '../messages/publication-order';
+import type { ChatPublicationOrder } from '../messages/publication-order';
 import type { WrittenMessage } from '../messages/messages.repository';
 import { onlyTheOwner, type AddedMembers, type ChatsRepository } from './chats.repository';
 import { MAX_GROUP_PARTICIPANTS, type CreateGroupInput, type UpdateGroupInput } from '@messenger/contract';
@@ -15,7 +16,8 @@ type Membership = NonNullable<Awaited<ReturnType<ChatsRepository['membership']>>
  * chat's lock, after the write), never to a list read before it. What the checks here rely on (the group exists, the
  * actor owns it, the new owner is a member) is checked again under that lock, so that changes made at the same moment
  * answer as they would one after the other. Their system messages are published in seq order with the messages
- * sent meanwhile (`order`, shared with MessagesService).
+ * sent meanwhile (`order`, shared with MessagesService), after the answer (`afterAnswer`): telling the members may
+ * wait on every instance (ChatsService.publishMembership), which the one who made the change does not.
  */
 export class GroupsService {
   constructor(
@@ -23,7 +25,8 @@ export class GroupsService {
     private readonly chats: ChatsService,
     private readonly messages: MessagePresenter,
     private readonly events: EventPublisher,
-    private readonly order = new ChatPublicationOrder(),
+    private readonly order: ChatPublicationOrder,
+    private readonly afterAnswer: AfterAnswer,
   ) {}
 
   async create(ownerId: string, input: CreateGroupInput) {
@@ -105,11 +108,11 @@ export class GroupsService {
     await this.inOrder(chatId, async () => {
       const change = await add();
       if (!change) return null;
-      const { addedIds, written } = change;
+      const { addedIds, written, membersVersion } = change;
       const publish = async () => {
         await this.chats.publish('chat:created', chatId, addedIds);
         const others = written.participantIds.filter((id) => !addedIds.includes(id));
-        await this.chats.publishMembership(chatId, { added: addedIds, removed: [] }, others);
+        await this.chats.publishMembership(chatId, { added: addedIds, removed: [], membersVersion }, others);
         this.announce(written);
       };
       return { written, publish };
@@ -126,11 +129,16 @@ export class GroupsService {
       actorId === userId ? `${names.get(userId)} left` : `${names.get(actorId)} removed ${names.get(userId)}`;
     const ownerId = actorId === userId ? undefined : actorId;
     await this.inOrder(chatId, async () => {
-      const written = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
+      const change = await this.repository.removeParticipant({ chatId, ownerId, systemText }, userId);
       this.events.toUsers([userId], 'chat:removed', { chatId });
-      if (!written) return null;
+      if (!change) return null;
+      const { written, membersVersion } = change;
       const publish = async () => {
-        await this.chats.publishMembership(chatId, { added: [], removed: [userId] }, written.participantIds);
+        await this.chats.publishMembership(
+          chatId,
+          { added: [], removed: [userId], membersVersion },
+          written.participantIds,
+        );
         this.announce(written);
       };
       return { written, publish };
@@ -139,7 +147,8 @@ export class GroupsService {
 
   /**
    * A change to an existing group whose system message is published in seq order with the chat's other messages:
-   * `change` writes it and says how to publish it (null: nothing was written).
+   * `change` writes it and says how to publish it (null: nothing was written). Resolves once it is written; the
+   * publication goes on after the answer.
    */
   private async inOrder(
     chatId: string,
@@ -150,7 +159,7 @@ export class GroupsService {
       const done = await change();
       if (done) publications.add(chatId, done.written.record.seq, done.publish);
     } finally {
-      await publications.end();
+      this.afterAnswer.add('publishing a group change', publications.end(), { chatId });
     }
   }
 

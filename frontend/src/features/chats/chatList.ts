@@ -1,3 +1,4 @@
+import { withNewestMembers } from '@messenger/client';
 import type { Chat, Message } from '@messenger/contract';
 
 const activityTime = (chat: Chat) => Date.parse(chat.lastMessage?.createdAt ?? chat.updatedAt);
@@ -35,14 +36,16 @@ export function withCounts(updated: Chat, chat: Chat, message: Message, currentU
 
 /**
  * Takes a freshly fetched list as the truth, except for what was pushed over the socket while the request was in
- * flight and must not be rolled back by the older response: a newer message, and a participant's delivered and read
- * watermarks (which only ever rise: a receipt that came first would otherwise be lost until the next one).
+ * flight and must not be rolled back by the older response: a newer message, newer members (a member change), and a
+ * participant's delivered and read watermarks (which only ever rise: a receipt that came first would otherwise be
+ * lost until the next one).
  */
 export function mergeFetchedChats(current: Chat[], fetched: Chat[]): Chat[] {
   const currentById = new Map(current.map((chat) => [chat.id, chat]));
-  const merged = fetched.map((chat) => {
-    const known = currentById.get(chat.id);
-    if (!known) return chat;
+  const merged = fetched.map((received) => {
+    const known = currentById.get(received.id);
+    if (!known) return received;
+    const chat = withNewestMembers(received, known);
     const withLast = known.lastMessage && known.lastSeq > chat.lastSeq ? withMessage(chat, known.lastMessage) : chat;
     return { ...withLast, participants: withLast.participants.map((participant) => risen(participant, known)) };
   });

@@ -1,4 +1,10 @@
-import { withMembersChanged, type MembersChange } from '@messenger/client';
+import {
+  membersChangeFit,
+  withMembersChanged,
+  withNewestMembers,
+  type MembersChange,
+  type MembersChangeFit,
+} from '@messenger/client';
 import { create } from 'zustand';
 import type { Chat, Message } from '@messenger/contract';
 import { mergeFetchedChats, sortByActivity, withCounts, withMessage } from './chatList';
@@ -12,9 +18,14 @@ interface ChatsState {
   loadError: string | null;
   chatsFetched: (chats: Chat[]) => void;
   chatsFetchFailed: (error: string) => void;
+  /** A whole chat (an event or an answer); members held from a newer change stay (withNewestMembers). */
   chatReceived: (chat: Chat) => void;
-  /** Members came into a group or left it (`chat:members`); a chat this list does not hold yet comes with the list. */
-  membersChanged: (change: MembersChange) => void;
+  /**
+   * Members came into a group or left it (`chat:members`): applied when it is the next change of the chat held; `gap`
+   * when one between them is missing, and the chat must be fetched. A chat this list does not hold yet comes with the
+   * list.
+   */
+  membersChanged: (change: MembersChange) => MembersChangeFit | undefined;
   /** We were taken out of the chat (removed, or the group was deleted): say so if it was open. */
   chatRemoved: (chatId: string) => void;
   /** We left or deleted the chat ourselves: nothing to announce. */
@@ -44,14 +55,27 @@ export const useChatsStore = create<ChatsState>()((set, get) => ({
   chatsFetchFailed: (loadError) => set({ loadError }),
   chatReceived: (chat) =>
     set((state) => ({
-      chats: sortByActivity([chat, ...state.chats.filter((known) => known.id !== chat.id)]),
+      chats: sortByActivity([
+        withNewestMembers(
+          chat,
+          state.chats.find((known) => known.id === chat.id),
+        ),
+        ...state.chats.filter((known) => known.id !== chat.id),
+      ]),
       // Added back to a group we had been removed from.
       removedChatId: state.removedChatId === chat.id ? null : state.removedChatId,
     })),
-  membersChanged: (change) =>
-    set((state) => ({
-      chats: state.chats.map((chat) => (chat.id === change.chatId ? withMembersChanged(chat, change) : chat)),
-    })),
+  membersChanged: (change) => {
+    const held = get().chats.find((chat) => chat.id === change.chatId);
+    if (!held) return undefined;
+    const fit = membersChangeFit(held, change);
+    if (fit === 'next') {
+      set((state) => ({
+        chats: state.chats.map((chat) => (chat.id === change.chatId ? withMembersChanged(chat, change) : chat)),
+      }));
+    }
+    return fit;
+  },
   chatRemoved: (chatId) =>
     set((state) => {
       // Our own leave removed it already: no notice for that.

@@ -45,7 +45,7 @@ export async function addMembers(chatId: string, userIds: string[]): Promise<voi
   store().chatReceived(await groupsApi.addParticipants(chatId, userIds));
 }
 
-/** The server's chat:updated brings the new member list; the request answers only 204. */
+/** The server's chat:members brings the new member list; the request answers only 204. */
 export async function removeMember(chatId: string, userId: string): Promise<void> {
   await groupsApi.removeParticipant(chatId, userId);
 }

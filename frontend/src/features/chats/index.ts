@@ -1,5 +1,5 @@
 export { ChatList } from './ChatList';
-export { ensureChat, loadChats, openDirectChat, recordChatMessage } from './chatActions';
+export { ensureChat, loadChats, openDirectChat, receiveMembersChange, recordChatMessage } from './chatActions';
 export { chatTitle, directPartner } from './chatTitle';
 export { selectChat, selectUnreadTotal, useChatsStore } from './chatsStore';
 export { GroupInfoPanel } from './GroupInfoPanel';

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useChatsStore } from '../../features/chats';
 import { useMessagesStore } from '../../features/messages';
@@ -90,7 +90,13 @@ describe('live changes to chats and messages', () => {
     expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
 
     const carolJoins = { chatId: 'g1', added: [{ user: carol, role: 'member', lastReadSeq: 1, lastDeliveredSeq: 1 }] };
-    serverSays('chat:members', { ...carolJoins, removed: [], ownerId: bob.id, updatedAt: '2025-01-02T00:00:00.000Z' });
+    serverSays('chat:members', {
+      ...carolJoins,
+      removed: [],
+      ownerId: bob.id,
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      membersVersion: 1,
+    });
     expect(panel.getByRole('heading', { name: 'Members (3)' })).toBeInTheDocument();
     expect(panel.getByRole('link', { name: /^Carol/ })).toBeInTheDocument();
     expect(panel.queryByRole('button', { name: 'Remove Carol' })).not.toBeInTheDocument();
@@ -101,6 +107,7 @@ describe('live changes to chats and messages', () => {
       removed: [bob.id],
       ownerId: alice.id,
       updatedAt: '2025-01-02T00:01:00.000Z',
+      membersVersion: 2,
     });
     expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
     expect(panel.queryByRole('link', { name: /^Bob/ })).not.toBeInTheDocument();
@@ -110,6 +117,59 @@ describe('live changes to chats and messages', () => {
       ownerId: alice.id,
       updatedAt: '2025-01-02T00:01:00.000Z',
     });
+  });
+
+  it('keeps the members right when two changes made at the same moment arrive the other way round', async () => {
+    const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
+    const carolAsMember = { user: carol, role: 'member', lastReadSeq: 1, lastDeliveredSeq: 1 };
+    const change = { chatId: 'g1', ownerId: bob.id, updatedAt: '2025-01-02T00:00:00.000Z' };
+    const joins = { ...change, added: [carolAsMember], removed: [], membersVersion: 1 };
+    const removed = { ...change, added: [], removed: [carol.id], membersVersion: 2 };
+    const requests = fakeApi({
+      'GET /api/chats': () => ok({ chats: [group] }),
+      'GET /api/chats/g1/messages': () => ok({ messages: [greeting], hasMoreBefore: false, hasMoreAfter: false }),
+      // Fetched anew when the removal comes first: the group as it is after both.
+      'GET /api/chats/g1': () => ok({ chat: { ...group, membersVersion: 2 } }),
+    });
+    renderAppAs(alice, '/chats/g1');
+    await screen.findByRole('log', { name: 'Messages' });
+    act(() => screen.getByRole('button', { name: 'Group info' }).click());
+    const panel = within(screen.getByRole('dialog', { name: 'Group info' }));
+
+    serverSays('chat:members', removed);
+    serverSays('chat:members', joins);
+
+    await waitFor(() => expect(useChatsStore.getState().chats[0]?.membersVersion).toBe(2));
+    expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
+    expect(panel.queryByRole('link', { name: /^Carol/ })).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.path === '/api/chats/g1')).toHaveLength(1);
+    // Heard again (a replay): nothing changes.
+    serverSays('chat:members', joins);
+    expect(panel.getByRole('heading', { name: 'Members (2)' })).toBeInTheDocument();
+  });
+
+  it('keeps newer members when a whole chat read before a member change arrives after it', async () => {
+    const carol = makeUser({ id: 'u3', username: 'carol', displayName: 'Carol' });
+    renderAppAs(alice, '/chats');
+    await screen.findByRole('link', { name: /Team/ });
+
+    serverSays('chat:members', {
+      chatId: 'g1',
+      added: [{ user: carol, role: 'member', lastReadSeq: 1, lastDeliveredSeq: 1 }],
+      removed: [],
+      ownerId: bob.id,
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      membersVersion: 1,
+    });
+    // A rename published by another instance, which read the group just before Carol joined.
+    serverSays('chat:updated', { chat: { ...group, name: 'Dream team' } });
+
+    expect(screen.getByRole('link', { name: /Dream team/ })).toBeInTheDocument();
+    expect(useChatsStore.getState().chats[0]?.participants.map((participant) => participant.user.id)).toEqual([
+      bob.id,
+      alice.id,
+      carol.id,
+    ]);
   });
 
   it('leaves the open chat with a notice when I am removed from it', async () => {

@@ -1,6 +1,6 @@
 import type { ReceivedServerEvent, ReplayedEvent } from '@messenger/contract';
 import { getAccessToken, refreshAccessTokenPersistently, useSessionStore } from '../../features/auth';
-import { loadChats, useChatsStore, type ReceiptKind } from '../../features/chats';
+import { loadChats, receiveMembersChange, useChatsStore, type ReceiptKind } from '../../features/chats';
 import { receiveContactRequest, useContactsStore } from '../../features/contacts';
 import {
   catchUpWithChatList,
@@ -54,7 +54,7 @@ export const serverEventHandlers: DispatchedEvents = {
   'receipts:changed': ({ receipts }) => useChatsStore.getState().receiptsChanged(receipts, currentUserId()),
   'chat:created': ({ chat }) => useChatsStore.getState().chatReceived(chat),
   'chat:updated': ({ chat }) => useChatsStore.getState().chatReceived(chat),
-  'chat:members': (change) => useChatsStore.getState().membersChanged(change),
+  'chat:members': receiveMembersChange,
   // An open view of the chat sees it gone and closes with a notice.
   'chat:removed': ({ chatId }) => {
     useChatsStore.getState().chatRemoved(chatId);

@@ -88,8 +88,11 @@ export const serverEvents = {
    * it: only the change, the same for every member. `added`: the new participants, each as the recipient sees them
    * (presence hidden across a block), in the chat's order (after everyone already in it). `removed`: user ids of
    * those who left or were removed. `ownerId`: the owner now (it passes on when the owner leaves); each
-   * participant's `role` is `owner` for them and `member` for everyone else. `updatedAt`: the chat's. The change's
-   * system message follows as `message:new`; counts and `lastMessage` move with it as with any message.
+   * participant's `role` is `owner` for them and `member` for everyone else. `updatedAt`: the chat's.
+   * `membersVersion`: the chat's `membersVersion` this change made; changes made on several instances may arrive out
+   * of order, so apply one only onto the chat at `membersVersion - 1`, ignore one not newer than the chat you hold,
+   * and fetch the chat when one comes after a gap. The change's system message follows as `message:new`; counts and
+   * `lastMessage` move with it as with any message.
    */
   'chat:members': logged({
     chatId: z.string(),
@@ -97,6 +100,7 @@ export const serverEvents = {
     removed: z.array(z.string()),
     ownerId: z.string().nullable(),
     updatedAt: timestampSchema,
+    membersVersion: z.number().int(),
   }),
   'chat:removed': logged({ chatId: z.string() }),
   /** To the recipient, and to the sender's devices. */
