@@ -9,7 +9,7 @@ import { createApp } from './http/app';
 import { answerMalformedRequests } from './http/client-errors';
 import { openApiRoutes } from './http/openapi.routes';
 import { authenticate } from './http/authenticate';
-import { createRateLimiters } from './http/rate-limit';
+import { createRateLimiters, rateLimitSettings } from './http/rate-limit';
 import { checkResponses, type ResponseViolation } from './http/response-check';
 import { mountRestApi } from './http/rest-api';
 import { AfterAnswer } from './lib/after-answer';
@@ -134,18 +134,7 @@ export async function createMessengerServer(
     shared: Boolean(redis),
     perRoom: Boolean(config.REDIS_CLUSTER_NODES),
   });
-  const limiters = createRateLimiters(
-    {
-      enabled: config.RATE_LIMIT_ENABLED,
-      windowMs: config.RATE_LIMIT_WINDOW_MS,
-      maxRequests: config.RATE_LIMIT_MAX_REQUESTS,
-      authWindowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
-      authMaxAttempts: config.AUTH_RATE_LIMIT_MAX_ATTEMPTS,
-      registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
-      contactRequestsPerHour: config.CONTACT_REQUEST_RATE_LIMIT_PER_HOUR,
-    },
-    redis && { client: redis, degradation },
-  );
+  const limiters = createRateLimiters(rateLimitSettings(config), redis && { client: redis, degradation });
 
   const userPresenter = new UserPresenter(presence);
   const presenceRepository = new PresenceRepository(prisma);

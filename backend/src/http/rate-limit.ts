@@ -9,6 +9,7 @@ import {
   type Store,
 } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { Config } from '../config/env';
 import type { RedisDegradation } from '../lib/degraded';
 import { primaryNodes, type RedisClient } from '../lib/redis';
 import { AppError } from '../lib/errors';
@@ -21,6 +22,19 @@ export interface RateLimitSettings {
   authMaxAttempts: number;
   registrationsPerHour: number;
   contactRequestsPerHour: number;
+}
+
+/** The limits as the environment sets them (RATE_LIMIT_*, AUTH_RATE_LIMIT_*, …; docs/security.md). */
+export function rateLimitSettings(config: Config): RateLimitSettings {
+  return {
+    enabled: config.RATE_LIMIT_ENABLED,
+    windowMs: config.RATE_LIMIT_WINDOW_MS,
+    maxRequests: config.RATE_LIMIT_MAX_REQUESTS,
+    authWindowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
+    authMaxAttempts: config.AUTH_RATE_LIMIT_MAX_ATTEMPTS,
+    registrationsPerHour: config.REGISTRATION_RATE_LIMIT_PER_HOUR,
+    contactRequestsPerHour: config.CONTACT_REQUEST_RATE_LIMIT_PER_HOUR,
+  };
 }
 
 export interface RateLimiters {
