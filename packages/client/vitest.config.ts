@@ -15,7 +15,7 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'html'],
       // Coverage only goes up: see "Coverage floors" in CONTRIBUTING.md.
-      thresholds: { statements: 89, branches: 100, functions: 87, lines: 91 },
+      thresholds: { statements: 96, branches: 100, functions: 96, lines: 97 },
     },
   },
 });

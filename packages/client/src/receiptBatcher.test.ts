@@ -85,4 +85,42 @@ describe('createReceiptBatcher', () => {
     vi.advanceTimersByTime(0);
     expect(sent.map((batch) => batch.length)).toEqual([MAX_RECEIPTS_PER_BATCH, 1]);
   });
+
+  it('sends a refused read again, unless a higher one went out since; forgets a chat it no longer knows', () => {
+    const { sent, send } = recording();
+    const batcher = createReceiptBatcher({ send, intervalMs: 500 });
+    batcher.report('read', 'c1', 4);
+    vi.advanceTimersByTime(0);
+    batcher.failed([{ chatId: 'c1', read: 4 }]);
+    vi.advanceTimersByTime(500);
+    expect(sent).toEqual([[{ chatId: 'c1', read: 4 }], [{ chatId: 'c1', read: 4 }]]);
+
+    batcher.report('read', 'c1', 6);
+    vi.advanceTimersByTime(500);
+    batcher.failed([
+      { chatId: 'c1', read: 4 },
+      { chatId: 'gone', delivered: 1, read: 1 },
+    ]);
+    vi.advanceTimersByTime(1_000);
+    expect(sent.flat()).toEqual([
+      { chatId: 'c1', read: 4 },
+      { chatId: 'c1', read: 4 },
+      { chatId: 'c1', read: 6 },
+    ]);
+  });
+
+  it('forgets everything waiting on reset (signing out), and sends the next report at once', () => {
+    const { sent, send } = recording();
+    const batcher = createReceiptBatcher({ send, intervalMs: 500 });
+    batcher.report('delivered', 'c1', 1);
+    vi.advanceTimersByTime(0);
+    batcher.report('delivered', 'c1', 2);
+    batcher.reset();
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toEqual([[{ chatId: 'c1', delivered: 1 }]]);
+
+    batcher.report('delivered', 'c2', 1);
+    vi.advanceTimersByTime(0);
+    expect(sent.at(-1)).toEqual([{ chatId: 'c2', delivered: 1 }]);
+  });
 });

@@ -46,33 +46,33 @@ export function createReceiptBatcher({
 
   const rising = ({ sent, waiting }: Watermark) => (waiting > sent ? waiting : undefined);
 
-  function waitingReceipts(): BatchedReceipt[] {
+  /** Each chat's rise, with the marks to update once it has gone out. */
+  function waitingReceipts(): { receipt: BatchedReceipt; marks: ChatWatermarks }[] {
     const reads = canSendReads();
-    const receipts: BatchedReceipt[] = [];
+    const waiting: { receipt: BatchedReceipt; marks: ChatWatermarks }[] = [];
     for (const [chatId, marks] of chats) {
       const delivered = rising(marks.delivered);
       const read = reads ? rising(marks.read) : undefined;
       if (delivered === undefined && read === undefined) continue;
-      receipts.push({
+      const receipt = {
         chatId,
         ...(delivered === undefined ? {} : { delivered }),
         ...(read === undefined ? {} : { read }),
-      });
+      };
+      waiting.push({ receipt, marks });
     }
-    return receipts;
+    return waiting;
   }
 
   function sendWaiting(): void {
-    const receipts = waitingReceipts();
-    for (let start = 0; start < receipts.length; start += MAX_RECEIPTS_PER_BATCH) {
-      const batch = receipts.slice(start, start + MAX_RECEIPTS_PER_BATCH);
-      if (!send(batch)) return;
+    const waiting = waitingReceipts();
+    for (let start = 0; start < waiting.length; start += MAX_RECEIPTS_PER_BATCH) {
+      const batch = waiting.slice(start, start + MAX_RECEIPTS_PER_BATCH);
+      if (!send(batch.map(({ receipt }) => receipt))) return;
       lastSentAt = Date.now();
-      for (const { chatId, delivered, read } of batch) {
-        const marks = chats.get(chatId);
-        if (!marks) continue;
-        if (delivered !== undefined) marks.delivered.sent = delivered;
-        if (read !== undefined) marks.read.sent = read;
+      for (const { receipt, marks } of batch) {
+        if (receipt.delivered !== undefined) marks.delivered.sent = receipt.delivered;
+        if (receipt.read !== undefined) marks.read.sent = receipt.read;
       }
     }
   }
