@@ -184,7 +184,7 @@ export async function createMessengerServer(
     blocksRepository,
     publicationOrder,
   );
-  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events, chats);
+  const receipts = new ReceiptsService(new ReceiptsRepository(prisma), events, chats, afterAnswer);
   const typing = new TypingService(chats, events, blocksRepository);
   const presenceService = new PresenceService(presence, presenceRepository, events, logger, (userId) =>
     typing.stopAll(userId),

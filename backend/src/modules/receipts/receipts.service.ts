@@ -4,6 +4,7 @@ import {
   type ParsedClientEventPayload,
   type ServerEventPayload,
 } from '@messenger/contract';
+import type { AfterAnswer } from '../../lib/after-answer';
 import { Coalescer } from '../../lib/coalescer';
 import { notFound } from '../../lib/errors';
 import { declaredRoom, undeclaredRoom, type EventPublisher } from '../../realtime/events';
@@ -32,11 +33,14 @@ const NOT_IN_CHAT = notFound('Chat');
  */
 export class ReceiptsService {
   private readonly writes: Coalescer<Acknowledged, Watermarks>;
+  /** The writes' events, one write after the other, so that a recipient hears of rises in the order they were made. */
+  private publishing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repository: ReceiptsRepository,
     private readonly events: EventPublisher,
     private readonly chats: Pick<ChatsService, 'publish'>,
+    private readonly afterAnswer: AfterAnswer,
   ) {
     this.writes = new Coalescer(
       (a, b) => ({ delivered: Math.max(a.delivered, b.delivered), read: Math.max(a.read, b.read) }),
@@ -73,7 +77,12 @@ export class ReceiptsService {
       return { chatId, userId, ...value };
     });
     const raised = await this.repository.raise(acknowledgements);
-    await Promise.all([this.publish(raised), this.publishMentionsRead(raised)]);
+    // The events wait for a question to every instance (who still runs an older client); the next write and the
+    // acknowledgements must not, or one instance slow to answer would hold up everyone's receipts.
+    const published = this.publishing.then(() => this.publish(raised));
+    this.publishing = published.catch(() => undefined);
+    this.afterAnswer.add('publishing receipts', published);
+    await this.publishMentionsRead(raised);
     return new Map(raised.map((marks) => [`${marks.chatId}:${marks.userId}`, marks]));
   }
 
