@@ -56,7 +56,10 @@ it('acknowledges receipts, one write after another, while the other instances ha
 it('tells the sender of each rise in the order the rises were written, and logs a failed telling', async () => {
   const { alice, bob, chatId } = await bobHasTwoMessagesFromAlice();
   let answerFirst: (older: ReadonlySet<string>) => void = () => undefined;
-  const answers = [new Promise<ReadonlySet<string>>((resolve) => (answerFirst = resolve)), Promise.resolve(new Set())];
+  const answers = [
+    new Promise<ReadonlySet<string>>((resolve) => (answerFirst = resolve)),
+    Promise.resolve(new Set<string>()),
+  ];
   const { receipts, published, afterAnswer } = receiptsAsking(() => answers.shift()!);
 
   await receipts.acknowledge(bob.id, chatId, 'delivered', 1);
