@@ -144,12 +144,14 @@ describe('growth trend', () => {
 describe('sampling', () => {
   let server: Server;
   let scrapes = 0;
+  let goodScrapes = 0;
   beforeAll(async () => {
     server = createServer((req, res) => {
       scrapes++;
-      if (req.url === '/good/metrics')
+      if (req.url === '/good/metrics') {
+        goodScrapes++;
         res.end(`process_resident_memory_bytes ${100 * 2 ** 20}\nmessenger_socket_connections ${scrapes}\n`);
-      else if (req.url === '/bad/metrics') res.end('process_resident_memory_bytes lots\n');
+      } else if (req.url === '/bad/metrics') res.end('process_resident_memory_bytes lots\n');
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -159,7 +161,8 @@ describe('sampling', () => {
   it('scrapes every instance at once, on the interval and at the end, and counts failures without throwing', async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const sampler = sampleServers([`${base}/good`, `${base}/bad`, `${base}/gone`, 'http://127.0.0.1:9'], 0.1);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    // Until the interval has scraped thrice (the first scrape is at the start), however slow the machine is.
+    while (goodScrapes < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     const [good, bad, gone, down] = await sampler.stop();
     expect(good?.samples.length).toBeGreaterThanOrEqual(4);
     expect(good?.samples[0]).toMatchObject({ rssMb: 100, heapUsedMb: null, lagP99Ms: null });
